@@ -1,0 +1,70 @@
+import path from "node:path";
+import { mkdirSync } from "node:fs";
+import { sql } from "drizzle-orm";
+import * as schema from "./schema";
+import type { Db } from "./types";
+
+export type DatabaseHandle = {
+  db: Db;
+  kind: "pglite" | "postgres";
+  url?: string;
+  close: () => Promise<void>;
+};
+
+export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
+
+export function defaultPgliteDir(): string {
+  return process.env.PGLITE_DATA_DIR ?? path.join(process.cwd(), ".data", "pglite");
+}
+
+/** Opens PostgreSQL through postgres.js. `max` bounds the pool; tests pass a larger one for concurrency. */
+export async function openPostgres(url: string, opts: { max?: number } = {}): Promise<DatabaseHandle> {
+  const { default: postgres } = await import("postgres");
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const client = postgres(url, { max: opts.max ?? 10, onnotice: () => {}, connection: { TimeZone: "UTC" } });
+  const db = drizzle(client, { schema }) as unknown as Db;
+  return { db, kind: "postgres", url, close: () => client.end({ timeout: 5 }) };
+}
+
+/** Opens PGlite: `memory://`, a folder, or a dump produced by `dumpDataDir` (fast test start). */
+export async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob } = {}): Promise<DatabaseHandle> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const dataDir = opts.dataDir ?? defaultPgliteDir();
+  if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
+  const client = new PGlite({ dataDir, loadDataDir: opts.loadDataDir });
+  await client.waitReady;
+  await client.exec("SET TIME ZONE 'UTC'");
+  const db = drizzle(client, { schema }) as unknown as Db;
+  return { db, kind: "pglite", close: () => client.close() };
+}
+
+/**
+ * Applies committed migrations. Idempotent (drizzle records what ran); on a server an advisory lock
+ * keeps two starting processes from migrating at once.
+ */
+export async function runMigrations(handle: DatabaseHandle): Promise<void> {
+  if (handle.kind === "pglite") {
+    const { migrate } = await import("drizzle-orm/pglite/migrator");
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    await migrate(handle.db as any, { migrationsFolder });
+    return;
+  }
+  // One dedicated connection: a session advisory lock belongs to the connection that took it.
+  const single = await openPostgres(handle.url!, { max: 1 });
+  const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+  try {
+    await single.db.execute(sql`SELECT pg_advisory_lock(727274)`);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    await migrate(single.db as any, { migrationsFolder });
+    await single.db.execute(sql`SELECT pg_advisory_unlock(727274)`);
+  } finally {
+    await single.close();
+  }
+}
+
+/** The database this process uses: PostgreSQL when DATABASE_URL is set, else PGlite under .data/. */
+export async function openConfiguredDatabase(): Promise<DatabaseHandle> {
+  const url = process.env.DATABASE_URL;
+  return url ? openPostgres(url) : openPglite();
+}

@@ -1,0 +1,102 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  check,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  type AnyPgColumn,
+} from "drizzle-orm/pg-core";
+import { payments } from "./billing";
+import { commissionKind, commissionLevel, commissionStatus, payoutBatchStatus } from "./enums";
+import { referralCampaigns, referralUsageLog } from "./referrals";
+import { createdAt, updatedAt } from "./timestamps";
+import { users } from "./users";
+
+export const payoutBatches = pgTable(
+  "payout_batches",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    status: payoutBatchStatus("status").notNull().default("open"),
+    totalCents: integer("total_cents").notNull().default(0),
+    reference: text("reference"),
+    createdByUserId: integer("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    paidAt: timestamp("paid_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [check("payout_batches_total_nonneg", sql`${t.totalCents} >= 0`)],
+);
+
+// One line per referrer in a batch: what that referrer is paid (net of carried-forward reversals).
+export const payouts = pgTable(
+  "payouts",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    batchId: integer("batch_id")
+      .notNull()
+      .references(() => payoutBatches.id, { onDelete: "cascade" }),
+    beneficiaryUserId: integer("beneficiary_user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    amountCents: integer("amount_cents").notNull(),
+    commissionCount: integer("commission_count").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("payouts_batch_beneficiary_key").on(t.batchId, t.beneficiaryUserId),
+    index("payouts_beneficiary_idx").on(t.beneficiaryUserId),
+    check("payouts_amount_nonneg", sql`${t.amountCents} >= 0`),
+  ],
+);
+
+// The commissions ledger. Rows are never rewritten to change money: a refund adds a `reversal` row
+// (negative amount) that points at the earning it reverses. Status moves forward only.
+export const commissions = pgTable(
+  "commissions",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedByDefaultAsIdentity(),
+    beneficiaryUserId: integer("beneficiary_user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    referralId: bigint("referral_id", { mode: "number" }).references(() => referralUsageLog.id, {
+      onDelete: "restrict",
+    }),
+    paymentId: integer("payment_id").references(() => payments.id, { onDelete: "restrict" }),
+    campaignId: integer("campaign_id").references(() => referralCampaigns.id, { onDelete: "set null" }),
+    level: commissionLevel("level").notNull().default("direct"),
+    kind: commissionKind("kind").notNull().default("earning"),
+    reversesCommissionId: bigint("reverses_commission_id", { mode: "number" }).references(
+      (): AnyPgColumn => commissions.id,
+      { onDelete: "restrict" },
+    ),
+    amountCents: integer("amount_cents").notNull(),
+    // Rate actually applied, in basis points after multipliers (for the statement), null for flat amounts.
+    rateBps: integer("rate_bps"),
+    status: commissionStatus("status").notNull().default("pending"),
+    holdUntil: timestamp("hold_until", { withTimezone: true }).notNull(),
+    approvedAt: timestamp("approved_at", { withTimezone: true }),
+    payoutId: integer("payout_id").references(() => payouts.id, { onDelete: "set null" }),
+    note: text("note"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("commissions_beneficiary_status_idx").on(t.beneficiaryUserId, t.status),
+    index("commissions_due_idx").on(t.status, t.holdUntil),
+    index("commissions_referral_idx").on(t.referralId),
+    index("commissions_payment_idx").on(t.paymentId),
+    index("commissions_payout_idx").on(t.payoutId),
+    index("commissions_created_idx").on(t.createdAt),
+    check(
+      "commissions_sign_by_kind",
+      sql`(${t.kind} = 'earning' AND ${t.amountCents} >= 0) OR (${t.kind} = 'reversal' AND ${t.amountCents} <= 0)`,
+    ),
+    check(
+      "commissions_reversal_has_origin",
+      sql`(${t.kind} = 'reversal') = (${t.reversesCommissionId} IS NOT NULL)`,
+    ),
+  ],
+);

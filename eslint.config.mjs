@@ -14,5 +14,10 @@ const config = [
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  {
+    // Test helpers named use* (useTestDatabase) and Playwright fixtures' `use` are not React hooks.
+    files: ["**/*.test.ts", "db/testing/**/*.ts", "e2e/**/*.ts"],
+    rules: { "react-hooks/rules-of-hooks": "off" },
+  },
 ];
 export default config;

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import * as schema from "./schema";
 import type { Db } from "./types";
@@ -31,12 +31,56 @@ export async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob } 
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   const dataDir = opts.dataDir ?? defaultPgliteDir();
-  if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
+  const releaseLock = dataDir.startsWith("memory://") ? () => {} : lockPgliteDir(dataDir);
   const client = new PGlite({ dataDir, loadDataDir: opts.loadDataDir });
   await client.waitReady;
   await client.exec("SET TIME ZONE 'UTC'");
   const db = drizzle(client, { schema }) as unknown as Db;
-  return { db, kind: "pglite", close: () => client.close() };
+  return {
+    db,
+    kind: "pglite",
+    close: async () => {
+      await client.close();
+      releaseLock();
+    },
+  };
+}
+
+/**
+ * PGlite does not lock its folder: a second process (a CLI while `next dev` runs) would open it too and
+ * the two would silently diverge. A pid file refuses that with a clear message instead.
+ */
+function lockPgliteDir(dataDir: string): () => void {
+  mkdirSync(dataDir, { recursive: true });
+  const lockFile = `${dataDir.replace(/\/+$/, "")}.pid`;
+  if (existsSync(lockFile)) {
+    const pid = Number(readFileSync(lockFile, "utf8"));
+    if (pid && pid !== process.pid && processAlive(pid)) {
+      throw new Error(
+        `The embedded database in ${dataDir} is open in another process (pid ${pid}). ` +
+          "Stop that process (e.g. the dev server) first, or point DATABASE_URL at a PostgreSQL server.",
+      );
+    }
+  }
+  writeFileSync(lockFile, String(process.pid));
+  const release = () => {
+    try {
+      if (Number(readFileSync(lockFile, "utf8")) === process.pid) rmSync(lockFile);
+    } catch {
+      // already gone
+    }
+  };
+  process.once("exit", release);
+  return release;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 /**

@@ -1,0 +1,85 @@
+import type { Metadata } from "next";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { StatCard } from "@/components/ui/stat-card";
+import { appOrigin } from "@/lib/app-url";
+import { requirePageUser } from "@/lib/auth/session";
+import { formatDate, formatPercent } from "@/lib/format";
+import { getReferrerOverview } from "@/lib/queries/referrer-overview";
+import { CodesTable } from "./codes-table";
+
+export const metadata: Metadata = { title: "Dashboard" };
+export const dynamic = "force-dynamic";
+
+export default async function DashboardPage() {
+  const user = await requirePageUser("/dashboard", "client");
+  const now = new Date();
+  const [overview, origin] = await Promise.all([getReferrerOverview(user.id, now), appOrigin()]);
+  const { totals } = overview;
+
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
+      <PageHeader
+        title={`Welcome back, ${user.name}`}
+        description="Share your code or invite link. Every client who signs up with it is credited to you."
+      />
+
+      <section aria-label="Summary" className="mb-8 grid grid-cols-2 gap-4 lg:grid-cols-4">
+        <StatCard label="Referrals" value={totals.referrals} note="All time" />
+        <StatCard label="Last 30 days" value={totals.referralsLast30Days} note="New referrals" />
+        <StatCard label="Link clicks" value={totals.clicks} note="All codes" />
+        <StatCard
+          label="Conversion"
+          value={formatPercent(totals.clicks ? totals.referrals / totals.clicks : null)}
+          note="Signups ÷ clicks"
+        />
+      </section>
+
+      <Card className="mb-8">
+        <CardHeader>
+          <CardTitle>Your referral codes</CardTitle>
+        </CardHeader>
+        {overview.codes.length ? (
+          <CodesTable codes={overview.codes} origin={origin} now={now} />
+        ) : (
+          <CardBody>
+            <EmptyState headingLevel="h3" title="No codes yet" text="Your first code is created when your account is." />
+          </CardBody>
+        )}
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>Latest referrals</CardTitle>
+        </CardHeader>
+        {overview.recentReferrals.length ? (
+          <ul className="divide-y divide-ink-100">
+            {overview.recentReferrals.map((r) => (
+              <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 px-5 py-3 text-sm">
+                <div>
+                  <p className="font-medium text-ink-900">{r.name}</p>
+                  <p className="text-ink-500">{r.maskedEmail}</p>
+                </div>
+                <div className="flex items-center gap-3 text-ink-600">
+                  {r.flagged ? <Badge tone="warning">In review</Badge> : null}
+                  <span className="font-mono text-xs">{r.code}</span>
+                  <span>{formatDate(r.usedAt)}</span>
+                </div>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <CardBody>
+            <EmptyState
+              headingLevel="h3"
+              title="No referrals yet"
+              text="Copy your invite link above and send it to someone who would love MuseNest. Their signup shows up here."
+            />
+          </CardBody>
+        )}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+import { getDatabaseHandle } from "@/db/client";
+import { ensureReady } from "@/lib/bootstrap";
+import { errorResponse } from "@/lib/http";
+
+export const dynamic = "force-dynamic";
+
+/** Readiness: 200 once the database is open, migrated and seeded; 503 while it is not. */
+export async function GET() {
+  try {
+    await ensureReady();
+    const handle = await getDatabaseHandle();
+    return Response.json({ success: true, data: { status: "ready", database: handle.kind } });
+  } catch (error) {
+    console.error("[ready] database not ready", error);
+    return errorResponse(503, "Database is not ready");
+  }
+}

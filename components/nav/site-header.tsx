@@ -1,0 +1,71 @@
+import Link from "next/link";
+import type { SessionUser } from "@/lib/auth/session";
+import { NavLinks, type NavItem, type NavUser } from "./nav-links";
+
+export type SiteHeaderUser = Pick<SessionUser, "name" | "email" | "role">;
+
+const anonymousItems: NavItem[] = [
+  { href: "/#how", label: "How it works" },
+  { href: "/login", label: "Sign in" },
+  { href: "/signup", label: "Join", emphasis: true },
+];
+
+const clientItems: NavItem[] = [
+  { href: "/dashboard", label: "Dashboard" },
+  { href: "/dashboard/referrals", label: "My referrals" },
+  { href: "/redeem", label: "Redeem" },
+  { href: "/leaderboard", label: "Leaderboard" },
+];
+
+const adminItems: NavItem[] = [
+  { href: "/admin", label: "Reports" },
+  { href: "/admin/review", label: "Review" },
+  { href: "/admin/campaigns", label: "Campaigns" },
+  { href: "/admin/rewards", label: "Rewards" },
+  { href: "/admin/clients", label: "Clients" },
+  { href: "/admin/payouts", label: "Payouts" },
+];
+
+/** The links a visitor may open. Showing a link is not access control: every page checks again. */
+export function navItemsFor(user: Pick<SiteHeaderUser, "role"> | null): NavItem[] {
+  if (!user) return anonymousItems;
+  return user.role === "admin" ? adminItems : clientItems;
+}
+
+export function Logo() {
+  return (
+    <span className="flex items-center gap-2">
+      <svg viewBox="0 0 32 32" aria-hidden="true" className="size-8 shrink-0">
+        <rect width="32" height="32" rx="9" className="fill-brand-600" />
+        <path
+          d="M8 22V11.5a1 1 0 0 1 1.8-.6L16 19l6.2-8.1a1 1 0 0 1 1.8.6V22"
+          fill="none"
+          stroke="white"
+          strokeWidth="2.4"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        />
+      </svg>
+      <span className="text-base font-semibold tracking-tight text-ink-900">
+        MuseNest <span className="text-brand-700">Referrals</span>
+      </span>
+    </span>
+  );
+}
+
+export function SiteHeader({ user }: { user: SiteHeaderUser | null }) {
+  const navUser: NavUser | null = user
+    ? { name: user.name.trim() || user.email, roleLabel: user.role === "admin" ? "Admin" : null }
+    : null;
+
+  return (
+    <header className="sticky top-0 z-40 border-b border-ink-200 bg-white/90 backdrop-blur supports-[backdrop-filter]:bg-white/75">
+      <div className="mx-auto flex h-16 max-w-6xl items-center gap-6 px-4 sm:px-6">
+        <Link href="/" className="shrink-0 rounded-lg" aria-label="MuseNest Referrals home">
+          <Logo />
+        </Link>
+        <NavLinks items={navItemsFor(user)} user={navUser} />
+      </div>
+    </header>
+  );
+}

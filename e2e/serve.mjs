@@ -1,0 +1,85 @@
+// Playwright's webServer: build the app (unless E2E_SKIP_BUILD=1), then run `next start` on 127.0.0.1:3100
+// against a brand-new embedded PGlite database, so every run starts from the demo seed.
+// Stops (and removes the temporary database) when Playwright sends SIGTERM/SIGINT.
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+const PORT = "3100";
+const HOST = "127.0.0.1";
+
+// The database folder (and PGlite's lock file beside it) lives in a fresh temp directory.
+const tempRoot = mkdtempSync(path.join(os.tmpdir(), "musenest-e2e-"));
+const dataDir = path.join(tempRoot, "pglite");
+
+const env = { ...process.env };
+// The e2e app runs on PGlite, never on whatever PostgreSQL the shell points at.
+delete env.DATABASE_URL;
+Object.assign(env, {
+  NEXT_TELEMETRY_DISABLED: "1",
+  // Test-only: signs the sessions of this throwaway server and nothing else.
+  NEXTAUTH_SECRET: "e2e-only-secret-not-for-production-0123456789abcdef",
+  NEXTAUTH_URL: `http://${HOST}:${PORT}`,
+  PGLITE_DATA_DIR: dataDir,
+  DEMO_PASSWORD: "demo-password-123",
+});
+
+let child;
+let stopping = false;
+
+function removeTempRoot() {
+  rmSync(tempRoot, { recursive: true, force: true });
+}
+
+function run(args, label) {
+  return new Promise((resolve, reject) => {
+    child = spawn(process.execPath, [nextBin, ...args], { cwd: root, env, stdio: "inherit" });
+    child.on("error", reject);
+    child.on("exit", (code, signal) => {
+      child = undefined;
+      if (code === 0) resolve();
+      else reject(new Error(`${label} exited with ${signal ?? `code ${code}`}`));
+    });
+  });
+}
+
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    if (child) {
+      child.kill(signal);
+      // If the server ignores the signal, do not outlive Playwright's own SIGKILL deadline.
+      setTimeout(() => child?.kill("SIGKILL"), 8_000).unref();
+    } else {
+      removeTempRoot();
+      process.exit(1);
+    }
+  });
+}
+process.on("exit", () => {
+  child?.kill("SIGKILL");
+  removeTempRoot();
+});
+
+try {
+  if (process.env.E2E_SKIP_BUILD === "1" && existsSync(path.join(root, ".next", "BUILD_ID"))) {
+    console.log("[e2e] E2E_SKIP_BUILD=1: using the existing .next build");
+  } else {
+    console.log("[e2e] next build");
+    await run(["build"], "next build");
+    // Pages are dynamic, but if anything opened the database during the build, start from nothing anyway.
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  if (stopping) process.exit(1);
+  console.log(`[e2e] next start on http://${HOST}:${PORT} (PGlite in ${dataDir})`);
+  await run(["start", "-p", PORT, "-H", HOST], "next start");
+  process.exit(0);
+} catch (error) {
+  if (!stopping) console.error(`[e2e] ${error instanceof Error ? error.message : error}`);
+  process.exit(stopping ? 0 : 1);
+}

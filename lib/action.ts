@@ -1,0 +1,77 @@
+import "server-only";
+import { headers } from "next/headers";
+import { unstable_rethrow } from "next/navigation";
+import { z, type ZodType } from "zod";
+import { authorize, resolvePrincipal, type Access, type Principal } from "@/lib/auth/principal";
+import { DomainError } from "@/lib/errors";
+import { clientIp, userAgent } from "@/lib/request-info";
+import { fieldErrors } from "@/lib/validation/issues";
+
+export type ActionState = {
+  status: "idle" | "success" | "error";
+  message?: string;
+  fieldErrors?: Record<string, string>;
+  // What the user typed, so a refused form keeps it (passwords are never echoed back).
+  values?: Record<string, string>;
+  data?: Record<string, unknown>;
+};
+
+export const idleState: ActionState = { status: "idle" };
+
+export type ActionContext = { principal: Principal; ip: string | null; userAgent: string | null };
+
+const SECRET_FIELDS = /password|secret|token/i;
+
+function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (key.startsWith("$ACTION") || typeof value !== "string") continue;
+    values[key] = value;
+  }
+  return values;
+}
+
+function echo(values: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).filter(([k]) => !SECRET_FIELDS.test(k)));
+}
+
+/**
+ * The one wrapper for server actions (each is a public POST endpoint): authenticate → authorize → parse the
+ * form with the resource's zod schema → call the domain. Field errors go back under their inputs.
+ */
+export function action<S extends ZodType>(
+  config: { access: Access; schema: S },
+  fn: (input: z.output<S>, ctx: ActionContext) => Promise<ActionState | void>,
+) {
+  return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
+    const values = formValues(formData);
+    try {
+      const h = await headers();
+      const principal = await resolvePrincipal(null);
+      authorize(principal, config.access);
+      const parsed = config.schema.safeParse(values);
+      if (!parsed.success) {
+        return {
+          status: "error",
+          message: "Please correct the highlighted fields.",
+          fieldErrors: fieldErrors(parsed.error),
+          values: echo(values),
+        };
+      }
+      const result = await fn(parsed.data, { principal, ip: clientIp(h), userAgent: userAgent(h) });
+      return result ?? { status: "success" };
+    } catch (error) {
+      unstable_rethrow(error); // redirect() and notFound() are control flow, not failures
+      if (error instanceof DomainError) {
+        return {
+          status: "error",
+          message: error.message,
+          fieldErrors: error.field ? { [error.field]: error.message } : undefined,
+          values: echo(values),
+        };
+      }
+      console.error("[action] unexpected error", error);
+      return { status: "error", message: "Something went wrong on our side. Please try again.", values: echo(values) };
+    }
+  };
+}

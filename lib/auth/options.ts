@@ -1,0 +1,48 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { credentialsSchema } from "@/lib/validation/auth";
+import { checkCredentials } from "./credentials";
+
+export const authOptions: NextAuthOptions = {
+  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  pages: { signIn: "/login", signOut: "/logout", error: "/login" },
+  providers: [
+    CredentialsProvider({
+      name: "E-mail and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(raw) {
+        const parsed = credentialsSchema.safeParse(raw);
+        if (!parsed.success) return null;
+        const result = await checkCredentials(parsed.data.email, parsed.data.password);
+        if (!result.ok) {
+          if (result.reason === "suspended") throw new Error("AccountSuspended");
+          return null;
+        }
+        return {
+          id: String(result.user.id),
+          email: result.user.email,
+          name: result.user.name,
+          role: result.user.role,
+          mustChangePassword: result.mustChangePassword,
+        };
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user) {
+        token.uid = Number(user.id);
+        token.role = user.role;
+        token.mustChangePassword = user.mustChangePassword;
+      }
+      return token;
+    },
+    async session({ session, token }) {
+      if (session.user) {
+        session.user.id = token.uid;
+        session.user.role = token.role;
+      }
+      return session;
+    },
+  },
+};

@@ -1,0 +1,59 @@
+import "server-only";
+import { getDb } from "@/db/client";
+import { forbidden, unauthorized } from "@/lib/errors";
+import { findApiKey } from "./api-keys";
+import { getSessionUser, type SessionUser } from "./session";
+
+export type Access = "public" | "user" | "client" | "admin";
+
+export type Principal =
+  | { kind: "user"; user: SessionUser }
+  | { kind: "api_key"; apiKeyId: number; name: string }
+  | { kind: "anonymous" };
+
+/** Who is calling: an API key (`Authorization: Bearer …`) wins over the session cookie. */
+export async function resolvePrincipal(authorization: string | null): Promise<Principal> {
+  const bearer = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  if (authorization && !bearer) throw unauthorized();
+  if (bearer) {
+    const key = await findApiKey(await getDb(), bearer);
+    if (!key) throw unauthorized();
+    return { kind: "api_key", apiKeyId: key.id, name: key.name };
+  }
+  const user = await getSessionUser();
+  return user ? { kind: "user", user } : { kind: "anonymous" };
+}
+
+/**
+ * Enforces an access level. API keys are server-to-server credentials created by admins, so they pass
+ * `admin`; `client` means a signed-in client acting for themselves.
+ */
+export function authorize(principal: Principal, access: Access): void {
+  if (access === "public") return;
+  if (principal.kind === "anonymous") throw unauthorized();
+  if (access === "user") return;
+  if (access === "admin") {
+    if (principal.kind === "api_key" || principal.user.role === "admin") return;
+    throw forbidden();
+  }
+  if (principal.kind !== "user" || principal.user.role !== "client") throw forbidden();
+}
+
+export function isAdmin(principal: Principal): boolean {
+  return principal.kind === "api_key" || (principal.kind === "user" && principal.user.role === "admin");
+}
+
+/** Owner-or-admin check for records that belong to a client (`/api/clients/:id/...`). */
+export function assertCanActFor(principal: Principal, clientId: number): void {
+  if (isAdmin(principal)) return;
+  if (principal.kind === "user" && principal.user.id === clientId) return;
+  if (principal.kind === "anonymous") throw unauthorized();
+  throw forbidden();
+}
+
+export function actorOf(principal: Principal): { actorUserId: number | null; actorApiKeyId: number | null } {
+  return {
+    actorUserId: principal.kind === "user" ? principal.user.id : null,
+    actorApiKeyId: principal.kind === "api_key" ? principal.apiKeyId : null,
+  };
+}

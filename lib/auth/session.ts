@@ -1,0 +1,57 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { getDb } from "@/db/client";
+import { users } from "@/db/schema";
+import { authOptions } from "./options";
+
+export type Role = "admin" | "client";
+export type SessionUser = { id: number; email: string; name: string; role: Role; mustChangePassword: boolean };
+
+/**
+ * The signed-in user, re-read from the database on every request: a JWT alone would keep a suspended
+ * client or a demoted admin in for the life of the token.
+ */
+export async function getSessionUser(): Promise<SessionUser | null> {
+  const session = await getServerSession(authOptions);
+  const id = session?.user?.id;
+  if (typeof id !== "number") return null;
+  return loadActiveUser(id);
+}
+
+export async function loadActiveUser(id: number): Promise<SessionUser | null> {
+  const db = await getDb();
+  const [user] = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      status: users.status,
+      mustChangePassword: users.mustChangePassword,
+    })
+    .from(users)
+    .where(eq(users.id, id))
+    .limit(1);
+  if (!user || user.status !== "active") return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role, mustChangePassword: user.mustChangePassword };
+}
+
+export function homeFor(role: Role): string {
+  return role === "admin" ? "/admin" : "/dashboard";
+}
+
+/**
+ * Page guard. Anonymous → sign-in (and back here after); wrong role → the right home for admins, an
+ * access-denied page for clients. Every page calls it: layouts alone are not re-run on client navigation.
+ */
+export async function requirePageUser(path: string, role?: Role): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(path)}`);
+  if (user.mustChangePassword && path !== "/account/password") {
+    redirect(`/account/password?callbackUrl=${encodeURIComponent(path)}`);
+  }
+  if (role && user.role !== role) redirect(user.role === "admin" ? "/admin" : "/forbidden");
+  return user;
+}

@@ -1,0 +1,107 @@
+import "server-only";
+import type { NextRequest } from "next/server";
+import { z, ZodError, type ZodType } from "zod";
+import { authorize, resolvePrincipal, type Access, type Principal } from "@/lib/auth/principal";
+import { DomainError } from "@/lib/errors";
+import { clientIp, userAgent } from "@/lib/request-info";
+import { issueDetails } from "@/lib/validation/issues";
+
+/** A success body with a status and the seed's optional `message`. */
+export class Reply<T> {
+  constructor(
+    readonly data: T,
+    readonly init: { status?: number; message?: string; headers?: Record<string, string> } = {},
+  ) {}
+}
+export const reply = <T>(data: T, init?: Reply<T>["init"]) => new Reply(data, init);
+
+type Parsed<S> = S extends ZodType ? z.output<S> : undefined;
+
+export type RouteContext<P, Q, B> = {
+  req: NextRequest;
+  params: Parsed<P>;
+  query: Parsed<Q>;
+  body: Parsed<B>;
+  principal: Principal;
+  ip: string | null;
+  userAgent: string | null;
+};
+
+type RouteConfig<P, Q, B> = { access: Access; params?: P; query?: Q; body?: B };
+type Segment = { params: Promise<Record<string, string | string[] | undefined>> };
+
+export function errorResponse(
+  status: number,
+  error: string,
+  extra: { details?: string[]; code?: string; headers?: Record<string, string> } = {},
+): Response {
+  const body: Record<string, unknown> = { success: false, error };
+  if (extra.code) body.code = extra.code;
+  if (extra.details?.length) body.details = extra.details;
+  return Response.json(body, { status, headers: extra.headers });
+}
+
+/** Maps anything thrown in a route to the seed's error envelope; unexpected errors stay in the server log. */
+export function toErrorResponse(error: unknown): Response {
+  if (error instanceof DomainError) {
+    return errorResponse(error.status, error.message, {
+      code: error.code,
+      details: error.details,
+      headers: error.headers,
+    });
+  }
+  if (error instanceof ZodError) {
+    return errorResponse(400, "Invalid request", { code: "invalid_request", details: issueDetails(error) });
+  }
+  console.error("[api] unexpected error", error);
+  return errorResponse(500, "Something went wrong on our side. Please try again.", { code: "internal_error" });
+}
+
+async function readJson(req: NextRequest): Promise<unknown> {
+  const text = await req.text();
+  if (!text.trim()) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new DomainError("invalid_json", "Request body must be valid JSON", { status: 400 });
+  }
+}
+
+/**
+ * The one wrapper for route handlers: authenticate → authorize → parse params, query and body with zod →
+ * call the domain → answer `{ success: true, data }`. A handler may return a Response (CSV streams, redirects).
+ */
+export function route<P extends ZodType | undefined = undefined, Q extends ZodType | undefined = undefined, B extends ZodType | undefined = undefined>(
+  config: RouteConfig<P, Q, B>,
+  handler: (ctx: RouteContext<P, Q, B>) => Promise<unknown>,
+) {
+  return async (req: NextRequest, segment: Segment): Promise<Response> => {
+    try {
+      const principal = await resolvePrincipal(req.headers.get("authorization"));
+      authorize(principal, config.access);
+      const rawParams = segment?.params ? await segment.params : {};
+      const params = config.params ? config.params.parse(rawParams) : undefined;
+      const query = config.query
+        ? config.query.parse(Object.fromEntries(req.nextUrl.searchParams.entries()))
+        : undefined;
+      const body = config.body ? config.body.parse(await readJson(req)) : undefined;
+      const result = await handler({
+        req,
+        params: params as Parsed<P>,
+        query: query as Parsed<Q>,
+        body: body as Parsed<B>,
+        principal,
+        ip: clientIp(req.headers),
+        userAgent: userAgent(req.headers),
+      });
+      if (result instanceof Response) return result;
+      const { data, init } = result instanceof Reply ? result : new Reply(result);
+      const payload: Record<string, unknown> = { success: true };
+      if (init.message) payload.message = init.message;
+      payload.data = data;
+      return Response.json(payload, { status: init.status ?? 200, headers: init.headers });
+    } catch (error) {
+      return toErrorResponse(error);
+    }
+  };
+}

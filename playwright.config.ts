@@ -1,0 +1,52 @@
+import { defineConfig, devices } from "@playwright/test";
+
+const baseURL = "http://127.0.0.1:3100";
+
+export default defineConfig({
+  testDir: "e2e",
+  // Two cores: the Next.js server, PGlite and Chromium already share them.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: Boolean(process.env.CI),
+  retries: process.env.CI ? 1 : 0,
+  reporter: "list",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL,
+    screenshot: "only-on-failure",
+    trace: "retain-on-failure",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+            "--disable-dev-shm-usage",
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    // Builds (unless E2E_SKIP_BUILD=1) and starts the app on a fresh embedded database with the demo seed.
+    command: "node e2e/serve.mjs",
+    url: `${baseURL}/api/ready`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    // SIGTERM lets serve.mjs stop `next start` and delete its temporary database folder.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+  },
+});

@@ -18,7 +18,7 @@ const rewards = [
 ];
 
 const badges = [
-  { name: "Bronze", at: 5, className: "bg-amber-100 text-amber-800 ring-amber-300" },
+  { name: "Bronze", at: 5, className: "bg-orange-100 text-orange-800 ring-orange-300" },
   { name: "Silver", at: 20, className: "bg-ink-100 text-ink-700 ring-ink-300" },
   { name: "Gold", at: 50, className: "bg-yellow-100 text-yellow-800 ring-yellow-300" },
 ];

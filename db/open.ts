@@ -27,7 +27,9 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
 }
 
 /** Opens PGlite: `memory://`, a folder, or a dump produced by `dumpDataDir` (fast test start). */
-export async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob } = {}): Promise<DatabaseHandle> {
+export async function openPglite(
+  opts: { dataDir?: string; loadDataDir?: Blob } = {},
+): Promise<DatabaseHandle> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   const dataDir = opts.dataDir ?? defaultPgliteDir();

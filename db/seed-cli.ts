@@ -1,6 +1,7 @@
 // `npm run db:seed [-- --referrals N]`: demo accounts on an empty database, then N generated referrals.
 import { parseArgs } from "node:util";
 import { hashPassword } from "@/lib/auth/password";
+import { setDatabaseHandle } from "./client";
 import { openConfiguredDatabase, runMigrations } from "./open";
 import { demoAccounts, demoPassword, generateReferrals, hasUsers, seedDemo } from "./seed";
 
@@ -14,6 +15,7 @@ const handle = await openConfiguredDatabase();
 const started = performance.now();
 try {
   await runMigrations(handle);
+  setDatabaseHandle(handle); // domain functions used by the seed (attributeSignup) run on this database
   if (!(await hasUsers(handle.db))) {
     await seedDemo(handle.db, { referrals: 0 });
     console.log("Demo accounts created.");

@@ -1,6 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
 import { canonicalCode } from "@/lib/referrals/code-format";
+import { attributeSignup } from "@/lib/referrals/attribute-signup";
+import { normalizeEmail } from "@/lib/referrals/normalize-email";
 import { rowsOf } from "./rows";
 import { referralCodes, users } from "./schema";
 import type { Db } from "./types";
@@ -22,19 +24,40 @@ type DemoAccount = {
 
 export const demoAccounts: DemoAccount[] = [
   { email: "admin@example.com", name: "Avery Admin", role: "admin" },
-  { email: "maya@example.com", name: "Maya", role: "client", code: "MAYA2025", codeName: "Maya VIP Code", weight: 5 },
-  { email: "sarah@example.com", name: "Sarah Johnson", role: "client", code: "SARAH25", codeName: "Sarah's link", weight: 2 },
-  { email: "rose@example.com", name: "Rose Alvarez", role: "client", code: "ROSEVIP", codeName: "Rose VIP", weight: 1 },
+  {
+    email: "maya@example.com",
+    name: "Maya",
+    role: "client",
+    code: "MAYA2025",
+    codeName: "Maya VIP Code",
+    weight: 5,
+  },
+  {
+    email: "sarah@example.com",
+    name: "Sarah Johnson",
+    role: "client",
+    code: "SARAH25",
+    codeName: "Sarah's link",
+    weight: 2,
+  },
+  {
+    email: "rose@example.com",
+    name: "Rose Alvarez",
+    role: "client",
+    code: "ROSEVIP",
+    codeName: "Rose VIP",
+    weight: 1,
+  },
   { email: "amanda@example.com", name: "Amanda Chen", role: "client", code: "AMANDA25", weight: 1 },
-  { email: "agency@example.com", name: "Agency XYZ", role: "client", code: "XYZ-AGENCY", codeName: "Agency XYZ" },
+  {
+    email: "agency@example.com",
+    name: "Agency XYZ",
+    role: "client",
+    code: "XYZ-AGENCY",
+    codeName: "Agency XYZ",
+  },
   { email: "newbie@example.com", name: "Nina Newcomer", role: "client", code: "NINA2025" },
 ];
-
-function normalizedEmail(email: string): string {
-  const [local, domain] = email.split("@");
-  const base = local.split("+")[0];
-  return `${domain === "gmail.com" || domain === "googlemail.com" ? base.replace(/\./g, "") : base}@${domain}`;
-}
 
 /** True when the database already holds users (the demo seed runs only on an empty database). */
 export async function hasUsers(db: Db): Promise<boolean> {
@@ -55,12 +78,15 @@ export async function seedDemo(db: Db, opts: { password?: string; referrals?: nu
         .insert(users)
         .values({
           email: account.email,
-          normalizedEmail: normalizedEmail(account.email),
+          normalizedEmail: normalizeEmail(account.email),
           name: account.name,
           passwordHash,
           role: account.role,
           businessType: account.role === "admin" ? "staff" : "creator",
-          accountNumber: account.role === "client" ? `MO-US-30-${new Date().getUTCFullYear() % 100}9${String(i).padStart(3, "0")}` : null,
+          accountNumber:
+            account.role === "client"
+              ? `MO-US-30-${new Date().getUTCFullYear() % 100}9${String(i).padStart(3, "0")}`
+              : null,
           slug: account.role === "client" ? account.email.split("@")[0] : null,
           leaderboardOptIn: account.email === "maya@example.com",
           createdAt: sql`now() - interval '120 days'`,
@@ -79,10 +105,55 @@ export async function seedDemo(db: Db, opts: { password?: string; referrals?: nu
     }
     const agencyId = ids.get("agency@example.com")!;
     await tx.update(users).set({ partnerOverrideBps: 300 }).where(eq(users.id, agencyId));
-    await tx.update(users).set({ partnerId: agencyId }).where(eq(users.id, ids.get("maya@example.com")!));
+    await tx
+      .update(users)
+      .set({ partnerId: agencyId })
+      .where(eq(users.id, ids.get("maya@example.com")!));
   });
   const weighted = demoAccounts.flatMap((a) => Array<string>(a.weight ?? 0).fill(a.email));
-  await generateReferrals(db, { count: opts.referrals ?? 300, referrerEmails: weighted, passwordHash, days: 90 });
+  await generateReferrals(db, {
+    count: opts.referrals ?? 300,
+    referrerEmails: weighted,
+    passwordHash,
+    days: 90,
+  });
+  await seedCodeStates(db);
+}
+
+/**
+ * Maya's extra codes, one in every state the product shows: active with a limit and expiry, expired,
+ * inactive, and used up — the last through real signups (attributeSignup), as any client would.
+ */
+async function seedCodeStates(db: Db): Promise<void> {
+  const [maya] = await db.select({ id: users.id }).from(users).where(eq(users.email, "maya@example.com"));
+  const day = 86_400_000;
+  const codes = [
+    {
+      code: "MAYA-SPRING",
+      codeName: "Spring promo",
+      usageLimit: 50,
+      expiresAt: new Date(Date.now() + 60 * day),
+    },
+    { code: "MAYA2024", codeName: "Last year's code", expiresAt: new Date(Date.now() - 10 * day) },
+    { code: "MAYA-PAUSED", codeName: "Paused code", isActive: false },
+    { code: "MAYAFULL", codeName: "First two friends", usageLimit: 2 },
+  ];
+  for (const c of codes) {
+    await db.insert(referralCodes).values({ clientId: maya.id, canonicalCode: canonicalCode(c.code), ...c });
+  }
+  for (const [name, email] of [
+    ["Jordan Lee", "jordan.lee@example.org"],
+    ["Priya Shah", "priya.shah@example.org"],
+  ]) {
+    await attributeSignup({
+      name,
+      email,
+      password: demoPassword(),
+      businessType: "creator",
+      referralCode: "MAYAFULL",
+      source: "email",
+    });
+  }
 }
 
 /**
@@ -101,7 +172,14 @@ export async function generateReferrals(
     await db.execute(sql`
       SELECT DISTINCT ON (u.email) u.id, rc.id AS code_id, rc.code, u.email
         FROM users u JOIN referral_codes rc ON rc.client_id = u.id
-       WHERE u.email IN ${opts.referrerEmails.length ? sql`(${sql.join([...new Set(opts.referrerEmails)].map((e) => sql`${e}`), sql`, `)})` : sql`(NULL)`}
+       WHERE u.email IN ${
+         opts.referrerEmails.length
+           ? sql`(${sql.join(
+               [...new Set(opts.referrerEmails)].map((e) => sql`${e}`),
+               sql`, `,
+             )})`
+           : sql`(NULL)`
+       }
        ORDER BY u.email, rc.id`),
   );
   const byEmail = new Map(
@@ -117,7 +195,9 @@ export async function generateReferrals(
     const n = Math.min(batchSize, opts.count - done);
     await db.transaction(async (tx) => {
       await tx.execute(sql`ALTER TABLE referral_usage_log DISABLE TRIGGER update_referral_usage_count`);
-      const [{ base }] = rowsOf<{ base: number }>(await tx.execute(sql`SELECT COALESCE(max(id), 0)::int AS base FROM users`));
+      const [{ base }] = rowsOf<{ base: number }>(
+        await tx.execute(sql`SELECT COALESCE(max(id), 0)::int AS base FROM users`),
+      );
       await tx.execute(sql`
         WITH g AS (
           SELECT s AS i,

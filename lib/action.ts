@@ -7,16 +7,9 @@ import { DomainError } from "@/lib/errors";
 import { clientIp, userAgent } from "@/lib/request-info";
 import { fieldErrors } from "@/lib/validation/issues";
 
-export type ActionState = {
-  status: "idle" | "success" | "error";
-  message?: string;
-  fieldErrors?: Record<string, string>;
-  // What the user typed, so a refused form keeps it (passwords are never echoed back).
-  values?: Record<string, string>;
-  data?: Record<string, unknown>;
-};
+import type { ActionState } from "./action-state";
 
-export const idleState: ActionState = { status: "idle" };
+export type { ActionState } from "./action-state";
 
 export type ActionContext = { principal: Principal; ip: string | null; userAgent: string | null };
 
@@ -71,7 +64,11 @@ export function action<S extends ZodType>(
         };
       }
       console.error("[action] unexpected error", error);
-      return { status: "error", message: "Something went wrong on our side. Please try again.", values: echo(values) };
+      return {
+        status: "error",
+        message: "Something went wrong on our side. Please try again.",
+        values: echo(values),
+      };
     }
   };
 }

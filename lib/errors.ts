@@ -12,7 +12,12 @@ export class DomainError extends Error {
   constructor(
     code: string,
     message: string,
-    opts: { status?: DomainErrorStatus; field?: string; details?: string[]; headers?: Record<string, string> } = {},
+    opts: {
+      status?: DomainErrorStatus;
+      field?: string;
+      details?: string[];
+      headers?: Record<string, string>;
+    } = {},
   ) {
     super(message);
     this.name = "DomainError";
@@ -26,7 +31,8 @@ export class DomainError extends Error {
 
 export const unauthorized = () =>
   new DomainError("unauthorized", "Sign in or provide an API key to use this endpoint.", { status: 401 });
-export const forbidden = () => new DomainError("forbidden", "You don't have access to this resource.", { status: 403 });
+export const forbidden = () =>
+  new DomainError("forbidden", "You don't have access to this resource.", { status: 403 });
 export const notFound = (what: string) => new DomainError("not_found", `${what} not found`, { status: 404 });
 
 /** PostgreSQL SQLSTATE of an error from either driver (postgres.js or PGlite), if it has one. */

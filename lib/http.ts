@@ -54,7 +54,9 @@ export function toErrorResponse(error: unknown): Response {
     return errorResponse(400, "Invalid request", { code: "invalid_request", details: issueDetails(error) });
   }
   console.error("[api] unexpected error", error);
-  return errorResponse(500, "Something went wrong on our side. Please try again.", { code: "internal_error" });
+  return errorResponse(500, "Something went wrong on our side. Please try again.", {
+    code: "internal_error",
+  });
 }
 
 async function readJson(req: NextRequest): Promise<unknown> {
@@ -71,10 +73,11 @@ async function readJson(req: NextRequest): Promise<unknown> {
  * The one wrapper for route handlers: authenticate → authorize → parse params, query and body with zod →
  * call the domain → answer `{ success: true, data }`. A handler may return a Response (CSV streams, redirects).
  */
-export function route<P extends ZodType | undefined = undefined, Q extends ZodType | undefined = undefined, B extends ZodType | undefined = undefined>(
-  config: RouteConfig<P, Q, B>,
-  handler: (ctx: RouteContext<P, Q, B>) => Promise<unknown>,
-) {
+export function route<
+  P extends ZodType | undefined = undefined,
+  Q extends ZodType | undefined = undefined,
+  B extends ZodType | undefined = undefined,
+>(config: RouteConfig<P, Q, B>, handler: (ctx: RouteContext<P, Q, B>) => Promise<unknown>) {
   return async (req: NextRequest, segment: Segment): Promise<Response> => {
     try {
       const principal = await resolvePrincipal(req.headers.get("authorization"));

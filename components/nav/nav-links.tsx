@@ -89,7 +89,7 @@ export function NavLinks({ items, user }: NavLinksProps) {
         className={cn(
           open ? "flex" : "hidden",
           "absolute inset-x-0 top-full flex-col gap-4 border-b border-ink-200 bg-white px-4 pt-3 pb-5 shadow-lg",
-          "lg:static lg:flex lg:flex-1 lg:flex-row lg:items-center lg:gap-6 lg:border-0 lg:bg-transparent lg:p-0 lg:shadow-none",
+          "lg:static lg:flex lg:flex-1 lg:flex-row lg:items-center lg:gap-4 xl:gap-6 lg:border-0 lg:bg-transparent lg:p-0 lg:shadow-none",
         )}
       >
         <ul
@@ -107,7 +107,7 @@ export function NavLinks({ items, user }: NavLinksProps) {
                   onClick={close}
                   aria-current={isCurrent ? "page" : undefined}
                   className={cn(
-                    "flex items-center rounded-lg px-3 py-2 text-sm font-medium transition-colors lg:py-1.5",
+                    "flex items-center rounded-lg px-3 py-2 text-sm font-medium transition-colors lg:px-2.5 lg:py-1.5 xl:px-3",
                     item.emphasis
                       ? "mt-2 justify-center bg-brand-600 text-white shadow-sm hover:bg-brand-700 lg:mt-0 lg:ml-2"
                       : isCurrent
@@ -126,7 +126,9 @@ export function NavLinks({ items, user }: NavLinksProps) {
           <div className="flex items-center justify-between gap-3 border-t border-ink-100 pt-4 lg:justify-end lg:border-0 lg:pt-0">
             <p className="flex min-w-0 items-center gap-2 text-sm text-ink-700">
               <span className="sr-only">Signed in as </span>
-              <span className="max-w-48 truncate font-medium text-ink-900">{user.name}</span>
+              <span className="max-w-48 truncate font-medium text-ink-900 lg:max-w-32 xl:max-w-48">
+                {user.name}
+              </span>
               {user.roleLabel ? (
                 <span className="rounded-full bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-700 ring-1 ring-brand-200 ring-inset">
                   {user.roleLabel}

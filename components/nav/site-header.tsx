@@ -10,20 +10,15 @@ const anonymousItems: NavItem[] = [
   { href: "/signup", label: "Join", emphasis: true },
 ];
 
+// Only pages that exist are listed; each area's page adds its link when it lands.
 const clientItems: NavItem[] = [
   { href: "/dashboard", label: "Dashboard" },
-  { href: "/dashboard/referrals", label: "My referrals" },
-  { href: "/redeem", label: "Redeem" },
-  { href: "/leaderboard", label: "Leaderboard" },
+  { href: "/account/password", label: "Password" },
 ];
 
 const adminItems: NavItem[] = [
   { href: "/admin", label: "Reports" },
-  { href: "/admin/review", label: "Review" },
-  { href: "/admin/campaigns", label: "Campaigns" },
-  { href: "/admin/rewards", label: "Rewards" },
-  { href: "/admin/clients", label: "Clients" },
-  { href: "/admin/payouts", label: "Payouts" },
+  { href: "/account/password", label: "Password" },
 ];
 
 /** The links a visitor may open. Showing a link is not access control: every page checks again. */
@@ -60,7 +55,7 @@ export function SiteHeader({ user }: { user: SiteHeaderUser | null }) {
 
   return (
     <header className="sticky top-0 z-40 border-b border-ink-200 bg-white/90 backdrop-blur supports-[backdrop-filter]:bg-white/75">
-      <div className="mx-auto flex h-16 max-w-6xl items-center gap-6 px-4 sm:px-6">
+      <div className="mx-auto flex h-16 max-w-6xl items-center gap-4 px-4 sm:px-6 xl:gap-6">
         <Link href="/" className="shrink-0 rounded-lg" aria-label="MuseNest Referrals home">
           <Logo />
         </Link>

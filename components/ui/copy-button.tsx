@@ -26,7 +26,9 @@ export function CopyButton({
 
   return (
     <Button variant="secondary" size="sm" onClick={copy} {...props}>
-      <span aria-live="polite">{copied ? copiedLabel : failed ? "Copy failed — select and copy" : label}</span>
+      <span aria-live="polite">
+        {copied ? copiedLabel : failed ? "Copy failed — select and copy" : label}
+      </span>
     </Button>
   );
 }

@@ -82,10 +82,7 @@ export const payments = pgTable(
     index("payments_user_idx").on(t.userId, t.occurredAt),
     index("payments_refund_of_idx").on(t.refundOfPaymentId),
     check("payments_amount_positive", sql`${t.amountCents} > 0`),
-    check(
-      "payments_refund_has_origin",
-      sql`(${t.type} = 'payment') = (${t.refundOfPaymentId} IS NULL)`,
-    ),
+    check("payments_refund_has_origin", sql`(${t.type} = 'payment') = (${t.refundOfPaymentId} IS NULL)`),
   ],
 );
 

@@ -41,7 +41,10 @@ export const referralCampaigns = pgTable(
     check("campaign_value_nonneg", sql`${t.commissionValue} >= 0`),
     check("campaign_bonus_threshold_positive", sql`${t.bonusThreshold} IS NULL OR ${t.bonusThreshold} > 0`),
     check("campaign_bonus_nonneg", sql`${t.bonusAmountCents} IS NULL OR ${t.bonusAmountCents} >= 0`),
-    check("campaign_window", sql`${t.startsAt} IS NULL OR ${t.endsAt} IS NULL OR ${t.startsAt} < ${t.endsAt}`),
+    check(
+      "campaign_window",
+      sql`${t.startsAt} IS NULL OR ${t.endsAt} IS NULL OR ${t.startsAt} < ${t.endsAt}`,
+    ),
   ],
 );
 

@@ -136,4 +136,3 @@ export const rewardRuleAwards = pgTable(
   },
   (t) => [primaryKey({ columns: [t.ruleId, t.userId] })],
 );
-

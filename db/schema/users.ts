@@ -52,6 +52,10 @@ export const users = pgTable(
     pointsBalance: integer("points_balance").notNull().default(0),
     pointsPending: integer("points_pending").notNull().default(0),
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
+    // Last address (hashed) and device cookie seen for this user: the fraud rules compare a referral's
+    // signup against its referrer's.
+    lastIpHash: text("last_ip_hash"),
+    lastDeviceId: text("last_device_id"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

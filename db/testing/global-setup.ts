@@ -12,8 +12,7 @@ import { openPglite, openPostgres, runMigrations } from "../open";
 import { adminQuery, assertLocalDatabaseUrl, databaseUrl, quoteIdent } from "./postgres-admin";
 
 export type TestDatabaseSource =
-  | { kind: "postgres"; serverUrl: string; template: string }
-  | { kind: "pglite"; dumpPath: string };
+  { kind: "postgres"; serverUrl: string; template: string } | { kind: "pglite"; dumpPath: string };
 
 declare module "vitest" {
   export interface ProvidedContext {

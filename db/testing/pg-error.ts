@@ -4,7 +4,12 @@ export type PgErrorInfo = { code: string; constraint?: string; message: string }
 
 export function pgErrorOf(error: unknown): PgErrorInfo | undefined {
   for (let current: unknown = error, depth = 0; current && depth < 5; depth++) {
-    const e = current as { code?: unknown; constraint?: unknown; constraint_name?: unknown; message?: unknown };
+    const e = current as {
+      code?: unknown;
+      constraint?: unknown;
+      constraint_name?: unknown;
+      message?: unknown;
+    };
     if (typeof e.code === "string" && /^[0-9A-Z]{5}$/.test(e.code)) {
       const constraint = e.constraint_name ?? e.constraint;
       return {
@@ -19,7 +24,9 @@ export function pgErrorOf(error: unknown): PgErrorInfo | undefined {
 }
 
 /** Awaits `work`, which must fail with a PostgreSQL error; returns that error's code, constraint and message. */
-export async function pgErrorFrom(work: PromiseLike<unknown> | (() => PromiseLike<unknown>)): Promise<PgErrorInfo> {
+export async function pgErrorFrom(
+  work: PromiseLike<unknown> | (() => PromiseLike<unknown>),
+): Promise<PgErrorInfo> {
   try {
     await (typeof work === "function" ? work() : work);
   } catch (error) {

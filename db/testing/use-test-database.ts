@@ -29,8 +29,12 @@ export function useTestDatabase(opts: { poolMax?: number } = {}): TestDatabase {
     if (source.kind === "postgres") {
       assertLocalDatabaseUrl(source.serverUrl);
       const name = `musenest_t_${randomBytes(6).toString("hex")}`;
-      await adminQuery(source.serverUrl, `CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(source.template)}`);
-      const drop = () => adminQuery(source.serverUrl, `DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
+      await adminQuery(
+        source.serverUrl,
+        `CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(source.template)}`,
+      );
+      const drop = () =>
+        adminQuery(source.serverUrl, `DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
       try {
         handle = await openPostgres(databaseUrl(source.serverUrl, name), { max: opts.poolMax ?? 20 });
       } catch (error) {

@@ -13,7 +13,9 @@ const handle = await openConfiguredDatabase();
 try {
   await runMigrations(handle);
   const created = await createApiKey(handle.db, { name });
-  console.log(`API key "${created.name}" (id ${created.id}) created. It is shown only now:\n\n  ${created.key}\n`);
+  console.log(
+    `API key "${created.name}" (id ${created.id}) created. It is shown only now:\n\n  ${created.key}\n`,
+  );
   console.log("Send it as:  Authorization: Bearer <key>");
 } finally {
   await handle.close();

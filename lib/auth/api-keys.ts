@@ -19,7 +19,12 @@ export async function createApiKey(
   const prefix = key.slice(0, KEY_PREFIX.length + 6);
   const [row] = await db
     .insert(apiKeys)
-    .values({ name: input.name, prefix, keyHash: hashApiKey(key), createdByUserId: input.createdByUserId ?? null })
+    .values({
+      name: input.name,
+      prefix,
+      keyHash: hashApiKey(key),
+      createdByUserId: input.createdByUserId ?? null,
+    })
     .returning({ id: apiKeys.id });
   return { id: row.id, name: input.name, key, prefix };
 }

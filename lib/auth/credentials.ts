@@ -15,11 +15,7 @@ export type CredentialsResult =
  */
 export async function checkCredentials(email: string, password: string): Promise<CredentialsResult> {
   const db = await getDb();
-  const [user] = await db
-    .select()
-    .from(users)
-    .where(eq(users.email, email.trim().toLowerCase()))
-    .limit(1);
+  const [user] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).limit(1);
   if (!user) {
     await burnPasswordCheck(password);
     return { ok: false, reason: "invalid" };

@@ -2,23 +2,30 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
 import { authOptions } from "./options";
 
 export type Role = "admin" | "client";
-export type SessionUser = { id: number; email: string; name: string; role: Role; mustChangePassword: boolean };
+export type SessionUser = {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  mustChangePassword: boolean;
+};
 
 /**
  * The signed-in user, re-read from the database on every request: a JWT alone would keep a suspended
  * client or a demoted admin in for the life of the token.
  */
-export async function getSessionUser(): Promise<SessionUser | null> {
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions);
   const id = session?.user?.id;
   if (typeof id !== "number") return null;
   return loadActiveUser(id);
-}
+});
 
 export async function loadActiveUser(id: number): Promise<SessionUser | null> {
   const db = await getDb();
@@ -35,7 +42,13 @@ export async function loadActiveUser(id: number): Promise<SessionUser | null> {
     .where(eq(users.id, id))
     .limit(1);
   if (!user || user.status !== "active") return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, mustChangePassword: user.mustChangePassword };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    mustChangePassword: user.mustChangePassword,
+  };
 }
 
 export function homeFor(role: Role): string {

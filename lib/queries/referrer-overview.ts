@@ -19,7 +19,14 @@ export type ReferrerCode = {
 export type ReferrerOverview = {
   codes: ReferrerCode[];
   totals: { referrals: number; referralsLast30Days: number; clicks: number; flagged: number };
-  recentReferrals: { id: number; name: string; maskedEmail: string; code: string; usedAt: Date; flagged: boolean }[];
+  recentReferrals: {
+    id: number;
+    name: string;
+    maskedEmail: string;
+    code: string;
+    usedAt: Date;
+    flagged: boolean;
+  }[];
 };
 
 /** What a referrer sees first: their codes with usage and clicks, totals, and the latest referrals. */

@@ -7,7 +7,7 @@ describe("canonicalCode", () => {
     ["maya2o25", "MAYA2025"],
     ["MAYA-2025", "MAYA2025"],
     ["xyz-maya", "XYZMAYA"],
-    ["Lola 2025", "1011A2025"],
+    ["Lola 2025", "101A2025"],
     ["iI lL oO", "111100"],
   ])("%s → %s", (input, expected) => {
     expect(canonicalCode(input)).toBe(expected);

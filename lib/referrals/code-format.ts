@@ -15,11 +15,7 @@ export function displayCode(input: string): string {
  * (O→0, I→1, L→1), so `maya2o25`, `MAYA-2025` and `MAYA2025` are one code.
  */
 export function canonicalCode(input: string): string {
-  return input
-    .toUpperCase()
-    .replace(/[-\s]/g, "")
-    .replace(/O/g, "0")
-    .replace(/[IL]/g, "1");
+  return input.toUpperCase().replace(/[-\s]/g, "").replace(/O/g, "0").replace(/[IL]/g, "1");
 }
 
 export type CodeFormatResult = { valid: boolean; errors: string[] };

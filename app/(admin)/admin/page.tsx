@@ -34,9 +34,15 @@ export default async function AdminHomePage() {
             <table className="w-full text-left text-sm">
               <thead className="border-b border-ink-200 text-xs tracking-wide text-ink-500 uppercase">
                 <tr>
-                  <th scope="col" className="px-5 py-3 font-medium">Referrer</th>
-                  <th scope="col" className="px-5 py-3 font-medium">E-mail</th>
-                  <th scope="col" className="px-5 py-3 text-right font-medium">Referrals</th>
+                  <th scope="col" className="px-5 py-3 font-medium">
+                    Referrer
+                  </th>
+                  <th scope="col" className="px-5 py-3 font-medium">
+                    E-mail
+                  </th>
+                  <th scope="col" className="px-5 py-3 text-right font-medium">
+                    Referrals
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-ink-100">

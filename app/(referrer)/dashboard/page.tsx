@@ -45,14 +45,18 @@ export default async function DashboardPage() {
           <CodesTable codes={overview.codes} origin={origin} now={now} />
         ) : (
           <CardBody>
-            <EmptyState headingLevel="h3" title="No codes yet" text="Your first code is created when your account is." />
+            <EmptyState
+              headingLevel="h3"
+              title="No codes yet"
+              text="Your first code is created when your account is."
+            />
           </CardBody>
         )}
       </Card>
 
-      <Card>
+      <Card role="region" aria-labelledby="latest-referrals">
         <CardHeader>
-          <CardTitle>Latest referrals</CardTitle>
+          <CardTitle id="latest-referrals">Latest referrals</CardTitle>
         </CardHeader>
         {overview.recentReferrals.length ? (
           <ul className="divide-y divide-ink-100">

@@ -1,0 +1,61 @@
+import { eq, sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { checkCredentials } from "@/lib/auth/credentials";
+import { checkCode } from "@/lib/referrals/validate-code";
+import { rowsOf } from "./rows";
+import { referralCodes, users } from "./schema";
+import { hasUsers, seedDemo } from "./seed";
+import { useTestDatabase } from "./testing/use-test-database";
+
+const testDb = useTestDatabase();
+
+describe("demo seed", () => {
+  beforeAll(async () => {
+    expect(await hasUsers(testDb.db)).toBe(false);
+    await seedDemo(testDb.db, { password: "seed-test-pw", referrals: 120 });
+  });
+
+  it("creates the admin and Maya with her code, signing in with the demo password", async () => {
+    const admin = await checkCredentials("admin@example.com", "seed-test-pw");
+    expect(admin).toMatchObject({ ok: true, user: { role: "admin" } });
+    const maya = await checkCredentials("maya@example.com", "seed-test-pw");
+    expect(maya).toMatchObject({ ok: true, user: { role: "client", name: "Maya" } });
+    const check = await checkCode(testDb.db, "MAYA2025");
+    expect(check.valid).toBe(true);
+  });
+
+  it("has codes in every state", async () => {
+    expect((await checkCode(testDb.db, "MAYA-SPRING")).valid).toBe(true);
+    expect(await checkCode(testDb.db, "MAYA2024")).toMatchObject({ error: "Referral code has expired" });
+    expect(await checkCode(testDb.db, "MAYA-PAUSED")).toMatchObject({
+      error: "Referral code not found or inactive",
+    });
+    expect(await checkCode(testDb.db, "MAYAFULL")).toMatchObject({
+      error: "Referral code has reached its usage limit",
+    });
+  });
+
+  it("generated the referrals with clicks, some flagged, and usage counts equal to the log", async () => {
+    const [row] = rowsOf<{ referrals: number; flagged: number; clicks: number; mismatched: number }>(
+      await testDb.db.execute(sql`
+        SELECT (SELECT count(*) FROM referral_usage_log)::int AS referrals,
+               (SELECT count(*) FROM referral_usage_log WHERE is_flagged AND review_status = 'pending')::int AS flagged,
+               (SELECT count(*) FROM referral_clicks)::int AS clicks,
+               (SELECT count(*) FROM referral_codes rc
+                 WHERE rc.usage_count <> (SELECT count(*) FROM referral_usage_log l WHERE l.referral_code_id = rc.id))::int AS mismatched`),
+    );
+    expect(row.referrals).toBe(122); // 120 generated + the two signups that used up MAYAFULL
+    expect(row.flagged).toBeGreaterThan(0);
+    expect(row.clicks).toBe(120 * 3); // one converting and two other clicks per generated signup
+    expect(row.mismatched).toBe(0);
+  });
+
+  it("makes Agency XYZ Maya's white-label partner", async () => {
+    const [agency] = await testDb.db.select().from(users).where(eq(users.email, "agency@example.com"));
+    const [maya] = await testDb.db.select().from(users).where(eq(users.email, "maya@example.com"));
+    expect(agency.partnerOverrideBps).toBe(300);
+    expect(maya.partnerId).toBe(agency.id);
+    const codes = await testDb.db.select().from(referralCodes).where(eq(referralCodes.clientId, maya.id));
+    expect(codes.length).toBe(5);
+  });
+});

@@ -1,0 +1,176 @@
+// Request specs for the referral-code API: the public validate endpoint, and the code list as a
+// signed-in client sees it (session from the login form, shared with `page.request`).
+import { expect, test } from "@playwright/test";
+import { LoginPage, MAYA_EMAIL } from "./pages/login-page";
+
+const validate = (code: string) => `/api/referral-codes/validate/${encodeURIComponent(code)}`;
+
+test.describe("GET /api/referral-codes/validate/:code", () => {
+  test("a valid code shows the referrer's name and a masked e-mail", async ({ request }) => {
+    const response = await request.get(validate("MAYA2025"));
+    expect(response.status()).toBe(200);
+    const body = await response.json();
+    expect(body).toEqual({
+      valid: true,
+      data: {
+        code: "MAYA2025",
+        code_name: "Maya VIP Code",
+        referrer_email: "m***@example.com",
+        referrer_name: "Maya",
+        usage_count: expect.any(Number),
+        usage_limit: null,
+        expires_at: null,
+      },
+    });
+    expect(JSON.stringify(body)).not.toContain("maya@example.com");
+  });
+
+  test("the canonical form finds the code whatever the spelling", async ({ request }) => {
+    for (const typed of ["maya2o25", "MAYA-2025", "Maya 2025"]) {
+      const body = await (await request.get(validate(typed))).json();
+      expect(body).toMatchObject({ valid: true, data: { code: "MAYA2025" } });
+    }
+  });
+
+  test("an unknown code and a badly formed one: 200 with valid false and the spec's message", async ({
+    request,
+  }) => {
+    const unknown = await request.get(validate("NOSUCH99"));
+    expect(unknown.status()).toBe(200);
+    expect(await unknown.json()).toEqual({ valid: false, error: "Referral code not found or inactive" });
+
+    const malformed = await request.get(validate("AB_1"));
+    expect(malformed.status()).toBe(200);
+    expect(await malformed.json()).toEqual({ valid: false, error: "Invalid code format" });
+  });
+
+  test("too many attempts from one address: 429 with Retry-After; other addresses are unaffected", async ({
+    request,
+  }) => {
+    // An address of its own (TEST-NET-3), so this spec never eats the budget of the others.
+    const attacker = { "x-forwarded-for": `203.0.113.${Math.floor(Math.random() * 250) + 1}` };
+    let allowed = 0;
+    let refused: Awaited<ReturnType<typeof request.get>> | undefined;
+    for (let i = 0; i < 500 && !refused; i++) {
+      const response = await request.get(validate(`GUESS${String(i).padStart(3, "2")}`), {
+        headers: attacker,
+      });
+      if (response.status() === 429) refused = response;
+      else {
+        expect(response.status()).toBe(200);
+        allowed++;
+      }
+    }
+    expect(allowed).toBeGreaterThan(0);
+    expect(refused, "no 429 within 500 attempts").toBeDefined();
+    const retryAfter = Number(refused!.headers()["retry-after"]);
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(await refused!.json()).toEqual({
+      valid: false,
+      error: `Too many attempts. Try again in ${retryAfter} seconds.`,
+    });
+
+    const neighbour = await request.get(validate("MAYA2025"), {
+      headers: { "x-forwarded-for": "198.51.100.7" },
+    });
+    expect(neighbour.status()).toBe(200);
+  });
+});
+
+test.describe("GET /api/clients/:id/referral-codes as Maya", () => {
+  test("lists her codes with usage counted from the log; another client's id is 403", async ({ page }) => {
+    await new LoginPage(page).signInAs(MAYA_EMAIL);
+    const me = await (await page.request.get("/api/me")).json();
+    const mayaId: number = me.data.user_id;
+    expect(mayaId).toEqual(expect.any(Number));
+
+    const response = await page.request.get(`/api/clients/${mayaId}/referral-codes`);
+    expect(response.status()).toBe(200);
+    const body = await response.json();
+    expect(body.success).toBe(true);
+    const maya2025 = body.data.find((c: { code: string }) => c.code === "MAYA2025");
+    expect(maya2025).toMatchObject({
+      code: "MAYA2025",
+      code_name: "Maya VIP Code",
+      is_active: true,
+      total_commission_earned: expect.stringMatching(/^\d+\.\d{2}$/),
+    });
+    expect(maya2025.usage_count).toBeGreaterThan(0);
+    expect(maya2025.actual_usage_count).toBe(maya2025.usage_count);
+    expect(maya2025.eligible_referrals).toBeLessThanOrEqual(maya2025.actual_usage_count);
+
+    for (const otherId of [mayaId + 1, 999_999]) {
+      const other = await page.request.get(`/api/clients/${otherId}/referral-codes`);
+      expect(other.status()).toBe(403);
+      expect(await other.json()).toMatchObject({ success: false });
+    }
+
+    const garbage = await page.request.get("/api/clients/abc/referral-codes");
+    expect(garbage.status()).toBe(400);
+  });
+
+  test("anonymous callers get 401", async ({ request }) => {
+    expect((await request.get("/api/clients/1/referral-codes")).status()).toBe(401);
+  });
+});
+
+test.describe("creating and changing codes as Sarah", () => {
+  test("suggestions → create → duplicate refused → deactivate", async ({ page }) => {
+    await new LoginPage(page).signInAs("sarah@example.com");
+    const sarahId: number = (await (await page.request.get("/api/me")).json()).data.user_id;
+    const base = `/api/clients/${sarahId}/referral-codes`;
+
+    const suggested = await page.request.post(`${base}/suggestions`);
+    expect(suggested.status()).toBe(200);
+    const { success, suggestions } = await suggested.json();
+    expect(success).toBe(true);
+    expect(suggestions).toHaveLength(5);
+    expect(new Set(suggestions).size).toBe(5);
+
+    const pick: string = suggestions[suggestions.length - 1];
+    const created = await page.request.post(base, {
+      data: { custom_code: pick, code_name: "E2E code", usage_limit: 5, expires_at: "2099-12-31" },
+    });
+    expect(created.status()).toBe(201);
+    const createdBody = await created.json();
+    expect(createdBody).toMatchObject({
+      success: true,
+      message: "Referral code created successfully",
+      data: {
+        code: pick,
+        code_name: "E2E code",
+        usage_limit: 5,
+        usage_count: 0,
+        is_active: true,
+        expires_at: "2099-12-31T23:59:59.999Z",
+      },
+    });
+
+    const duplicate = await page.request.post(base, { data: { custom_code: pick.toLowerCase() } });
+    expect(duplicate.status()).toBe(400);
+    expect(await duplicate.json()).toMatchObject({
+      success: false,
+      error: `Code "${pick}" is already taken (or too similar to an existing code)`,
+    });
+
+    const badFormat = await page.request.post(base, { data: { custom_code: "NO_WAY" } });
+    expect(badFormat.status()).toBe(400);
+    expect(await badFormat.json()).toMatchObject({
+      error: "Invalid code format",
+      details: expect.any(Array),
+    });
+
+    const deactivated = await page.request.patch(`${base}/${createdBody.data.id}`, {
+      data: { is_active: false },
+    });
+    expect(deactivated.status()).toBe(200);
+    expect((await deactivated.json()).data).toMatchObject({ code: pick, is_active: false });
+    expect(await (await page.request.get(validate(pick))).json()).toEqual({
+      valid: false,
+      error: "Referral code not found or inactive",
+    });
+
+    expect((await page.request.patch(`${base}/999999`, { data: { is_active: true } })).status()).toBe(404);
+  });
+});

@@ -1,0 +1,126 @@
+import { eq } from "drizzle-orm";
+import { referralCampaigns, referralCodes } from "@/db/schema";
+import type { DbOrTx } from "@/db/types";
+import { DomainError, pgErrorCode, pgErrorInfo } from "@/lib/errors";
+import { canonicalCode, displayCode, validateCodeFormat } from "./code-format";
+import { checkedCodeSettings, type CodeSettings } from "./code-settings";
+import { requireActiveClient } from "./find-client";
+import { emailCandidates, nameCandidates, randomCode } from "./generate-code";
+import { freeCodes } from "./suggest-codes";
+
+export type ReferralCode = typeof referralCodes.$inferSelect;
+
+export type CreateReferralCodeInput = CodeSettings & {
+  /** The code the client asked for; generated when absent. */
+  customCode?: string;
+  campaignId?: number | null;
+};
+
+const RANDOM_ATTEMPTS = 10;
+const CANONICAL_KEY = "referral_codes_canonical_key";
+
+export const codeTakenMessage = (code: string) =>
+  `Code "${code}" is already taken (or too similar to an existing code)`;
+
+/**
+ * A new code for an active client: the custom code they asked for (refused when another code has the
+ * same canonical form) or a random one. Uniqueness is left to the unique index, not to a prior look-up,
+ * so two requests racing for one code cannot both win.
+ */
+export async function createReferralCode(
+  db: DbOrTx,
+  clientId: number,
+  input: CreateReferralCodeInput,
+  now: Date = new Date(),
+): Promise<ReferralCode> {
+  const settings = checkedCodeSettings(input, now);
+  let customCode: string | undefined;
+  if (input.customCode !== undefined) {
+    const format = validateCodeFormat(input.customCode);
+    if (!format.valid) {
+      throw new DomainError("invalid_code_format", "Invalid code format", {
+        field: "custom_code",
+        details: format.errors,
+      });
+    }
+    customCode = displayCode(input.customCode);
+  }
+
+  return db.transaction(async (tx) => {
+    await requireActiveClient(tx, clientId);
+    const campaignId = input.campaignId ?? null;
+    if (campaignId !== null) await requireRunningCampaign(tx, campaignId, now);
+    const values = { ...settings, clientId, campaignId };
+    if (customCode === undefined) return insertFirstFree(tx, [], values);
+    const row = await tryInsertCode(tx, { ...values, code: customCode });
+    if (!row) throw new DomainError("code_taken", codeTakenMessage(customCode), { field: "custom_code" });
+    return row;
+  });
+}
+
+/**
+ * The code every client gets at signup: the first free name-based code (`MAYA2025`, `MAYA25`,
+ * `MAYAVIP`), then e-mail-based (`AMANDA25`), else random (`REF8H92N`). Runs inside the caller's
+ * transaction, on a user it has just created as an active client.
+ */
+export async function createDefaultCode(
+  tx: DbOrTx,
+  { userId, name, email }: { userId: number; name: string; email: string },
+  now: Date = new Date(),
+): Promise<ReferralCode> {
+  return insertFirstFree(tx, [...nameCandidates(name, now), ...emailCandidates(email, now)], {
+    clientId: userId,
+  });
+}
+
+type NewCode = Omit<typeof referralCodes.$inferInsert, "canonicalCode" | "code">;
+
+async function insertFirstFree(db: DbOrTx, preferred: string[], values: NewCode): Promise<ReferralCode> {
+  const free = await freeCodes(db, preferred);
+  const tried = new Set<string>();
+  for (const code of preferred) {
+    if (!free.has(code) || tried.has(canonicalCode(code))) continue;
+    tried.add(canonicalCode(code));
+    const row = await tryInsertCode(db, { ...values, code });
+    if (row) return row;
+  }
+  for (let attempt = 0; attempt < RANDOM_ATTEMPTS; attempt++) {
+    const row = await tryInsertCode(db, { ...values, code: randomCode() });
+    if (row) return row;
+  }
+  throw new Error(`No free referral code after ${RANDOM_ATTEMPTS} random attempts`);
+}
+
+/**
+ * Inserts the code, or returns null when its canonical form is taken. The insert runs in its own
+ * savepoint so a refused attempt leaves the caller's transaction usable for the next one.
+ */
+async function tryInsertCode(db: DbOrTx, values: NewCode & { code: string }): Promise<ReferralCode | null> {
+  try {
+    return await db.transaction(async (savepoint) => {
+      const [row] = await savepoint
+        .insert(referralCodes)
+        .values({ ...values, canonicalCode: canonicalCode(values.code) })
+        .returning();
+      return row;
+    });
+  } catch (error) {
+    const constraint = pgErrorInfo(error)?.constraint;
+    if (pgErrorCode(error) === "23505" && (!constraint || constraint === CANONICAL_KEY)) return null;
+    throw error;
+  }
+}
+
+/** Codes may join a campaign only while an admin runs it (active and not ended). */
+async function requireRunningCampaign(db: DbOrTx, campaignId: number, now: Date): Promise<void> {
+  const [campaign] = await db
+    .select({ isActive: referralCampaigns.isActive, endsAt: referralCampaigns.endsAt })
+    .from(referralCampaigns)
+    .where(eq(referralCampaigns.id, campaignId))
+    .limit(1);
+  if (!campaign || !campaign.isActive || (campaign.endsAt && campaign.endsAt.getTime() <= now.getTime())) {
+    throw new DomainError("campaign_unavailable", "Campaign not found or no longer running", {
+      field: "campaign_id",
+    });
+  }
+}

@@ -1,0 +1,128 @@
+import { describe, expect, it } from "vitest";
+import { referralCodes, referralUsageLog, users } from "@/db/schema";
+import { useTestDatabase } from "@/db/testing/use-test-database";
+import { maskEmail } from "@/lib/format";
+import { canonicalCode } from "./code-format";
+import { checkCode } from "./validate-code";
+
+const testDb = useTestDatabase();
+const now = new Date("2025-08-04T12:00:00Z");
+
+let sequence = 0;
+async function createUser(overrides: Partial<typeof users.$inferInsert> = {}) {
+  const email = `client${++sequence}@example.com`;
+  const [user] = await testDb.db
+    .insert(users)
+    .values({ email, normalizedEmail: email, name: `Client ${sequence}`, passwordHash: "x", ...overrides })
+    .returning();
+  return user;
+}
+
+async function createCode(code: string, overrides: Partial<typeof referralCodes.$inferInsert> = {}) {
+  const clientId = overrides.clientId ?? (await createUser()).id;
+  const [row] = await testDb.db
+    .insert(referralCodes)
+    .values({ code, canonicalCode: canonicalCode(code), ...overrides, clientId })
+    .returning();
+  return row;
+}
+
+describe("checkCode", () => {
+  it.each(["", "ABC12", "MAYA_2025", "ABCDEFGHJKMNP", "-MAYA2025", "X".repeat(5000)])(
+    "%j → Invalid code format",
+    async (raw) => {
+      expect(await checkCode(testDb.db, raw, now)).toEqual({
+        valid: false,
+        reason: "invalid_format",
+        error: "Invalid code format",
+      });
+    },
+  );
+
+  it("an unknown code is not found", async () => {
+    const result = await checkCode(testDb.db, "NOSUCHCODE", now);
+    expect(result).toMatchObject({ valid: false, error: "Referral code not found or inactive" });
+  });
+
+  it("a deactivated code is not found or inactive", async () => {
+    await createCode("PAUSED25", { isActive: false });
+    expect(await checkCode(testDb.db, "PAUSED25", now)).toMatchObject({
+      valid: false,
+      error: "Referral code not found or inactive",
+    });
+  });
+
+  it.each(["suspended", "inactive"] as const)(
+    "a code of a %s owner is not found or inactive",
+    async (status) => {
+      const owner = await createUser({ status });
+      const code = `OWNER${status.slice(0, 3).toUpperCase()}`;
+      await createCode(code, { clientId: owner.id });
+      expect(await checkCode(testDb.db, code, now)).toMatchObject({
+        valid: false,
+        error: "Referral code not found or inactive",
+      });
+    },
+  );
+
+  it("an admin's code is not a client's referral code", async () => {
+    const admin = await createUser({ role: "admin" });
+    await createCode("STAFFCODE", { clientId: admin.id });
+    expect(await checkCode(testDb.db, "STAFFCODE", now)).toMatchObject({ valid: false, reason: "not_found" });
+  });
+
+  it("an expired code has expired; one expiring later is fine", async () => {
+    await createCode("OLDPROMO", { expiresAt: new Date("2025-08-04T11:59:59Z") });
+    await createCode("NEWPROMO", { expiresAt: new Date("2025-08-04T12:00:01Z") });
+    expect(await checkCode(testDb.db, "OLDPROMO", now)).toMatchObject({
+      valid: false,
+      error: "Referral code has expired",
+    });
+    expect(await checkCode(testDb.db, "NEWPROMO", now)).toMatchObject({ valid: true });
+  });
+
+  it("a code used up to its limit has reached its usage limit", async () => {
+    const code = await createCode("ONCEONLY", { usageLimit: 1 });
+    const referred = await createUser();
+    expect(await checkCode(testDb.db, "ONCEONLY", now)).toMatchObject({ valid: true });
+    await testDb.db.insert(referralUsageLog).values({
+      referralCodeId: code.id,
+      referrerUserId: code.clientId,
+      referredUserId: referred.id,
+      codeUsed: code.code,
+    });
+    expect(await checkCode(testDb.db, "ONCEONLY", now)).toEqual({
+      valid: false,
+      reason: "exhausted",
+      error: "Referral code has reached its usage limit",
+    });
+  });
+
+  it("checks in order: an inactive, expired, used-up code is reported as inactive", async () => {
+    await createCode("ALLBAD25", { isActive: false, expiresAt: new Date("2020-01-01T00:00:00Z") });
+    expect(await checkCode(testDb.db, "ALLBAD25", now)).toMatchObject({ reason: "not_found" });
+  });
+
+  it("a valid code returns the row and the referrer, found by canonical form", async () => {
+    const maya = await createUser({
+      name: "Maya",
+      email: "maya@example.com",
+      normalizedEmail: "maya@example.com",
+    });
+    await createCode("MAYA2025", { clientId: maya.id, codeName: "Maya VIP Code", usageLimit: 10 });
+    for (const typed of ["MAYA2025", "maya2o25", "Maya-2025", " maya 2025 "]) {
+      const result = await checkCode(testDb.db, typed, now);
+      expect(result.valid).toBe(true);
+      if (!result.valid) continue;
+      expect(result.code).toMatchObject({
+        code: "MAYA2025",
+        codeName: "Maya VIP Code",
+        usageLimit: 10,
+        usageCount: 0,
+      });
+      expect(result.referrer).toEqual({ id: maya.id, name: "Maya", email: "maya@example.com" });
+      // What the public endpoint shows instead of the address.
+      expect(maskEmail(result.referrer.email)).toBe("m***@example.com");
+    }
+  });
+});

@@ -1,0 +1,65 @@
+import { eq } from "drizzle-orm";
+import { referralCodes, users } from "@/db/schema";
+import type { DbOrTx } from "@/db/types";
+import { canonicalCode, CODE_MAX_LENGTH, validateCodeFormat } from "./code-format";
+import type { ReferralCode } from "./create-code";
+
+/** SPEC "Validation": the checks in order, with these exact messages. */
+export const CODE_CHECK_ERRORS = {
+  invalid_format: "Invalid code format",
+  not_found: "Referral code not found or inactive",
+  expired: "Referral code has expired",
+  exhausted: "Referral code has reached its usage limit",
+} as const;
+
+export type CodeCheckFailure = keyof typeof CODE_CHECK_ERRORS;
+
+export type CodeCheck =
+  | { valid: true; code: ReferralCode; referrer: { id: number; name: string; email: string } }
+  | { valid: false; reason: CodeCheckFailure; error: (typeof CODE_CHECK_ERRORS)[CodeCheckFailure] };
+
+const fail = (reason: CodeCheckFailure): CodeCheck => ({
+  valid: false,
+  reason,
+  error: CODE_CHECK_ERRORS[reason],
+});
+
+/**
+ * Whether `rawCode` can be used for a signup right now, looked up by canonical form (`maya2o25` finds
+ * MAYA2025). A code whose owner is no longer an active client counts as not found. This is a read:
+ * the signup claims the use atomically later (the usage-count trigger), so a code that passes here
+ * can still be refused there under a race.
+ */
+export async function checkCode(db: DbOrTx, rawCode: string, now: Date = new Date()): Promise<CodeCheck> {
+  // Anything much longer than a code (with separators) is refused before the format rules run on it.
+  if (rawCode.length > CODE_MAX_LENGTH * 3 || !validateCodeFormat(rawCode).valid)
+    return fail("invalid_format");
+
+  const [found] = await db
+    .select({
+      code: referralCodes,
+      referrer: {
+        id: users.id,
+        name: users.name,
+        email: users.email,
+        role: users.role,
+        status: users.status,
+      },
+    })
+    .from(referralCodes)
+    .innerJoin(users, eq(users.id, referralCodes.clientId))
+    .where(eq(referralCodes.canonicalCode, canonicalCode(rawCode)))
+    .limit(1);
+  if (
+    !found ||
+    !found.code.isActive ||
+    found.referrer.role !== "client" ||
+    found.referrer.status !== "active"
+  ) {
+    return fail("not_found");
+  }
+  const { code, referrer } = found;
+  if (code.expiresAt && code.expiresAt.getTime() <= now.getTime()) return fail("expired");
+  if (code.usageLimit !== null && code.usageCount >= code.usageLimit) return fail("exhausted");
+  return { valid: true, code, referrer: { id: referrer.id, name: referrer.name, email: referrer.email } };
+}

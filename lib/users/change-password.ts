@@ -1,0 +1,31 @@
+import { eq } from "drizzle-orm";
+import { users } from "@/db/schema";
+import type { DbOrTx } from "@/db/types";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { DomainError } from "@/lib/errors";
+
+/** Replaces a password after checking the current one; clears the "must change" flag of temp passwords. */
+export async function changePassword(
+  db: DbOrTx,
+  input: { userId: number; currentPassword: string; newPassword: string },
+): Promise<void> {
+  const [user] = await db
+    .select({ passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.id, input.userId))
+    .limit(1);
+  if (!user) throw new DomainError("not_found", "Account not found", { status: 404 });
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw new DomainError("wrong_password", "Your current password is not correct", {
+      field: "currentPassword",
+    });
+  }
+  await db
+    .update(users)
+    .set({
+      passwordHash: await hashPassword(input.newPassword),
+      mustChangePassword: false,
+      updatedAt: new Date(),
+    })
+    .where(eq(users.id, input.userId));
+}

@@ -93,7 +93,7 @@ test.describe("POST /api/clients", () => {
 
     const invalidJson = await page.request.post("/api/clients", {
       headers: { "Content-Type": "application/json" },
-      data: "{not json",
+      data: Buffer.from("{not json"),
     });
     expect(invalidJson.status()).toBe(400);
     expect((await invalidJson.json()).error).toBe("Request body must be valid JSON");

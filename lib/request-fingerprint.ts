@@ -13,6 +13,6 @@ export const CLICK_COOKIE = "mn_click";
 export const SOURCE_COOKIE = "mn_src";
 
 export function referralCookieDays(): number {
-  const days = Number(process.env.REFERRAL_COOKIE_DAYS ?? 30);
+  const days = Number(process.env.REFERRAL_COOKIE_DAYS ?? 30); // read per request: the cookie is set on the redirect
   return Number.isFinite(days) && days > 0 ? days : 30;
 }

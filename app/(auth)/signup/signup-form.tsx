@@ -1,9 +1,9 @@
 "use client";
 
-import { useActionState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FieldError, FieldHint, Input, Label, Select } from "@/components/ui/input";
-import { idleState } from "@/lib/action-state";
+import { useFormAction } from "@/components/forms/use-form-action";
 import { BUSINESS_TYPES } from "@/lib/validation/business-types";
 import { signUp } from "./actions";
 import { ReferralCodeField } from "./referral-code-field";
@@ -18,15 +18,16 @@ const BUSINESS_LABELS: Record<(typeof BUSINESS_TYPES)[number], string> = {
 };
 
 export function SignupForm({ initialCode }: { initialCode: string }) {
-  const [state, formAction, pending] = useActionState(signUp, idleState);
+  const { state, formAction, onSubmit, pending } = useFormAction(signUp);
   const err = state.fieldErrors ?? {};
   const v = state.values ?? {};
+  const [businessType, setBusinessType] = useState("");
   const described = (field: string, hint?: boolean) =>
     [hint ? `${field}-hint` : null, err[field] ? `${field}-error` : null].filter(Boolean).join(" ") ||
     undefined;
 
   return (
-    <form action={formAction} className="flex flex-col gap-5" noValidate>
+    <form action={formAction} onSubmit={onSubmit} className="flex flex-col gap-5" noValidate>
       {state.status === "error" && state.message && !Object.keys(err).length ? (
         <div
           role="alert"
@@ -95,7 +96,8 @@ export function SignupForm({ initialCode }: { initialCode: string }) {
         <Select
           id="businessType"
           name="businessType"
-          defaultValue={v.businessType ?? ""}
+          value={businessType}
+          onChange={(e) => setBusinessType(e.target.value)}
           required
           aria-invalid={Boolean(err.businessType)}
           aria-describedby={described("businessType")}

@@ -1,16 +1,15 @@
 "use client";
 
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { FieldError, FieldHint, Input, Label } from "@/components/ui/input";
-import { idleState } from "@/lib/action-state";
+import { useFormAction } from "@/components/forms/use-form-action";
 import { changePasswordAction } from "./actions";
 
 export function PasswordForm({ callbackUrl }: { callbackUrl?: string }) {
-  const [state, formAction, pending] = useActionState(changePasswordAction, idleState);
+  const { state, formAction, onSubmit, pending } = useFormAction(changePasswordAction);
   const err = state.fieldErrors ?? {};
   return (
-    <form action={formAction} className="flex flex-col gap-5" noValidate>
+    <form action={formAction} onSubmit={onSubmit} className="flex flex-col gap-5" noValidate>
       {state.status === "error" && state.message && !Object.keys(err).length ? (
         <div
           role="alert"

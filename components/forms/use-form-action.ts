@@ -1,0 +1,22 @@
+"use client";
+
+import { startTransition, useActionState, type FormEvent } from "react";
+import { idleState, type ActionState } from "@/lib/action-state";
+
+type ServerAction = (prev: ActionState, formData: FormData) => Promise<ActionState>;
+
+/**
+ * A server action bound to a form that keeps what the user typed when the action refuses it.
+ * React resets a form after an `action` submission, which would wipe every field (and a <select>'s
+ * choice) on a validation error; submitting through onSubmit avoids that. `action` stays on the
+ * form too, so it still works before JavaScript has loaded.
+ */
+export function useFormAction(serverAction: ServerAction) {
+  const [state, formAction, pending] = useActionState(serverAction, idleState);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const formData = new FormData(event.currentTarget);
+    startTransition(() => formAction(formData));
+  };
+  return { state, formAction, onSubmit, pending };
+}

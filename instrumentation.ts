@@ -7,4 +7,7 @@ export async function register() {
   if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
   const { ensureReady } = await import("./lib/bootstrap");
   await ensureReady();
+  await import("./lib/jobs/registry");
+  const { startJobs } = await import("./lib/jobs/scheduler");
+  startJobs();
 }

@@ -1,0 +1,3 @@
+// Importing this module registers the app's periodic jobs with the in-app scheduler (instrumentation.ts).
+// Each job module calls registerJob() at import; add its import here.
+export {};

@@ -124,3 +124,9 @@ export const updateReferralCodeSchema = z
 
 export type CreateReferralCodeForm = z.input<typeof createReferralCodeSchema>;
 export type UpdateReferralCodeForm = z.input<typeof updateReferralCodeSchema>;
+
+/** The dashboard's edit forms: which code (the owner is the signed-in client), then the same fields as PATCH. */
+export const updateOwnReferralCodeSchema = z
+  .object({ code_id: idParam("Code id") })
+  .and(updateReferralCodeSchema)
+  .transform(({ code_id, ...patch }) => ({ codeId: code_id, patch: patch as UpdateReferralCodeInput }));

@@ -2,6 +2,7 @@ import { Badge } from "@/components/ui/badge";
 import { CopyButton } from "@/components/ui/copy-button";
 import { formatDate } from "@/lib/format";
 import type { ReferrerCode } from "@/lib/queries/referrer-overview";
+import { EditCodeForm, ToggleCodeButton } from "./code-actions";
 
 export function codeState(
   code: Pick<ReferrerCode, "isActive" | "expiresAt" | "usageCount" | "usageLimit">,
@@ -14,67 +15,51 @@ export function codeState(
   return { label: "Active", tone: "success" } as const;
 }
 
+/** The referrer's codes: usage x / limit, clicks, state, and everything to share or change each one. */
 export function CodesTable({ codes, origin, now }: { codes: ReferrerCode[]; origin: string; now: Date }) {
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full min-w-[640px] text-left text-sm">
-        <thead className="border-b border-ink-200 text-xs tracking-wide text-ink-500 uppercase">
-          <tr>
-            <th scope="col" className="px-5 py-3 font-medium">
-              Code
-            </th>
-            <th scope="col" className="px-3 py-3 font-medium">
-              Uses
-            </th>
-            <th scope="col" className="px-3 py-3 font-medium">
-              Clicks
-            </th>
-            <th scope="col" className="px-3 py-3 font-medium">
-              Status
-            </th>
-            <th scope="col" className="px-3 py-3 font-medium">
-              Expires
-            </th>
-            <th scope="col" className="px-5 py-3 font-medium">
-              <span className="sr-only">Share</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-ink-100">
-          {codes.map((code) => {
-            const state = codeState(code, now);
-            const link = `${origin}/r/${encodeURIComponent(code.code)}`;
-            return (
-              <tr key={code.id}>
-                <td className="px-5 py-3">
+    <ul className="divide-y divide-ink-100">
+      {codes.map((code) => {
+        const state = codeState(code, now);
+        const link = `${origin}/r/${encodeURIComponent(code.code)}`;
+        return (
+          <li key={code.id} className="px-5 py-4" data-testid={`code-${code.code}`}>
+            <div className="flex flex-wrap items-start justify-between gap-x-6 gap-y-3">
+              <div className="min-w-40">
+                <div className="flex items-center gap-2">
                   <p className="font-mono text-base font-semibold text-ink-900">{code.code}</p>
-                  {code.codeName ? <p className="text-xs text-ink-500">{code.codeName}</p> : null}
-                </td>
-                <td className="px-3 py-3 tabular-nums">
-                  {code.usageCount} / {code.usageLimit ?? "∞"}
-                </td>
-                <td className="px-3 py-3 tabular-nums">{code.clicks}</td>
-                <td className="px-3 py-3">
                   <Badge tone={state.tone}>{state.label}</Badge>
-                </td>
-                <td className="px-3 py-3 text-ink-600">
-                  {code.expiresAt ? formatDate(code.expiresAt) : "Never"}
-                </td>
-                <td className="px-5 py-3">
-                  <div className="flex justify-end gap-2">
-                    <CopyButton value={code.code} label="Copy code" aria-label={`Copy code ${code.code}`} />
-                    <CopyButton
-                      value={link}
-                      label="Copy link"
-                      aria-label={`Copy invite link for ${code.code}`}
-                    />
-                  </div>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+                </div>
+                {code.codeName ? <p className="text-xs text-ink-500">{code.codeName}</p> : null}
+              </div>
+              <dl className="grid grid-cols-3 gap-x-6 text-sm">
+                <div>
+                  <dt className="text-xs text-ink-500">Uses</dt>
+                  <dd className="tabular-nums">
+                    {code.usageCount} / {code.usageLimit ?? "∞"}
+                  </dd>
+                </div>
+                <div>
+                  <dt className="text-xs text-ink-500">Clicks</dt>
+                  <dd className="tabular-nums">{code.clicks}</dd>
+                </div>
+                <div>
+                  <dt className="text-xs text-ink-500">Expires</dt>
+                  <dd>{code.expiresAt ? formatDate(code.expiresAt) : "Never"}</dd>
+                </div>
+              </dl>
+              <div className="flex flex-wrap items-center gap-2">
+                <CopyButton value={code.code} label="Copy code" aria-label={`Copy code ${code.code}`} />
+                <CopyButton value={link} label="Copy link" aria-label={`Copy invite link for ${code.code}`} />
+                <ToggleCodeButton code={{ ...code, expiresAt: code.expiresAt?.toISOString() ?? null }} />
+              </div>
+            </div>
+            <div className="mt-2">
+              <EditCodeForm code={{ ...code, expiresAt: code.expiresAt?.toISOString() ?? null }} />
+            </div>
+          </li>
+        );
+      })}
+    </ul>
   );
 }

@@ -1,14 +1,18 @@
 import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
-import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { getDb } from "@/db/client";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatCard } from "@/components/ui/stat-card";
 import { appOrigin } from "@/lib/app-url";
 import { requirePageUser } from "@/lib/auth/session";
 import { formatDate, formatPercent } from "@/lib/format";
+import { listOpenCampaigns } from "@/lib/queries/open-campaigns";
 import { getReferrerOverview } from "@/lib/queries/referrer-overview";
+import { suggestCodes } from "@/lib/referrals/suggest-codes";
 import { CodesTable } from "./codes-table";
+import { CreateCodeForm } from "./create-code-form";
 
 export const metadata: Metadata = { title: "Dashboard" };
 export const dynamic = "force-dynamic";
@@ -16,7 +20,13 @@ export const dynamic = "force-dynamic";
 export default async function DashboardPage() {
   const user = await requirePageUser("/dashboard", "client");
   const now = new Date();
-  const [overview, origin] = await Promise.all([getReferrerOverview(user.id, now), appOrigin()]);
+  const db = await getDb();
+  const [overview, origin, suggestions, campaigns] = await Promise.all([
+    getReferrerOverview(user.id, now),
+    appOrigin(),
+    suggestCodes(db, { name: user.name, email: user.email, now }),
+    listOpenCampaigns(db, now),
+  ]);
   const { totals } = overview;
 
   return (
@@ -52,6 +62,18 @@ export default async function DashboardPage() {
             />
           </CardBody>
         )}
+      </Card>
+
+      <Card className="mb-8" role="region" aria-labelledby="create-code">
+        <CardHeader>
+          <CardTitle id="create-code">Create another code</CardTitle>
+          <CardDescription>
+            One per channel or campaign shows you where your signups come from.
+          </CardDescription>
+        </CardHeader>
+        <CardBody>
+          <CreateCodeForm suggestions={suggestions} campaigns={campaigns} />
+        </CardBody>
       </Card>
 
       <Card role="region" aria-labelledby="latest-referrals">

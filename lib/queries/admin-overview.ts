@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { rowsOf } from "@/db/rows";
+import { timestampParam } from "@/db/sql-values";
 
 export type AdminOverview = {
   clients: number;
@@ -20,8 +21,8 @@ export async function getAdminOverview(now = new Date()): Promise<AdminOverview>
     await db.execute(sql`
       SELECT (SELECT count(*) FROM users WHERE role = 'client')::int AS "clients",
              (SELECT count(*) FROM referral_usage_log)::int AS "referrals",
-             (SELECT count(*) FROM referral_usage_log WHERE used_at >= ${since})::int AS "referralsLast30Days",
-             (SELECT count(*) FROM referral_clicks WHERE clicked_at >= ${since})::int AS "clicksLast30Days",
+             (SELECT count(*) FROM referral_usage_log WHERE used_at >= ${timestampParam(since)})::int AS "referralsLast30Days",
+             (SELECT count(*) FROM referral_clicks WHERE clicked_at >= ${timestampParam(since)})::int AS "clicksLast30Days",
              (SELECT count(*) FROM referral_usage_log WHERE is_flagged AND review_status = 'pending')::int AS "pendingReview"`),
   );
   const topReferrers = rowsOf<AdminOverview["topReferrers"][number]>(
@@ -29,7 +30,7 @@ export async function getAdminOverview(now = new Date()): Promise<AdminOverview>
       SELECT u.id AS "userId", u.name, u.email, count(l.id)::int AS referrals
         FROM referral_usage_log l
         JOIN users u ON u.id = l.referrer_user_id
-       WHERE l.used_at >= ${since}
+       WHERE l.used_at >= ${timestampParam(since)}
        GROUP BY u.id, u.name, u.email
        ORDER BY referrals DESC, u.id
        LIMIT 10`),

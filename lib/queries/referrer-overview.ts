@@ -1,6 +1,7 @@
 import "server-only";
 import { count, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { timestampParam } from "@/db/sql-values";
 import { referralClicks, referralCodes, referralUsageLog, users } from "@/db/schema";
 import { maskEmail } from "@/lib/format";
 
@@ -58,7 +59,7 @@ export async function getReferrerOverview(userId: number, now = new Date()): Pro
     db
       .select({
         referrals: sql<number>`count(*)::int`,
-        referralsLast30Days: sql<number>`count(*) filter (where ${referralUsageLog.usedAt} >= ${since30})::int`,
+        referralsLast30Days: sql<number>`count(*) filter (where ${referralUsageLog.usedAt} >= ${timestampParam(since30)})::int`,
         flagged: sql<number>`count(*) filter (where ${referralUsageLog.isFlagged})::int`,
       })
       .from(referralUsageLog)

@@ -1,0 +1,10 @@
+import { sql } from "drizzle-orm";
+
+/**
+ * A timestamp parameter for raw `sql` fragments. Drizzle's postgres.js driver passes dates through as
+ * strings (its own columns serialise them), so a bare Date in a raw fragment fails there while PGlite
+ * accepts it; an ISO string cast to timestamptz works on both.
+ */
+export function timestampParam(date: Date) {
+  return sql`${date.toISOString()}::timestamptz`;
+}

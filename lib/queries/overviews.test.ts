@@ -1,0 +1,90 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { referralClicks, referralCodes, referralUsageLog, users } from "@/db/schema";
+import { useTestDatabase } from "@/db/testing/use-test-database";
+import { getAdminOverview } from "./admin-overview";
+import { getReferrerOverview } from "./referrer-overview";
+
+const testDb = useTestDatabase();
+const now = new Date("2026-06-30T12:00:00Z");
+const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000);
+let referrerId = 0;
+
+beforeAll(async () => {
+  const db = testDb.db;
+  const [referrer] = await db
+    .insert(users)
+    .values({
+      email: "ref@example.com",
+      normalizedEmail: "ref@example.com",
+      name: "Referrer",
+      passwordHash: "x",
+    })
+    .returning();
+  referrerId = referrer.id;
+  const [code] = await db
+    .insert(referralCodes)
+    .values({ clientId: referrer.id, code: "REFCODE1", canonicalCode: "REFC0DE1" })
+    .returning();
+  const ages = [1, 29.9, 30.1, 45];
+  for (const [i, age] of ages.entries()) {
+    const [referred] = await db
+      .insert(users)
+      .values({
+        email: `friend${i}@example.org`,
+        normalizedEmail: `friend${i}@example.org`,
+        name: `Friend ${i}`,
+        passwordHash: "x",
+      })
+      .returning();
+    await db.insert(referralUsageLog).values({
+      referralCodeId: code.id,
+      referrerUserId: referrer.id,
+      referredUserId: referred.id,
+      codeUsed: "REFCODE1",
+      usedAt: daysAgo(age),
+      isFlagged: i === 0,
+    });
+  }
+  await db
+    .insert(referralClicks)
+    .values(
+      [2, 3, 10, 40, 50, 60, 70, 80].map((age) => ({ referralCodeId: code.id, clickedAt: daysAgo(age) })),
+    );
+});
+
+describe("getReferrerOverview", () => {
+  it("counts referrals, the 30-day window at its edge, clicks and flags, newest first with masked e-mails", async () => {
+    const overview = await getReferrerOverview(referrerId, now);
+    expect(overview.totals).toEqual({ referrals: 4, referralsLast30Days: 2, clicks: 8, flagged: 1 });
+    expect(overview.codes).toMatchObject([{ code: "REFCODE1", usageCount: 4, clicks: 8, usageLimit: null }]);
+    expect(overview.recentReferrals.map((r) => r.maskedEmail)).toEqual([
+      "f***@example.org",
+      "f***@example.org",
+      "f***@example.org",
+      "f***@example.org",
+    ]);
+    expect(overview.recentReferrals.map((r) => r.name)).toEqual([
+      "Friend 0",
+      "Friend 1",
+      "Friend 2",
+      "Friend 3",
+    ]);
+    expect(overview.recentReferrals[0].flagged).toBe(true);
+  });
+});
+
+describe("getAdminOverview", () => {
+  it("counts clients, referrals, 30-day referrals and clicks, pending reviews and top referrers", async () => {
+    const overview = await getAdminOverview(now);
+    expect(overview).toMatchObject({
+      clients: 5,
+      referrals: 4,
+      referralsLast30Days: 2,
+      clicksLast30Days: 3,
+      pendingReview: 0, // the flagged row was inserted without a pending review status
+    });
+    expect(overview.topReferrers).toEqual([
+      { userId: referrerId, name: "Referrer", email: "ref@example.com", referrals: 2 },
+    ]);
+  });
+});

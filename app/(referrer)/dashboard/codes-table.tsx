@@ -24,7 +24,7 @@ export function CodesTable({ codes, origin, now }: { codes: ReferrerCode[]; orig
         const link = `${origin}/r/${encodeURIComponent(code.code)}`;
         return (
           <li key={code.id} className="px-5 py-4" data-testid={`code-${code.code}`}>
-            <div className="flex flex-wrap items-start justify-between gap-x-6 gap-y-3">
+            <div className="grid items-center gap-x-6 gap-y-3 md:grid-cols-[minmax(0,1fr)_16rem] xl:grid-cols-[minmax(0,1fr)_16rem_auto]">
               <div className="min-w-40">
                 <div className="flex items-center gap-2">
                   <p className="font-mono text-base font-semibold text-ink-900">{code.code}</p>
@@ -48,7 +48,7 @@ export function CodesTable({ codes, origin, now }: { codes: ReferrerCode[]; orig
                   <dd>{code.expiresAt ? formatDate(code.expiresAt) : "Never"}</dd>
                 </div>
               </dl>
-              <div className="flex flex-wrap items-center gap-2">
+              <div className="flex flex-wrap items-center gap-2 md:col-span-2 xl:col-span-1 xl:justify-end">
                 <CopyButton value={code.code} label="Copy code" aria-label={`Copy code ${code.code}`} />
                 <CopyButton value={link} label="Copy link" aria-label={`Copy invite link for ${code.code}`} />
                 <ToggleCodeButton code={{ ...code, expiresAt: code.expiresAt?.toISOString() ?? null }} />

@@ -5,6 +5,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
   poweredByHeader: false,
   typedRoutes: false,
+  // `npm run typecheck` is its own CI step over the whole tree (tests included); not repeated in the build.
+  typescript: { ignoreBuildErrors: true },
 };
 
 export default nextConfig;

@@ -2,7 +2,7 @@
 
 import { useFormAction } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
-import { FieldError, Input, Label } from "@/components/ui/input";
+import { TextField } from "@/components/forms/text-field";
 import { updateCodeAction } from "./actions";
 
 type Code = {
@@ -56,32 +56,31 @@ export function EditCodeForm({ code }: { code: Code }) {
         noValidate
       >
         <input type="hidden" name="code_id" value={code.id} />
-        <div className="flex flex-col gap-1">
-          <Label htmlFor={`${prefix}-name`}>Name</Label>
-          <Input id={`${prefix}-name`} name="code_name" defaultValue={code.codeName ?? ""} maxLength={100} />
-          <FieldError>{err.code_name}</FieldError>
-        </div>
-        <div className="flex flex-col gap-1">
-          <Label htmlFor={`${prefix}-limit`}>Usage limit</Label>
-          <Input
-            id={`${prefix}-limit`}
-            name="usage_limit"
-            inputMode="numeric"
-            defaultValue={code.usageLimit ?? ""}
-            placeholder="Unlimited"
-          />
-          <FieldError>{err.usage_limit}</FieldError>
-        </div>
-        <div className="flex flex-col gap-1">
-          <Label htmlFor={`${prefix}-expiry`}>Expires</Label>
-          <Input
-            id={`${prefix}-expiry`}
-            name="expires_at"
-            type="date"
-            defaultValue={code.expiresAt?.slice(0, 10) ?? ""}
-          />
-          <FieldError>{err.expires_at}</FieldError>
-        </div>
+        <TextField
+          id={`${prefix}-name`}
+          name="code_name"
+          label="Name"
+          defaultValue={code.codeName ?? ""}
+          maxLength={100}
+          error={err.code_name}
+        />
+        <TextField
+          id={`${prefix}-limit`}
+          name="usage_limit"
+          label="Usage limit"
+          inputMode="numeric"
+          defaultValue={code.usageLimit ?? ""}
+          placeholder="Unlimited"
+          error={err.usage_limit}
+        />
+        <TextField
+          id={`${prefix}-expiry`}
+          name="expires_at"
+          label="Expires"
+          type="date"
+          defaultValue={code.expiresAt?.slice(0, 10) ?? ""}
+          error={err.expires_at}
+        />
         <div className="flex items-center gap-3 sm:col-span-3">
           <Button type="submit" size="sm" disabled={pending}>
             {pending ? "Saving…" : "Save changes"}

@@ -1,8 +1,8 @@
 "use client";
 
-import { Button } from "@/components/ui/button";
-import { FieldError, FieldHint, Input, Label } from "@/components/ui/input";
+import { FormMessage, TextField } from "@/components/forms/text-field";
 import { useFormAction } from "@/components/forms/use-form-action";
+import { Button } from "@/components/ui/button";
 import { changePasswordAction } from "./actions";
 
 export function PasswordForm({ callbackUrl }: { callbackUrl?: string }) {
@@ -10,55 +10,33 @@ export function PasswordForm({ callbackUrl }: { callbackUrl?: string }) {
   const err = state.fieldErrors ?? {};
   return (
     <form action={formAction} onSubmit={onSubmit} className="flex flex-col gap-5" noValidate>
-      {state.status === "error" && state.message && !Object.keys(err).length ? (
-        <div
-          role="alert"
-          className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800"
-        >
-          {state.message}
-        </div>
-      ) : null}
+      <FormMessage state={state} />
       <input type="hidden" name="callbackUrl" value={callbackUrl ?? ""} />
-      <div className="flex flex-col gap-1.5">
-        <Label htmlFor="currentPassword">Current password</Label>
-        <Input
-          id="currentPassword"
-          name="currentPassword"
-          type="password"
-          autoComplete="current-password"
-          aria-invalid={Boolean(err.currentPassword)}
-          aria-describedby={err.currentPassword ? "currentPassword-error" : undefined}
-          required
-        />
-        <FieldError id="currentPassword-error">{err.currentPassword}</FieldError>
-      </div>
-      <div className="flex flex-col gap-1.5">
-        <Label htmlFor="newPassword">New password</Label>
-        <Input
-          id="newPassword"
-          name="newPassword"
-          type="password"
-          autoComplete="new-password"
-          aria-invalid={Boolean(err.newPassword)}
-          aria-describedby="newPassword-hint newPassword-error"
-          required
-        />
-        <FieldHint id="newPassword-hint">At least 8 characters.</FieldHint>
-        <FieldError id="newPassword-error">{err.newPassword}</FieldError>
-      </div>
-      <div className="flex flex-col gap-1.5">
-        <Label htmlFor="confirmPassword">Repeat new password</Label>
-        <Input
-          id="confirmPassword"
-          name="confirmPassword"
-          type="password"
-          autoComplete="new-password"
-          aria-invalid={Boolean(err.confirmPassword)}
-          aria-describedby={err.confirmPassword ? "confirmPassword-error" : undefined}
-          required
-        />
-        <FieldError id="confirmPassword-error">{err.confirmPassword}</FieldError>
-      </div>
+      <TextField
+        name="currentPassword"
+        label="Current password"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={err.currentPassword}
+      />
+      <TextField
+        name="newPassword"
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        required
+        hint="At least 8 characters."
+        error={err.newPassword}
+      />
+      <TextField
+        name="confirmPassword"
+        label="Repeat new password"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={err.confirmPassword}
+      />
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : "Save new password"}
       </Button>

@@ -1,0 +1,53 @@
+import type { ReactNode } from "react";
+import { FieldError, FieldHint, Input, Label, type InputProps } from "@/components/ui/input";
+import type { ActionState } from "@/lib/action-state";
+
+export type TextFieldProps = Omit<InputProps, "id" | "name"> & {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  /** Defaults to `name`; set it when one page shows the same field twice. */
+  id?: string;
+};
+
+/** A labelled input with its hint and its error, wired for screen readers (aria-invalid, aria-describedby). */
+export function TextField({ name, label, hint, error, id = name, ...inputProps }: TextFieldProps) {
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
+  return (
+    <div className="flex flex-col gap-1.5">
+      <Label htmlFor={id}>{label}</Label>
+      <Input
+        id={id}
+        name={name}
+        aria-invalid={Boolean(error)}
+        aria-describedby={describedBy || undefined}
+        {...inputProps}
+      />
+      {hint ? <FieldHint id={`${id}-hint`}>{hint}</FieldHint> : null}
+      <FieldError id={`${id}-error`}>{error}</FieldError>
+    </div>
+  );
+}
+
+/** The form-level outcome: a success note, or an error that no single field owns. */
+export function FormMessage({ state }: { state: ActionState }) {
+  const fieldOwned = Boolean(state.fieldErrors && Object.keys(state.fieldErrors).length);
+  return (
+    <div aria-live="polite">
+      {state.status === "success" && state.message ? (
+        <p className="rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm font-medium text-emerald-800">
+          {state.message}
+        </p>
+      ) : null}
+      {state.status === "error" && state.message && !fieldOwned ? (
+        <p
+          role="alert"
+          className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm font-medium text-red-800"
+        >
+          {state.message}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -4,6 +4,8 @@ import { canonicalCode } from "@/lib/referrals/code-format";
 import { attributeSignup } from "@/lib/referrals/attribute-signup";
 import { normalizeEmail } from "@/lib/referrals/normalize-email";
 import { rowsOf } from "./rows";
+import { seedDemoCommissions } from "./seed-commissions";
+import { seedDemoRewards } from "./seed-rewards";
 import { referralCodes, users } from "./schema";
 import type { Db } from "./types";
 
@@ -117,7 +119,9 @@ export async function seedDemo(db: Db, opts: { password?: string; referrals?: nu
     passwordHash,
     days: 90,
   });
+  await seedDemoRewards(db);
   await seedCodeStates(db);
+  await seedDemoCommissions(db);
 }
 
 /**

@@ -26,6 +26,10 @@ Object.assign(env, {
   NEXTAUTH_URL: `http://${HOST}:${PORT}`,
   PGLITE_DATA_DIR: dataDir,
   DEMO_PASSWORD: "demo-password-123",
+  // Test-only: e2e/commissions.spec.ts signs its Stripe events with it.
+  STRIPE_WEBHOOK_SECRET: "whsec_e2e_only_0123456789abcdef",
+  // Periodic jobs run when a spec asks (the admin's "Approve due commissions"), never on their own.
+  JOBS: "off",
 });
 
 let child;

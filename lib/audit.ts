@@ -10,7 +10,12 @@ export type AuditActor = { actorUserId: number | null; actorApiKeyId?: number | 
 export async function writeAudit(
   db: DbOrTx,
   actor: AuditActor,
-  entry: { action: string; entityType: string; entityId?: string | number | null; details?: Record<string, unknown> },
+  entry: {
+    action: string;
+    entityType: string;
+    entityId?: string | number | null;
+    details?: Record<string, unknown>;
+  },
 ): Promise<void> {
   await db.insert(auditLog).values({
     actorUserId: actor.actorUserId,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { centsToDecimal, formatMoney, maskEmail } from "./format";
+import { centsToDecimal, formatMoney, formatPoints, formatTimeLeft, maskEmail, maskName } from "./format";
 
 describe("maskEmail", () => {
   it.each([
@@ -21,4 +21,28 @@ describe("centsToDecimal", () => {
 
 describe("formatMoney", () => {
   it("formats dollars", () => expect(formatMoney(399)).toBe("$3.99"));
+});
+
+describe("maskName", () => {
+  it.each([
+    ["Sarah Johnson", "S*** J."],
+    ["maya", "M***"],
+    ["  José María  López ", "J*** L."],
+    ["", "***"],
+  ])("%j → %s", (input, expected) => expect(maskName(input)).toBe(expected));
+});
+
+describe("formatPoints", () => {
+  it("groups thousands", () => expect(formatPoints(24950)).toBe("24,950"));
+});
+
+describe("formatTimeLeft", () => {
+  const now = new Date("2026-06-15T12:00:00Z");
+  it.each([
+    ["2026-06-20T12:00:00Z", "5 days left"],
+    ["2026-06-17T06:00:00Z", "42 hours left"],
+    ["2026-06-15T13:00:00Z", "1 hour left"],
+    ["2026-06-15T12:30:00Z", "under an hour left"],
+    ["2026-06-15T12:00:00Z", "ended"],
+  ])("until %s → %s", (end, expected) => expect(formatTimeLeft(new Date(end), now)).toBe(expected));
 });

@@ -30,3 +30,27 @@ export function formatPercent(ratio: number | null): string {
   if (ratio === null || !Number.isFinite(ratio)) return "—";
   return `${(ratio * 100).toFixed(1)}%`;
 }
+
+/** `Sarah Johnson` → `S*** J.`: the leaderboard's name for referrers who have not opted in to show theirs. */
+export function maskName(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  if (!words.length) return "***";
+  const first = `${[...words[0]][0].toUpperCase()}***`;
+  return words.length > 1 ? `${first} ${[...words.at(-1)!][0].toUpperCase()}.` : first;
+}
+
+const integer = new Intl.NumberFormat("en-US");
+/** 1250 → "1,250". */
+export function formatPoints(points: number): string {
+  return integer.format(points);
+}
+
+/** Time until `end`: "5 days left", "18 hours left", "under an hour left", "ended". */
+export function formatTimeLeft(end: Date, now: Date): string {
+  const ms = end.getTime() - now.getTime();
+  if (ms <= 0) return "ended";
+  const hours = Math.floor(ms / 3_600_000);
+  if (hours < 1) return "under an hour left";
+  if (hours < 48) return `${hours} hour${hours === 1 ? "" : "s"} left`;
+  return `${Math.floor(hours / 24)} days left`;
+}

@@ -14,7 +14,40 @@ export type NavItem = {
 
 export type NavUser = { name: string; roleLabel: string | null };
 
-type NavLinksProps = { items: NavItem[]; user: NavUser | null };
+type NavLinksProps = {
+  items: NavItem[];
+  user: NavUser | null;
+  /** Below this width the links fold into the menu button; long lists (the admin's) need `xl`. */
+  collapseBelow?: "lg" | "xl";
+};
+
+// Tailwind needs whole class names in the source, so each breakpoint's layout is spelled out.
+const layouts = {
+  lg: {
+    toggle: "lg:hidden",
+    panel:
+      "lg:static lg:flex lg:flex-1 lg:flex-row lg:items-center lg:gap-4 xl:gap-6 lg:border-0 lg:bg-transparent lg:p-0 lg:shadow-none",
+    list: "lg:flex-row lg:items-center",
+    listWithUser: "lg:mr-auto",
+    listAnonymous: "lg:ml-auto",
+    link: "lg:px-2.5 lg:py-1.5 xl:px-3",
+    emphasis: "lg:mt-0 lg:ml-2",
+    userBox: "lg:justify-end lg:border-0 lg:pt-0",
+    userName: "lg:max-w-32 xl:max-w-48",
+  },
+  xl: {
+    toggle: "xl:hidden",
+    panel:
+      "xl:static xl:flex xl:flex-1 xl:flex-row xl:items-center xl:gap-4 xl:border-0 xl:bg-transparent xl:p-0 xl:shadow-none",
+    list: "xl:flex-row xl:items-center",
+    listWithUser: "xl:mr-auto",
+    listAnonymous: "xl:ml-auto",
+    link: "xl:px-2.5 xl:py-1.5",
+    emphasis: "xl:mt-0 xl:ml-2",
+    userBox: "xl:justify-end xl:border-0 xl:pt-0",
+    userName: "xl:max-w-32 2xl:max-w-48",
+  },
+} as const;
 
 /**
  * The most specific item the current path is inside, so /dashboard/referrals lights up
@@ -30,7 +63,8 @@ function activeHref(items: NavItem[], pathname: string): string | null {
   return best;
 }
 
-export function NavLinks({ items, user }: NavLinksProps) {
+export function NavLinks({ items, user, collapseBelow = "lg" }: NavLinksProps) {
+  const layout = layouts[collapseBelow];
   const pathname = usePathname();
   // The menu is open "at" a path: navigating anywhere else closes it without an effect.
   const [openAt, setOpenAt] = useState<string | null>(null);
@@ -62,7 +96,10 @@ export function NavLinks({ items, user }: NavLinksProps) {
         aria-expanded={open}
         aria-controls={menuId}
         onClick={() => setOpenAt(open ? null : pathname)}
-        className="inline-flex size-10 items-center justify-center rounded-lg text-ink-700 hover:bg-ink-100 hover:text-ink-900 lg:hidden"
+        className={cn(
+          "inline-flex size-10 items-center justify-center rounded-lg text-ink-700 hover:bg-ink-100 hover:text-ink-900",
+          layout.toggle,
+        )}
       >
         <svg
           viewBox="0 0 24 24"
@@ -89,13 +126,14 @@ export function NavLinks({ items, user }: NavLinksProps) {
         className={cn(
           open ? "flex" : "hidden",
           "absolute inset-x-0 top-full flex-col gap-4 border-b border-ink-200 bg-white px-4 pt-3 pb-5 shadow-lg",
-          "lg:static lg:flex lg:flex-1 lg:flex-row lg:items-center lg:gap-4 xl:gap-6 lg:border-0 lg:bg-transparent lg:p-0 lg:shadow-none",
+          layout.panel,
         )}
       >
         <ul
           className={cn(
-            "flex flex-col gap-1 lg:flex-row lg:items-center",
-            user ? "lg:mr-auto" : "lg:ml-auto",
+            "flex flex-col gap-1",
+            layout.list,
+            user ? layout.listWithUser : layout.listAnonymous,
           )}
         >
           {items.map((item) => {
@@ -107,9 +145,13 @@ export function NavLinks({ items, user }: NavLinksProps) {
                   onClick={close}
                   aria-current={isCurrent ? "page" : undefined}
                   className={cn(
-                    "flex items-center rounded-lg px-3 py-2 text-sm font-medium transition-colors lg:px-2.5 lg:py-1.5 xl:px-3",
+                    "flex items-center rounded-lg px-3 py-2 text-sm font-medium whitespace-nowrap transition-colors",
+                    layout.link,
                     item.emphasis
-                      ? "mt-2 justify-center bg-brand-600 text-white shadow-sm hover:bg-brand-700 lg:mt-0 lg:ml-2"
+                      ? cn(
+                          "mt-2 justify-center bg-brand-600 text-white shadow-sm hover:bg-brand-700",
+                          layout.emphasis,
+                        )
                       : isCurrent
                         ? "bg-brand-50 text-brand-700"
                         : "text-ink-600 hover:bg-ink-100 hover:text-ink-900",
@@ -123,10 +165,15 @@ export function NavLinks({ items, user }: NavLinksProps) {
         </ul>
 
         {user ? (
-          <div className="flex items-center justify-between gap-3 border-t border-ink-100 pt-4 lg:justify-end lg:border-0 lg:pt-0">
+          <div
+            className={cn(
+              "flex items-center justify-between gap-3 border-t border-ink-100 pt-4",
+              layout.userBox,
+            )}
+          >
             <p className="flex min-w-0 items-center gap-2 text-sm text-ink-700">
               <span className="sr-only">Signed in as </span>
-              <span className="max-w-48 truncate font-medium text-ink-900 lg:max-w-32 xl:max-w-48">
+              <span className={cn("max-w-48 truncate font-medium text-ink-900", layout.userName)}>
                 {user.name}
               </span>
               {user.roleLabel ? (

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { SessionUser } from "@/lib/auth/session";
+import { cn } from "@/components/ui/cn";
 import { NavLinks, type NavItem, type NavUser } from "./nav-links";
 
 export type SiteHeaderUser = Pick<SessionUser, "name" | "email" | "role">;
@@ -13,11 +14,20 @@ const anonymousItems: NavItem[] = [
 // Only pages that exist are listed; each area's page adds its link when it lands.
 const clientItems: NavItem[] = [
   { href: "/dashboard", label: "Dashboard" },
+  { href: "/dashboard/referrals", label: "My referrals" },
+  { href: "/redeem", label: "Redeem" },
+  { href: "/leaderboard", label: "Leaderboard" },
   { href: "/account/password", label: "Password" },
 ];
 
 const adminItems: NavItem[] = [
   { href: "/admin", label: "Reports" },
+  { href: "/admin/campaigns", label: "Campaigns" },
+  { href: "/admin/payouts", label: "Payouts" },
+  { href: "/admin/rewards", label: "Rewards" },
+  { href: "/admin/clients", label: "Clients" },
+  { href: "/admin/api-keys", label: "API keys" },
+  { href: "/admin/audit", label: "Audit log" },
   { href: "/account/password", label: "Password" },
 ];
 
@@ -49,17 +59,25 @@ export function Logo() {
 }
 
 export function SiteHeader({ user }: { user: SiteHeaderUser | null }) {
+  const items = navItemsFor(user);
+  // The admin's list is long: it gets the wider bar and folds into the menu below `xl`.
+  const wide = items.length > 6;
   const navUser: NavUser | null = user
     ? { name: user.name.trim() || user.email, roleLabel: user.role === "admin" ? "Admin" : null }
     : null;
 
   return (
     <header className="sticky top-0 z-40 border-b border-ink-200 bg-white/90 backdrop-blur supports-[backdrop-filter]:bg-white/75">
-      <div className="mx-auto flex h-16 max-w-6xl items-center gap-4 px-4 sm:px-6 xl:gap-6">
+      <div
+        className={cn(
+          "mx-auto flex h-16 items-center gap-4 px-4 sm:px-6 xl:gap-6",
+          wide ? "max-w-7xl" : "max-w-6xl",
+        )}
+      >
         <Link href="/" className="shrink-0 rounded-lg" aria-label="MuseNest Referrals home">
           <Logo />
         </Link>
-        <NavLinks items={navItemsFor(user)} user={navUser} />
+        <NavLinks items={items} user={navUser} collapseBelow={wide ? "xl" : "lg"} />
       </div>
     </header>
   );

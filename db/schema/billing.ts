@@ -74,6 +74,10 @@ export const payments = pgTable(
       onDelete: "restrict",
     }),
     source: paymentSource("source").notNull().default("api"),
+    // The provider's charge and payment intent behind this payment: a Stripe refund or dispute names the
+    // charge, not the invoice, so these are how it finds the payment it undoes.
+    providerChargeId: text("provider_charge_id"),
+    providerPaymentIntentId: text("provider_payment_intent_id"),
     occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull().defaultNow(),
     createdAt: createdAt(),
   },
@@ -81,6 +85,8 @@ export const payments = pgTable(
     uniqueIndex("payments_external_id_key").on(t.externalId),
     index("payments_user_idx").on(t.userId, t.occurredAt),
     index("payments_refund_of_idx").on(t.refundOfPaymentId),
+    index("payments_provider_charge_idx").on(t.providerChargeId),
+    index("payments_provider_payment_intent_idx").on(t.providerPaymentIntentId),
     check("payments_amount_positive", sql`${t.amountCents} > 0`),
     check("payments_refund_has_origin", sql`(${t.type} = 'payment') = (${t.refundOfPaymentId} IS NULL)`),
   ],
@@ -91,5 +97,7 @@ export const webhookEvents = pgTable("webhook_events", {
   id: text("id").primaryKey(),
   provider: text("provider").notNull().default("stripe"),
   type: text("type").notNull(),
+  // What the event did: "processed", or why it was ignored (no matching client, unknown payment…).
+  outcome: text("outcome"),
   receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
 });

@@ -90,6 +90,26 @@ export const commissions = pgTable(
     index("commissions_payment_idx").on(t.paymentId),
     index("commissions_payout_idx").on(t.payoutId),
     index("commissions_created_idx").on(t.createdAt),
+    // What a payout batch picks up: approved rows not yet in a batch, per beneficiary.
+    index("commissions_payable_idx")
+      .on(t.beneficiaryUserId)
+      .where(sql`${t.status} = 'approved' AND ${t.payoutId} IS NULL`),
+    // One earning per payment and level, whatever runs concurrently.
+    uniqueIndex("commissions_payment_level_key")
+      .on(t.paymentId, t.level)
+      .where(sql`${t.kind} = 'earning' AND ${t.paymentId} IS NOT NULL`),
+    // A refund or chargeback reverses each earning at most once.
+    uniqueIndex("commissions_reversal_once_key")
+      .on(t.paymentId, t.reversesCommissionId)
+      .where(sql`${t.kind} = 'reversal' AND ${t.paymentId} IS NOT NULL`),
+    // The campaign bonus is one-time per referrer and campaign; the retention bonus once per referral.
+    // A rejected one frees the slot.
+    uniqueIndex("commissions_bonus_once_key")
+      .on(t.beneficiaryUserId, t.campaignId)
+      .where(sql`${t.level} = 'bonus' AND ${t.kind} = 'earning' AND ${t.status} <> 'rejected'`),
+    uniqueIndex("commissions_retention_once_key")
+      .on(t.referralId)
+      .where(sql`${t.level} = 'retention' AND ${t.kind} = 'earning' AND ${t.status} <> 'rejected'`),
     check(
       "commissions_sign_by_kind",
       sql`(${t.kind} = 'earning' AND ${t.amountCents} >= 0) OR (${t.kind} = 'reversal' AND ${t.amountCents} <= 0)`,

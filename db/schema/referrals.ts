@@ -143,6 +143,8 @@ export const referralUsageLog = pgTable(
     index("referral_usage_log_referrer_idx").on(t.referrerUserId, t.usedAt),
     index("idx_commission_tracking").on(t.commissionEligible, t.commissionPaid, t.usedAt),
     index("referral_usage_log_used_at_idx").on(t.usedAt, t.id),
+    // Keyset pages of the admin report sorted by commission (commission_amount_cents, id).
+    index("referral_usage_log_commission_idx").on(t.commissionAmountCents, t.id),
     index("referral_usage_log_velocity_idx").on(t.referralCodeId, t.ipHash, t.usedAt),
     index("referral_usage_log_review_idx")
       .on(t.reviewStatus, t.usedAt)

@@ -32,7 +32,14 @@ export const rewardRules = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index("reward_rules_kind_idx").on(t.kind, t.isActive)],
+  (t) => [
+    index("reward_rules_kind_idx").on(t.kind, t.isActive),
+    // The program has one rule of each of these kinds (seeded by a migration, edited in place); offers and
+    // milestones are the kinds with several rows.
+    uniqueIndex("reward_rules_singleton_kind_key")
+      .on(t.kind)
+      .where(sql`${t.kind} IN ('double_sided', 'tier_schedule', 'expiry', 'qualifying_activity')`),
+  ],
 );
 
 export const rewardCatalog = pgTable(
@@ -92,6 +99,9 @@ export const pointsLedger = pgTable(
     redemptionId: integer("redemption_id").references(() => redemptions.id, { onDelete: "set null" }),
     ruleId: integer("rule_id").references(() => rewardRules.id, { onDelete: "set null" }),
     note: text("note"),
+    // A referrer's points held by the qualifying-activity rule: they stay pending until the referred
+    // client's first payment (and, for a flagged referral, an admin's approval as well).
+    awaitsFirstPayment: boolean("awaits_first_payment").notNull().default(false),
     expiresAt: timestamp("expires_at", { withTimezone: true }),
     createdAt: createdAt(),
   },

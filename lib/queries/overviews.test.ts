@@ -3,6 +3,7 @@ import { referralClicks, referralCodes, referralUsageLog, users } from "@/db/sch
 import { useTestDatabase } from "@/db/testing/use-test-database";
 import { getAdminOverview } from "./admin-overview";
 import { getReferrerOverview } from "./referrer-overview";
+import { getTopReferrers } from "./report-charts";
 
 const testDb = useTestDatabase();
 const now = new Date("2026-06-30T12:00:00Z");
@@ -74,17 +75,29 @@ describe("getReferrerOverview", () => {
 });
 
 describe("getAdminOverview", () => {
-  it("counts clients, referrals, 30-day referrals and clicks, pending reviews and top referrers", async () => {
+  it("counts clients, referrals, 30-day referrals and clicks, and pending reviews", async () => {
     const overview = await getAdminOverview(now);
-    expect(overview).toMatchObject({
+    expect(overview).toEqual({
       clients: 5,
       referrals: 4,
       referralsLast30Days: 2,
       clicksLast30Days: 3,
       pendingReview: 0, // the flagged row was inserted without a pending review status
     });
-    expect(overview.topReferrers).toEqual([
-      { userId: referrerId, name: "Referrer", email: "ref@example.com", referrals: 2 },
+  });
+});
+
+describe("getTopReferrers (the seed's BI query)", () => {
+  it("ranks referrers by referrals in the last 30 days, with total and average commission", async () => {
+    expect(await getTopReferrers(now)).toEqual([
+      {
+        userId: referrerId,
+        name: "Referrer",
+        email: "ref@example.com",
+        referrals: 2,
+        totalCommissionCents: 0,
+        avgCommissionCents: 0,
+      },
     ]);
   });
 });

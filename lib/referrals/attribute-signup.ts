@@ -16,6 +16,7 @@ import { allocateAccountNumber } from "@/lib/clients/account-number";
 import { freeSlug } from "@/lib/clients/slug";
 import { DomainError, pgErrorCode, pgErrorInfo } from "@/lib/errors";
 import { hashIp } from "@/lib/request-fingerprint";
+import { awardReferralPoints } from "@/lib/rewards/award-referral-points";
 import { createDefaultCode } from "./create-code";
 import { fraudFlags, isOwnCode, VELOCITY_WINDOW_MINUTES } from "./fraud";
 import { normalizeEmail } from "./normalize-email";
@@ -49,6 +50,9 @@ export type SignupInput = {
   now?: Date;
   // Test seam: runs inside the transaction after the code use is claimed (proves the rollback).
   afterClaim?: (tx: Tx) => Promise<void>;
+  // Runs last inside the transaction with the result, so a caller's own writes (the audit row of an admin
+  // creating the client) commit or roll back with the signup.
+  onCreated?: (tx: Tx, result: SignupResult) => Promise<void>;
 };
 
 export type SignupResult = {
@@ -189,6 +193,13 @@ export async function attributeSignup(input: SignupInput): Promise<SignupResult>
             usedAt: now,
           })
           .returning({ id: referralUsageLog.id });
+        await awardReferralPoints(tx, {
+          referralId: row.id,
+          referrerId: attribution.referrer.id,
+          referredUserId: user.id,
+          flagged,
+          now,
+        });
         await input.afterClaim?.(tx);
         referral = {
           id: row.id,
@@ -199,7 +210,7 @@ export async function attributeSignup(input: SignupInput): Promise<SignupResult>
         };
       }
 
-      return {
+      const result: SignupResult = {
         user: {
           id: user.id,
           email: user.email,
@@ -214,6 +225,8 @@ export async function attributeSignup(input: SignupInput): Promise<SignupResult>
         ownCode: { id: ownCode.id, code: ownCode.code },
         referral,
       };
+      await input.onCreated?.(tx, result);
+      return result;
     });
   } catch (error) {
     throw translateSignupError(error);

@@ -1,67 +1,107 @@
 import type { Metadata } from "next";
-import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
+import { Suspense } from "react";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatCard } from "@/components/ui/stat-card";
+import { getDb } from "@/db/client";
+import { referralSource } from "@/db/schema/enums";
 import { requirePageUser } from "@/lib/auth/session";
 import { getAdminOverview } from "@/lib/queries/admin-overview";
+import { listCampaignOptions } from "@/lib/queries/campaign-options";
+import { getReportPage, getReportTotals } from "@/lib/queries/referral-report";
+import { parseReportSearch, pickFilters, reportQueryString } from "@/lib/validation/referral-report";
+import { ChartsPlaceholder, ReportChartsLoader } from "./report-charts";
+import { ReportFilters, type DatePreset } from "./report-filters";
+import { ReferralsTable } from "./referrals-table";
 
 export const metadata: Metadata = { title: "Reports" };
 export const dynamic = "force-dynamic";
 
-export default async function AdminHomePage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function AdminReportsPage({ searchParams }: Props) {
   await requirePageUser("/admin", "admin");
-  const overview = await getAdminOverview();
+  const { search, ignored } = parseReportSearch(await searchParams);
+  const filters = pickFilters(search);
+  const now = new Date();
+  const db = await getDb();
+  const [overview, page, totals, campaigns] = await Promise.all([
+    getAdminOverview(now),
+    getReportPage(search),
+    getReportTotals(filters),
+    listCampaignOptions(db),
+  ]);
+  const filterQuery = reportQueryString(filters);
 
   return (
-    <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
-      <PageHeader title="Program overview" description="Referrals, clicks and reviews across every client." />
+    <div className="mx-auto max-w-7xl px-4 py-8 sm:px-6">
+      <PageHeader
+        title="Reports"
+        description="Every referral with its commissions. Filter, share the link, export exactly what you see."
+      />
 
-      <section aria-label="Summary" className="mb-8 grid grid-cols-2 gap-4 lg:grid-cols-5">
-        <StatCard label="Clients" value={overview.clients} />
-        <StatCard label="Referrals" value={overview.referrals} note="All time" />
-        <StatCard label="Referrals, 30 days" value={overview.referralsLast30Days} />
-        <StatCard label="Clicks, 30 days" value={overview.clicksLast30Days} />
-        <StatCard label="Awaiting review" value={overview.pendingReview} note="Flagged referrals" />
+      {ignored.length ? (
+        <p
+          role="status"
+          className="mb-6 rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900"
+        >
+          Some parts of this link were not valid and were ignored: {ignored.join(", ")}.
+        </p>
+      ) : null}
+
+      <section aria-label="Program summary" className="mb-8 grid grid-cols-2 gap-4 lg:grid-cols-5">
+        <StatCard label="Clients" value={overview.clients.toLocaleString("en-US")} />
+        <StatCard label="Referrals" value={overview.referrals.toLocaleString("en-US")} note="All time" />
+        <StatCard label="Referrals, 30 days" value={overview.referralsLast30Days.toLocaleString("en-US")} />
+        <StatCard label="Clicks, 30 days" value={overview.clicksLast30Days.toLocaleString("en-US")} />
+        <StatCard
+          label="Awaiting review"
+          value={overview.pendingReview.toLocaleString("en-US")}
+          note="Flagged referrals"
+        />
       </section>
 
-      <Card>
-        <CardHeader>
-          <CardTitle>Top referrers, last 30 days</CardTitle>
-        </CardHeader>
-        {overview.topReferrers.length ? (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <thead className="border-b border-ink-200 text-xs tracking-wide text-ink-500 uppercase">
-                <tr>
-                  <th scope="col" className="px-5 py-3 font-medium">
-                    Referrer
-                  </th>
-                  <th scope="col" className="px-5 py-3 font-medium">
-                    E-mail
-                  </th>
-                  <th scope="col" className="px-5 py-3 text-right font-medium">
-                    Referrals
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-ink-100">
-                {overview.topReferrers.map((r) => (
-                  <tr key={r.userId}>
-                    <td className="px-5 py-3 font-medium text-ink-900">{r.name}</td>
-                    <td className="px-5 py-3 text-ink-600">{r.email}</td>
-                    <td className="px-5 py-3 text-right tabular-nums">{r.referrals}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : (
-          <CardBody>
-            <EmptyState headingLevel="h3" title="No referrals in the last 30 days" />
-          </CardBody>
-        )}
-      </Card>
+      <ReportFilters
+        key={filterQuery}
+        filters={filters}
+        sort={{ sort: search.sort, dir: search.dir, size: search.size }}
+        campaigns={campaigns}
+        sources={[...referralSource.enumValues]}
+        presets={datePresets(now)}
+      />
+
+      <ReferralsTable
+        key={`table:${filterQuery}`}
+        rows={page.rows}
+        totals={totals}
+        filterQuery={filterQuery}
+        search={{ sort: search.sort, dir: search.dir, size: search.size }}
+        prevCursor={page.prevCursor}
+        nextCursor={page.nextCursor}
+        atStart={!search.after && !search.before}
+      />
+
+      {/* Aggregates over the whole period take longest: the table shows first, the charts stream in. */}
+      <Suspense key={filterQuery} fallback={<ChartsPlaceholder />}>
+        <ReportChartsLoader filters={filters} now={now} />
+      </Suspense>
     </div>
   );
+}
+
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+/** One-click date ranges, in UTC days like the filters themselves. */
+function datePresets(now: Date): DatePreset[] {
+  const y = now.getUTCFullYear();
+  const m = now.getUTCMonth();
+  const today = new Date(Date.UTC(y, m, now.getUTCDate()));
+  return [
+    { label: "Last 30 days", start: iso(new Date(today.getTime() - 29 * 86_400_000)), end: iso(today) },
+    { label: "This month", start: iso(new Date(Date.UTC(y, m, 1))), end: iso(today) },
+    {
+      label: "Last month",
+      start: iso(new Date(Date.UTC(y, m - 1, 1))),
+      end: iso(new Date(Date.UTC(y, m, 0))),
+    },
+  ];
 }

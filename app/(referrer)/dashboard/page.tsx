@@ -12,7 +12,9 @@ import { listOpenCampaigns } from "@/lib/queries/open-campaigns";
 import { getReferrerOverview } from "@/lib/queries/referrer-overview";
 import { suggestCodes } from "@/lib/referrals/suggest-codes";
 import { CodesTable } from "./codes-table";
+import { CommissionSummary } from "./commission-summary";
 import { CreateCodeForm } from "./create-code-form";
+import { RewardsSummary } from "./rewards-summary";
 
 export const metadata: Metadata = { title: "Dashboard" };
 export const dynamic = "force-dynamic";
@@ -46,6 +48,9 @@ export default async function DashboardPage() {
           note="Signups ÷ clicks"
         />
       </section>
+
+      <CommissionSummary userId={user.id} />
+      <RewardsSummary userId={user.id} now={now} />
 
       <Card className="mb-8">
         <CardHeader>

@@ -1,0 +1,81 @@
+import type { Metadata } from "next";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { getDb } from "@/db/client";
+import { requirePageUser } from "@/lib/auth/session";
+import { formatDate } from "@/lib/format";
+import { listApiKeys } from "@/lib/queries/api-keys";
+import { CreateApiKeyForm, RevokeApiKeyButton } from "./api-key-forms";
+
+export const metadata: Metadata = { title: "API keys" };
+export const dynamic = "force-dynamic";
+
+export default async function ApiKeysPage() {
+  await requirePageUser("/admin/api-keys", "admin");
+  const keys = await listApiKeys(await getDb());
+
+  return (
+    <div className="mx-auto max-w-7xl px-4 py-8 sm:px-6">
+      <PageHeader
+        title="API keys"
+        description="Keys let other systems create clients, report payments and export referrals. Send one as Authorization: Bearer <key>."
+      />
+      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <Card role="region" aria-labelledby="keys-title" className="min-w-0">
+          <CardHeader>
+            <CardTitle id="keys-title">Keys</CardTitle>
+            <CardDescription>
+              Only a key&apos;s first characters are kept in clear, to tell keys apart.
+            </CardDescription>
+          </CardHeader>
+          {keys.length ? (
+            <ul className="divide-y divide-ink-100" aria-label="API keys">
+              {keys.map((k) => (
+                <li
+                  key={k.id}
+                  className="flex flex-wrap items-center justify-between gap-3 px-5 py-3 text-sm"
+                >
+                  <div className="min-w-0">
+                    <p className="flex flex-wrap items-center gap-2">
+                      <span className="font-medium text-ink-900">{k.name}</span>
+                      {k.revokedAt ? (
+                        <Badge tone="neutral">Revoked {formatDate(k.revokedAt)}</Badge>
+                      ) : (
+                        <Badge tone="success">Active</Badge>
+                      )}
+                    </p>
+                    <p className="text-xs text-ink-500">
+                      <span className="font-mono">{k.prefix}…</span> · created {formatDate(k.createdAt)}
+                      {k.createdBy ? ` by ${k.createdBy}` : ""} ·{" "}
+                      {k.lastUsedAt ? `last used ${formatDate(k.lastUsedAt)}` : "never used"}
+                    </p>
+                  </div>
+                  {k.revokedAt ? null : <RevokeApiKeyButton keyId={k.id} name={k.name} />}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <CardBody>
+              <EmptyState
+                headingLevel="h3"
+                title="No API keys yet"
+                text="Create one for each system that calls the API."
+              />
+            </CardBody>
+          )}
+        </Card>
+        <Card role="region" aria-labelledby="new-key" className="self-start">
+          <CardHeader>
+            <CardTitle id="new-key">New key</CardTitle>
+            <CardDescription>Name it after the system that will use it.</CardDescription>
+          </CardHeader>
+          <CardBody>
+            <CreateApiKeyForm />
+          </CardBody>
+        </Card>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,234 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Badge } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
+import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { StatCard } from "@/components/ui/stat-card";
+import { getDb } from "@/db/client";
+import { requirePageUser } from "@/lib/auth/session";
+import { formatDate, formatMoney } from "@/lib/format";
+import { getClientDetail } from "@/lib/queries/admin-clients";
+import { reportQueryString } from "@/lib/validation/referral-report";
+import { clientPageParamsSchema } from "@/lib/validation/clients";
+import { statusTone } from "../status";
+import { StatusControl } from "./status-control";
+
+export const metadata: Metadata = { title: "Client" };
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function AdminClientPage({ params }: Props) {
+  const { id: raw } = await params;
+  await requirePageUser(`/admin/clients/${encodeURIComponent(raw)}`, "admin");
+  const parsed = clientPageParamsSchema.safeParse({ id: raw });
+  if (!parsed.success) notFound();
+  const client = await getClientDetail(await getDb(), parsed.data.id);
+  if (!client) notFound();
+  const now = new Date().getTime();
+  const reportHref = `/admin?${reportQueryString({ referrer: client.email })}`;
+
+  return (
+    <div className="mx-auto max-w-7xl px-4 py-8 sm:px-6">
+      <nav aria-label="Breadcrumb" className="mb-4 text-sm">
+        <Link href="/admin/clients" className="text-brand-700 hover:underline">
+          ← All clients
+        </Link>
+      </nav>
+      <div className="mb-8 flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
+        <div className="min-w-0">
+          <h1 className="flex flex-wrap items-center gap-3 text-2xl font-semibold tracking-tight text-ink-900 sm:text-3xl">
+            {client.name}
+            <Badge tone={statusTone(client.status)} data-testid="client-status">
+              {client.status}
+            </Badge>
+          </h1>
+          <p className="mt-1 break-all text-ink-600">{client.email}</p>
+          <dl className="mt-3 flex flex-wrap gap-x-6 gap-y-1 text-sm text-ink-600">
+            <div className="flex gap-1.5">
+              <dt>Account</dt>
+              <dd className="font-mono text-ink-900">{client.accountNumber ?? "—"}</dd>
+            </div>
+            <div className="flex gap-1.5">
+              <dt>Joined</dt>
+              <dd className="text-ink-900">{formatDate(client.createdAt)}</dd>
+            </div>
+            <div className="flex gap-1.5">
+              <dt>Last sign-in</dt>
+              <dd className="text-ink-900">
+                {client.lastSignInAt ? formatDate(client.lastSignInAt) : "Never"}
+              </dd>
+            </div>
+            {client.phone ? (
+              <div className="flex gap-1.5">
+                <dt>Phone</dt>
+                <dd className="text-ink-900">{client.phone}</dd>
+              </div>
+            ) : null}
+            <div className="flex gap-1.5">
+              <dt>Referred by</dt>
+              <dd className="text-ink-900">
+                {client.referredBy ? (
+                  <>
+                    <Link
+                      href={`/admin/clients/${client.referredBy.id}`}
+                      className="text-brand-700 hover:underline"
+                    >
+                      {client.referredBy.name}
+                    </Link>
+                    {client.referredBy.code ? (
+                      <span className="ml-1 font-mono text-xs">({client.referredBy.code})</span>
+                    ) : null}
+                  </>
+                ) : (
+                  "Nobody"
+                )}
+              </dd>
+            </div>
+          </dl>
+          {client.mustChangePassword ? (
+            <p className="mt-2 text-sm text-amber-800">Still on a temporary password.</p>
+          ) : null}
+        </div>
+        <StatusControl client={{ id: client.id, name: client.name, status: client.status }} />
+      </div>
+
+      <section aria-label="Numbers" className="mb-8 grid grid-cols-2 gap-4 lg:grid-cols-5">
+        <StatCard
+          label="Referrals"
+          value={client.stats.referrals.toLocaleString("en-US")}
+          note={`${client.stats.flagged} flagged`}
+        />
+        <StatCard label="Link clicks" value={client.stats.clicks.toLocaleString("en-US")} note="All codes" />
+        <StatCard label="Pending" value={formatMoney(client.stats.pendingCents)} note="Commission in hold" />
+        <StatCard
+          label="Approved"
+          value={formatMoney(client.stats.approvedCents)}
+          note="Owed, not yet paid"
+        />
+        <StatCard
+          label="Paid"
+          value={formatMoney(client.stats.paidCents)}
+          note={`${client.pointsBalance.toLocaleString("en-US")} points`}
+        />
+      </section>
+
+      <Card className="mb-8" role="region" aria-labelledby="codes-title">
+        <CardHeader>
+          <CardTitle id="codes-title">Codes</CardTitle>
+        </CardHeader>
+        {client.codes.length ? (
+          <div className="overflow-x-auto">
+            <table className="w-full min-w-[40rem] text-left text-sm">
+              <thead className="border-b border-ink-200 text-xs tracking-wide text-ink-500 uppercase">
+                <tr>
+                  <th scope="col" className="px-5 py-3 font-medium">
+                    Code
+                  </th>
+                  <th scope="col" className="px-5 py-3 font-medium">
+                    State
+                  </th>
+                  <th scope="col" className="px-5 py-3 text-right font-medium">
+                    Uses
+                  </th>
+                  <th scope="col" className="px-5 py-3 text-right font-medium">
+                    Clicks
+                  </th>
+                  <th scope="col" className="px-5 py-3 font-medium">
+                    Expires
+                  </th>
+                  <th scope="col" className="px-5 py-3 font-medium">
+                    Campaign
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-ink-100">
+                {client.codes.map((c) => {
+                  const expired = c.expiresAt !== null && Date.parse(c.expiresAt) <= now;
+                  const usedUp = c.usageLimit !== null && c.usageCount >= c.usageLimit;
+                  const [label, tone] = !c.isActive
+                    ? (["Inactive", "neutral"] as const)
+                    : expired
+                      ? (["Expired", "warning"] as const)
+                      : usedUp
+                        ? (["Used up", "warning"] as const)
+                        : client.status !== "active"
+                          ? (["Owner suspended", "danger"] as const)
+                          : (["Active", "success"] as const);
+                  return (
+                    <tr key={c.id}>
+                      <td className="px-5 py-3">
+                        <p className="font-mono font-semibold text-ink-900">{c.code}</p>
+                        {c.codeName ? <p className="text-xs text-ink-500">{c.codeName}</p> : null}
+                      </td>
+                      <td className="px-5 py-3">
+                        <Badge tone={tone}>{label}</Badge>
+                      </td>
+                      <td className="px-5 py-3 text-right tabular-nums">
+                        {c.usageCount} / {c.usageLimit ?? "∞"}
+                      </td>
+                      <td className="px-5 py-3 text-right tabular-nums">
+                        {c.clicks.toLocaleString("en-US")}
+                      </td>
+                      <td className="px-5 py-3">{c.expiresAt ? formatDate(c.expiresAt) : "Never"}</td>
+                      <td className="px-5 py-3 text-ink-600">{c.campaignName ?? "—"}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <CardBody>
+            <EmptyState headingLevel="h3" title="No codes" text="This client has no referral codes." />
+          </CardBody>
+        )}
+      </Card>
+
+      <Card role="region" aria-labelledby="referrals-title">
+        <CardHeader className="sm:flex-row sm:items-center sm:justify-between">
+          <CardTitle id="referrals-title">Latest referrals</CardTitle>
+          {client.stats.referrals ? (
+            <ButtonLink href={reportHref} variant="secondary" size="sm">
+              All {client.stats.referrals.toLocaleString("en-US")} in reports
+            </ButtonLink>
+          ) : null}
+        </CardHeader>
+        {client.recentReferrals.length ? (
+          <ul className="divide-y divide-ink-100">
+            {client.recentReferrals.map((r) => (
+              <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 px-5 py-3 text-sm">
+                <div className="min-w-0">
+                  <Link
+                    href={`/admin/clients/${r.referredId}`}
+                    className="font-medium text-ink-900 hover:text-brand-700 hover:underline"
+                  >
+                    {r.referredName}
+                  </Link>
+                  <p className="truncate text-ink-500">{r.referredEmail}</p>
+                </div>
+                <div className="flex flex-wrap items-center gap-3 text-ink-600">
+                  {r.isFlagged ? <Badge tone="warning">Flagged</Badge> : null}
+                  {r.commissionPaid ? <Badge tone="success">Paid</Badge> : null}
+                  <span className="tabular-nums">{formatMoney(r.commissionAmountCents)}</span>
+                  <span className="font-mono text-xs">{r.codeUsed}</span>
+                  <span>{formatDate(r.usedAt)}</span>
+                </div>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <CardBody>
+            <EmptyState
+              headingLevel="h3"
+              title="No referrals yet"
+              text="Nobody has signed up with this client's codes."
+            />
+          </CardBody>
+        )}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getDb } from "@/db/client";
+import { action } from "@/lib/action";
+import { actorOf } from "@/lib/auth/principal";
+import { createClient } from "@/lib/clients/create-client";
+import { setClientStatus } from "@/lib/clients/set-client-status";
+import { adminCreateClientSchema, clientStatusChangeSchema } from "@/lib/validation/clients";
+
+/** An admin creates a client: `POST /api/clients` through the same domain call; the password is shown once. */
+export const createClientAction = action(
+  { access: "admin", schema: adminCreateClientSchema },
+  async (input, { principal, ip, userAgent }) => {
+    const result = await createClient(input, {
+      actor: { ...actorOf(principal), ip },
+      ip,
+      userAgent,
+      via: "admin",
+    });
+    revalidatePath("/admin/clients");
+    return {
+      status: "success",
+      message: `${result.user.name} can now sign in with this temporary password. It is shown only once.`,
+      data: {
+        clientId: result.user.id,
+        name: result.user.name,
+        email: result.user.email,
+        accountNumber: result.user.accountNumber,
+        code: result.ownCode.code,
+        tempPassword: result.tempPassword,
+      },
+    };
+  },
+);
+
+/** Suspend or reactivate a client. */
+export const setClientStatusAction = action(
+  { access: "admin", schema: clientStatusChangeSchema },
+  async (input, { principal, ip }) => {
+    const client = await setClientStatus(await getDb(), input, { ...actorOf(principal), ip });
+    revalidatePath("/admin/clients");
+    revalidatePath(`/admin/clients/${client.id}`);
+    const verb = client.status === "suspended" ? "suspended" : "reactivated";
+    return {
+      status: "success",
+      message: client.changed ? `${client.name} is ${verb}.` : `${client.name} was already ${verb}.`,
+    };
+  },
+);

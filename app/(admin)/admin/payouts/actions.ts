@@ -1,0 +1,78 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { getDb } from "@/db/client";
+import { action, type ActionContext } from "@/lib/action";
+import { writeAudit } from "@/lib/audit";
+import { actorOf } from "@/lib/auth/principal";
+import { approveDueCommissions } from "@/lib/commissions/approve-due";
+import { cancelPayoutBatch, createPayoutBatch, markPayoutBatchPaid } from "@/lib/commissions/payouts";
+import { updateCommissionSettings } from "@/lib/commissions/update-settings";
+import { commissionSettingsSchema } from "@/lib/validation/commission-settings";
+import {
+  approveDueSchema,
+  createPayoutBatchSchema,
+  markPayoutBatchPaidSchema,
+  payoutBatchIdSchema,
+} from "@/lib/validation/payouts";
+
+const actor = (ctx: ActionContext) => ({ ...actorOf(ctx.principal), ip: ctx.ip });
+
+/** The approval job, run now by an admin (the same function as the timer and `npm run jobs:approve`). */
+export const approveDueAction = action({ access: "admin", schema: approveDueSchema }, async (_input, ctx) => {
+  const db = await getDb();
+  const result = await db.transaction(async (tx) => {
+    const run = await approveDueCommissions(tx, new Date());
+    await writeAudit(tx, actor(ctx), {
+      action: "commissions.approve_due",
+      entityType: "commissions",
+      details: { approved: run.approved },
+    });
+    return run;
+  });
+  revalidatePath("/admin/payouts");
+  return {
+    status: "success",
+    message:
+      result.approved === 0
+        ? "No commission has finished its hold yet."
+        : `Approved ${result.approved} commission${result.approved === 1 ? "" : "s"}.`,
+  };
+});
+
+export const createPayoutBatchAction = action(
+  { access: "admin", schema: createPayoutBatchSchema },
+  async ({ beneficiaryIds }, ctx) => {
+    const { batch } = await createPayoutBatch(await getDb(), { beneficiaryIds }, actor(ctx));
+    revalidatePath("/admin/payouts");
+    redirect(`/admin/payouts/${batch.id}?created=1`);
+  },
+);
+
+export const markPayoutBatchPaidAction = action(
+  { access: "admin", schema: markPayoutBatchPaidSchema },
+  async ({ batchId, reference }, ctx) => {
+    await markPayoutBatchPaid(await getDb(), batchId, reference, actor(ctx));
+    revalidatePath("/admin/payouts");
+    redirect(`/admin/payouts/${batchId}?paid=1`);
+  },
+);
+
+export const cancelPayoutBatchAction = action(
+  { access: "admin", schema: payoutBatchIdSchema },
+  async ({ batchId }, ctx) => {
+    await cancelPayoutBatch(await getDb(), batchId, actor(ctx));
+    revalidatePath("/admin/payouts");
+    redirect(`/admin/payouts/${batchId}?canceled=1`);
+  },
+);
+
+export const updateCommissionSettingsAction = action(
+  { access: "admin", schema: commissionSettingsSchema },
+  async (input, ctx) => {
+    await updateCommissionSettings(await getDb(), input, actor(ctx));
+    revalidatePath("/admin/payouts");
+    return { status: "success", message: "Settings saved." };
+  },
+);

@@ -1,0 +1,230 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { FormMessage, TextField } from "@/components/forms/text-field";
+import { useFormAction } from "@/components/forms/use-form-action";
+import { Button } from "@/components/ui/button";
+import { formatMoney } from "@/lib/format";
+import type { Balance } from "@/lib/queries/payouts";
+import {
+  approveDueAction,
+  cancelPayoutBatchAction,
+  createPayoutBatchAction,
+  markPayoutBatchPaidAction,
+  updateCommissionSettingsAction,
+} from "./actions";
+
+function Message({ status, message }: { status: string; message?: string }) {
+  if (!message || status === "idle") return null;
+  return (
+    <p
+      role={status === "error" ? "alert" : "status"}
+      className={
+        status === "error" ? "text-sm font-medium text-red-700" : "text-sm font-medium text-emerald-700"
+      }
+    >
+      {message}
+    </p>
+  );
+}
+
+export function ApproveDueButton({ due }: { due: number }) {
+  const { state, formAction, onSubmit, pending } = useFormAction(approveDueAction);
+  return (
+    <form action={formAction} onSubmit={onSubmit} className="flex flex-col items-start gap-2 sm:items-end">
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {pending ? "Approving…" : `Approve due commissions${due ? ` (${due})` : ""}`}
+      </Button>
+      <Message status={state.status} message={state.message} />
+    </form>
+  );
+}
+
+/**
+ * The referrers ready to be paid, all chosen by default; the batch pays the chosen ones. The checkboxes
+ * are plain form fields (`pay_<id>`), so what is submitted is what is ticked, hydrated or not.
+ */
+export function CreateBatchForm({ balances }: { balances: Balance[] }) {
+  const { state, formAction, onSubmit, pending } = useFormAction(createPayoutBatchAction);
+  const formRef = useRef<HTMLFormElement>(null);
+  const [chosen, setChosen] = useState<number[]>(() => balances.map((b) => b.userId));
+  const readChosen = () => {
+    const data = formRef.current ? new FormData(formRef.current) : null;
+    setChosen(balances.filter((b) => data?.get(`pay_${b.userId}`) === "on").map((b) => b.userId));
+  };
+  useEffect(readChosen, [balances]);
+  const total = balances
+    .filter((b) => chosen.includes(b.userId))
+    .reduce((sum, b) => sum + b.approvedCents, 0);
+  const all = chosen.length === balances.length;
+  const setAll = (checked: boolean) => {
+    formRef.current
+      ?.querySelectorAll<HTMLInputElement>('input[type="checkbox"][name^="pay_"]')
+      .forEach((box) => (box.checked = checked));
+    readChosen();
+  };
+
+  return (
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} onChange={readChosen}>
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-sm">
+          <thead className="border-b border-ink-200 text-xs tracking-wide text-ink-500 uppercase">
+            <tr>
+              <th scope="col" className="w-10 px-5 py-3">
+                <input
+                  type="checkbox"
+                  aria-label="Pay everyone listed"
+                  checked={all}
+                  onChange={(e) => setAll(e.target.checked)}
+                  className="size-4 accent-brand-600"
+                />
+              </th>
+              <th scope="col" className="px-2 py-3 font-medium">
+                Referrer
+              </th>
+              <th scope="col" className="hidden px-5 py-3 text-right font-medium sm:table-cell">
+                Commissions
+              </th>
+              <th scope="col" className="px-5 py-3 text-right font-medium whitespace-nowrap">
+                Approved
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-ink-100">
+            {balances.map((b) => (
+              <tr key={b.userId} data-testid={`payable-${b.email}`}>
+                <td className="px-5 py-3">
+                  <input
+                    type="checkbox"
+                    name={`pay_${b.userId}`}
+                    aria-label={`Pay ${b.name}`}
+                    defaultChecked
+                    className="size-4 accent-brand-600"
+                  />
+                </td>
+                <td className="w-full max-w-0 px-2 py-3">
+                  <p className="truncate font-medium text-ink-900">{b.name}</p>
+                  <p className="truncate text-xs text-ink-500">{b.email}</p>
+                </td>
+                <td className="hidden px-5 py-3 text-right tabular-nums sm:table-cell">
+                  {b.commissionCount}
+                </td>
+                <td className="px-5 py-3 text-right font-medium tabular-nums">
+                  {formatMoney(b.approvedCents)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="flex flex-col gap-3 border-t border-ink-100 px-5 py-4 sm:flex-row sm:items-center sm:justify-between">
+        <p className="text-sm text-ink-600" aria-live="polite">
+          {chosen.length} of {balances.length} referrers ·{" "}
+          <span className="font-semibold text-ink-900">{formatMoney(total)}</span>
+        </p>
+        <div className="flex flex-col items-start gap-1 sm:items-end">
+          <Button type="submit" disabled={pending}>
+            {pending ? "Creating…" : "Create payout batch"}
+          </Button>
+          <Message status={state.status} message={state.fieldErrors?.form ?? state.message} />
+        </div>
+      </div>
+    </form>
+  );
+}
+
+export function MarkPaidForm({ batchId }: { batchId: number }) {
+  const { state, formAction, onSubmit, pending } = useFormAction(markPayoutBatchPaidAction);
+  return (
+    <form action={formAction} onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
+      <FormMessage state={state} />
+      <input type="hidden" name="batchId" value={batchId} />
+      <TextField
+        name="reference"
+        label="Payment reference"
+        placeholder="Bank transfer or payout provider reference"
+        defaultValue={state.values?.reference}
+        hint="Send the money first (the CSV lists who gets what), then record it here."
+        error={state.fieldErrors?.reference}
+      />
+      <div>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving…" : "Mark as paid"}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+export function CancelBatchButton({ batchId }: { batchId: number }) {
+  const { state, formAction, onSubmit, pending } = useFormAction(cancelPayoutBatchAction);
+  return (
+    <form
+      action={formAction}
+      onSubmit={(event) => {
+        if (!window.confirm(`Cancel payout batch #${batchId}? Its commissions go back to the balances.`)) {
+          event.preventDefault();
+          return;
+        }
+        onSubmit(event);
+      }}
+      className="flex flex-col items-end gap-1"
+    >
+      <input type="hidden" name="batchId" value={batchId} />
+      <Button type="submit" variant="ghost" disabled={pending}>
+        {pending ? "Canceling…" : "Cancel batch"}
+      </Button>
+      {state.status === "error" ? <Message status={state.status} message={state.message} /> : null}
+    </form>
+  );
+}
+
+export type SettingsValues = {
+  holdDays: string;
+  minimumPayout: string;
+  retentionMonths: string;
+  retentionBonus: string;
+};
+
+export function CommissionSettingsForm({ values }: { values: SettingsValues }) {
+  const { state, formAction, onSubmit, pending } = useFormAction(updateCommissionSettingsAction);
+  const err = state.fieldErrors ?? {};
+  const v: Record<string, string> = { ...values, ...(state.status === "error" ? state.values : {}) };
+  const fields = [
+    { name: "holdDays", label: "Hold period (days)", hint: "Before a commission can be approved." },
+    { name: "minimumPayout", label: "Minimum payout ($)", hint: "Smaller balances wait for the next batch." },
+    {
+      name: "retentionMonths",
+      label: "Retention bonus after (months)",
+      hint: "0 turns the retention bonus off.",
+    },
+    {
+      name: "retentionBonus",
+      label: "Retention bonus ($)",
+      hint: "Once per referral, after continuous months.",
+    },
+  ];
+  return (
+    <form action={formAction} onSubmit={onSubmit} className="flex flex-col gap-5" noValidate>
+      <FormMessage state={state} />
+      <div className="grid gap-5 sm:grid-cols-2">
+        {fields.map((f) => (
+          <TextField
+            key={f.name}
+            name={f.name}
+            label={f.label}
+            hint={f.hint}
+            inputMode="decimal"
+            defaultValue={v[f.name]}
+            error={err[f.name]}
+          />
+        ))}
+      </div>
+      <div>
+        <Button type="submit" variant="secondary" disabled={pending}>
+          {pending ? "Saving…" : "Save settings"}
+        </Button>
+      </div>
+    </form>
+  );
+}

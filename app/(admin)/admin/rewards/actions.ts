@@ -1,0 +1,38 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getDb } from "@/db/client";
+import { action } from "@/lib/action";
+import { actorOf } from "@/lib/auth/principal";
+import { saveCatalogItem } from "@/lib/rewards/manage-catalog";
+import { saveRewardRule } from "@/lib/rewards/manage-rules";
+import { catalogItemFormSchema } from "@/lib/validation/reward-catalog";
+import { rewardRuleFormSchema } from "@/lib/validation/reward-rules";
+
+/** An admin edits a reward rule, or adds an offer. */
+export const saveRuleAction = action(
+  { access: "admin", schema: rewardRuleFormSchema },
+  async (input, { principal, ip }) => {
+    const rule = await saveRewardRule(await getDb(), { ...actorOf(principal), ip }, input);
+    revalidatePath("/admin/rewards");
+    return {
+      status: "success",
+      message: input.ruleId
+        ? `Saved. New points follow “${rule.name}” from now on.`
+        : `Offer “${rule.name}” added.`,
+    };
+  },
+);
+
+/** An admin adds a catalog reward or edits one (retiring it by unticking Active). */
+export const saveCatalogItemAction = action(
+  { access: "admin", schema: catalogItemFormSchema },
+  async (input, { principal, ip }) => {
+    const item = await saveCatalogItem(await getDb(), { ...actorOf(principal), ip }, input);
+    revalidatePath("/admin/rewards");
+    return {
+      status: "success",
+      message: input.id ? `Saved “${item.name}”.` : `Added “${item.name}” to the catalog.`,
+    };
+  },
+);

@@ -1,0 +1,220 @@
+import type { Metadata } from "next";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
+import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { StatCard } from "@/components/ui/stat-card";
+import { getDb } from "@/db/client";
+import { requirePageUser } from "@/lib/auth/session";
+import { formatDate, formatMoney, formatPoints } from "@/lib/format";
+import { getMyReferrals, type MyReferral, type ReferralStatus } from "@/lib/queries/my-referrals";
+import { myReferralsPageSchema } from "@/lib/validation/my-referrals";
+
+export const metadata: Metadata = { title: "My referrals" };
+export const dynamic = "force-dynamic";
+
+const PER_PAGE = 25;
+
+const statuses: Record<ReferralStatus, { label: string; tone: BadgeTone }> = {
+  qualified: { label: "Qualified", tone: "success" },
+  awaiting_payment: { label: "Waiting for first payment", tone: "info" },
+  in_review: { label: "In review", tone: "warning" },
+  rejected: { label: "Rejected", tone: "danger" },
+};
+
+function Points({ referral }: { referral: MyReferral }) {
+  return (
+    <span className="tabular-nums">
+      {formatPoints(referral.pointsEarned)}
+      {referral.pointsPending > 0 ? (
+        <span className="block text-xs text-amber-700">+{formatPoints(referral.pointsPending)} pending</span>
+      ) : null}
+    </span>
+  );
+}
+
+export default async function MyReferralsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string>>;
+}) {
+  const user = await requirePageUser("/dashboard/referrals", "client");
+  const { page } = myReferralsPageSchema.parse(await searchParams);
+  const mine = await getMyReferrals(await getDb(), user.id, { page, perPage: PER_PAGE });
+  const { totals } = mine;
+
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
+      <PageHeader
+        title="My referrals"
+        description="Everyone who joined with your code, what each referral earned you, and where it stands."
+        actions={
+          <ButtonLink href="/redeem" variant="secondary">
+            Redeem points
+          </ButtonLink>
+        }
+      />
+
+      <section aria-label="Totals" className="mb-8 grid grid-cols-2 gap-4 lg:grid-cols-4">
+        <StatCard
+          label="Referrals"
+          value={formatPoints(totals.referrals)}
+          note={`${formatPoints(totals.qualified)} qualified${totals.rejected ? ` · ${totals.rejected} rejected` : ""}`}
+        />
+        <StatCard
+          label="Points earned"
+          value={formatPoints(totals.pointsEarned)}
+          note={
+            totals.pointsPending ? `+${formatPoints(totals.pointsPending)} pending` : "From your referrals"
+          }
+        />
+        <StatCard
+          label="Commission earned"
+          value={formatMoney(totals.commissionCents)}
+          note="Net of refunds"
+        />
+        <StatCard
+          label="In review"
+          value={formatPoints(totals.inReview)}
+          note="Flagged signups an admin is checking"
+        />
+      </section>
+
+      <Card role="region" aria-labelledby="referrals-heading">
+        <CardHeader className="flex-row flex-wrap items-center justify-between gap-2">
+          <CardTitle id="referrals-heading">People you referred</CardTitle>
+          {mine.totalPages > 1 ? (
+            <p className="text-sm text-ink-500">
+              Page {mine.page} of {mine.totalPages}
+            </p>
+          ) : null}
+        </CardHeader>
+        {mine.referrals.length ? (
+          <>
+            {/* Phones: one card per person. */}
+            <ul className="divide-y divide-ink-100 md:hidden">
+              {mine.referrals.map((r) => (
+                <li key={r.id} className="px-5 py-3">
+                  <div className="flex items-start justify-between gap-3">
+                    <div className="min-w-0">
+                      <p className="truncate text-sm font-medium text-ink-900">{r.name}</p>
+                      <p className="text-xs text-ink-500">
+                        {r.maskedEmail} · {formatDate(r.referredAt)}
+                      </p>
+                    </div>
+                    <Badge tone={statuses[r.status].tone}>{statuses[r.status].label}</Badge>
+                  </div>
+                  <dl className="mt-2 grid grid-cols-2 gap-2 text-sm">
+                    <div>
+                      <dt className="text-xs text-ink-500">Points</dt>
+                      <dd className="font-medium text-ink-900">
+                        <Points referral={r} />
+                      </dd>
+                    </div>
+                    <div>
+                      <dt className="text-xs text-ink-500">Commission</dt>
+                      <dd className="font-medium text-ink-900 tabular-nums">
+                        {formatMoney(r.commissionCents)}
+                      </dd>
+                    </div>
+                  </dl>
+                </li>
+              ))}
+            </ul>
+            {/* Wider screens: a table. */}
+            <div className="hidden overflow-x-auto md:block">
+              <table className="w-full text-left text-sm">
+                <thead className="border-b border-ink-200 text-xs tracking-wide text-ink-500 uppercase">
+                  <tr>
+                    <th scope="col" className="px-5 py-3 font-medium">
+                      Person
+                    </th>
+                    <th scope="col" className="px-3 py-3 font-medium">
+                      Joined
+                    </th>
+                    <th scope="col" className="px-3 py-3 font-medium">
+                      Code
+                    </th>
+                    <th scope="col" className="px-3 py-3 font-medium">
+                      Status
+                    </th>
+                    <th scope="col" className="px-3 py-3 text-right font-medium">
+                      Points
+                    </th>
+                    <th scope="col" className="px-5 py-3 text-right font-medium">
+                      Commission
+                    </th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-ink-100">
+                  {mine.referrals.map((r) => (
+                    <tr key={r.id}>
+                      <td className="px-5 py-3">
+                        <p className="font-medium text-ink-900">{r.name}</p>
+                        <p className="text-xs text-ink-500">{r.maskedEmail}</p>
+                      </td>
+                      <td className="px-3 py-3 whitespace-nowrap text-ink-600">{formatDate(r.referredAt)}</td>
+                      <td className="px-3 py-3 font-mono text-xs text-ink-700">{r.code}</td>
+                      <td className="px-3 py-3">
+                        <Badge tone={statuses[r.status].tone}>{statuses[r.status].label}</Badge>
+                      </td>
+                      <td className="px-3 py-3 text-right font-medium text-ink-900">
+                        <Points referral={r} />
+                      </td>
+                      <td className="px-5 py-3 text-right font-medium text-ink-900 tabular-nums">
+                        {formatMoney(r.commissionCents)}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {mine.totalPages > 1 ? (
+              <nav
+                aria-label="Pages"
+                className="flex items-center justify-between border-t border-ink-100 px-5 py-3"
+              >
+                {mine.page > 1 ? (
+                  <ButtonLink
+                    href={`/dashboard/referrals?page=${mine.page - 1}`}
+                    variant="secondary"
+                    size="sm"
+                  >
+                    ← Newer
+                  </ButtonLink>
+                ) : (
+                  <span />
+                )}
+                <span className="text-sm text-ink-500">
+                  {(mine.page - 1) * PER_PAGE + 1}–{Math.min(mine.page * PER_PAGE, totals.referrals)} of{" "}
+                  {formatPoints(totals.referrals)}
+                </span>
+                {mine.page < mine.totalPages ? (
+                  <ButtonLink
+                    href={`/dashboard/referrals?page=${mine.page + 1}`}
+                    variant="secondary"
+                    size="sm"
+                  >
+                    Older →
+                  </ButtonLink>
+                ) : (
+                  <span />
+                )}
+              </nav>
+            ) : null}
+          </>
+        ) : (
+          <CardBody>
+            <EmptyState
+              headingLevel="h3"
+              title="No referrals yet"
+              text="Share your code or invite link: everyone who joins with it shows up here, with the points and commission it earns you."
+              action={<ButtonLink href="/dashboard">Get your invite link</ButtonLink>}
+            />
+          </CardBody>
+        )}
+      </Card>
+    </div>
+  );
+}

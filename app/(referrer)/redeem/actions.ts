@@ -1,0 +1,27 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getDb } from "@/db/client";
+import { action } from "@/lib/action";
+import { redeemPoints } from "@/lib/rewards/redeem-points";
+import { redeemSchema } from "@/lib/validation/redemptions";
+
+/** A client spends their own points on a catalog reward. */
+export const redeemAction = action(
+  { access: "client", schema: redeemSchema },
+  async (input, { principal }) => {
+    if (principal.kind !== "user")
+      return { status: "error", message: "Sign in as a client to redeem points." };
+    const result = await redeemPoints(await getDb(), {
+      userId: principal.user.id,
+      catalogItemId: input.catalog_item_id,
+    });
+    revalidatePath("/redeem");
+    revalidatePath("/dashboard");
+    return {
+      status: "success",
+      message: `Redeemed ${result.item.name} for ${result.costPoints} points.`,
+      data: { couponCode: result.couponCode, balancePoints: result.balancePoints },
+    };
+  },
+);

@@ -1,0 +1,21 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getDb } from "@/db/client";
+import { action } from "@/lib/action";
+import { setLeaderboardOptIn } from "@/lib/rewards/set-leaderboard-opt-in";
+import { leaderboardOptInSchema } from "@/lib/validation/leaderboard";
+
+/** A client chooses, for themselves, whether the leaderboard shows their name. */
+export const leaderboardOptInAction = action(
+  { access: "client", schema: leaderboardOptInSchema },
+  async (input, { principal }) => {
+    if (principal.kind !== "user") return { status: "error", message: "Sign in as a client to change this." };
+    const optIn = await setLeaderboardOptIn(await getDb(), principal.user.id, input.optIn);
+    revalidatePath("/leaderboard");
+    return {
+      status: "success",
+      message: optIn ? "Your name is shown on the leaderboard." : "The leaderboard shows your initials only.",
+    };
+  },
+);

@@ -1,0 +1,171 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { eq } from "drizzle-orm";
+import { BadgeMedal } from "@/components/rewards/badge-medal";
+import { ButtonLink } from "@/components/ui/button";
+import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { getDb } from "@/db/client";
+import { users } from "@/db/schema";
+import { requirePageUser } from "@/lib/auth/session";
+import { maskName } from "@/lib/format";
+import { getLeaderboard, type LeaderboardEntry } from "@/lib/queries/leaderboard";
+import { leaderboardPageSchema, type LeaderboardPeriod } from "@/lib/validation/leaderboard";
+import { OptInForm } from "./opt-in-form";
+
+export const metadata: Metadata = { title: "Leaderboard" };
+export const dynamic = "force-dynamic";
+
+const LIMIT = 10;
+const periods: { value: LeaderboardPeriod; label: string }[] = [
+  { value: "30d", label: "Last 30 days" },
+  { value: "all", label: "All time" },
+];
+
+function Row({ entry }: { entry: LeaderboardEntry }) {
+  return (
+    <li
+      className={cn("flex items-center gap-3 px-5 py-3 sm:gap-4", entry.isViewer && "bg-brand-50/70")}
+      aria-current={entry.isViewer ? "true" : undefined}
+    >
+      <span
+        className={cn(
+          "flex size-8 shrink-0 items-center justify-center rounded-full text-sm font-semibold tabular-nums",
+          entry.rank === 1
+            ? "bg-yellow-100 text-yellow-900"
+            : entry.rank === 2
+              ? "bg-ink-200 text-ink-800"
+              : entry.rank === 3
+                ? "bg-orange-100 text-orange-900"
+                : "bg-ink-100 text-ink-600",
+        )}
+      >
+        <span className="sr-only">Rank </span>
+        {entry.rank}
+      </span>
+      <div className="min-w-0 flex-1">
+        <p className="flex flex-wrap items-center gap-2 text-sm font-medium text-ink-900">
+          <span className="truncate">{entry.displayName}</span>
+          {entry.isViewer ? (
+            <span className="rounded-full bg-brand-600 px-2 py-0.5 text-xs font-semibold text-white">
+              You
+            </span>
+          ) : null}
+          {entry.badge ? <BadgeMedal badge={entry.badge} /> : null}
+        </p>
+      </div>
+      <p className="shrink-0 text-right">
+        <span className="block text-base font-semibold text-ink-900 tabular-nums">{entry.referrals}</span>
+        <span className="text-xs text-ink-500">referral{entry.referrals === 1 ? "" : "s"}</span>
+      </p>
+    </li>
+  );
+}
+
+export default async function LeaderboardPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string>>;
+}) {
+  const user = await requirePageUser("/leaderboard");
+  const { period } = leaderboardPageSchema.parse(await searchParams);
+  const db = await getDb();
+  const isClient = user.role === "client";
+  const [board, [me]] = await Promise.all([
+    getLeaderboard(db, { period, limit: LIMIT, viewerId: isClient ? user.id : null }),
+    db.select({ optIn: users.leaderboardOptIn }).from(users).where(eq(users.id, user.id)),
+  ]);
+
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
+      <PageHeader
+        title="Leaderboard"
+        description="Top referrers by qualified referrals. Names stay masked unless the referrer chooses to show theirs."
+      />
+
+      <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
+        <Card role="region" aria-labelledby="board-heading">
+          <CardHeader className="flex-row flex-wrap items-center justify-between gap-3">
+            <CardTitle id="board-heading">Top {LIMIT}</CardTitle>
+            <nav aria-label="Period" className="flex rounded-lg bg-ink-100 p-1">
+              {periods.map((p) => (
+                <Link
+                  key={p.value}
+                  href={`/leaderboard?period=${p.value}`}
+                  aria-current={p.value === period ? "page" : undefined}
+                  className={cn(
+                    "rounded-md px-3 py-1.5 text-sm font-medium transition-colors",
+                    p.value === period
+                      ? "bg-white text-ink-900 shadow-sm"
+                      : "text-ink-600 hover:text-ink-900",
+                  )}
+                >
+                  {p.label}
+                </Link>
+              ))}
+            </nav>
+          </CardHeader>
+          {board.entries.length ? (
+            <ol className="divide-y divide-ink-100">
+              {board.entries.map((entry) => (
+                <Row key={entry.rank} entry={entry} />
+              ))}
+              {board.viewer ? (
+                <>
+                  <li aria-hidden="true" className="px-5 py-1 text-center text-ink-400">
+                    ⋯
+                  </li>
+                  <Row entry={board.viewer} />
+                </>
+              ) : null}
+            </ol>
+          ) : (
+            <CardBody>
+              <EmptyState
+                headingLevel="h3"
+                title={period === "30d" ? "No referrals in the last 30 days yet" : "No referrals yet"}
+                text="The first referrer to bring a client takes the top spot."
+                action={
+                  isClient ? <ButtonLink href="/dashboard">Share your invite link</ButtonLink> : undefined
+                }
+              />
+            </CardBody>
+          )}
+          <p className="border-t border-ink-100 px-5 py-3 text-xs text-ink-500">
+            Only qualified referrals count — not those in review or rejected. Ties go to whoever got there
+            first.
+          </p>
+        </Card>
+
+        {isClient ? (
+          <div className="flex flex-col gap-6">
+            <Card>
+              <CardHeader>
+                <CardTitle>Your name on the board</CardTitle>
+                <CardDescription>Off by default: others see your initials.</CardDescription>
+              </CardHeader>
+              <CardBody>
+                <OptInForm optIn={me?.optIn ?? false} name={user.name} maskedName={maskName(user.name)} />
+              </CardBody>
+            </Card>
+            {!board.entries.some((e) => e.isViewer) && !board.viewer ? (
+              <Card>
+                <CardBody>
+                  <p className="text-sm text-ink-700">
+                    You are not on the board {period === "30d" ? "this month" : ""} yet. Your next qualified
+                    referral puts you on it.
+                  </p>
+                  <ButtonLink href="/dashboard" variant="secondary" size="sm" className="mt-3">
+                    Get your invite link
+                  </ButtonLink>
+                </CardBody>
+              </Card>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,2 @@
+ALTER TABLE "points_ledger" ADD COLUMN "awaits_first_payment" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+CREATE UNIQUE INDEX "reward_rules_singleton_kind_key" ON "reward_rules" USING btree ("kind") WHERE "reward_rules"."kind" IN ('double_sided', 'tier_schedule', 'expiry', 'qualifying_activity');

@@ -1,0 +1,1 @@
+CREATE INDEX "referral_usage_log_commission_idx" ON "referral_usage_log" USING btree ("commission_amount_cents","id");

@@ -1,0 +1,307 @@
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { commissions, payments, subscriptions, users } from "@/db/schema";
+import type { paymentSource, paymentType } from "@/db/schema/enums";
+import type { DbOrTx, Tx } from "@/db/types";
+import { DomainError, notFound } from "@/lib/errors";
+import { centsToDecimal } from "@/lib/format";
+import { proportion } from "./calculate-commission";
+import { earnCommissions } from "./earn-commissions";
+import { syncReferralSummaries } from "./referral-summary";
+import { reverseEarnings, type Commission } from "./reverse-commissions";
+
+export type Payment = typeof payments.$inferSelect;
+
+export type RecordPaymentInput = {
+  /** The caller's id for this money movement (`inv_123`): the idempotency key. */
+  externalId: string;
+  userId?: number | null;
+  email?: string | null;
+  amountCents: number;
+  currency?: string;
+  type: (typeof paymentType.enumValues)[number];
+  /** Refunds and chargebacks: the external id of the payment they undo. */
+  refundOf?: string | null;
+  occurredAt?: Date | null;
+  source?: (typeof paymentSource.enumValues)[number];
+  providerChargeId?: string | null;
+  providerPaymentIntentId?: string | null;
+  /** The provider's subscription id, to find (and remember) the client's subscription. */
+  subscriptionExternalId?: string | null;
+};
+
+export type RecordedPayment = {
+  payment: Payment;
+  /** False when this external id was already recorded: nothing was written. */
+  created: boolean;
+  /** The ledger rows this payment wrote: earnings for a payment, reversals for a refund or chargeback. */
+  commissions: Commission[];
+};
+
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+/** Commissions and payouts are summed across payments, so the program runs in one currency. */
+export const PROGRAM_CURRENCY = "usd";
+
+/**
+ * Records money in (a trial conversion, renewal or upgrade) or out (a refund or chargeback) for a
+ * client, and the commissions that follow, in one transaction. Idempotent by `externalId`: the unique
+ * index decides, so concurrent deliveries of one payment write it once and all get the same answer.
+ */
+export async function recordPayment(
+  db: DbOrTx,
+  input: RecordPaymentInput,
+  now: Date = new Date(),
+): Promise<RecordedPayment> {
+  const occurredAt = input.occurredAt ?? now;
+  if (occurredAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
+    throw new DomainError("occurred_in_future", "occurred_at can't be in the future", {
+      field: "occurred_at",
+    });
+  }
+  if (!Number.isSafeInteger(input.amountCents) || input.amountCents <= 0) {
+    throw new DomainError("invalid_amount", "amount_cents must be a positive whole number of cents", {
+      field: "amount_cents",
+    });
+  }
+  if (input.currency !== undefined && normalizedCurrency(input.currency) !== PROGRAM_CURRENCY) {
+    throw new DomainError(
+      "unsupported_currency",
+      `Only ${PROGRAM_CURRENCY} payments are supported (got ${input.currency})`,
+      { field: "currency" },
+    );
+  }
+  return db.transaction((tx) =>
+    input.type === "payment"
+      ? recordIncoming(tx, input, occurredAt, now)
+      : recordRefund(tx, input, occurredAt, now),
+  );
+}
+
+async function recordIncoming(
+  tx: Tx,
+  input: RecordPaymentInput,
+  occurredAt: Date,
+  now: Date,
+): Promise<RecordedPayment> {
+  const client = await resolveClient(tx, input);
+  const subscription = await findSubscription(tx, client.id, input.subscriptionExternalId ?? null);
+  const [payment] = await tx
+    .insert(payments)
+    .values({
+      userId: client.id,
+      subscriptionId: subscription?.id ?? null,
+      externalId: input.externalId,
+      type: "payment",
+      amountCents: input.amountCents,
+      currency: normalizedCurrency(input.currency),
+      source: input.source ?? "api",
+      providerChargeId: input.providerChargeId ?? null,
+      providerPaymentIntentId: input.providerPaymentIntentId ?? null,
+      occurredAt,
+      createdAt: now,
+    })
+    .onConflictDoNothing({ target: payments.externalId })
+    .returning();
+  if (!payment) return replay(tx, input, client.id);
+
+  if (subscription) {
+    // Paying makes the subscription active. A trial converting, or a canceled one coming back, starts
+    // a new run of continuous months (the retention bonus counts them); a renewal keeps the run.
+    const startsRun = subscription.status === "trial" || subscription.status === "canceled";
+    await tx
+      .update(subscriptions)
+      .set({
+        status: "active",
+        canceledAt: null,
+        continuousSince:
+          startsRun || !subscription.continuousSince ? occurredAt : subscription.continuousSince,
+        externalId: subscription.externalId ?? input.subscriptionExternalId ?? null,
+        updatedAt: now,
+      })
+      .where(eq(subscriptions.id, subscription.id));
+  }
+  return { payment, created: true, commissions: await earnCommissions(tx, payment) };
+}
+
+async function recordRefund(
+  tx: Tx,
+  input: RecordPaymentInput,
+  occurredAt: Date,
+  now: Date,
+): Promise<RecordedPayment> {
+  if (!input.refundOf) {
+    throw new DomainError("refund_of_required", `A ${input.type} needs refund_of: the payment it undoes`, {
+      field: "refund_of",
+    });
+  }
+  // Locking the original serialises every refund of it: the remaining amount can't be overdrawn.
+  const [original] = await tx
+    .select()
+    .from(payments)
+    .where(eq(payments.externalId, input.refundOf))
+    .for("update");
+  if (!original) {
+    throw new DomainError("payment_not_found", `Payment ${input.refundOf} not found`, {
+      status: 404,
+      field: "refund_of",
+    });
+  }
+  if (original.type !== "payment") {
+    throw new DomainError("not_a_payment", `${input.refundOf} is a ${original.type}, not a payment`, {
+      field: "refund_of",
+    });
+  }
+  if (input.userId || input.email) {
+    const client = await resolveClient(tx, input);
+    if (client.id !== original.userId) {
+      throw new DomainError("refund_client_mismatch", `Payment ${input.refundOf} belongs to another client`, {
+        field: "refund_of",
+      });
+    }
+  }
+  if (normalizedCurrency(input.currency ?? original.currency) !== original.currency) {
+    throw new DomainError("currency_mismatch", `A ${input.type} must be in ${original.currency}`, {
+      field: "currency",
+    });
+  }
+
+  const [refund] = await tx
+    .insert(payments)
+    .values({
+      userId: original.userId,
+      subscriptionId: original.subscriptionId,
+      externalId: input.externalId,
+      type: input.type,
+      amountCents: input.amountCents,
+      currency: original.currency,
+      refundOfPaymentId: original.id,
+      source: input.source ?? "api",
+      providerChargeId: input.providerChargeId ?? null,
+      providerPaymentIntentId: input.providerPaymentIntentId ?? null,
+      occurredAt,
+      createdAt: now,
+    })
+    .onConflictDoNothing({ target: payments.externalId })
+    .returning();
+  if (!refund) return replay(tx, input, original.userId);
+
+  const [{ refunded }] = await tx
+    .select({ refunded: sql<string>`sum(${payments.amountCents})` })
+    .from(payments)
+    .where(eq(payments.refundOfPaymentId, original.id));
+  const refundedCents = Number(refunded);
+  if (refundedCents > original.amountCents) {
+    throw new DomainError(
+      "refund_exceeds_payment",
+      `Refunds and chargebacks of ${original.externalId} would come to ${centsToDecimal(refundedCents)}, ` +
+        `more than the ${centsToDecimal(original.amountCents)} paid`,
+      { status: 422, field: "amount_cents" },
+    );
+  }
+
+  const earnings = await tx
+    .select()
+    .from(commissions)
+    .where(
+      and(
+        eq(commissions.paymentId, original.id),
+        eq(commissions.kind, "earning"),
+        sql`${commissions.level} IN ('direct', 'partner')`,
+      ),
+    )
+    .orderBy(asc(commissions.id))
+    .for("update");
+  // A refund takes back the same share of each commission the payment earned (cumulatively, so a
+  // refund in several parts ends exactly at the full amount). Campaign and retention bonuses were
+  // earned by reaching a milestone, not by this payment's amount: they stand.
+  const reversals = await reverseEarnings(tx, {
+    earnings,
+    targetCents: (earning) => proportion(earning.amountCents, refundedCents, original.amountCents),
+    paymentId: refund.id,
+    note:
+      `${input.type === "chargeback" ? "Chargeback" : "Refund"} of $${centsToDecimal(input.amountCents)} ` +
+      `on a $${centsToDecimal(original.amountCents)} payment`,
+    now,
+  });
+  await syncReferralSummaries(
+    tx,
+    earnings.map((e) => e.referralId).filter((id): id is number => id !== null),
+  );
+  return { payment: refund, created: true, commissions: reversals };
+}
+
+/** The same external id again: the stored result, if it is the same payment; otherwise a conflict. */
+async function replay(tx: Tx, input: RecordPaymentInput, userId: number): Promise<RecordedPayment> {
+  const [payment] = await tx.select().from(payments).where(eq(payments.externalId, input.externalId));
+  const [refundOf] = payment?.refundOfPaymentId
+    ? await tx
+        .select({ externalId: payments.externalId })
+        .from(payments)
+        .where(eq(payments.id, payment.refundOfPaymentId))
+    : [];
+  const same =
+    payment &&
+    payment.userId === userId &&
+    payment.type === input.type &&
+    payment.amountCents === input.amountCents &&
+    payment.currency === normalizedCurrency(input.currency ?? payment.currency) &&
+    (refundOf?.externalId ?? null) === (input.type === "payment" ? null : (input.refundOf ?? null));
+  if (!same) {
+    throw new DomainError(
+      "external_id_conflict",
+      `external_id ${input.externalId} was already recorded with different details`,
+      { status: 409, field: "external_id" },
+    );
+  }
+  const rows = await tx
+    .select()
+    .from(commissions)
+    .where(eq(commissions.paymentId, payment.id))
+    .orderBy(asc(commissions.id));
+  return { payment, created: false, commissions: rows };
+}
+
+async function resolveClient(tx: Tx, input: RecordPaymentInput): Promise<{ id: number }> {
+  const email = input.email?.trim().toLowerCase() || null;
+  if (!input.userId && !email) {
+    throw new DomainError("client_required", "Provide user_id or email of the paying client", {
+      field: "user_id",
+    });
+  }
+  const [client] = await tx
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(and(eq(users.role, "client"), input.userId ? eq(users.id, input.userId) : eq(users.email, email!)))
+    .limit(1);
+  if (!client) throw notFound("Client");
+  if (input.userId && email && client.email !== email) {
+    throw new DomainError("client_mismatch", "user_id and email name different clients", {
+      field: "email",
+    });
+  }
+  return client;
+}
+
+async function findSubscription(tx: Tx, userId: number, externalId: string | null) {
+  const [subscription] = await tx
+    .select()
+    .from(subscriptions)
+    .where(
+      and(
+        eq(subscriptions.userId, userId),
+        externalId
+          ? sql`(${subscriptions.externalId} = ${externalId} OR ${subscriptions.externalId} IS NULL)`
+          : undefined,
+      ),
+    )
+    .orderBy(
+      externalId ? sql`(${subscriptions.externalId} = ${externalId}) DESC NULLS LAST` : sql`1`,
+      desc(subscriptions.createdAt),
+      desc(subscriptions.id),
+    )
+    .limit(1);
+  return subscription ?? null;
+}
+
+function normalizedCurrency(currency: string | undefined): string {
+  return (currency ?? PROGRAM_CURRENCY).trim().toLowerCase();
+}

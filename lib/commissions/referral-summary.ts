@@ -1,0 +1,37 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { DbOrTx } from "@/db/types";
+
+/**
+ * Refreshes the seed's per-referral summaries on referral_usage_log from the ledger, inside the caller's
+ * transaction (so they can never disagree with it):
+ *   commission_amount_cents = the referral's direct commissions net of reversals, rejected rows excluded
+ *                             (the same definition as the per-code `total_commission_earned`);
+ *   commission_paid         = some direct commission was paid and none is still pending or approved.
+ * `referralIds` is a list of ids or a subquery returning them.
+ */
+export async function syncReferralSummaries(tx: DbOrTx, referralIds: number[] | SQL): Promise<void> {
+  if (Array.isArray(referralIds)) {
+    const ids = [...new Set(referralIds.filter((id) => id !== null && id !== undefined))];
+    if (!ids.length) return;
+    referralIds = sql`VALUES ${sql.join(
+      ids.map((id) => sql`(${id}::bigint)`),
+      sql`, `,
+    )}`;
+  }
+  await tx.execute(sql`
+    UPDATE referral_usage_log l
+       SET commission_amount_cents = s.net_cents,
+           commission_paid = s.paid
+      FROM (
+        SELECT r.id,
+               COALESCE(sum(c.amount_cents) FILTER (WHERE c.status <> 'rejected'), 0)::int AS net_cents,
+               COALESCE(bool_or(c.kind = 'earning' AND c.status = 'paid'), false)
+                 AND NOT COALESCE(bool_or(c.status IN ('pending', 'approved')), false) AS paid
+          FROM referral_usage_log r
+          LEFT JOIN commissions c ON c.referral_id = r.id AND c.level = 'direct'
+         WHERE r.id IN (${referralIds})
+         GROUP BY r.id
+      ) s
+     WHERE l.id = s.id
+       AND (l.commission_amount_cents, l.commission_paid) IS DISTINCT FROM (s.net_cents, s.paid)`);
+}

@@ -1,0 +1,165 @@
+import "server-only";
+import { and, desc, eq, sql } from "drizzle-orm";
+import { commissions, payments, referralUsageLog, users } from "@/db/schema";
+import { rowsOf } from "@/db/rows";
+import type { DbOrTx } from "@/db/types";
+import { centsToDecimal, maskEmail } from "@/lib/format";
+
+/**
+ * A beneficiary's money, summed from the commissions ledger (every level they earn: direct, bonus,
+ * retention, and partner overrides for an agency). Definitions, used everywhere money is shown:
+ *   earned   = all rows except rejected ones (reversals are negative rows, so this is net);
+ *   pending  = rows still in their hold (`pending`), of which `inReview` wait on a flagged referral;
+ *   approved = rows past the hold, not yet paid (negative carried-forward reversals included);
+ *   paid     = rows paid in a payout batch.
+ * Rows `reversed` in full before payment sum to zero, so earned = pending + approved + paid, exactly.
+ */
+export type CommissionTotals = {
+  earnedCents: number;
+  pendingCents: number;
+  inReviewCents: number;
+  approvedCents: number;
+  paidCents: number;
+  reversedCents: number;
+  byLevel: { direct: number; partner: number; bonus: number; retention: number };
+};
+
+export async function getCommissionTotals(db: DbOrTx, userId: number): Promise<CommissionTotals> {
+  const [row] = rowsOf<Record<string, string | null>>(
+    await db.execute(sql`
+      SELECT sum(c.amount_cents) FILTER (WHERE c.status <> 'rejected') AS earned,
+             sum(c.amount_cents) FILTER (WHERE c.status = 'pending') AS pending,
+             sum(c.amount_cents) FILTER (WHERE c.status = 'pending' AND l.commission_eligible = false) AS in_review,
+             sum(c.amount_cents) FILTER (WHERE c.status = 'approved') AS approved,
+             sum(c.amount_cents) FILTER (WHERE c.status = 'paid') AS paid,
+             -sum(c.amount_cents) FILTER (WHERE c.kind = 'reversal' AND c.status <> 'rejected') AS reversed,
+             sum(c.amount_cents) FILTER (WHERE c.status <> 'rejected' AND c.level = 'direct') AS direct,
+             sum(c.amount_cents) FILTER (WHERE c.status <> 'rejected' AND c.level = 'partner') AS partner,
+             sum(c.amount_cents) FILTER (WHERE c.status <> 'rejected' AND c.level = 'bonus') AS bonus,
+             sum(c.amount_cents) FILTER (WHERE c.status <> 'rejected' AND c.level = 'retention') AS retention
+        FROM commissions c
+        LEFT JOIN referral_usage_log l ON l.id = c.referral_id
+       WHERE c.beneficiary_user_id = ${userId}`),
+  );
+  const n = (key: string) => Number(row?.[key] ?? 0);
+  return {
+    earnedCents: n("earned"),
+    pendingCents: n("pending"),
+    inReviewCents: n("in_review"),
+    approvedCents: n("approved"),
+    paidCents: n("paid"),
+    reversedCents: n("reversed"),
+    byLevel: { direct: n("direct"), partner: n("partner"), bonus: n("bonus"), retention: n("retention") },
+  };
+}
+
+/**
+ * The seed's money fields for a referrer (strings such as "29.97", as the seed shows them) with the
+ * exact `_cents` integers beside them. `commission_pending` is the seed's "earned, not yet paid":
+ * pending plus approved.
+ */
+export function commissionTotalsJson(t: CommissionTotals) {
+  const unpaid = t.pendingCents + t.approvedCents;
+  return {
+    total_commission_earned: centsToDecimal(t.earnedCents),
+    commission_pending: centsToDecimal(unpaid),
+    commission_on_hold: centsToDecimal(t.pendingCents),
+    commission_approved: centsToDecimal(t.approvedCents),
+    commission_paid: centsToDecimal(t.paidCents),
+    total_commission_earned_cents: t.earnedCents,
+    commission_pending_cents: unpaid,
+    commission_on_hold_cents: t.pendingCents,
+    commission_in_review_cents: t.inReviewCents,
+    commission_approved_cents: t.approvedCents,
+    commission_paid_cents: t.paidCents,
+    commission_reversed_cents: t.reversedCents,
+  };
+}
+
+/** The seed's per-referral fields, from the summaries kept on referral_usage_log. */
+export function referralCommissionJson(row: {
+  commissionAmountCents: number;
+  commissionEligible: boolean;
+  commissionPaid: boolean;
+}) {
+  return {
+    commission_amount: centsToDecimal(row.commissionAmountCents),
+    commission_amount_cents: row.commissionAmountCents,
+    commission_eligible: row.commissionEligible,
+    commission_paid: row.commissionPaid,
+  };
+}
+
+export type LedgerEntry = {
+  id: number;
+  level: (typeof commissions.level.enumValues)[number];
+  kind: (typeof commissions.kind.enumValues)[number];
+  amountCents: number;
+  rateBps: number | null;
+  status: (typeof commissions.status.enumValues)[number];
+  holdUntil: Date;
+  createdAt: Date;
+  note: string | null;
+  paymentCents: number | null;
+  paymentType: (typeof payments.type.enumValues)[number] | null;
+  referral: null | {
+    id: number;
+    codeUsed: string;
+    name: string;
+    maskedEmail: string;
+    inReview: boolean;
+    commissionAmountCents: number;
+    commissionEligible: boolean;
+    commissionPaid: boolean;
+  };
+};
+
+/** The latest ledger rows of a beneficiary, newest first, with the referral each belongs to. */
+export async function getLedgerEntries(db: DbOrTx, userId: number, limit = 10): Promise<LedgerEntry[]> {
+  const rows = await db
+    .select({
+      c: commissions,
+      paymentCents: payments.amountCents,
+      paymentType: payments.type,
+      referralId: referralUsageLog.id,
+      codeUsed: referralUsageLog.codeUsed,
+      commissionEligible: referralUsageLog.commissionEligible,
+      commissionAmountCents: referralUsageLog.commissionAmountCents,
+      commissionPaid: referralUsageLog.commissionPaid,
+      name: users.name,
+      email: users.email,
+    })
+    .from(commissions)
+    .leftJoin(payments, eq(payments.id, commissions.paymentId))
+    .leftJoin(referralUsageLog, eq(referralUsageLog.id, commissions.referralId))
+    .leftJoin(users, eq(users.id, referralUsageLog.referredUserId))
+    .where(and(eq(commissions.beneficiaryUserId, userId)))
+    .orderBy(desc(commissions.createdAt), desc(commissions.id))
+    .limit(limit);
+  return rows.map((r) => ({
+    id: r.c.id,
+    level: r.c.level,
+    kind: r.c.kind,
+    amountCents: r.c.amountCents,
+    rateBps: r.c.rateBps,
+    status: r.c.status,
+    holdUntil: r.c.holdUntil,
+    createdAt: r.c.createdAt,
+    note: r.c.note,
+    paymentCents: r.paymentCents,
+    paymentType: r.paymentType,
+    referral:
+      r.referralId === null
+        ? null
+        : {
+            id: r.referralId,
+            codeUsed: r.codeUsed ?? "",
+            name: r.name ?? "",
+            maskedEmail: maskEmail(r.email ?? ""),
+            inReview: r.commissionEligible === false,
+            commissionAmountCents: r.commissionAmountCents ?? 0,
+            commissionEligible: r.commissionEligible ?? false,
+            commissionPaid: r.commissionPaid ?? false,
+          },
+  }));
+}

@@ -1,0 +1,92 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { rowsOf } from "@/db/rows";
+import type { DbOrTx } from "@/db/types";
+import { maskName } from "@/lib/format";
+import { QUALIFIED_REVIEW_STATES } from "@/lib/rewards/qualified-referrals";
+import { badgeNames, type Badge } from "@/lib/rewards/rules";
+import type { LeaderboardPeriod } from "@/lib/validation/leaderboard";
+
+export type LeaderboardEntry = {
+  rank: number;
+  /** The referrer's name if they opted in, else masked (`S*** J.`). */
+  displayName: string;
+  masked: boolean;
+  badge: Badge | null;
+  badgeName: string | null;
+  referrals: number;
+  /** When they reached their count (their latest qualified referral in the period): ties go to the earlier. */
+  reachedAt: Date;
+  isViewer: boolean;
+};
+
+export type Leaderboard = {
+  period: LeaderboardPeriod;
+  since: Date | null;
+  entries: LeaderboardEntry[];
+  /** The viewer's own place when it is outside the top rows (null if they have no qualified referral). */
+  viewer: LeaderboardEntry | null;
+};
+
+type Row = {
+  rank: number;
+  user_id: number;
+  referrals: number;
+  reached_ms: number;
+  name: string;
+  opt_in: boolean;
+  badge: Badge | null;
+};
+
+/**
+ * Top referrers by qualified referrals (flagged-and-pending and rejected ones do not count), over the last
+ * 30 days or all time. Only real, active clients with at least one referral appear — the board is never
+ * padded. Ties go to whoever got there first, then to the older account.
+ */
+export async function getLeaderboard(
+  db: DbOrTx,
+  opts: { period: LeaderboardPeriod; limit: number; viewerId?: number | null; now?: Date },
+): Promise<Leaderboard> {
+  const now = opts.now ?? new Date();
+  const since = opts.period === "30d" ? new Date(now.getTime() - 30 * 86_400_000) : null;
+  const viewerId = opts.viewerId ?? 0;
+  const rows = rowsOf<Row>(
+    await db.execute(sql`
+      WITH counts AS (
+        SELECT l.referrer_user_id AS user_id, count(*)::int AS referrals, max(l.used_at) AS reached_at
+          FROM referral_usage_log l
+          JOIN users u ON u.id = l.referrer_user_id AND u.status = 'active' AND u.role = 'client'
+         WHERE l.review_status IN (${sql.join(
+           QUALIFIED_REVIEW_STATES.map((s) => sql`${s}::review_status`),
+           sql`, `,
+         )})
+           ${since ? sql`AND l.used_at >= ${since.toISOString()}::timestamptz` : sql``}
+         GROUP BY l.referrer_user_id
+      ), ranked AS (
+        SELECT c.*, row_number() OVER (ORDER BY c.referrals DESC, c.reached_at ASC, c.user_id ASC)::int AS rank
+          FROM counts c
+      )
+      SELECT r.rank, r.user_id, r.referrals, (extract(epoch FROM r.reached_at) * 1000)::float8 AS reached_ms, u.name, u.leaderboard_opt_in AS opt_in,
+             (SELECT b.badge FROM user_badges b WHERE b.user_id = r.user_id ORDER BY b.badge DESC LIMIT 1) AS badge
+        FROM ranked r
+        JOIN users u ON u.id = r.user_id
+       WHERE r.rank <= ${opts.limit} OR r.user_id = ${viewerId}
+       ORDER BY r.rank`),
+  );
+  const entries = rows.map((r): LeaderboardEntry => ({
+    rank: r.rank,
+    displayName: r.opt_in ? r.name : maskName(r.name),
+    masked: !r.opt_in,
+    badge: r.badge,
+    badgeName: r.badge ? badgeNames[r.badge] : null,
+    referrals: r.referrals,
+    reachedAt: new Date(Number(r.reached_ms)),
+    isViewer: r.user_id === viewerId,
+  }));
+  return {
+    period: opts.period,
+    since,
+    entries: entries.filter((e) => e.rank <= opts.limit),
+    viewer: entries.find((e) => e.isViewer && e.rank > opts.limit) ?? null,
+  };
+}

@@ -1,0 +1,126 @@
+import "server-only";
+import { asc, desc, eq, sql } from "drizzle-orm";
+import { payoutBatches, payouts, users } from "@/db/schema";
+import { rowsOf } from "@/db/rows";
+import { timestampParam as timestamp } from "@/db/sql-values";
+import type { DbOrTx } from "@/db/types";
+import { getSetting } from "@/lib/settings";
+
+export type Balance = {
+  userId: number;
+  name: string;
+  email: string;
+  status: "active" | "suspended" | "inactive";
+  approvedCents: number;
+  commissionCount: number;
+};
+
+export type PayoutsOverview = {
+  minimumCents: number;
+  holdDays: number;
+  totals: { pendingCents: number; approvedCents: number; paidCents: number; dueForApproval: number };
+  /** Active referrers whose approved balance reaches the minimum: what the next batch pays. */
+  payable: Balance[];
+  /** Everyone else with an approved balance (below the minimum, negative, or a suspended account). */
+  carried: Balance[];
+  batches: (typeof payoutBatches.$inferSelect & { lines: number; createdByName: string | null })[];
+};
+
+/** /admin/payouts: approved balances by referrer, program totals and the batches so far. */
+export async function getPayoutsOverview(db: DbOrTx, now: Date): Promise<PayoutsOverview> {
+  const [minimumCents, holdDays] = await Promise.all([
+    getSetting(db, "minimumPayoutCents"),
+    getSetting(db, "commissionHoldDays"),
+  ]);
+  const at = timestamp(now);
+  const [totals] = rowsOf<Record<string, string | null>>(
+    await db.execute(sql`
+      SELECT sum(amount_cents) FILTER (WHERE status = 'pending') AS pending,
+             sum(amount_cents) FILTER (WHERE status = 'approved') AS approved,
+             sum(amount_cents) FILTER (WHERE status = 'paid') AS paid,
+             count(*) FILTER (WHERE status = 'pending' AND hold_until <= ${at}) AS due
+        FROM commissions`),
+  );
+  const balances = rowsOf<Record<string, string | number>>(
+    await db.execute(sql`
+      SELECT u.id AS user_id, u.name, u.email, u.status,
+             sum(c.amount_cents) AS cents, count(*) AS n
+        FROM commissions c JOIN users u ON u.id = c.beneficiary_user_id
+       WHERE c.status = 'approved' AND c.payout_id IS NULL
+       GROUP BY u.id, u.name, u.email, u.status
+       ORDER BY sum(c.amount_cents) DESC, u.name`),
+  ).map((r): Balance => ({
+    userId: Number(r.user_id),
+    name: String(r.name),
+    email: String(r.email),
+    status: r.status as Balance["status"],
+    approvedCents: Number(r.cents),
+    commissionCount: Number(r.n),
+  }));
+  const isPayable = (b: Balance) =>
+    b.status === "active" && b.approvedCents >= minimumCents && b.approvedCents > 0;
+  const batches = await db
+    .select({
+      batch: payoutBatches,
+      lines: sql<number>`(SELECT count(*) FROM payouts p WHERE p.batch_id = payout_batches.id)::int`,
+      createdByName: users.name,
+    })
+    .from(payoutBatches)
+    .leftJoin(users, eq(users.id, payoutBatches.createdByUserId))
+    .orderBy(desc(payoutBatches.createdAt), desc(payoutBatches.id))
+    .limit(50);
+  return {
+    minimumCents,
+    holdDays,
+    totals: {
+      pendingCents: Number(totals?.pending ?? 0),
+      approvedCents: Number(totals?.approved ?? 0),
+      paidCents: Number(totals?.paid ?? 0),
+      dueForApproval: Number(totals?.due ?? 0),
+    },
+    payable: balances.filter(isPayable),
+    carried: balances.filter((b) => !isPayable(b) && b.approvedCents !== 0),
+    batches: batches.map((b) => ({ ...b.batch, lines: Number(b.lines), createdByName: b.createdByName })),
+  };
+}
+
+export type PayoutLine = {
+  payoutId: number;
+  userId: number;
+  name: string;
+  email: string;
+  accountNumber: string | null;
+  amountCents: number;
+  commissionCount: number;
+};
+
+export async function getPayoutBatch(
+  db: DbOrTx,
+  batchId: number,
+): Promise<{
+  batch: typeof payoutBatches.$inferSelect;
+  createdByName: string | null;
+  lines: PayoutLine[];
+} | null> {
+  const [row] = await db
+    .select({ batch: payoutBatches, createdByName: users.name })
+    .from(payoutBatches)
+    .leftJoin(users, eq(users.id, payoutBatches.createdByUserId))
+    .where(eq(payoutBatches.id, batchId));
+  if (!row) return null;
+  const lines = await db
+    .select({
+      payoutId: payouts.id,
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      accountNumber: users.accountNumber,
+      amountCents: payouts.amountCents,
+      commissionCount: payouts.commissionCount,
+    })
+    .from(payouts)
+    .innerJoin(users, eq(users.id, payouts.beneficiaryUserId))
+    .where(eq(payouts.batchId, batchId))
+    .orderBy(asc(users.name), asc(payouts.id));
+  return { batch: row.batch, createdByName: row.createdByName, lines };
+}

@@ -1,0 +1,145 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { rowsOf } from "@/db/rows";
+import { centsToDecimal } from "@/lib/format";
+import type { ReferralReportFilters } from "@/lib/validation/referral-report";
+import { referralReportWhere } from "./referral-report-filter";
+
+/** One referral as the seed's export shows it (seed fields first, in the seed's order), plus context. */
+export type ExportReferral = {
+  referral_code: string;
+  referrer_email: string | null;
+  referred_email: string;
+  signup_date: string;
+  commission_amount: string;
+  commission_eligible: boolean;
+  commission_paid: boolean;
+  subscription_tier: string | null;
+  signup_ip: string | null;
+  referral_id: number;
+  referrer_name: string | null;
+  referred_name: string;
+  source: string;
+  flagged: boolean;
+};
+
+export const EXPORT_FIELDS = [
+  "referral_code",
+  "referrer_email",
+  "referred_email",
+  "signup_date",
+  "commission_amount",
+  "commission_eligible",
+  "commission_paid",
+  "subscription_tier",
+  "signup_ip",
+  "referral_id",
+  "referrer_name",
+  "referred_name",
+  "source",
+  "flagged",
+] as const satisfies readonly (keyof ExportReferral)[];
+
+export const EXPORT_BATCH_SIZE = 2_000;
+
+/** How many referrals the filters select (for `total_records` and the download's progress). */
+export async function countReportReferrals(filters: ReferralReportFilters): Promise<number> {
+  const db = await getDb();
+  const [row] = rowsOf<{ n: unknown }>(
+    await db.execute(
+      sql`SELECT count(*)::bigint AS n FROM referral_usage_log l WHERE ${referralReportWhere(filters)}`,
+    ),
+  );
+  return Number(row.n);
+}
+
+/**
+ * Every referral the filters select, oldest signup first, in keyset batches over the (used_at, id)
+ * index: each batch is one bounded query that starts where the last one ended, so memory stays at one
+ * batch whatever the row count, and it works the same on PGlite and PostgreSQL (no server cursor, no
+ * long transaction holding the embedded database's only connection).
+ */
+export async function* readExportBatches(
+  filters: ReferralReportFilters,
+  batchSize = EXPORT_BATCH_SIZE,
+): AsyncGenerator<ExportReferral[]> {
+  const db = await getDb();
+  const where = referralReportWhere(filters);
+  let cursor: { at: string; id: number } | null = null;
+  for (;;) {
+    const after: ReturnType<typeof sql> = cursor
+      ? sql`AND (l.used_at, l.id) > (${cursor.at}::timestamptz, ${cursor.id}::bigint)`
+      : sql``;
+    const rows = rowsOf<RawExportRow>(
+      await db.execute(sql`
+        WITH batch AS (
+          SELECT l.id, l.used_at, l.code_used, l.signup_ip, l.source, l.is_flagged, l.commission_eligible,
+                 l.commission_paid, l.commission_amount_cents, l.referrer_user_id, l.referred_user_id
+            FROM referral_usage_log l
+           WHERE ${where} ${after}
+           ORDER BY l.used_at, l.id
+           LIMIT ${batchSize}::int
+        )
+        SELECT l.id,
+               to_char(l.used_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at,
+               to_char(l.used_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS signup_date,
+               l.code_used, l.signup_ip, l.source::text AS source, l.is_flagged,
+               l.commission_eligible, l.commission_paid, l.commission_amount_cents,
+               r.email AS referrer_email, r.name AS referrer_name,
+               d.email AS referred_email, d.name AS referred_name,
+               tier.name AS subscription_tier
+          FROM batch l
+          JOIN users d ON d.id = l.referred_user_id
+          LEFT JOIN users r ON r.id = l.referrer_user_id
+          LEFT JOIN LATERAL (
+            SELECT t.name FROM subscriptions s JOIN subscription_tiers t ON t.id = s.tier_id
+             WHERE s.user_id = l.referred_user_id
+             ORDER BY s.created_at DESC, s.id DESC LIMIT 1
+          ) tier ON TRUE
+         ORDER BY l.used_at, l.id`),
+    );
+    if (!rows.length) return;
+    const last = rows[rows.length - 1];
+    cursor = { at: last.cursor_at, id: Number(last.id) };
+    yield rows.map(toExportReferral);
+    if (rows.length < batchSize) return;
+  }
+}
+
+type RawExportRow = {
+  id: unknown;
+  cursor_at: string;
+  signup_date: string;
+  code_used: string;
+  signup_ip: string | null;
+  source: string;
+  is_flagged: boolean;
+  commission_eligible: boolean;
+  commission_paid: boolean;
+  commission_amount_cents: unknown;
+  referrer_email: string | null;
+  referrer_name: string | null;
+  referred_email: string;
+  referred_name: string;
+  subscription_tier: string | null;
+};
+
+function toExportReferral(r: RawExportRow): ExportReferral {
+  return {
+    referral_code: r.code_used,
+    referrer_email: r.referrer_email,
+    referred_email: r.referred_email,
+    signup_date: r.signup_date,
+    commission_amount: centsToDecimal(Number(r.commission_amount_cents)),
+    commission_eligible: r.commission_eligible,
+    commission_paid: r.commission_paid,
+    subscription_tier: r.subscription_tier,
+    signup_ip: r.signup_ip,
+    referral_id: Number(r.id),
+    referrer_name: r.referrer_name,
+    referred_name: r.referred_name,
+    source: r.source,
+    flagged: r.is_flagged,
+  };
+}

@@ -1,0 +1,260 @@
+import "server-only";
+import { sql, type SQL } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { rowsOf } from "@/db/rows";
+import type { FraudFlag } from "@/db/schema";
+import type { ReferralReportFilters, ReferralReportSearch } from "@/lib/validation/referral-report";
+import { referralReportWhere } from "./referral-report-filter";
+
+export type ReportRow = {
+  id: number;
+  usedAt: string;
+  codeUsed: string;
+  source: string;
+  isFlagged: boolean;
+  fraudFlags: FraudFlag[];
+  reviewStatus: string;
+  commissionEligible: boolean;
+  /** The seed's per-referral summary: direct commissions net of reversals, rejected excluded. */
+  commissionAmountCents: number;
+  commissionPaid: boolean;
+  referrer: { id: number; name: string; email: string } | null;
+  referred: { id: number; name: string; email: string };
+  campaignName: string | null;
+  /** The referral's direct commission rows by status (cents; reversals count negative). */
+  ledger: {
+    pendingCents: number;
+    approvedCents: number;
+    paidCents: number;
+    reversedCents: number;
+    rejectedCents: number;
+  };
+  cursor: string;
+};
+
+export type ReportTotals = {
+  referrals: number;
+  flagged: number;
+  eligible: number;
+  commissionPaid: number;
+  commissionNetCents: number;
+  ledger: ReportRow["ledger"];
+};
+
+export type ReportPage = {
+  rows: ReportRow[];
+  /** Cursor of the first and last row shown, for the previous and next links. */
+  prevCursor: string | null;
+  nextCursor: string | null;
+};
+
+const SORT_COLUMN = {
+  signup_date: sql`l.used_at`,
+  commission: sql`l.commission_amount_cents`,
+} as const;
+
+// The sort value as text: microseconds and UTC kept, so a cursor round-trips exactly (a JS Date would
+// lose the microseconds and skip or repeat rows at a page boundary).
+const CURSOR_VALUE = {
+  signup_date: sql`to_char(l.used_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+  commission: sql`l.commission_amount_cents::text`,
+} as const;
+
+function cursorParts(cursor: string, sort: ReportSort): SQL {
+  const [value, id] = cursor.split("~");
+  const typed = sort === "signup_date" ? sql`${value}::timestamptz` : sql`${Number(value)}::int`;
+  return sql`(${typed}, ${Number(id)}::bigint)`;
+}
+type ReportSort = ReferralReportSearch["sort"];
+
+/**
+ * One page of the report, keyset-paginated on (sort value, id): each page is an index range scan
+ * whatever its depth — no OFFSET. The page's rows are chosen first over `referral_usage_log` alone,
+ * then only those rows are joined to users, codes, campaigns and the ledger.
+ */
+export async function getReportPage(search: ReferralReportSearch): Promise<ReportPage> {
+  const db = await getDb();
+  const where = referralReportWhere(search);
+  const column = SORT_COLUMN[search.sort];
+  const backwards = search.before !== undefined;
+  // Walking backwards (previous/last page) reads the opposite order, then flips the rows.
+  const ascending = (search.dir === "asc") !== backwards;
+  const order = ascending ? sql`ASC` : sql`DESC`;
+  const cursor = search.after ?? (search.before !== "end" ? search.before : undefined);
+  const keyset = cursor
+    ? sql`AND (${column}, l.id) ${ascending ? sql`>` : sql`<`} ${cursorParts(cursor, search.sort)}`
+    : sql``;
+
+  const rows = rowsOf<RawRow>(
+    await db.execute(sql`
+      WITH page AS (
+        SELECT l.id, l.used_at, l.code_used, l.source, l.is_flagged, l.fraud_flags, l.review_status,
+               l.commission_eligible, l.commission_amount_cents, l.commission_paid, l.referral_code_id,
+               l.referrer_user_id, l.referred_user_id
+          FROM referral_usage_log l
+         WHERE ${where} ${keyset}
+         ORDER BY ${column} ${order}, l.id ${order}
+         LIMIT ${search.size}::int
+      )
+      ${rowSelect(search.sort)}
+        FROM page l
+        ${rowJoins}
+       ORDER BY ${column} ${order}, l.id ${order}`),
+  ).map(mapRow);
+  if (backwards) rows.reverse();
+
+  // Neighbours exist when a row lies beyond the first/last one shown (two cheap indexed probes).
+  const [hasPrev, hasNext] = rows.length
+    ? await Promise.all([
+        existsBeyond(where, search, rows[0].cursor, "before"),
+        existsBeyond(where, search, rows[rows.length - 1].cursor, "after"),
+      ])
+    : [false, false];
+  return {
+    rows,
+    prevCursor: hasPrev ? rows[0].cursor : null,
+    nextCursor: hasNext ? rows[rows.length - 1].cursor : null,
+  };
+}
+
+async function existsBeyond(
+  where: SQL,
+  search: ReferralReportSearch,
+  cursor: string,
+  side: "before" | "after",
+): Promise<boolean> {
+  const db = await getDb();
+  const column = SORT_COLUMN[search.sort];
+  const greater = (search.dir === "asc") === (side === "after");
+  const [row] = rowsOf<{ found: boolean }>(
+    await db.execute(sql`
+      SELECT EXISTS (
+        SELECT 1 FROM referral_usage_log l
+         WHERE ${where} AND (${column}, l.id) ${greater ? sql`>` : sql`<`} ${cursorParts(cursor, search.sort)}
+      ) AS found`),
+  );
+  return Boolean(row?.found);
+}
+
+/**
+ * Counts and sums over every referral the filters select (not just the page): the table's totals row.
+ * The ledger sums are the direct commission rows of those referrals, by status.
+ */
+export async function getReportTotals(filters: ReferralReportFilters): Promise<ReportTotals> {
+  const db = await getDb();
+  const where = referralReportWhere(filters);
+  const [counts, ledgerRows] = await Promise.all([
+    db.execute(sql`
+      SELECT count(*)::bigint AS referrals,
+             count(*) FILTER (WHERE l.is_flagged)::bigint AS flagged,
+             count(*) FILTER (WHERE l.commission_eligible)::bigint AS eligible,
+             count(*) FILTER (WHERE l.commission_paid)::bigint AS paid,
+             COALESCE(sum(l.commission_amount_cents), 0)::bigint AS net_cents
+        FROM referral_usage_log l
+       WHERE ${where}`),
+    db.execute(sql`
+      SELECT c.status, COALESCE(sum(c.amount_cents), 0)::bigint AS cents
+        FROM commissions c
+       WHERE c.level = 'direct'
+         AND c.referral_id IN (SELECT l.id FROM referral_usage_log l WHERE ${where})
+       GROUP BY c.status`),
+  ]);
+  const [c] = rowsOf<Record<string, unknown>>(counts);
+  const byStatus = new Map(
+    rowsOf<{ status: string; cents: unknown }>(ledgerRows).map((r) => [r.status, Number(r.cents)]),
+  );
+  return {
+    referrals: Number(c.referrals),
+    flagged: Number(c.flagged),
+    eligible: Number(c.eligible),
+    commissionPaid: Number(c.paid),
+    commissionNetCents: Number(c.net_cents),
+    ledger: {
+      pendingCents: byStatus.get("pending") ?? 0,
+      approvedCents: byStatus.get("approved") ?? 0,
+      paidCents: byStatus.get("paid") ?? 0,
+      reversedCents: byStatus.get("reversed") ?? 0,
+      rejectedCents: byStatus.get("rejected") ?? 0,
+    },
+  };
+}
+
+type RawRow = {
+  id: unknown;
+  used_at: string;
+  cursor: string;
+  code_used: string;
+  source: string;
+  is_flagged: boolean;
+  fraud_flags: FraudFlag[] | string;
+  review_status: string;
+  commission_eligible: boolean;
+  commission_amount_cents: unknown;
+  commission_paid: boolean;
+  referrer_id: number | null;
+  referrer_name: string | null;
+  referrer_email: string | null;
+  referred_id: number;
+  referred_name: string;
+  referred_email: string;
+  campaign_name: string | null;
+  pending_cents: unknown;
+  approved_cents: unknown;
+  paid_cents: unknown;
+  reversed_cents: unknown;
+  rejected_cents: unknown;
+};
+
+const rowSelect = (sort: ReportSort) => sql`
+  SELECT l.id, to_char(l.used_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS used_at,
+         ${CURSOR_VALUE[sort]} || '~' || l.id AS cursor, l.code_used, l.source::text AS source,
+         l.is_flagged, l.fraud_flags, l.review_status::text AS review_status, l.commission_eligible,
+         l.commission_amount_cents, l.commission_paid,
+         r.id AS referrer_id, r.name AS referrer_name, r.email AS referrer_email,
+         d.id AS referred_id, d.name AS referred_name, d.email AS referred_email,
+         camp.campaign_name,
+         ledger.pending_cents, ledger.approved_cents, ledger.paid_cents, ledger.reversed_cents, ledger.rejected_cents`;
+
+const rowJoins = sql`
+  JOIN users d ON d.id = l.referred_user_id
+  LEFT JOIN users r ON r.id = l.referrer_user_id
+  LEFT JOIN referral_codes rc ON rc.id = l.referral_code_id
+  LEFT JOIN referral_campaigns camp ON camp.id = rc.campaign_id
+  LEFT JOIN LATERAL (
+    SELECT COALESCE(sum(c.amount_cents) FILTER (WHERE c.status = 'pending'), 0)::bigint AS pending_cents,
+           COALESCE(sum(c.amount_cents) FILTER (WHERE c.status = 'approved'), 0)::bigint AS approved_cents,
+           COALESCE(sum(c.amount_cents) FILTER (WHERE c.status = 'paid'), 0)::bigint AS paid_cents,
+           COALESCE(sum(c.amount_cents) FILTER (WHERE c.status = 'reversed'), 0)::bigint AS reversed_cents,
+           COALESCE(sum(c.amount_cents) FILTER (WHERE c.status = 'rejected'), 0)::bigint AS rejected_cents
+      FROM commissions c
+     WHERE c.referral_id = l.id AND c.level = 'direct'
+  ) ledger ON TRUE`;
+
+function mapRow(r: RawRow): ReportRow {
+  return {
+    id: Number(r.id),
+    usedAt: r.used_at,
+    cursor: r.cursor,
+    codeUsed: r.code_used,
+    source: r.source,
+    isFlagged: r.is_flagged,
+    fraudFlags: typeof r.fraud_flags === "string" ? JSON.parse(r.fraud_flags) : (r.fraud_flags ?? []),
+    reviewStatus: r.review_status,
+    commissionEligible: r.commission_eligible,
+    commissionAmountCents: Number(r.commission_amount_cents),
+    commissionPaid: r.commission_paid,
+    referrer:
+      r.referrer_id === null
+        ? null
+        : { id: r.referrer_id, name: r.referrer_name ?? "", email: r.referrer_email ?? "" },
+    referred: { id: r.referred_id, name: r.referred_name, email: r.referred_email },
+    campaignName: r.campaign_name,
+    ledger: {
+      pendingCents: Number(r.pending_cents),
+      approvedCents: Number(r.approved_cents),
+      paidCents: Number(r.paid_cents),
+      reversedCents: Number(r.reversed_cents),
+      rejectedCents: Number(r.rejected_cents),
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import { sql } from "drizzle-orm";
+import { rowsOf } from "@/db/rows";
+import type { DbOrTx } from "@/db/types";
+
+export type LedgerMismatch = {
+  userId: number;
+  pointsBalance: number;
+  pointsPending: number;
+  availableSum: number;
+  pendingSum: number;
+  remainingSum: number;
+};
+
+/**
+ * Users whose cached points disagree with their ledger: balance ≠ Σ available deltas, balance ≠ Σ what is
+ * left of available credits, or pending ≠ Σ pending deltas. Always empty unless something wrote around
+ * lib/rewards/ledger.ts; tests assert it after each case and /admin/rewards shows it.
+ */
+export async function findLedgerMismatches(db: DbOrTx): Promise<LedgerMismatch[]> {
+  return rowsOf<LedgerMismatch>(
+    await db.execute(sql`
+      SELECT u.id AS "userId", u.points_balance AS "pointsBalance", u.points_pending AS "pointsPending",
+             COALESCE(l.available, 0)::int AS "availableSum", COALESCE(l.pending, 0)::int AS "pendingSum",
+             COALESCE(l.remaining, 0)::int AS "remainingSum"
+        FROM users u
+        LEFT JOIN (
+          SELECT user_id,
+                 sum(delta_points) FILTER (WHERE status = 'available') AS available,
+                 sum(delta_points) FILTER (WHERE status = 'pending') AS pending,
+                 sum(remaining_points) FILTER (WHERE status = 'available' AND delta_points > 0) AS remaining
+            FROM points_ledger
+           GROUP BY user_id
+        ) l ON l.user_id = u.id
+       WHERE u.points_balance <> COALESCE(l.available, 0)
+          OR u.points_balance <> COALESCE(l.remaining, 0)
+          OR u.points_pending <> COALESCE(l.pending, 0)
+       ORDER BY u.id`),
+  );
+}

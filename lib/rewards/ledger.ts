@@ -1,0 +1,237 @@
+// The points ledger: the only code that writes points_ledger rows or the cached users.points_balance /
+// users.points_pending, always both in the caller's transaction. Invariants (checked after every test by
+// findLedgerMismatches):
+//   points_balance = Σ delta of available rows = Σ remaining of available credits
+//   points_pending = Σ delta of pending rows
+// A spend is a conditional update (`… WHERE points_balance >= n`) that PostgreSQL re-checks after waiting
+// for the row lock, backed by the CHECK points_balance >= 0: no interleaving can take a balance below zero.
+import { and, asc, eq, gt, gte, inArray, sql } from "drizzle-orm";
+import { pointsLedger, users } from "@/db/schema";
+import type { pointsReason } from "@/db/schema/enums";
+import type { Tx } from "@/db/types";
+import { DomainError, notFound } from "@/lib/errors";
+import { allocateOldestFirst, expiryDateFor } from "./rules";
+
+export type PointsReason = (typeof pointsReason.enumValues)[number];
+export type CreditReason = Extract<
+  PointsReason,
+  | "referral_referrer"
+  | "referral_new_client"
+  | "tier_schedule"
+  | "offer_bonus"
+  | "milestone_bonus"
+  | "adjustment"
+>;
+export type DebitReason = Extract<PointsReason, "redemption" | "expiry" | "adjustment" | "reversal">;
+
+export class InsufficientPointsError extends DomainError {
+  constructor(readonly balancePoints: number) {
+    super("insufficient_points", "Not enough points", { status: 409 });
+  }
+}
+
+function assertPoints(points: number): void {
+  if (!Number.isSafeInteger(points) || points <= 0) throw new RangeError(`Points must be a positive integer`);
+}
+
+/**
+ * Locks a user's points (their users row) for the rest of the transaction. Every ledger write takes this
+ * lock, so whoever holds it sees the user's ledger as it is. FOR NO KEY UPDATE, not FOR UPDATE: rows that
+ * merely reference the user (a new referral's foreign key) must not wait for it.
+ */
+export async function lockPointsAccount(tx: Tx, userId: number): Promise<{ balancePoints: number }> {
+  const [row] = await tx
+    .select({ balancePoints: users.pointsBalance })
+    .from(users)
+    .where(eq(users.id, userId))
+    .for("no key update");
+  if (!row) throw notFound("User");
+  return row;
+}
+
+export type CreditInput = {
+  userId: number;
+  points: number;
+  reason: CreditReason;
+  status: "available" | "pending";
+  now: Date;
+  /** Days until available points expire (null: no expiry); pending points get theirs when released. */
+  expiryDays: number | null;
+  referralId?: number | null;
+  ruleId?: number | null;
+  note?: string | null;
+  awaitsFirstPayment?: boolean;
+};
+
+/** Adds points, available now or pending (held for review or a first payment). Returns the entry id. */
+export async function creditPoints(tx: Tx, input: CreditInput): Promise<number> {
+  assertPoints(input.points);
+  const available = input.status === "available";
+  const [entry] = await tx
+    .insert(pointsLedger)
+    .values({
+      userId: input.userId,
+      deltaPoints: input.points,
+      remainingPoints: input.points,
+      reason: input.reason,
+      status: input.status,
+      referralId: input.referralId ?? null,
+      ruleId: input.ruleId ?? null,
+      note: input.note ?? null,
+      awaitsFirstPayment: input.awaitsFirstPayment ?? false,
+      expiresAt: available ? expiryDateFor(input.expiryDays, input.now) : null,
+      createdAt: input.now,
+    })
+    .returning({ id: pointsLedger.id });
+  const [user] = await tx
+    .update(users)
+    .set(
+      available
+        ? { pointsBalance: sql`${users.pointsBalance} + ${input.points}` }
+        : { pointsPending: sql`${users.pointsPending} + ${input.points}` },
+    )
+    .where(eq(users.id, input.userId))
+    .returning({ id: users.id });
+  if (!user) throw notFound("User");
+  return entry.id;
+}
+
+export type DebitInput = {
+  userId: number;
+  points: number;
+  reason: DebitReason;
+  now: Date;
+  redemptionId?: number | null;
+  note?: string | null;
+};
+
+/**
+ * Spends points, oldest first. The balance moves only if it covers the spend (else
+ * InsufficientPointsError, and the caller's transaction rolls back); then the credits it came from are
+ * drawn down and the debit row is written.
+ */
+export async function debitPoints(
+  tx: Tx,
+  input: DebitInput,
+): Promise<{ entryId: number; balancePoints: number }> {
+  assertPoints(input.points);
+  const [user] = await tx
+    .update(users)
+    .set({ pointsBalance: sql`${users.pointsBalance} - ${input.points}` })
+    .where(and(eq(users.id, input.userId), gte(users.pointsBalance, input.points)))
+    .returning({ balancePoints: users.pointsBalance });
+  if (!user) {
+    const [current] = await tx
+      .select({ balancePoints: users.pointsBalance })
+      .from(users)
+      .where(eq(users.id, input.userId));
+    if (!current) throw notFound("User");
+    throw new InsufficientPointsError(current.balancePoints);
+  }
+  // The update above holds the user's row lock, which every writer of their lots also takes.
+  const lots = await tx
+    .select({
+      id: pointsLedger.id,
+      remainingPoints: pointsLedger.remainingPoints,
+      expiresAt: pointsLedger.expiresAt,
+      createdAt: pointsLedger.createdAt,
+    })
+    .from(pointsLedger)
+    .where(
+      and(
+        eq(pointsLedger.userId, input.userId),
+        eq(pointsLedger.status, "available"),
+        gt(pointsLedger.remainingPoints, 0),
+      ),
+    )
+    .orderBy(
+      sql`${pointsLedger.expiresAt} asc nulls last`,
+      asc(pointsLedger.createdAt),
+      asc(pointsLedger.id),
+    );
+  const taken = allocateOldestFirst(lots, input.points);
+  await tx.execute(sql`
+    UPDATE points_ledger AS p SET remaining_points = p.remaining_points - v.take
+      FROM (VALUES ${sql.join(
+        taken.map((t) => sql`(${t.id}::bigint, ${t.takePoints}::int)`),
+        sql`, `,
+      )}) AS v(id, take)
+     WHERE p.id = v.id`);
+  const [entry] = await tx
+    .insert(pointsLedger)
+    .values({
+      userId: input.userId,
+      deltaPoints: -input.points,
+      remainingPoints: 0,
+      reason: input.reason,
+      status: "available",
+      redemptionId: input.redemptionId ?? null,
+      note: input.note ?? null,
+      createdAt: input.now,
+    })
+    .returning({ id: pointsLedger.id });
+  return { entryId: entry.id, balancePoints: user.balancePoints };
+}
+
+export type PendingEntry = { id: number; userId: number; deltaPoints: number };
+
+/** Applies one signed change per user to the cached sums, locking users in id order (no deadlocks). */
+async function moveCachedSums(tx: Tx, entries: PendingEntry[], to: "available" | "void"): Promise<void> {
+  const byUser = new Map<number, number>();
+  for (const e of entries) byUser.set(e.userId, (byUser.get(e.userId) ?? 0) + e.deltaPoints);
+  for (const userId of [...byUser.keys()].sort((a, b) => a - b)) {
+    const points = byUser.get(userId)!;
+    await tx
+      .update(users)
+      .set({
+        pointsPending: sql`${users.pointsPending} - ${points}`,
+        ...(to === "available" ? { pointsBalance: sql`${users.pointsBalance} + ${points}` } : {}),
+      })
+      .where(eq(users.id, userId));
+  }
+}
+
+/**
+ * Pending → available. Pass rows the caller selected FOR UPDATE with status 'pending' (so two releases
+ * cannot both move them). Their expiry starts now: points held for review do not age while held.
+ */
+export async function releasePendingEntries(
+  tx: Tx,
+  entries: PendingEntry[],
+  opts: { now: Date; expiryDays: number | null },
+): Promise<number> {
+  if (!entries.length) return 0;
+  await tx
+    .update(pointsLedger)
+    .set({ status: "available", expiresAt: expiryDateFor(opts.expiryDays, opts.now) })
+    .where(
+      and(
+        inArray(
+          pointsLedger.id,
+          entries.map((e) => e.id),
+        ),
+        eq(pointsLedger.status, "pending"),
+      ),
+    );
+  await moveCachedSums(tx, entries, "available");
+  return entries.reduce((sum, e) => sum + e.deltaPoints, 0);
+}
+
+/** Pending → void (a rejected referral): the rows stay as history, the points never become spendable. */
+export async function voidPendingEntries(tx: Tx, entries: PendingEntry[]): Promise<number> {
+  if (!entries.length) return 0;
+  await tx
+    .update(pointsLedger)
+    .set({ status: "void", remainingPoints: 0 })
+    .where(
+      and(
+        inArray(
+          pointsLedger.id,
+          entries.map((e) => e.id),
+        ),
+        eq(pointsLedger.status, "pending"),
+      ),
+    );
+  await moveCachedSums(tx, entries, "void");
+  return entries.reduce((sum, e) => sum + e.deltaPoints, 0);
+}

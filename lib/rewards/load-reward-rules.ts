@@ -1,0 +1,75 @@
+import { rewardRules } from "@/db/schema";
+import type { DbOrTx } from "@/db/types";
+import {
+  ruleConfigSchemas,
+  ruleInForce,
+  type DoubleSidedConfig,
+  type Milestone,
+  type Offer,
+  type RewardRuleKind,
+  type RuleConfig,
+  type Tier,
+} from "./rules";
+
+type Identified = { ruleId: number; name: string };
+
+/** The rules in force at one moment, each config parsed by its kind's schema. */
+export type RewardRuleSet = {
+  doubleSided: (Identified & DoubleSidedConfig) | null;
+  tierSchedule: (Identified & { tiers: Tier[] }) | null;
+  offers: (Identified & Offer)[];
+  milestones: (Identified & Milestone)[];
+  expiry: (Identified & { days: number }) | null;
+  qualifyingActivity: Identified | null;
+};
+
+export type RuleRow = typeof rewardRules.$inferSelect;
+
+/** A row's config through its kind's schema; a row that fails it is left out (and logged), never guessed at. */
+export function parseRuleConfig<K extends RewardRuleKind>(row: RuleRow & { kind: K }): RuleConfig<K> | null {
+  const parsed = ruleConfigSchemas[row.kind].safeParse(row.config);
+  if (parsed.success) return parsed.data as RuleConfig<K>;
+  console.error(`[rewards] reward rule ${row.id} (${row.kind}) has an invalid config; it is ignored`);
+  return null;
+}
+
+function configOf<K extends RewardRuleKind>(row: RuleRow, kind: K): RuleConfig<K> | null {
+  return row.kind === kind ? parseRuleConfig(row as RuleRow & { kind: K }) : null;
+}
+
+/** The rules of `rows` in force at `now` (active and inside their start/end). */
+export function rulesInForce(rows: RuleRow[], now: Date): RewardRuleSet {
+  const set: RewardRuleSet = {
+    doubleSided: null,
+    tierSchedule: null,
+    offers: [],
+    milestones: [],
+    expiry: null,
+    qualifyingActivity: null,
+  };
+  for (const row of rows) {
+    if (!ruleInForce(row, now)) continue;
+    const id = { ruleId: row.id, name: row.name };
+    const doubleSided = configOf(row, "double_sided");
+    if (doubleSided) set.doubleSided = { ...id, ...doubleSided };
+    const tierSchedule = configOf(row, "tier_schedule");
+    if (tierSchedule) set.tierSchedule = { ...id, ...tierSchedule };
+    const offer = configOf(row, "offer");
+    if (offer) set.offers.push({ ...id, ...offer, startsAt: row.startsAt, endsAt: row.endsAt });
+    const milestone = configOf(row, "milestone");
+    if (milestone) set.milestones.push({ ...id, ...milestone });
+    const expiry = configOf(row, "expiry");
+    if (expiry) set.expiry = { ...id, ...expiry };
+    if (configOf(row, "qualifying_activity")) set.qualifyingActivity = id;
+  }
+  return set;
+}
+
+export function loadRewardRuleRows(db: DbOrTx): Promise<RuleRow[]> {
+  return db.select().from(rewardRules).orderBy(rewardRules.id);
+}
+
+/** Every reward rule in force at `now`. */
+export async function loadRewardRules(db: DbOrTx, now: Date): Promise<RewardRuleSet> {
+  return rulesInForce(await loadRewardRuleRows(db), now);
+}

@@ -1,0 +1,66 @@
+import { eq } from "drizzle-orm";
+import { userBadges } from "@/db/schema";
+import type { Tx } from "@/db/types";
+import { creditPoints } from "./ledger";
+import type { RewardRuleSet } from "./load-reward-rules";
+import { badgeNames, milestonesReached, type Badge } from "./rules";
+
+export type AchievementContext = {
+  referrerId: number;
+  /** The referral whose signup (or approval) got the referrer here; bonuses point at it. */
+  referralId: number;
+  now: Date;
+  rules: RewardRuleSet;
+  /** Held until the referral's first payment when the qualifying-activity rule is on. */
+  awaitsFirstPayment: boolean;
+};
+
+/**
+ * Awards every milestone badge the referrer has reached and does not hold yet, each with its one-time
+ * bonus. Exactly once per badge by construction: the caller holds the referrer's points lock (so the count
+ * is current), and the bonus is paid only by the transaction whose badge insert went in — the
+ * (user, badge) primary key refuses a second one whatever else is running.
+ */
+export async function awardMilestones(
+  tx: Tx,
+  ctx: AchievementContext & { qualifiedReferrals: number },
+): Promise<Badge[]> {
+  const awarded: Badge[] = [];
+  const reached = milestonesReached(ctx.rules.milestones, ctx.qualifiedReferrals);
+  if (!reached.length) return awarded;
+  const held = new Set(
+    (
+      await tx
+        .select({ badge: userBadges.badge })
+        .from(userBadges)
+        .where(eq(userBadges.userId, ctx.referrerId))
+    ).map((b) => b.badge),
+  );
+  for (const milestone of reached) {
+    if (held.has(milestone.badge)) continue;
+    const [won] = await tx
+      .insert(userBadges)
+      .values({ userId: ctx.referrerId, badge: milestone.badge, awardedAt: ctx.now })
+      .onConflictDoNothing()
+      .returning({ badge: userBadges.badge });
+    if (!won) continue;
+    awarded.push(won.badge);
+    if (milestone.bonusPoints > 0) {
+      await creditPoints(tx, {
+        userId: ctx.referrerId,
+        points: milestone.bonusPoints,
+        reason: "milestone_bonus",
+        status: ctx.awaitsFirstPayment ? "pending" : "available",
+        awaitsFirstPayment: ctx.awaitsFirstPayment,
+        referralId: ctx.referralId,
+        ruleId: milestone.ruleId,
+        note: `${badgeNames[milestone.badge]} badge: ${milestone.referrals} referrals${
+          milestone.unlock ? ` · unlocks ${milestone.unlock}` : ""
+        }`,
+        expiryDays: ctx.rules.expiry?.days ?? null,
+        now: ctx.now,
+      });
+    }
+  }
+  return awarded;
+}

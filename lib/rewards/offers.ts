@@ -1,0 +1,43 @@
+import { rewardRuleAwards } from "@/db/schema";
+import type { Tx } from "@/db/types";
+import { creditPoints } from "./ledger";
+import type { AchievementContext } from "./milestones";
+import { qualifiedReferralTimesSince, type QualifiedScope } from "./qualified-referrals";
+import { offerCountingSince, offerProgress } from "./rules";
+
+/**
+ * Pays every time-limited offer in force whose target the referrer has now reached ("refer 3 in 7 days:
+ * +500"). Each offer pays a referrer once: the (rule, user) primary key of reward_rule_awards decides, so a
+ * second award cannot happen even if two transactions both see the target met.
+ */
+export async function awardOfferBonuses(
+  tx: Tx,
+  ctx: AchievementContext & { scope?: QualifiedScope },
+): Promise<number[]> {
+  const paid: number[] = [];
+  for (const offer of ctx.rules.offers) {
+    const since = offerCountingSince(offer, ctx.now);
+    const times = await qualifiedReferralTimesSince(tx, ctx.referrerId, since, ctx.scope);
+    if (!offerProgress(offer, times, ctx.now).earned) continue;
+    const [won] = await tx
+      .insert(rewardRuleAwards)
+      .values({ ruleId: offer.ruleId, userId: ctx.referrerId, awardedAt: ctx.now })
+      .onConflictDoNothing()
+      .returning({ ruleId: rewardRuleAwards.ruleId });
+    if (!won) continue;
+    paid.push(offer.ruleId);
+    await creditPoints(tx, {
+      userId: ctx.referrerId,
+      points: offer.bonusPoints,
+      reason: "offer_bonus",
+      status: ctx.awaitsFirstPayment ? "pending" : "available",
+      awaitsFirstPayment: ctx.awaitsFirstPayment,
+      referralId: ctx.referralId,
+      ruleId: offer.ruleId,
+      note: `${offer.name}: ${offer.referrals} referrals in ${offer.withinDays} days`,
+      expiryDays: ctx.rules.expiry?.days ?? null,
+      now: ctx.now,
+    });
+  }
+  return paid;
+}

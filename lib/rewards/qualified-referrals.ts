@@ -1,0 +1,50 @@
+// Which referrals count toward tiers, offers, milestones and the leaderboard: those not held for review
+// (flagged and pending) and not rejected by an admin.
+import { and, count, eq, gte, inArray, or, sql, type SQL } from "drizzle-orm";
+import { referralUsageLog } from "@/db/schema";
+import type { DbOrTx } from "@/db/types";
+
+export const QUALIFIED_REVIEW_STATES = ["not_required", "approved"] as const;
+
+/**
+ * `upTo`: count only referrals up to this one in signup order — for replaying history in order (the demo
+ * backfill). Live signups leave it out and count every committed referral: the caller holds the
+ * referrer's points lock, so concurrent signups are counted one after another.
+ * `include`: a referral that counts although its review has not been recorded as approved yet (it is being
+ * approved in this transaction).
+ */
+export type QualifiedScope = { upTo?: { usedAt: Date; referralId: number }; include?: number };
+
+function scopeWhere(referrerId: number, scope: QualifiedScope): SQL {
+  const qualified = inArray(referralUsageLog.reviewStatus, [...QUALIFIED_REVIEW_STATES]);
+  return and(
+    eq(referralUsageLog.referrerUserId, referrerId),
+    scope.include ? or(qualified, eq(referralUsageLog.id, scope.include)) : qualified,
+    scope.upTo
+      ? sql`(${referralUsageLog.usedAt}, ${referralUsageLog.id}) <= (${scope.upTo.usedAt.toISOString()}::timestamptz, ${scope.upTo.referralId}::bigint)`
+      : undefined,
+  )!;
+}
+
+export async function countQualifiedReferrals(
+  db: DbOrTx,
+  referrerId: number,
+  scope: QualifiedScope = {},
+): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(referralUsageLog).where(scopeWhere(referrerId, scope));
+  return row.n;
+}
+
+/** Signup times of the referrer's qualified referrals since `since` (an offer's window). */
+export async function qualifiedReferralTimesSince(
+  db: DbOrTx,
+  referrerId: number,
+  since: Date,
+  scope: QualifiedScope = {},
+): Promise<Date[]> {
+  const rows = await db
+    .select({ usedAt: referralUsageLog.usedAt })
+    .from(referralUsageLog)
+    .where(and(scopeWhere(referrerId, scope), gte(referralUsageLog.usedAt, since)));
+  return rows.map((r) => r.usedAt);
+}

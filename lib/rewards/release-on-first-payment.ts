@@ -1,0 +1,69 @@
+import { and, eq, exists, inArray, sql } from "drizzle-orm";
+import { payments, pointsLedger, referralUsageLog } from "@/db/schema";
+import type { DbOrTx, Tx } from "@/db/types";
+import { releasePendingEntries } from "./ledger";
+import { loadRewardRules } from "./load-reward-rules";
+import { QUALIFIED_REVIEW_STATES } from "./qualified-referrals";
+import { lockPendingEntries } from "./review-referral-points";
+
+/**
+ * The qualifying activity happened: the referred client paid. Call it in the transaction that records a
+ * payment (type `payment`) for `referredUserId`. The referrer's points held for this payment become
+ * available — unless the referral is still in review or was rejected, in which case the admin's approval
+ * releases them later (releaseReferralPoints sees the payment). Idempotent.
+ */
+export async function releasePointsOnFirstPayment(
+  tx: Tx,
+  referredUserId: number,
+  now = new Date(),
+): Promise<{ releasedPoints: number }> {
+  const [referral] = await tx
+    .select({ id: referralUsageLog.id, reviewStatus: referralUsageLog.reviewStatus })
+    .from(referralUsageLog)
+    .where(eq(referralUsageLog.referredUserId, referredUserId));
+  if (!referral || referral.reviewStatus === "pending" || referral.reviewStatus === "rejected") {
+    return { releasedPoints: 0 };
+  }
+  const entries = (await lockPendingEntries(tx, referral.id)).filter((e) => e.awaitsFirstPayment);
+  if (!entries.length) return { releasedPoints: 0 };
+  const rules = await loadRewardRules(tx, now);
+  const releasedPoints = await releasePendingEntries(tx, entries, {
+    now,
+    expiryDays: rules.expiry?.days ?? null,
+  });
+  return { releasedPoints };
+}
+
+/**
+ * The timer's catch-up for the qualifying activity: releases held points of every referral whose client has
+ * paid (and which is not in review or rejected), in case the payment was recorded without the call above.
+ * One transaction per referred client; idempotent.
+ */
+export async function releasePaidReferralPoints(
+  db: DbOrTx,
+  now = new Date(),
+): Promise<{ releasedPoints: number }> {
+  const due = await db
+    .selectDistinct({ referredUserId: referralUsageLog.referredUserId })
+    .from(pointsLedger)
+    .innerJoin(referralUsageLog, eq(referralUsageLog.id, pointsLedger.referralId))
+    .where(
+      and(
+        eq(pointsLedger.status, "pending"),
+        eq(pointsLedger.awaitsFirstPayment, true),
+        inArray(referralUsageLog.reviewStatus, [...QUALIFIED_REVIEW_STATES]),
+        exists(
+          db
+            .select({ one: sql`1` })
+            .from(payments)
+            .where(and(eq(payments.userId, referralUsageLog.referredUserId), eq(payments.type, "payment"))),
+        ),
+      ),
+    );
+  let releasedPoints = 0;
+  for (const { referredUserId } of due) {
+    const result = await db.transaction((tx) => releasePointsOnFirstPayment(tx, referredUserId, now));
+    releasedPoints += result.releasedPoints;
+  }
+  return { releasedPoints };
+}

@@ -1,0 +1,52 @@
+// Client accounts as the admin area handles them: the list's search params, the create form (the
+// `POST /api/clients` contract, read from form fields) and suspend/reactivate.
+import { z } from "zod";
+import { userStatus } from "@/db/schema/enums";
+import { idParam } from "./referral-codes";
+import { createClientSchema } from "./signup";
+
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+/** `"12"` → 12 from a form field, so the API's number rules apply to it unchanged. */
+const formInt = (v: unknown) =>
+  typeof v === "string" && /^\s*\d+\s*$/.test(v) ? Number(v) : blankToUndefined(v);
+
+export const CLIENT_STATUS_FILTERS = ["all", ...userStatus.enumValues] as const;
+export const CLIENTS_PER_PAGE = 25;
+
+/** `/admin/clients` search params; never refused — odd values fall back (it is a page, not an API). */
+export const clientListSearchSchema = z.object({
+  q: z.preprocess(blankToUndefined, z.string().trim().max(100).optional()).catch(undefined),
+  status: z.enum(CLIENT_STATUS_FILTERS).catch("all"),
+  // Keyset: clients with a smaller id than this one (newest first).
+  after: z.coerce.number().int().positive().max(2_147_483_647).optional().catch(undefined),
+});
+export type ClientListSearch = z.output<typeof clientListSearchSchema>;
+
+/**
+ * The admin's "create client" form: the same fields and rules as `POST /api/clients`, read from form
+ * strings (numbers parsed, empty fields left out so the API's defaults apply).
+ */
+export const adminCreateClientSchema = createClientSchema.extend({
+  description: z.preprocess(blankToUndefined, z.string().trim().max(2000).optional()),
+  subscription_tier_id: z.preprocess(formInt, createClientSchema.shape.subscription_tier_id),
+  trial_days: z.preprocess(
+    formInt,
+    z
+      .number({ error: "Trial days must be a whole number from 0 to 365" })
+      .int({ error: "Trial days must be a whole number from 0 to 365" })
+      .min(0, { error: "Trial days must be a whole number from 0 to 365" })
+      .max(365, { error: "Trial days must be a whole number from 0 to 365" })
+      .default(7),
+  ),
+  region_id: z.preprocess(formInt, createClientSchema.shape.region_id),
+  sales_channel_id: z.preprocess(formInt, createClientSchema.shape.sales_channel_id),
+  client_type: z.preprocess(blankToUndefined, createClientSchema.shape.client_type),
+});
+
+/** Suspend (the client can no longer sign in and their codes stop validating) or reactivate. */
+export const clientStatusChangeSchema = z.object({
+  clientId: idParam("Client id"),
+  status: z.enum(["active", "suspended"], { error: "Choose active or suspended" }),
+});
+
+export const clientPageParamsSchema = z.object({ id: idParam("Client id") });

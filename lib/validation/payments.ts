@@ -1,0 +1,92 @@
+// POST /api/payments: the contract of SPEC "Payments in", parsed into recordPayment's input.
+import { z } from "zod";
+import { paymentType } from "@/db/schema/enums";
+import type { RecordPaymentInput } from "@/lib/commissions/record-payment";
+
+const INT4_MAX = 2_147_483_647;
+const externalId = (label: string) =>
+  z
+    .string({ error: `${label} is required` })
+    .trim()
+    .min(1, { error: `${label} is required` })
+    .max(200, { error: `${label} must be at most 200 characters` });
+
+export const recordPaymentSchema = z
+  .object({
+    external_id: externalId("external_id"),
+    user_id: z
+      .number({ error: "user_id must be a number" })
+      .int({ error: "user_id must be a whole number" })
+      .min(1, { error: "user_id must be positive" })
+      .max(INT4_MAX, { error: "user_id is out of range" })
+      .optional(),
+    email: z.email({ error: "email must be a valid e-mail address" }).optional(),
+    amount_cents: z
+      .number({ error: "amount_cents must be a number of cents, e.g. 3995" })
+      .int({ error: "amount_cents must be a whole number of cents, e.g. 3995 for $39.95" })
+      .min(1, { error: "amount_cents must be positive" })
+      .max(INT4_MAX, { error: "amount_cents is too large" }),
+    currency: z
+      .string({ error: "currency must be text" })
+      .trim()
+      .toLowerCase()
+      .refine((c) => c === "usd", { error: "currency must be usd" })
+      .default("usd"),
+    type: z
+      .enum(paymentType.enumValues, { error: "type must be payment, refund or chargeback" })
+      .default("payment"),
+    refund_of: externalId("refund_of").optional(),
+    occurred_at: z.iso
+      .datetime({ offset: true, error: "occurred_at must be an ISO date-time such as 2025-12-01T12:00:00Z" })
+      .transform((s) => new Date(s))
+      .optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.type === "payment") {
+      if (v.user_id === undefined && v.email === undefined) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["user_id"],
+          message: "Provide user_id or email of the paying client",
+        });
+      }
+      if (v.refund_of !== undefined) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["refund_of"],
+          message: "refund_of is only for refunds and chargebacks",
+        });
+      }
+    } else if (v.refund_of === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["refund_of"],
+        message: `A ${v.type} needs refund_of: the payment it undoes`,
+      });
+    }
+  })
+  .transform((v): RecordPaymentInput => ({
+    externalId: v.external_id,
+    userId: v.user_id ?? null,
+    email: v.email ?? null,
+    amountCents: v.amount_cents,
+    currency: v.currency,
+    type: v.type,
+    refundOf: v.refund_of ?? null,
+    occurredAt: v.occurred_at ?? null,
+    source: "api",
+  }));
+
+export const commissionListQuerySchema = z.object({
+  limit: z
+    .string()
+    .regex(/^\d{1,3}$/, { error: "limit must be a whole number from 1 to 200" })
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .min(1, { error: "limit must be at least 1" })
+        .max(200, { error: "limit must be at most 200" }),
+    )
+    .optional(),
+});

@@ -1,4 +1,4 @@
-import { and, count, eq } from "drizzle-orm";
+import { and, asc, count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { findLedgerMismatches } from "@/lib/rewards/find-ledger-mismatches";
 import { loadRewardRules } from "@/lib/rewards/load-reward-rules";
@@ -63,5 +63,23 @@ describe("demo rewards", () => {
     const coupons = await testDb.db.select().from(redemptions).where(eq(redemptions.userId, mayaId));
     expect(coupons).toHaveLength(2);
     for (const c of coupons) expect(c.couponCode).toMatch(COUPON_PATTERN);
+  });
+
+  it("replays history in order: Maya's referrals are numbered 1…n and Bronze came with the 5th", async () => {
+    const shares = await testDb.db
+      .select({ note: pointsLedger.note, createdAt: pointsLedger.createdAt, status: pointsLedger.status })
+      .from(pointsLedger)
+      .where(and(eq(pointsLedger.userId, mayaId), eq(pointsLedger.reason, "referral_referrer")))
+      .orderBy(asc(pointsLedger.createdAt), asc(pointsLedger.id));
+    const counted = shares
+      .filter((s) => s.status === "available")
+      .map((s) => Number(s.note!.replace("Referral #", "")));
+    expect(counted).toEqual(counted.map((_, i) => i + 1));
+    const [bronze] = await testDb.db
+      .select()
+      .from(userBadges)
+      .where(and(eq(userBadges.userId, mayaId), eq(userBadges.badge, "bronze")));
+    const fifth = shares.filter((s) => s.status === "available")[4];
+    expect(bronze.awardedAt.getTime()).toBe(fifth.createdAt.getTime());
   });
 });

@@ -80,12 +80,13 @@ test("sorting and keyset paging keep the filters; the JSON export is the seed's 
   const total = await reports.total();
   expect(total).toBeGreaterThan(25);
 
-  await page.getByRole("button", { name: /Commission/ }).click();
+  const pages = page.getByRole("navigation", { name: "Pages" });
+  await page.getByRole("button", { name: /^Commission/ }).click();
   await expect(page).toHaveURL(/referrer=maya.*sort=commission/);
-  await page.getByRole("link", { name: "Next" }).click();
+  await pages.getByRole("link", { name: "Next", exact: true }).click();
   await expect(page).toHaveURL(/referrer=maya.*sort=commission.*after=/);
-  await expect(page.getByRole("link", { name: "Previous" })).toBeVisible();
-  await page.getByRole("link", { name: "Last" }).click();
+  await expect(pages.getByRole("link", { name: "Previous", exact: true })).toBeVisible();
+  await pages.getByRole("link", { name: "Last", exact: true }).click();
   await expect(page).toHaveURL(/before=end/);
   expect(await reports.total()).toBe(total);
 

@@ -166,6 +166,24 @@ test("a demo referrer sees every commission state on the dashboard", async ({ pa
   await screens(page, "referrer-commissions-demo", "Commissions");
 });
 
+test("POST /api/payments: anonymous → 401, a client → 403, an unknown refund → 404", async ({
+  page,
+  request,
+}) => {
+  const body = { external_id: `inv_${unique()}`, user_id: 1, amount_cents: 3995 };
+  expect((await request.post("/api/payments", { data: body })).status()).toBe(401);
+  await new LoginPage(page).signInAs("maya@example.com");
+  expect((await page.request.post("/api/payments", { data: body })).status()).toBe(403);
+  const adminPage = await page.context().browser()!.newPage();
+  await new LoginPage(adminPage).signInAs(ADMIN_EMAIL);
+  const refund = await adminPage.request.post("/api/payments", {
+    data: { external_id: `re_${unique()}`, amount_cents: 100, type: "refund", refund_of: "inv_never_seen" },
+  });
+  expect(refund.status()).toBe(404);
+  expect(await refund.json()).toMatchObject({ success: false, error: "Payment inv_never_seen not found" });
+  await adminPage.close();
+});
+
 test.describe("POST /api/webhooks/stripe", () => {
   const signed = (payload: string) =>
     Stripe.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET });

@@ -18,6 +18,9 @@ export type CsvCell = string | number | boolean | null | undefined;
 export function csvLines(rows: CsvCell[][]): string {
   return stringify(rows, {
     record_delimiter: "\r\n",
+    // csv-stringify quotes a field holding its own record delimiter (CRLF) but not a lone LF or CR;
+    // RFC 4180 (and every spreadsheet) needs those quoted too, or a name with a line break splits a row.
+    quoted_match: /[\r\n]/,
     cast: {
       boolean: (value) => (value ? "true" : "false"),
       string: (value) => neutralizeCell(value),

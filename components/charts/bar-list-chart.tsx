@@ -41,7 +41,15 @@ export function BarListChart({
         formatter={(value) => [Number(value).toLocaleString("en-US"), valueLabel]}
         cursor={{ fill: "#f3f4f6" }}
       />
-      <Bar dataKey="value" name={valueLabel} fill={color} radius={[0, 4, 4, 0]} barSize={20}>
+      {/* No grow-in animation: the value labels are drawn only after it, and the numbers are the point. */}
+      <Bar
+        dataKey="value"
+        name={valueLabel}
+        fill={color}
+        radius={[0, 4, 4, 0]}
+        barSize={20}
+        isAnimationActive={false}
+      >
         <LabelList
           dataKey="value"
           position="right"

@@ -1,7 +1,7 @@
-import { stringify } from "csv-stringify/sync";
 import { asc, eq } from "drizzle-orm";
 import { payoutBatches, payouts, users } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
+import { csvLines } from "@/lib/csv";
 import { notFound } from "@/lib/errors";
 import { centsToDecimal } from "@/lib/format";
 
@@ -22,16 +22,9 @@ export const PAYOUT_CSV_COLUMNS = [
 ] as const;
 
 /**
- * A spreadsheet opens a cell starting with = + - @ (or a tab / CR) as a formula: a referrer named
- * `=HYPERLINK(…)` must arrive as text. Prefixing an apostrophe is the usual neutralisation.
- */
-export function neutralizeCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-/**
  * The batch as finance needs it (RFC 4180, UTF-8, header row): one line per referrer with the net
- * amount to send. One line per referrer keeps it small, so it is built in memory by csv-stringify.
+ * amount to send. One line per referrer keeps it small, so it is built in memory (lib/csv.ts,
+ * csv-stringify).
  */
 export async function payoutBatchCsv(
   db: DbOrTx,
@@ -53,24 +46,24 @@ export async function payoutBatchCsv(
     .innerJoin(users, eq(users.id, payouts.beneficiaryUserId))
     .where(eq(payouts.batchId, batchId))
     .orderBy(asc(users.name), asc(payouts.id));
-  const text = (value: string | null) => neutralizeCell(value ?? "");
-  const csv = stringify(
-    lines.map((line) => [
+  // csvLines neutralises every text cell against formula injection (names, e-mails, the reference).
+  const csv = csvLines([
+    [...PAYOUT_CSV_COLUMNS],
+    ...lines.map((line) => [
       batch.id,
       batch.status,
       line.payoutId,
       line.referrerId,
-      text(line.name),
-      text(line.email),
-      text(line.accountNumber),
+      line.name,
+      line.email,
+      line.accountNumber,
       centsToDecimal(line.amountCents),
       line.amountCents,
       "USD",
       line.count,
-      text(batch.reference),
+      batch.reference,
       batch.paidAt?.toISOString() ?? "",
     ]),
-    { header: true, columns: [...PAYOUT_CSV_COLUMNS], record_delimiter: "\r\n" },
-  );
+  ]);
   return { filename: `payout-batch-${batch.id}.csv`, csv };
 }

@@ -4,6 +4,7 @@ import type { paymentSource, paymentType } from "@/db/schema/enums";
 import type { DbOrTx, Tx } from "@/db/types";
 import { DomainError, notFound } from "@/lib/errors";
 import { centsToDecimal } from "@/lib/format";
+import { releasePointsOnFirstPayment } from "@/lib/rewards/release-on-first-payment";
 import { proportion } from "./calculate-commission";
 import { earnCommissions } from "./earn-commissions";
 import { syncReferralSummaries } from "./referral-summary";
@@ -119,7 +120,10 @@ async function recordIncoming(
       })
       .where(eq(subscriptions.id, subscription.id));
   }
-  return { payment, created: true, commissions: await earnCommissions(tx, payment) };
+  const earned = await earnCommissions(tx, payment);
+  // Rewards' qualifying activity: the referrer's points held until this client's first payment.
+  await releasePointsOnFirstPayment(tx, client.id, now);
+  return { payment, created: true, commissions: earned };
 }
 
 async function recordRefund(

@@ -112,6 +112,10 @@ describe("GET /api/admin/referral-export", () => {
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
     expect(text.startsWith("\uFEFFreferral_code,")).toBe(true);
     expect(text.endsWith("\r\n")).toBe(true);
+    // Line breaks inside a value are quoted (a bare LF or CR too), so every spreadsheet keeps one row each.
+    expect(text).toContain(',"Line one\nLine two",');
+    expect(text).toContain(',"Line one\r\nLine two",');
+    expect(text).toContain(`,"'\rCarriage",`);
     const [header, ...rows] = parseCsv(text);
     expect(header).toEqual([...EXPORT_FIELDS]);
     expect(rows).toHaveLength(HOSTILE_NAMES.length);

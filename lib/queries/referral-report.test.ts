@@ -3,7 +3,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { commissions, referralCampaigns, referralCodes, referralUsageLog, users } from "@/db/schema";
 import { rawRows, useTestDatabase } from "@/db/testing/use-test-database";
 import {
+  parseReportSearch,
   referralReportFiltersSchema,
+  reportQueryString,
   referralReportSearchSchema,
   type ReferralReportSearch,
 } from "@/lib/validation/referral-report";
@@ -274,6 +276,22 @@ describe("keyset pagination", () => {
 });
 
 describe("the search schema", () => {
+  it("the page drops what does not parse, names it, and keeps the rest", () => {
+    const { search, ignored } = parseReportSearch({
+      commission_status: "owed",
+      start_date: "yesterday",
+      referrer: "maya",
+      after: ["2026-05-01T00:00:00Z~3", "x"],
+    });
+    expect(ignored.sort()).toEqual(["commission_status", "start_date"]);
+    expect(search).toMatchObject({
+      referrer: "maya",
+      commission_status: "all",
+      after: "2026-05-01T00:00:00Z~3",
+    });
+    expect(reportQueryString(search)).toBe("referrer=maya&after=2026-05-01T00%3A00%3A00Z%7E3");
+  });
+
   it("refuses reversed ranges, unknown statuses and malformed cursors", () => {
     expect(
       referralReportFiltersSchema.safeParse({ start_date: "2026-05-02", end_date: "2026-05-01" }).success,
@@ -281,6 +299,11 @@ describe("the search schema", () => {
     expect(referralReportFiltersSchema.safeParse({ commission_status: "owed" }).success).toBe(false);
     expect(referralReportSearchSchema.safeParse({ after: "x'; DROP TABLE users" }).success).toBe(false);
     expect(referralReportSearchSchema.safeParse({ size: "1000" }).success).toBe(false);
+    expect(referralReportSearchSchema.safeParse({ after: "2026-13-45T99:00:00Z~5" }).success).toBe(false);
+    expect(referralReportSearchSchema.safeParse({ after: "9999999999~5" }).success).toBe(false);
+    expect(referralReportSearchSchema.safeParse({ after: "2026-05-01T00:00:00.123456Z~5" }).success).toBe(
+      true,
+    );
     expect(referralReportFiltersSchema.parse({ start_date: "", flagged: "" })).toMatchObject({
       commission_status: "all",
       flagged: false,

@@ -52,7 +52,7 @@ export async function backfillReferralPoints(db: DbOrTx): Promise<{ referrals: n
             flagged: referral.reviewStatus === "pending",
             now,
           },
-          { rules: rulesInForce(ruleRows, now), upTo: { usedAt: now, referralId: referral.id } },
+          { rules: rulesInForce(ruleRows, now), upTo: { referralId: referral.id } },
         );
       }
     });

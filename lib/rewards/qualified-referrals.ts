@@ -13,15 +13,16 @@ export const QUALIFIED_REVIEW_STATES = ["not_required", "approved"] as const;
  * `include`: a referral that counts although its review has not been recorded as approved yet (it is being
  * approved in this transaction).
  */
-export type QualifiedScope = { upTo?: { usedAt: Date; referralId: number }; include?: number };
+export type QualifiedScope = { upTo?: { referralId: number }; include?: number };
 
 function scopeWhere(referrerId: number, scope: QualifiedScope): SQL {
   const qualified = inArray(referralUsageLog.reviewStatus, [...QUALIFIED_REVIEW_STATES]);
   return and(
     eq(referralUsageLog.referrerUserId, referrerId),
     scope.include ? or(qualified, eq(referralUsageLog.id, scope.include)) : qualified,
+    // Compared with the stored row itself: a JavaScript Date would drop the timestamp's microseconds.
     scope.upTo
-      ? sql`(${referralUsageLog.usedAt}, ${referralUsageLog.id}) <= (${scope.upTo.usedAt.toISOString()}::timestamptz, ${scope.upTo.referralId}::bigint)`
+      ? sql`(${referralUsageLog.usedAt}, ${referralUsageLog.id}) <= (SELECT r.used_at, r.id FROM referral_usage_log r WHERE r.id = ${scope.upTo.referralId})`
       : undefined,
   )!;
 }

@@ -103,9 +103,17 @@ const cursorParam = z.preprocess(
   z
     .string()
     .max(80)
-    .regex(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z|\d{1,12})~\d{1,15}$/, {
+    .regex(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z|\d{1,10})~\d{1,15}$/, {
       error: "Invalid page cursor",
     })
+    // The value reaches PostgreSQL as a timestamp or an int4: one that cannot be one is refused here.
+    .refine(
+      (v) => {
+        const value = v.split("~")[0];
+        return value.includes("T") ? !Number.isNaN(Date.parse(value)) : Number(value) <= 2_147_483_647;
+      },
+      { error: "Invalid page cursor" },
+    )
     .optional(),
 );
 

@@ -61,7 +61,7 @@ export default async function AdminReportsPage({ searchParams }: Props) {
       </section>
 
       <ReportFilters
-        key={filterQuery}
+        key={`filters:${filterQuery}`}
         filters={filters}
         sort={{ sort: search.sort, dir: search.dir, size: search.size }}
         campaigns={campaigns}
@@ -81,7 +81,7 @@ export default async function AdminReportsPage({ searchParams }: Props) {
       />
 
       {/* Aggregates over the whole period take longest: the table shows first, the charts stream in. */}
-      <Suspense key={filterQuery} fallback={<ChartsPlaceholder />}>
+      <Suspense key={`charts:${filterQuery}`} fallback={<ChartsPlaceholder />}>
         <ReportChartsLoader filters={filters} now={now} />
       </Suspense>
     </div>

@@ -253,6 +253,26 @@ export function ReferralsTable({
             </span>{" "}
             {totals.referrals === 1 ? "referral matches" : "referrals match"} the filters
           </p>
+          <dl className="mt-2 flex flex-wrap gap-x-5 gap-y-1 text-sm">
+            <div className="flex gap-1.5">
+              <dt className="text-ink-500">Commission</dt>
+              <dd className="font-medium text-ink-900 tabular-nums">
+                {formatMoney(totals.commissionNetCents)}
+              </dd>
+            </div>
+            <div className="flex gap-1.5">
+              <dt className="text-ink-500">Pending</dt>
+              <dd className="tabular-nums">{formatMoney(totals.ledger.pendingCents)}</dd>
+            </div>
+            <div className="flex gap-1.5">
+              <dt className="text-ink-500">Owed (approved)</dt>
+              <dd className="tabular-nums">{formatMoney(totals.ledger.approvedCents)}</dd>
+            </div>
+            <div className="flex gap-1.5">
+              <dt className="text-ink-500">Paid</dt>
+              <dd className="tabular-nums">{formatMoney(totals.ledger.paidCents)}</dd>
+            </div>
+          </dl>
           {selected ? (
             <p className="mt-2 flex items-center gap-2 text-sm text-brand-800" aria-live="polite">
               <span className="font-medium" data-testid="selected-count">
@@ -383,7 +403,7 @@ export function ReferralsTable({
           <label htmlFor="page-size" className="whitespace-nowrap">
             Rows per page
           </label>
-          <div className="w-20">
+          <div className="w-24">
             <Select
               id="page-size"
               value={search.size}

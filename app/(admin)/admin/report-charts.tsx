@@ -27,7 +27,8 @@ function ChartCard({
   children: ReactNode;
 }) {
   return (
-    <Card>
+    // min-w-0: a grid item may otherwise grow to the chart's measured width and overflow a phone screen.
+    <Card className="min-w-0">
       <CardHeader>
         <CardTitle as="h3">{title}</CardTitle>
         <CardDescription>{description}</CardDescription>
@@ -212,7 +213,7 @@ export function ReportChartsSection({
                       <th scope="col" className="py-1.5 pr-3 text-right font-medium">
                         Commission
                       </th>
-                      <th scope="col" className="py-1.5 text-right font-medium">
+                      <th scope="col" className="hidden py-1.5 text-right font-medium sm:table-cell">
                         Avg / referral
                       </th>
                     </tr>
@@ -230,7 +231,7 @@ export function ReportChartsSection({
                         <td className="py-1.5 pr-3 text-right tabular-nums">
                           {formatMoney(r.totalCommissionCents)}
                         </td>
-                        <td className="py-1.5 text-right tabular-nums">
+                        <td className="hidden py-1.5 text-right tabular-nums sm:table-cell">
                           {formatMoney(r.avgCommissionCents)}
                         </td>
                       </tr>

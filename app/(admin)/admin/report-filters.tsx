@@ -100,7 +100,7 @@ export function ReportFilters({ filters, sort, campaigns, sources, presets }: Pr
               ))}
             </Select>
             <FieldHint id="commission_status-hint" className="text-xs">
-              States are the referral&apos;s direct commission rows.
+              Pending … rejected: has a direct commission in that state.
             </FieldHint>
           </div>
           <div className="flex flex-col gap-1.5">

@@ -1,43 +1,37 @@
 "use client";
 
 import { useState } from "react";
+import { FormMessage, TextField } from "@/components/forms/text-field";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
-import { FieldError, Input, Label } from "@/components/ui/input";
 import { createApiKeyAction, revokeApiKeyAction } from "./actions";
 
 /** Creates a key and shows it this once, with a copy button. */
 export function CreateApiKeyForm() {
   const { state, formAction, onSubmit, pending, successCount } = useFormAction(createApiKeyAction);
-  const err = state.fieldErrors ?? {};
   const created =
     state.status === "success" ? (state.data as { key: string; name: string } | undefined) : undefined;
 
   return (
     <div className="flex flex-col gap-4">
-      <div aria-live="polite">
-        {created ? (
-          <div className="rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900">
-            <p className="font-medium">{state.message}</p>
-            <p
-              className="mt-2 rounded-md bg-white px-2 py-1.5 font-mono text-xs break-all text-ink-900 ring-1 ring-emerald-200"
-              data-testid="new-api-key"
-            >
-              {created.key}
-            </p>
-            <CopyButton value={created.key} label="Copy key" className="mt-2" />
-          </div>
-        ) : null}
-        {state.status === "error" && state.message && !Object.keys(err).length ? (
+      {created ? (
+        <div
+          aria-live="polite"
+          className="rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900"
+        >
+          <p className="font-medium">{state.message}</p>
           <p
-            role="alert"
-            className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm font-medium text-red-800"
+            className="mt-2 rounded-md bg-white px-2 py-1.5 font-mono text-xs break-all text-ink-900 ring-1 ring-emerald-200"
+            data-testid="new-api-key"
           >
-            {state.message}
+            {created.key}
           </p>
-        ) : null}
-      </div>
+          <CopyButton value={created.key} label="Copy key" className="mt-2" />
+        </div>
+      ) : (
+        <FormMessage state={state} />
+      )}
       <form
         action={formAction}
         onSubmit={onSubmit}
@@ -45,20 +39,16 @@ export function CreateApiKeyForm() {
         className="flex flex-col gap-3"
         aria-label="New API key"
       >
-        <div className="flex flex-col gap-1.5">
-          <Label htmlFor="key-name">Name</Label>
-          <Input
-            key={successCount}
-            id="key-name"
-            name="name"
-            placeholder="Billing system"
-            maxLength={80}
-            autoComplete="off"
-            aria-invalid={Boolean(err.name)}
-            aria-describedby={err.name ? "key-name-error" : undefined}
-          />
-          <FieldError id="key-name-error">{err.name}</FieldError>
-        </div>
+        <TextField
+          key={successCount}
+          id="key-name"
+          name="name"
+          label="Name"
+          placeholder="Billing system"
+          maxLength={80}
+          autoComplete="off"
+          error={state.fieldErrors?.name}
+        />
         <Button type="submit" disabled={pending}>
           {pending ? "Creating…" : "Create key"}
         </Button>

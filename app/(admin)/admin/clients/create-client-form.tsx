@@ -1,10 +1,11 @@
 "use client";
 
 import Link from "next/link";
+import { FormMessage, TextField } from "@/components/forms/text-field";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
-import { FieldError, FieldHint, Input, Label, Select } from "@/components/ui/input";
+import { FieldError, Label, Select } from "@/components/ui/input";
 import { createClientAction } from "./actions";
 
 type Created = {
@@ -34,58 +35,43 @@ export function CreateClientForm({
     ? { ...fieldErrors, referral_code: referralCode }
     : fieldErrors;
   const created = state.status === "success" ? (state.data as Created | undefined) : undefined;
-  const field = (name: string, hint = false) => ({
-    id: `new-${name}`,
-    name,
-    "aria-invalid": Boolean(err[name]),
-    "aria-describedby":
-      [hint ? `new-${name}-hint` : "", err[name] ? `new-${name}-error` : ""].filter(Boolean).join(" ") ||
-      undefined,
-  });
 
   return (
     <div className="flex flex-col gap-5">
-      <div aria-live="polite">
-        {created ? (
-          <div
-            className="rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900"
-            data-testid="created-client"
-          >
-            <p className="font-medium">{state.message}</p>
-            <dl className="mt-3 grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1">
-              <dt className="text-emerald-800">E-mail</dt>
-              <dd className="truncate">{created.email}</dd>
-              <dt className="text-emerald-800">Account</dt>
-              <dd className="font-mono">{created.accountNumber}</dd>
-              <dt className="text-emerald-800">Code</dt>
-              <dd className="font-mono" data-testid="created-code">
-                {created.code}
-              </dd>
-              <dt className="text-emerald-800">Password</dt>
-              <dd className="font-mono font-semibold break-all" data-testid="temp-password">
-                {created.tempPassword}
-              </dd>
-            </dl>
-            <div className="mt-3 flex flex-wrap gap-2">
-              <CopyButton value={created.tempPassword} label="Copy password" />
-              <Link
-                href={`/admin/clients/${created.clientId}`}
-                className="inline-flex h-8 items-center rounded-lg px-3 text-sm font-medium text-emerald-900 underline-offset-2 hover:underline"
-              >
-                Open {created.name}
-              </Link>
-            </div>
+      {created ? (
+        <div
+          aria-live="polite"
+          className="rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900"
+          data-testid="created-client"
+        >
+          <p className="font-medium">{state.message}</p>
+          <dl className="mt-3 grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1">
+            <dt className="text-emerald-800">E-mail</dt>
+            <dd className="truncate">{created.email}</dd>
+            <dt className="text-emerald-800">Account</dt>
+            <dd className="font-mono">{created.accountNumber}</dd>
+            <dt className="text-emerald-800">Code</dt>
+            <dd className="font-mono" data-testid="created-code">
+              {created.code}
+            </dd>
+            <dt className="text-emerald-800">Password</dt>
+            <dd className="font-mono font-semibold break-all" data-testid="temp-password">
+              {created.tempPassword}
+            </dd>
+          </dl>
+          <div className="mt-3 flex flex-wrap gap-2">
+            <CopyButton value={created.tempPassword} label="Copy password" />
+            <Link
+              href={`/admin/clients/${created.clientId}`}
+              className="inline-flex h-8 items-center rounded-lg px-3 text-sm font-medium text-emerald-900 underline-offset-2 hover:underline"
+            >
+              Open {created.name}
+            </Link>
           </div>
-        ) : null}
-        {state.status === "error" && state.message && !Object.keys(err).length ? (
-          <p
-            role="alert"
-            className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm font-medium text-red-800"
-          >
-            {state.message}
-          </p>
-        ) : null}
-      </div>
+        </div>
+      ) : (
+        <FormMessage state={{ ...state, fieldErrors: err }} />
+      )}
 
       <form
         action={formAction}
@@ -96,25 +82,42 @@ export function CreateClientForm({
       >
         {/* Remounted after each success, which clears the fields for the next client. */}
         <div key={successCount} className="flex flex-col gap-4">
-          <div className="flex flex-col gap-1.5">
-            <Label htmlFor="new-name">Name</Label>
-            <Input {...field("name")} autoComplete="off" maxLength={100} required />
-            <FieldError id="new-name-error">{err.name}</FieldError>
-          </div>
-          <div className="flex flex-col gap-1.5">
-            <Label htmlFor="new-email">E-mail</Label>
-            <Input {...field("email")} type="email" autoComplete="off" maxLength={254} required />
-            <FieldError id="new-email-error">{err.email}</FieldError>
-          </div>
-          <div className="flex flex-col gap-1.5">
-            <Label htmlFor="new-phone">Phone (optional)</Label>
-            <Input {...field("phone")} type="tel" autoComplete="off" placeholder="+1 415 555 0100" />
-            <FieldError id="new-phone-error">{err.phone}</FieldError>
-          </div>
+          <TextField
+            id="new-name"
+            name="name"
+            label="Name"
+            error={err.name}
+            autoComplete="off"
+            maxLength={100}
+          />
+          <TextField
+            id="new-email"
+            name="email"
+            label="E-mail"
+            type="email"
+            error={err.email}
+            autoComplete="off"
+            maxLength={254}
+          />
+          <TextField
+            id="new-phone"
+            name="phone"
+            label="Phone (optional)"
+            type="tel"
+            error={err.phone}
+            autoComplete="off"
+            placeholder="+1 415 555 0100"
+          />
           <div className="grid grid-cols-2 gap-3">
             <div className="flex flex-col gap-1.5">
               <Label htmlFor="new-business_type">Business</Label>
-              <Select {...field("business_type")} defaultValue="creator">
+              <Select
+                id="new-business_type"
+                name="business_type"
+                defaultValue="creator"
+                aria-invalid={Boolean(err.business_type)}
+                aria-describedby={err.business_type ? "new-business_type-error" : undefined}
+              >
                 {businessTypes.map((b) => (
                   <option key={b} value={b}>
                     {b[0].toUpperCase() + b.slice(1)}
@@ -125,7 +128,13 @@ export function CreateClientForm({
             </div>
             <div className="flex flex-col gap-1.5">
               <Label htmlFor="new-subscription_tier_id">Plan</Label>
-              <Select {...field("subscription_tier_id")} defaultValue="">
+              <Select
+                id="new-subscription_tier_id"
+                name="subscription_tier_id"
+                defaultValue=""
+                aria-invalid={Boolean(err.subscription_tier_id)}
+                aria-describedby={err.subscription_tier_id ? "new-subscription_tier_id-error" : undefined}
+              >
                 <option value="">Default</option>
                 {tiers.map((t) => (
                   <option key={t.id} value={t.id}>
@@ -136,27 +145,25 @@ export function CreateClientForm({
               <FieldError id="new-subscription_tier_id-error">{err.subscription_tier_id}</FieldError>
             </div>
           </div>
-          <div className="grid grid-cols-2 gap-3">
-            <div className="flex flex-col gap-1.5">
-              <Label htmlFor="new-trial_days">Trial days</Label>
-              <Input {...field("trial_days")} inputMode="numeric" defaultValue="7" />
-              <FieldError id="new-trial_days-error">{err.trial_days}</FieldError>
-            </div>
-            <div className="flex flex-col gap-1.5">
-              <Label htmlFor="new-referral_code">Referred with</Label>
-              <Input
-                {...field("referral_code", true)}
-                autoComplete="off"
-                spellCheck={false}
-                className="font-mono uppercase"
-                maxLength={40}
-              />
-            </div>
-          </div>
-          <FieldHint id="new-referral_code-hint" className="-mt-2 text-xs">
-            A referrer&apos;s code, if someone referred them (optional).
-          </FieldHint>
-          <FieldError id="new-referral_code-error">{err.referral_code}</FieldError>
+          <TextField
+            id="new-trial_days"
+            name="trial_days"
+            label="Trial days"
+            inputMode="numeric"
+            defaultValue="7"
+            error={err.trial_days}
+          />
+          <TextField
+            id="new-referral_code"
+            name="referral_code"
+            label="Referred with (optional)"
+            hint="The referrer's code, if someone referred them."
+            error={err.referral_code}
+            autoComplete="off"
+            spellCheck={false}
+            className="font-mono uppercase"
+            maxLength={40}
+          />
         </div>
         <Button type="submit" disabled={pending}>
           {pending ? "Creating…" : "Create client"}

@@ -150,7 +150,7 @@ export default async function AdminClientsPage({ searchParams }: Props) {
           </nav>
         </Card>
 
-        <Card role="region" aria-labelledby="new-client" className="self-start">
+        <Card role="region" aria-labelledby="new-client" className="order-first self-start lg:order-none">
           <CardHeader>
             <CardTitle id="new-client">New client</CardTitle>
             <CardDescription>They get a temporary password to change at first sign-in.</CardDescription>

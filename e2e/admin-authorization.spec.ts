@@ -26,6 +26,7 @@ const ADMIN_PAGES: Target[] = [
   { path: "/admin/clients/[id]", id: clientId },
   { path: "/admin/payouts" },
   { path: "/admin/payouts/[id]", id: payoutBatchId },
+  { path: "/admin/review" },
   { path: "/admin/rewards" },
 ];
 

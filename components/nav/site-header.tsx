@@ -22,6 +22,7 @@ const clientItems: NavItem[] = [
 
 const adminItems: NavItem[] = [
   { href: "/admin", label: "Reports" },
+  { href: "/admin/review", label: "Review" },
   { href: "/admin/campaigns", label: "Campaigns" },
   { href: "/admin/payouts", label: "Payouts" },
   { href: "/admin/rewards", label: "Rewards" },

@@ -28,6 +28,7 @@ import {
   type ReportSort,
 } from "@/lib/validation/referral-report";
 import { ExportButtons } from "./export-buttons";
+import { BulkDecision } from "./review/bulk-decision";
 
 const features = tableFeatures({ rowSortingFeature, rowSelectionFeature });
 const column = createColumnHelper<typeof features, ReportRow>();
@@ -238,7 +239,10 @@ export function ReferralsTable({
     enableMultiSort: false,
   });
 
-  const selected = Object.keys(rowSelection).filter((id) => rowSelection[id]).length;
+  const selectedIds = Object.keys(rowSelection)
+    .filter((id) => rowSelection[id])
+    .map(Number);
+  const selected = selectedIds.length;
   const selectedHere = rows.filter((r) => rowSelection[String(r.id)]).length;
   const visibleColumns = table.getAllLeafColumns().length;
 
@@ -285,6 +289,11 @@ export function ReferralsTable({
                 Clear selection
               </Button>
             </p>
+          ) : null}
+          {selected ? (
+            <div className="mt-2" role="group" aria-label="Review selected referrals">
+              <BulkDecision ids={selectedIds} />
+            </div>
           ) : null}
         </div>
         <ExportButtons filterQuery={filterQuery} total={totals.referrals} />

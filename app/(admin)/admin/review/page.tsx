@@ -1,0 +1,88 @@
+import type { Metadata } from "next";
+import { Card, CardBody } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { getDb } from "@/db/client";
+import { requirePageUser } from "@/lib/auth/session";
+import { formatDate, formatMoney, maskEmail } from "@/lib/format";
+import { getReviewQueue, REVIEW_QUEUE_LIMIT } from "@/lib/queries/review-queue";
+import { ReviewQueue, type ReviewCard } from "./review-queue";
+
+export const metadata: Metadata = { title: "Review queue" };
+export const dynamic = "force-dynamic";
+
+const RULE_LABELS: Record<string, string> = {
+  same_ip_as_referrer: "Same IP as referrer",
+  same_device_as_referrer: "Same device as referrer",
+  ip_velocity: "Many signups from one IP",
+  email_alias: "E-mail alias",
+  disposable_email: "Disposable e-mail",
+};
+
+export default async function AdminReviewPage() {
+  await requirePageUser("/admin/review", "admin");
+  const queue = await getReviewQueue(await getDb());
+
+  // Only plain, masked data goes to the browser: e-mails masked, the referrer's address never shown
+  // (only whether it matches), the new client's own signup address and device as evidence.
+  const cards: ReviewCard[] = queue.map((r) => ({
+    id: r.id,
+    code: r.codeUsed,
+    signedUpOn: formatDate(r.usedAt),
+    heldCommission: r.heldCents ? formatMoney(r.heldCents) : null,
+    reasons: r.fraudFlags.map((f) => ({ label: RULE_LABELS[f.rule] ?? f.rule, reason: f.reason })),
+    referred: {
+      name: r.referredName,
+      email: maskEmail(r.referredEmail),
+      ip: r.signupIp ?? "Not recorded",
+      device: r.deviceId ? `…${r.deviceId.slice(-8)}` : "Not recorded",
+      userAgent: r.signupUserAgent ?? "Not recorded",
+      joinedOn: formatDate(r.referredJoinedAt),
+    },
+    referrer: r.referrerName
+      ? {
+          name: r.referrerName,
+          email: maskEmail(r.referrerEmail ?? ""),
+          // The flag compared them at signup; this compares with the referrer's latest sign-in.
+          ip: r.sameIp
+            ? "Same as the new client"
+            : r.referrerHasIp
+              ? "Differs from the latest sign-in"
+              : "Not recorded",
+          sameIp: r.sameIp,
+          device: r.sameDevice
+            ? "Same as the new client"
+            : r.referrerHasDevice
+              ? "Differs from the latest sign-in"
+              : "Not recorded",
+          sameDevice: r.sameDevice,
+          joinedOn: formatDate(r.referrerJoinedAt),
+        }
+      : null,
+  }));
+
+  return (
+    <div className="mx-auto max-w-7xl px-4 py-8 sm:px-6">
+      <PageHeader
+        title="Review queue"
+        description="Flagged referrals waiting for a decision. Approving releases their held commissions and points; rejecting rejects them for good."
+      />
+      {cards.length ? (
+        <>
+          {cards.length === REVIEW_QUEUE_LIMIT ? (
+            <p className="mb-4 text-sm text-ink-500">
+              Showing the oldest {REVIEW_QUEUE_LIMIT}; decide these to see more.
+            </p>
+          ) : null}
+          <ReviewQueue cards={cards} />
+        </>
+      ) : (
+        <Card>
+          <CardBody>
+            <EmptyState title="Nothing to review" text="No flagged referral is waiting for a decision." />
+          </CardBody>
+        </Card>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+// The review queue's decisions, read from form fields: `referralIds` is a comma-separated list (one id
+// for a single decision, the ticked rows for a bulk one).
+import { z } from "zod";
+
+export const REVIEW_BULK_LIMIT = 500;
+
+export const reviewDecisionSchema = z.object({
+  decision: z.enum(["approve", "reject"], { error: "Choose approve or reject" }),
+  referralIds: z
+    .string({ error: "Choose at least one referral" })
+    .trim()
+    .regex(/^[1-9][0-9]{0,14}(,[1-9][0-9]{0,14})*$/, { error: "Choose at least one referral" })
+    .transform((s) => [...new Set(s.split(",").map(Number))])
+    .pipe(
+      z
+        .array(z.number().int().positive())
+        .min(1, { error: "Choose at least one referral" })
+        .max(REVIEW_BULK_LIMIT, { error: `Decide at most ${REVIEW_BULK_LIMIT} referrals at once` }),
+    ),
+});
+export type ReviewDecisionInput = z.output<typeof reviewDecisionSchema>;

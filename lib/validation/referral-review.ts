@@ -4,18 +4,24 @@ import { z } from "zod";
 
 export const REVIEW_BULK_LIMIT = 500;
 
+/** The ticked referrals, as a form sends them: "12,15,19". */
+export const referralIdListSchema = z
+  .string({ error: "Choose at least one referral" })
+  .trim()
+  .regex(/^[1-9][0-9]{0,14}(,[1-9][0-9]{0,14})*$/, { error: "Choose at least one referral" })
+  .transform((s) => [...new Set(s.split(",").map(Number))])
+  .pipe(
+    z
+      .array(z.number().int().positive())
+      .min(1, { error: "Choose at least one referral" })
+      .max(REVIEW_BULK_LIMIT, { error: `Choose at most ${REVIEW_BULK_LIMIT} referrals at once` }),
+  );
+
 export const reviewDecisionSchema = z.object({
   decision: z.enum(["approve", "reject"], { error: "Choose approve or reject" }),
-  referralIds: z
-    .string({ error: "Choose at least one referral" })
-    .trim()
-    .regex(/^[1-9][0-9]{0,14}(,[1-9][0-9]{0,14})*$/, { error: "Choose at least one referral" })
-    .transform((s) => [...new Set(s.split(",").map(Number))])
-    .pipe(
-      z
-        .array(z.number().int().positive())
-        .min(1, { error: "Choose at least one referral" })
-        .max(REVIEW_BULK_LIMIT, { error: `Decide at most ${REVIEW_BULK_LIMIT} referrals at once` }),
-    ),
+  referralIds: referralIdListSchema,
 });
+
+/** "Add to a payout" from the reports table's selection. */
+export const payoutForReferralsSchema = z.object({ referralIds: referralIdListSchema });
 export type ReviewDecisionInput = z.output<typeof reviewDecisionSchema>;

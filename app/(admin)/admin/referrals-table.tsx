@@ -28,6 +28,7 @@ import {
   type ReportSort,
 } from "@/lib/validation/referral-report";
 import { ExportButtons } from "./export-buttons";
+import { AddToPayout } from "./add-to-payout";
 import { BulkDecision } from "./review/bulk-decision";
 
 const features = tableFeatures({ rowSortingFeature, rowSelectionFeature });
@@ -291,8 +292,13 @@ export function ReferralsTable({
             </p>
           ) : null}
           {selected ? (
-            <div className="mt-2" role="group" aria-label="Review selected referrals">
-              <BulkDecision ids={selectedIds} />
+            <div className="mt-2 flex flex-col gap-3">
+              <div role="group" aria-label="Review selected referrals">
+                <BulkDecision ids={selectedIds} />
+              </div>
+              <div role="group" aria-label="Pay selected referrals">
+                <AddToPayout ids={selectedIds} />
+              </div>
             </div>
           ) : null}
         </div>

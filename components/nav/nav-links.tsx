@@ -173,9 +173,18 @@ export function NavLinks({ items, user, collapseBelow = "lg" }: NavLinksProps) {
           >
             <p className="flex min-w-0 items-center gap-2 text-sm text-ink-700">
               <span className="sr-only">Signed in as </span>
-              <span className={cn("max-w-48 truncate font-medium text-ink-900", layout.userName)}>
+              {/* The account's own page (password) sits behind the name, to keep the role's links in the bar. */}
+              <Link
+                href="/account/password"
+                onClick={close}
+                title="Change your password"
+                className={cn(
+                  "max-w-48 truncate rounded font-medium text-ink-900 underline-offset-4 hover:underline",
+                  layout.userName,
+                )}
+              >
                 {user.name}
-              </span>
+              </Link>
               {user.roleLabel ? (
                 <span className="rounded-full bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-700 ring-1 ring-brand-200 ring-inset">
                   {user.roleLabel}

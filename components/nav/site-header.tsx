@@ -17,7 +17,6 @@ const clientItems: NavItem[] = [
   { href: "/dashboard/referrals", label: "My referrals" },
   { href: "/redeem", label: "Redeem" },
   { href: "/leaderboard", label: "Leaderboard" },
-  { href: "/account/password", label: "Password" },
 ];
 
 const adminItems: NavItem[] = [
@@ -29,7 +28,6 @@ const adminItems: NavItem[] = [
   { href: "/admin/clients", label: "Clients" },
   { href: "/admin/api-keys", label: "API keys" },
   { href: "/admin/audit", label: "Audit log" },
-  { href: "/account/password", label: "Password" },
 ];
 
 /** The links a visitor may open. Showing a link is not access control: every page checks again. */

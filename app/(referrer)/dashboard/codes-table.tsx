@@ -3,6 +3,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { formatDate } from "@/lib/format";
 import type { ReferrerCode } from "@/lib/queries/referrer-overview";
 import { EditCodeForm, ToggleCodeButton } from "./code-actions";
+import { SharePanel } from "./share-panel";
 
 export function codeState(
   code: Pick<ReferrerCode, "isActive" | "expiresAt" | "usageCount" | "usageLimit">,
@@ -16,7 +17,17 @@ export function codeState(
 }
 
 /** The referrer's codes: usage x / limit, clicks, state, and everything to share or change each one. */
-export function CodesTable({ codes, origin, now }: { codes: ReferrerCode[]; origin: string; now: Date }) {
+export function CodesTable({
+  codes,
+  origin,
+  now,
+  referrer,
+}: {
+  codes: ReferrerCode[];
+  origin: string;
+  now: Date;
+  referrer: { id: number; name: string };
+}) {
   return (
     <ul className="divide-y divide-ink-100">
       {codes.map((code) => {
@@ -57,6 +68,7 @@ export function CodesTable({ codes, origin, now }: { codes: ReferrerCode[]; orig
             <div className="mt-2">
               <EditCodeForm code={{ ...code, expiresAt: code.expiresAt?.toISOString() ?? null }} />
             </div>
+            <SharePanel clientId={referrer.id} referrerName={referrer.name} code={code} origin={origin} />
           </li>
         );
       })}

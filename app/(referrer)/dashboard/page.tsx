@@ -11,6 +11,7 @@ import { formatDate, formatPercent } from "@/lib/format";
 import { listOpenCampaigns } from "@/lib/queries/open-campaigns";
 import { getReferrerOverview } from "@/lib/queries/referrer-overview";
 import { suggestCodes } from "@/lib/referrals/suggest-codes";
+import { AnalyticsSection, type AnalyticsSearchParams } from "./analytics-section";
 import { CodesTable } from "./codes-table";
 import { CommissionSummary } from "./commission-summary";
 import { CreateCodeForm } from "./create-code-form";
@@ -19,7 +20,11 @@ import { RewardsSummary } from "./rewards-summary";
 export const metadata: Metadata = { title: "Dashboard" };
 export const dynamic = "force-dynamic";
 
-export default async function DashboardPage() {
+export default async function DashboardPage({
+  searchParams,
+}: {
+  searchParams: Promise<AnalyticsSearchParams>;
+}) {
   const user = await requirePageUser("/dashboard", "client");
   const now = new Date();
   const db = await getDb();
@@ -49,6 +54,7 @@ export default async function DashboardPage() {
         />
       </section>
 
+      <AnalyticsSection userId={user.id} now={now} searchParams={await searchParams} />
       <CommissionSummary userId={user.id} />
       <RewardsSummary userId={user.id} now={now} />
 
@@ -57,7 +63,12 @@ export default async function DashboardPage() {
           <CardTitle>Your referral codes</CardTitle>
         </CardHeader>
         {overview.codes.length ? (
-          <CodesTable codes={overview.codes} origin={origin} now={now} />
+          <CodesTable
+            codes={overview.codes}
+            origin={origin}
+            now={now}
+            referrer={{ id: user.id, name: user.name }}
+          />
         ) : (
           <CardBody>
             <EmptyState

@@ -1,0 +1,306 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { rowsOf } from "@/db/rows";
+import { timestampParam } from "@/db/sql-values";
+import type { DbOrTx } from "@/db/types";
+import { centsToDecimal, maskEmail } from "@/lib/format";
+
+// Referral analytics of one client, for GET /api/clients/:id/referral-analytics and the dashboard.
+// Money comes from the commissions ledger: the client's own direct-level rows (see commission-summary.ts
+// for the definitions): earned = every row but rejected ones; pending = earned, not yet paid (pending +
+// approved); paid = rows paid in a payout batch. Time windows are `>= now - N days`, months are UTC.
+
+const DAY_MS = 86_400_000;
+
+export type Viewer = "owner" | "admin";
+
+export type CodeAnalytics = {
+  id: number;
+  code: string;
+  code_name: string | null;
+  created_at: string;
+  usage_count: number;
+  usage_limit: number | null;
+  total_signups: number;
+  signups_last_30_days: number;
+  signups_last_7_days: number;
+  total_commission_earned: string;
+  commission_paid: string;
+  clicks: number;
+  conversion_rate: number | null;
+};
+
+export type RecentReferral = {
+  used_at: string;
+  signup_ip: string | null;
+  referred_user_email: string;
+  referral_code_used: string;
+  commission_amount: string;
+  commission_eligible: boolean;
+};
+
+export type ReferralAnalytics = {
+  codes: CodeAnalytics[];
+  recent_referrals: RecentReferral[];
+  summary: {
+    total_codes: number;
+    active_codes: number;
+    total_referrals: number;
+    total_commission_earned: string;
+    commission_pending: string;
+  };
+};
+
+export type MonthlyReport = {
+  period: string;
+  total_referrals: number;
+  new_referrals: number;
+  commission_earned: string;
+  commission_pending: string;
+  top_performing_code: string | null;
+  conversion_rate: number | null;
+};
+
+const ratio = (signups: number, clicks: number) => (clicks > 0 ? signups / clicks : null);
+const iso = (v: Date | string) => (v instanceof Date ? v : new Date(v)).toISOString();
+
+export async function getReferralAnalytics(
+  db: DbOrTx,
+  clientId: number,
+  opts: { now: Date; viewer: Viewer },
+): Promise<ReferralAnalytics> {
+  const since30 = new Date(opts.now.getTime() - 30 * DAY_MS);
+  const since7 = new Date(opts.now.getTime() - 7 * DAY_MS);
+
+  const codeRows = rowsOf<Record<string, unknown>>(
+    await db.execute(sql`
+      SELECT rc.id, rc.code, rc.code_name, rc.created_at, rc.usage_count, rc.usage_limit,
+             (rc.is_active AND (rc.expires_at IS NULL OR rc.expires_at > ${timestampParam(opts.now)})
+               AND (rc.usage_limit IS NULL OR rc.usage_count < rc.usage_limit)) AS active,
+             (SELECT count(*) FROM referral_usage_log l WHERE l.referral_code_id = rc.id) AS total_signups,
+             (SELECT count(*) FROM referral_usage_log l
+               WHERE l.referral_code_id = rc.id AND l.used_at >= ${timestampParam(since30)}) AS last30,
+             (SELECT count(*) FROM referral_usage_log l
+               WHERE l.referral_code_id = rc.id AND l.used_at >= ${timestampParam(since7)}) AS last7,
+             (SELECT count(*) FROM referral_clicks k WHERE k.referral_code_id = rc.id) AS clicks,
+             (SELECT sum(c.amount_cents) FILTER (WHERE c.status <> 'rejected')
+                FROM commissions c JOIN referral_usage_log l ON l.id = c.referral_id
+               WHERE l.referral_code_id = rc.id AND c.beneficiary_user_id = ${clientId}
+                 AND c.level = 'direct') AS earned,
+             (SELECT sum(c.amount_cents) FILTER (WHERE c.status = 'paid')
+                FROM commissions c JOIN referral_usage_log l ON l.id = c.referral_id
+               WHERE l.referral_code_id = rc.id AND c.beneficiary_user_id = ${clientId}
+                 AND c.level = 'direct') AS paid
+        FROM referral_codes rc
+       WHERE rc.client_id = ${clientId}
+       ORDER BY rc.created_at, rc.id`),
+  );
+
+  const recentRows = rowsOf<Record<string, unknown>>(
+    await db.execute(sql`
+      SELECT l.used_at, l.signup_ip, u.email, l.code_used, l.commission_amount_cents, l.commission_eligible
+        FROM referral_usage_log l
+        JOIN users u ON u.id = l.referred_user_id
+       WHERE l.referrer_user_id = ${clientId}
+       ORDER BY l.used_at DESC, l.id DESC
+       LIMIT 10`),
+  );
+
+  const [totals] = rowsOf<Record<string, unknown>>(
+    await db.execute(sql`
+      SELECT (SELECT count(*) FROM referral_usage_log l WHERE l.referrer_user_id = ${clientId}) AS referrals,
+             (SELECT sum(c.amount_cents) FILTER (WHERE c.status <> 'rejected')
+                FROM commissions c WHERE c.beneficiary_user_id = ${clientId} AND c.level = 'direct') AS earned,
+             (SELECT sum(c.amount_cents) FILTER (WHERE c.status IN ('pending', 'approved'))
+                FROM commissions c WHERE c.beneficiary_user_id = ${clientId} AND c.level = 'direct') AS pending`),
+  );
+
+  const codes: CodeAnalytics[] = codeRows.map((r) => {
+    const signups = Number(r.total_signups);
+    const clicks = Number(r.clicks);
+    return {
+      id: Number(r.id),
+      code: String(r.code),
+      code_name: (r.code_name as string | null) ?? null,
+      created_at: iso(r.created_at as Date | string),
+      usage_count: Number(r.usage_count),
+      usage_limit: r.usage_limit === null ? null : Number(r.usage_limit),
+      total_signups: signups,
+      signups_last_30_days: Number(r.last30),
+      signups_last_7_days: Number(r.last7),
+      total_commission_earned: centsToDecimal(Number(r.earned ?? 0)),
+      commission_paid: centsToDecimal(Number(r.paid ?? 0)),
+      clicks,
+      conversion_rate: ratio(signups, clicks),
+    };
+  });
+
+  return {
+    codes,
+    recent_referrals: recentRows.map((r) => ({
+      used_at: iso(r.used_at as Date | string),
+      signup_ip: (r.signup_ip as string | null) ?? null,
+      referred_user_email: opts.viewer === "admin" ? String(r.email) : maskEmail(String(r.email)),
+      referral_code_used: String(r.code_used),
+      commission_amount: centsToDecimal(Number(r.commission_amount_cents)),
+      commission_eligible: Boolean(r.commission_eligible),
+    })),
+    summary: {
+      total_codes: codes.length,
+      active_codes: codeRows.filter((r) => r.active === true || r.active === "t").length,
+      total_referrals: Number(totals?.referrals ?? 0),
+      total_commission_earned: centsToDecimal(Number(totals?.earned ?? 0)),
+      commission_pending: centsToDecimal(Number(totals?.pending ?? 0)),
+    },
+  };
+}
+
+/** `"2025-08"` → [start, end) of that month in UTC. */
+export function monthBounds(month: string): { start: Date; end: Date } {
+  const [y, m] = month.split("-").map(Number);
+  return { start: new Date(Date.UTC(y, m - 1, 1)), end: new Date(Date.UTC(y, m, 1)) };
+}
+
+/** The UTC month of a date as `"YYYY-MM"`. */
+export function monthOf(date: Date): string {
+  return date.toISOString().slice(0, 7);
+}
+
+/** The last `count` UTC months up to the one of `now`, newest first. */
+export function lastMonths(now: Date, count = 12): string[] {
+  return Array.from({ length: count }, (_, i) =>
+    monthOf(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i, 1))),
+  );
+}
+
+/**
+ * The report for one UTC month: referrals up to its end and within it, the direct commissions created in
+ * it (earned; pending = not yet paid), the code with most signups in it, and signups ÷ clicks in it.
+ * A month still running is counted up to `now`.
+ */
+export async function getMonthlyReport(
+  db: DbOrTx,
+  clientId: number,
+  month: string,
+  now: Date,
+): Promise<MonthlyReport> {
+  const bounds = monthBounds(month);
+  const start = timestampParam(bounds.start);
+  const end = timestampParam(bounds.end < now ? bounds.end : now);
+  const [row] = rowsOf<Record<string, unknown>>(
+    await db.execute(sql`
+      SELECT (SELECT count(*) FROM referral_usage_log l
+               WHERE l.referrer_user_id = ${clientId} AND l.used_at < ${end}) AS total,
+             (SELECT count(*) FROM referral_usage_log l
+               WHERE l.referrer_user_id = ${clientId} AND l.used_at >= ${start} AND l.used_at < ${end}) AS new,
+             (SELECT count(*) FROM referral_clicks k JOIN referral_codes rc ON rc.id = k.referral_code_id
+               WHERE rc.client_id = ${clientId} AND k.clicked_at >= ${start} AND k.clicked_at < ${end}) AS clicks,
+             (SELECT sum(c.amount_cents) FILTER (WHERE c.status <> 'rejected')
+                FROM commissions c
+               WHERE c.beneficiary_user_id = ${clientId} AND c.level = 'direct'
+                 AND c.created_at >= ${start} AND c.created_at < ${end}) AS earned,
+             (SELECT sum(c.amount_cents) FILTER (WHERE c.status IN ('pending', 'approved'))
+                FROM commissions c
+               WHERE c.beneficiary_user_id = ${clientId} AND c.level = 'direct'
+                 AND c.created_at >= ${start} AND c.created_at < ${end}) AS pending,
+             (SELECT l.code_used FROM referral_usage_log l
+               WHERE l.referrer_user_id = ${clientId} AND l.used_at >= ${start} AND l.used_at < ${end}
+               GROUP BY l.code_used ORDER BY count(*) DESC, l.code_used LIMIT 1) AS top_code`),
+  );
+  const newReferrals = Number(row?.new ?? 0);
+  return {
+    period: month,
+    total_referrals: Number(row?.total ?? 0),
+    new_referrals: newReferrals,
+    commission_earned: centsToDecimal(Number(row?.earned ?? 0)),
+    commission_pending: centsToDecimal(Number(row?.pending ?? 0)),
+    top_performing_code: (row?.top_code as string | null) ?? null,
+    conversion_rate: ratio(newReferrals, Number(row?.clicks ?? 0)),
+  };
+}
+
+export type DailyActivity = { date: string; clicks: number; signups: number };
+
+/** Clicks and signups per UTC day over the last `days` days (today included), oldest first. */
+export async function getDailyActivity(
+  db: DbOrTx,
+  clientId: number,
+  days: number,
+  now: Date,
+): Promise<DailyActivity[]> {
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const since = new Date(today - (days - 1) * DAY_MS);
+  const rows = rowsOf<{ day: string; kind: string; n: string | number }>(
+    await db.execute(sql`
+      SELECT to_char(k.clicked_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, 'clicks' AS kind, count(*) AS n
+        FROM referral_clicks k JOIN referral_codes rc ON rc.id = k.referral_code_id
+       WHERE rc.client_id = ${clientId} AND k.clicked_at >= ${timestampParam(since)}
+         AND k.clicked_at <= ${timestampParam(now)}
+       GROUP BY 1
+      UNION ALL
+      SELECT to_char(l.used_at AT TIME ZONE 'UTC', 'YYYY-MM-DD'), 'signups', count(*)
+        FROM referral_usage_log l
+       WHERE l.referrer_user_id = ${clientId} AND l.used_at >= ${timestampParam(since)}
+         AND l.used_at <= ${timestampParam(now)}
+       GROUP BY 1`),
+  );
+  const series = Array.from({ length: days }, (_, i) => ({
+    date: new Date(since.getTime() + i * DAY_MS).toISOString().slice(0, 10),
+    clicks: 0,
+    signups: 0,
+  }));
+  const byDate = new Map(series.map((p) => [p.date, p]));
+  for (const r of rows) {
+    const point = byDate.get(r.day);
+    if (point) point[r.kind === "clicks" ? "clicks" : "signups"] = Number(r.n);
+  }
+  return series;
+}
+
+/** Signups and direct commission earned per UTC month over the last `count` months, oldest first. */
+export async function getMonthlyCommission(
+  db: DbOrTx,
+  clientId: number,
+  now: Date,
+  count = 12,
+): Promise<{ month: string; signups: number; earnedCents: number }[]> {
+  const months = lastMonths(now, count).reverse();
+  const since = monthBounds(months[0]).start;
+  const rows = rowsOf<{ month: string; kind: string; n: string | number | null }>(
+    await db.execute(sql`
+      SELECT to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, 'earned' AS kind,
+             sum(c.amount_cents) AS n
+        FROM commissions c
+       WHERE c.beneficiary_user_id = ${clientId} AND c.level = 'direct' AND c.status <> 'rejected'
+         AND c.created_at >= ${timestampParam(since)}
+       GROUP BY 1
+      UNION ALL
+      SELECT to_char(l.used_at AT TIME ZONE 'UTC', 'YYYY-MM'), 'signups', count(*)
+        FROM referral_usage_log l
+       WHERE l.referrer_user_id = ${clientId} AND l.used_at >= ${timestampParam(since)}
+       GROUP BY 1`),
+  );
+  const out = months.map((month) => ({ month, signups: 0, earnedCents: 0 }));
+  const byMonth = new Map(out.map((p) => [p.month, p]));
+  for (const r of rows) {
+    const point = byMonth.get(r.month);
+    if (point) point[r.kind === "earned" ? "earnedCents" : "signups"] = Number(r.n ?? 0);
+  }
+  return out;
+}
+
+/** All-time signups per source (link, e-mail, SMS, WhatsApp, QR, social, …), most first. */
+export async function getSignupsBySource(
+  db: DbOrTx,
+  clientId: number,
+): Promise<{ source: string; signups: number }[]> {
+  const rows = rowsOf<{ source: string; n: string | number }>(
+    await db.execute(sql`
+      SELECT l.source::text AS source, count(*) AS n
+        FROM referral_usage_log l
+       WHERE l.referrer_user_id = ${clientId}
+       GROUP BY 1
+       ORDER BY 2 DESC, 1`),
+  );
+  return rows.map((r) => ({ source: r.source, signups: Number(r.n) }));
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { buildShareLinks, inviteLink, shareMessage, SHARE_SOURCES } from "./share-links";
+
+describe("inviteLink", () => {
+  it.each([
+    ["https://musenest.app", "ROSE10", "whatsapp", "https://musenest.app/r/ROSE10?src=whatsapp"],
+    ["https://musenest.app/", "ROSE10", "qr", "https://musenest.app/r/ROSE10?src=qr"],
+    ["http://localhost:3100//", "ROSE-10", "link", "http://localhost:3100/r/ROSE-10?src=link"],
+    ["https://musenest.app", "A/B?x", "sms", "https://musenest.app/r/A%2FB%3Fx?src=sms"],
+  ] as const)("%s + %s + %s → %s", (origin, code, source, expected) => {
+    expect(inviteLink(origin, code, source)).toBe(expected);
+  });
+});
+
+describe("buildShareLinks", () => {
+  const links = buildShareLinks({ origin: "https://musenest.app", code: "ROSE10", referrerName: "Rose" });
+
+  it("tags one invite link per channel", () => {
+    expect(Object.keys(links.inviteLinks)).toEqual([...SHARE_SOURCES]);
+    for (const source of SHARE_SOURCES) {
+      expect(new URL(links.inviteLinks[source]).searchParams.get("src")).toBe(source);
+    }
+  });
+
+  it.each([
+    ["whatsapp", "https://wa.me/", "text", "whatsapp"],
+    ["sms", "sms:", "body", "sms"],
+    ["email", "mailto:", "body", "email"],
+  ] as const)("%s carries the message and its own tagged link", (channel, prefix, param, source) => {
+    const href = links[channel];
+    expect(href.startsWith(prefix)).toBe(true);
+    const value = new URLSearchParams(href.slice(href.indexOf("?") + 1)).get(param);
+    expect(value).toBe(`${links.message} https://musenest.app/r/ROSE10?src=${source}`);
+  });
+
+  it("gives the e-mail a subject naming the referrer", () => {
+    const query = new URLSearchParams(links.email.slice("mailto:?".length));
+    expect(query.get("subject")).toBe("Rose invites you to MuseNest");
+  });
+
+  it("passes X the message and the social link separately", () => {
+    const url = new URL(links.x);
+    expect(url.origin + url.pathname).toBe("https://twitter.com/intent/tweet");
+    expect(url.searchParams.get("text")).toBe(links.message);
+    expect(url.searchParams.get("url")).toBe("https://musenest.app/r/ROSE10?src=social");
+  });
+
+  it.each([
+    [
+      "Rose",
+      "ROSE10",
+      "Rose invites you to MuseNest. Sign up with code ROSE10 and your signup is credited to Rose.",
+    ],
+    [
+      "  ",
+      "X1",
+      "A friend invites you to MuseNest. Sign up with code X1 and your signup is credited to A friend.",
+    ],
+  ])("message for %j with %s", (name, code, expected) => {
+    expect(shareMessage(name, code)).toBe(expected);
+  });
+
+  it("encodes characters that would break the query", () => {
+    const tricky = buildShareLinks({ origin: "https://m.app", code: "AB12", referrerName: "Ann & Bo #1" });
+    const text = new URL(tricky.whatsapp).searchParams.get("text");
+    expect(text).toContain("Ann & Bo #1 invites you");
+  });
+});

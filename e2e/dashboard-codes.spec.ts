@@ -61,7 +61,7 @@ test("a custom code that collides in canonical form is refused under its field",
 test("a referrer edits a code's limit and cannot set it below the uses so far", async ({ page }) => {
   await new LoginPage(page).signInAs("maya@example.com");
   const row = page.getByTestId("code-MAYAFULL");
-  await row.getByText("Edit").click();
+  await row.getByText(/^Edit /).click();
   await row.getByLabel("Usage limit").fill("1");
   await row.getByRole("button", { name: "Save changes" }).click();
   await expect(row.getByText("Usage limit can't be lower than the uses so far (2)")).toBeVisible();

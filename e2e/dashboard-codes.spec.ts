@@ -16,8 +16,11 @@ test("a referrer creates a code from a suggestion, copies its link, and deactiva
   const suggestions = create.getByRole("group", { name: "Suggested codes" }).getByRole("button");
   await expect(suggestions).toHaveCount(5);
   const suggestion = (await suggestions.first().textContent())!.trim();
-  await suggestions.first().click();
-  await expect(create.getByLabel("Code", { exact: true })).toHaveValue(suggestion);
+  // A click before the form has hydrated does nothing; retry until the chip fills the field.
+  await expect(async () => {
+    await suggestions.first().click();
+    await expect(create.getByLabel("Code", { exact: true })).toHaveValue(suggestion, { timeout: 1000 });
+  }).toPass();
   await create.getByLabel("Friendly name (optional)").fill("Instagram bio");
   await create.getByLabel("Usage limit").fill("5");
   await create.getByRole("button", { name: "Create code" }).click();

@@ -24,7 +24,9 @@ test("a referrer shares a code: tagged link to the clipboard, WhatsApp link, QR 
   const whatsapp = await row.getByRole("link", { name: "Share ROSEVIP by WhatsApp" }).getAttribute("href");
   const text = new URL(whatsapp!).searchParams.get("text");
   expect(whatsapp).toMatch(/^https:\/\/wa\.me\/\?text=/);
-  expect(text).toContain("Rose Alvarez invites you to MuseNest");
+  expect(text).toContain("Rose Alvarez invites you to MuseNest. Sign up with code ROSEVIP");
+  // The offer as configured in the reward rules (demo defaults: 7-day trial, +20 points for the new client).
+  expect(text).toContain("and get a 7-day free trial and 20 bonus points.");
   expect(text).toContain(`${origin}/r/ROSEVIP?src=whatsapp`);
   await expect(row.getByRole("img", { name: "QR code for the ROSEVIP invite link" })).toBeVisible();
 

@@ -23,6 +23,8 @@ import { normalizeEmail } from "./normalize-email";
 import { checkCode } from "./validate-code";
 
 export const CODE_EXHAUSTED_MESSAGE = "Referral code has reached its usage limit";
+/** The trial a new account starts with unless its creator says otherwise (the seed's `trial_days` default). */
+export const DEFAULT_TRIAL_DAYS = 7;
 
 export type SignupInput = {
   name: string;
@@ -150,7 +152,7 @@ export async function attributeSignup(input: SignupInput): Promise<SignupResult>
           userId: user.id,
           tierId,
           status: "trial",
-          trialEndsAt: new Date(now.getTime() + (input.trialDays ?? 7) * 86_400_000),
+          trialEndsAt: new Date(now.getTime() + (input.trialDays ?? DEFAULT_TRIAL_DAYS) * 86_400_000),
           createdAt: now,
           updatedAt: now,
         })

@@ -49,15 +49,12 @@ describe("buildShareLinks", () => {
     [
       "Rose",
       "ROSE10",
-      "Rose invites you to MuseNest. Sign up with code ROSE10 and your signup is credited to Rose.",
+      "a 7-day free trial and 20 bonus points",
+      "Rose invites you to MuseNest. Sign up with code ROSE10 and get a 7-day free trial and 20 bonus points.",
     ],
-    [
-      "  ",
-      "X1",
-      "A friend invites you to MuseNest. Sign up with code X1 and your signup is credited to A friend.",
-    ],
-  ])("message for %j with %s", (name, code, expected) => {
-    expect(shareMessage(name, code)).toBe(expected);
+    ["  ", "X1", null, "A friend invites you to MuseNest. Sign up with code X1."],
+  ])("message for %j with %s and offer %j", (name, code, offer, expected) => {
+    expect(shareMessage(name, code, offer)).toBe(expected);
   });
 
   it("encodes characters that would break the query", () => {

@@ -11,6 +11,8 @@ export type ShareInput = {
   code: string;
   /** The referrer's display name, as the invitee would know them. */
   referrerName: string;
+  /** What the invitee gets, in words (`offerText`), or null when there is no offer. */
+  offer?: string | null;
 };
 
 export type ShareLinks = {
@@ -30,17 +32,18 @@ export function inviteLink(origin: string, code: string, source: ShareSource): s
   return `${base}/r/${encodeURIComponent(code)}?src=${source}`;
 }
 
-/** What the invitee reads: who invites them and the code that credits the referrer at signup. */
-export function shareMessage(referrerName: string, code: string): string {
+/** What the invitee reads: who invites them, the code to sign up with, and what they get for it. */
+export function shareMessage(referrerName: string, code: string, offer?: string | null): string {
   const name = referrerName.trim() || "A friend";
-  return `${name} invites you to MuseNest. Sign up with code ${code} and your signup is credited to ${name}.`;
+  const benefit = offer ? ` and get ${offer}` : "";
+  return `${name} invites you to MuseNest. Sign up with code ${code}${benefit}.`;
 }
 
-export function buildShareLinks({ origin, code, referrerName }: ShareInput): ShareLinks {
+export function buildShareLinks({ origin, code, referrerName, offer }: ShareInput): ShareLinks {
   const inviteLinks = Object.fromEntries(
     SHARE_SOURCES.map((source) => [source, inviteLink(origin, code, source)]),
   ) as Record<ShareSource, string>;
-  const message = shareMessage(referrerName, code);
+  const message = shareMessage(referrerName, code, offer);
   const withLink = (source: ShareSource) => `${message} ${inviteLinks[source]}`;
   const subject = `${referrerName.trim() || "A friend"} invites you to MuseNest`;
   return {

@@ -7,6 +7,11 @@ const nextConfig: NextConfig = {
   typedRoutes: false,
   // `npm run typecheck` is its own CI step over the whole tree (tests included); not repeated in the build.
   typescript: { ignoreBuildErrors: true },
+  // Link-preview fetchers read the Open Graph tags from <head> and don't run scripts, so they must get the
+  // metadata blocking rather than streamed. Next's own list plus the chat apps it leaves out (Telegram,
+  // Mastodon, embed services).
+  htmlLimitedBots:
+    /[\w-]+-Google|Google-[\w-]+|Chrome-Lighthouse|Slurp|DuckDuckBot|baiduspider|yandex|sogou|bitlybot|tumblr|vkShare|quora link preview|redditbot|ia_archiver|Bingbot|BingPreview|applebot|facebookexternalhit|facebookcatalog|Twitterbot|LinkedInBot|Slackbot|Discordbot|WhatsApp|SkypeUriPreview|Yeti|googleweblight|TelegramBot|Mastodon|Iframely|Embedly|Pinterest/i,
 };
 
 export default nextConfig;

@@ -3,22 +3,67 @@ import Link from "next/link";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { Card, CardBody } from "@/components/ui/card";
+import { getDb } from "@/db/client";
+import { appOrigin } from "@/lib/app-url";
 import { getSessionUser, homeFor } from "@/lib/auth/session";
+import { loadInvitePreview } from "@/lib/sharing/invite-preview";
+import { loadNewClientOffer } from "@/lib/sharing/new-client-offer";
 import { REFERRAL_COOKIE } from "@/lib/request-fingerprint";
 import { SignupForm } from "./signup-form";
 
-export const metadata: Metadata = { title: "Create your account" };
 export const dynamic = "force-dynamic";
 
-export default async function SignupPage({
+type SignupSearchParams = Promise<{ ref?: string | string[] }>;
+
+const refOf = (ref: string | string[] | undefined) =>
+  typeof ref === "string" ? ref.slice(0, 40) : undefined;
+
+/**
+ * `/r/CODE` lands here, so this is the page a chat app previews when an invite link is pasted: the card
+ * names the referrer (display name only) and the offer, with a picture drawn by `/r/CODE/preview.png`.
+ */
+export async function generateMetadata({
   searchParams,
 }: {
-  searchParams: Promise<{ ref?: string | string[] }>;
-}) {
+  searchParams: SignupSearchParams;
+}): Promise<Metadata> {
+  const ref = refOf((await searchParams).ref);
+  const [preview, origin] = await Promise.all([
+    loadInvitePreview(await getDb(), ref ?? null, new Date()),
+    appOrigin(),
+  ]);
+  const url = preview.code ? `${origin}/signup?ref=${encodeURIComponent(preview.code)}` : `${origin}/signup`;
+  const image = {
+    url: `${origin}/r/${encodeURIComponent(preview.code ?? "join")}/preview.png`,
+    width: 1200,
+    height: 630,
+    alt: preview.title,
+  };
+  return {
+    title: preview.code ? preview.title : "Create your account",
+    description: preview.description,
+    openGraph: {
+      type: "website",
+      siteName: "MuseNest",
+      title: preview.title,
+      description: preview.description,
+      url,
+      images: [image],
+    },
+    twitter: {
+      card: "summary_large_image",
+      title: preview.title,
+      description: preview.description,
+      images: [image],
+    },
+  };
+}
+
+export default async function SignupPage({ searchParams }: { searchParams: SignupSearchParams }) {
   const user = await getSessionUser();
   if (user) redirect(homeFor(user.role));
-  const { ref } = await searchParams;
-  const fromQuery = typeof ref === "string" ? ref.slice(0, 40) : undefined;
+  const fromQuery = refOf((await searchParams).ref);
+  const offer = await loadNewClientOffer(await getDb(), new Date());
   const initialCode = fromQuery ?? (await cookies()).get(REFERRAL_COOKIE)?.value ?? "";
 
   return (
@@ -29,12 +74,14 @@ export default async function SignupPage({
           Create your account
         </h1>
         <p className="mt-4 max-w-md text-ink-600">
-          Start with a 7-day free trial. Your own referral code and invite link are ready the moment you sign
-          up.
+          Start with a {offer.trialDays}-day free trial. Your own referral code and invite link are ready the
+          moment you sign up.
         </p>
         <ul className="mt-6 space-y-2 text-sm text-ink-700">
           <li>✓ Invited by someone? Their code is filled in for you.</li>
-          <li>✓ You get +20 points when you join with a code.</li>
+          {offer.bonusPoints > 0 ? (
+            <li>✓ You get +{offer.bonusPoints} points when you join with a code.</li>
+          ) : null}
           <li>✓ Earn 10% of every client you bring, paid out monthly.</li>
         </ul>
       </div>

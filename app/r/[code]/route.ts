@@ -4,6 +4,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { referralSource } from "@/db/schema/enums";
 import { route } from "@/lib/http";
+import { isLinkPreviewFetcher } from "@/lib/referrals/link-preview-bot";
 import { recordClick } from "@/lib/referrals/record-click";
 import {
   CLICK_COOKIE,
@@ -24,6 +25,13 @@ const query = z.object({ src: z.enum(referralSource.enumValues).catch("link").de
 export const GET = route(
   { access: "public", params, query },
   async ({ req, params, query, ip, userAgent }) => {
+    // A chat app drawing the link's preview card follows the redirect to the signup page (which carries the
+    // card's Open Graph tags) but is not a visitor: no click, no cookies.
+    if (isLinkPreviewFetcher(userAgent)) {
+      const target = new URL("/signup", req.nextUrl.origin);
+      target.searchParams.set("ref", params.code.slice(0, 40));
+      return NextResponse.redirect(target, 307);
+    }
     const deviceId = req.cookies.get(DEVICE_COOKIE)?.value ?? randomUUID();
     const click = await recordClick(await getDb(), {
       rawCode: params.code,

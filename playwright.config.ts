@@ -1,6 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 
-const baseURL = "http://127.0.0.1:3100";
+// E2E_PORT lets two copies of the suite run side by side on one machine.
+const baseURL = `http://127.0.0.1:${process.env.E2E_PORT ?? "3100"}`;
 
 export default defineConfig({
   testDir: "e2e",

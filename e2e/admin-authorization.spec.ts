@@ -24,6 +24,7 @@ const ADMIN_PAGES: Target[] = [
   { path: "/admin/campaigns/[id]", id: campaignId },
   { path: "/admin/clients" },
   { path: "/admin/clients/[id]", id: clientId },
+  { path: "/admin/invites" },
   { path: "/admin/payouts" },
   { path: "/admin/payouts/[id]", id: payoutBatchId },
   { path: "/admin/review" },

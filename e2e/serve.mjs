@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
-const PORT = "3100";
+const PORT = process.env.E2E_PORT ?? "3100";
 const HOST = "127.0.0.1";
 
 // The database folder (and PGlite's lock file beside it) lives in a fresh temp directory.
@@ -19,6 +19,8 @@ const dataDir = path.join(tempRoot, "pglite");
 const env = { ...process.env };
 // The e2e app runs on PGlite, never on whatever PostgreSQL the shell points at.
 delete env.DATABASE_URL;
+// …and never mails anyone: without SMTP_URL e-mail invites stay in the outbox, which is what the specs read.
+delete env.SMTP_URL;
 Object.assign(env, {
   NEXT_TELEMETRY_DISABLED: "1",
   // Test-only: signs the sessions of this throwaway server and nothing else.

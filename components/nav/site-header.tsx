@@ -26,6 +26,7 @@ const adminItems: NavItem[] = [
   { href: "/admin/payouts", label: "Payouts" },
   { href: "/admin/rewards", label: "Rewards" },
   { href: "/admin/clients", label: "Clients" },
+  { href: "/admin/invites", label: "Invites" },
   { href: "/admin/api-keys", label: "API keys" },
   { href: "/admin/audit", label: "Audit log" },
 ];

@@ -1,0 +1,155 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { InviteStatusBadge } from "@/components/invites/invite-status-badge";
+import { Card, CardBody } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { getDb } from "@/db/client";
+import { inviteStatus } from "@/db/schema/enums";
+import { requirePageUser } from "@/lib/auth/session";
+import { mailerConfigFromEnv } from "@/lib/invites/mailer";
+import { ADMIN_INVITES_LIMIT, listInvitesForAdmin } from "@/lib/queries/email-invites";
+import { adminInvitesSearchSchema } from "@/lib/validation/email-invites";
+
+export const metadata: Metadata = { title: "E-mail invites" };
+export const dynamic = "force-dynamic";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const when = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+const FILTER_LABELS: Record<(typeof inviteStatus.enumValues)[number], string> = {
+  queued: "Queued (outbox)",
+  sent: "Sent",
+  failed: "Failed",
+  skipped: "Skipped",
+};
+
+export default async function AdminInvitesPage({ searchParams }: Props) {
+  await requirePageUser("/admin/invites", "admin");
+  const raw = await searchParams;
+  const search = adminInvitesSearchSchema.parse({
+    status: Array.isArray(raw.status) ? raw.status[0] : raw.status,
+  });
+  const invites = await listInvitesForAdmin(await getDb(), search);
+  const smtpConfigured = mailerConfigFromEnv() !== null;
+  const filters = [
+    { value: undefined, label: "All" },
+    ...inviteStatus.enumValues.map((value) => ({ value, label: FILTER_LABELS[value] })),
+  ];
+
+  return (
+    <div className="mx-auto max-w-7xl px-4 py-8 sm:px-6">
+      <PageHeader
+        title="E-mail invites"
+        description={
+          smtpConfigured
+            ? "Invites referrers sent by e-mail, newest first. Times are UTC."
+            : "SMTP_URL is not set on this server, so new invites stay queued here: this is the outbox. Times are UTC."
+        }
+      />
+
+      <nav aria-label="Filter by status" className="mb-4 flex flex-wrap gap-2">
+        {filters.map((f) => {
+          const current = f.value === search.status;
+          return (
+            <Link
+              key={f.label}
+              href={f.value ? `/admin/invites?status=${f.value}` : "/admin/invites"}
+              aria-current={current ? "page" : undefined}
+              className={
+                current
+                  ? "rounded-full bg-brand-600 px-3 py-1 text-sm font-medium text-white"
+                  : "rounded-full border border-ink-300 bg-white px-3 py-1 text-sm font-medium text-ink-700 hover:bg-ink-50"
+              }
+            >
+              {f.label}
+            </Link>
+          );
+        })}
+      </nav>
+
+      <Card role="region" aria-label="Invites">
+        {invites.length ? (
+          <div className="overflow-x-auto">
+            <table className="w-full min-w-[60rem] text-left text-sm">
+              <thead className="border-b border-ink-200 bg-ink-50/60 text-xs tracking-wide text-ink-500 uppercase">
+                <tr>
+                  <th scope="col" className="px-5 py-3 font-medium">
+                    Created
+                  </th>
+                  <th scope="col" className="px-5 py-3 font-medium">
+                    Referrer
+                  </th>
+                  <th scope="col" className="px-5 py-3 font-medium">
+                    Recipient
+                  </th>
+                  <th scope="col" className="px-5 py-3 font-medium">
+                    Code
+                  </th>
+                  <th scope="col" className="px-5 py-3 font-medium">
+                    Status
+                  </th>
+                  <th scope="col" className="px-5 py-3 font-medium">
+                    Message
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-ink-100">
+                {invites.map((i) => (
+                  <tr key={i.id} className="align-top">
+                    <td className="px-5 py-3 whitespace-nowrap text-ink-700">
+                      <time dateTime={i.createdAt}>{when.format(new Date(i.createdAt))}</time>
+                      {i.sentAt ? (
+                        <p className="text-xs text-ink-500">
+                          Sent <time dateTime={i.sentAt}>{when.format(new Date(i.sentAt))}</time>
+                        </p>
+                      ) : null}
+                    </td>
+                    <td className="px-5 py-3">
+                      <Link
+                        href={`/admin/clients/${i.referrer.id}`}
+                        className="font-medium text-brand-700 hover:underline"
+                      >
+                        {i.referrer.name}
+                      </Link>
+                      <p className="text-xs text-ink-500">{i.referrer.email}</p>
+                    </td>
+                    <td className="px-5 py-3 whitespace-nowrap text-ink-900">{i.email}</td>
+                    <td className="px-5 py-3 font-mono text-xs">{i.code ?? "—"}</td>
+                    <td className="px-5 py-3">
+                      <InviteStatusBadge status={i.status} />
+                      {i.reason ? <p className="mt-1 max-w-48 text-xs text-ink-600">{i.reason}</p> : null}
+                    </td>
+                    <td className="px-5 py-3">
+                      <details className="max-w-md">
+                        <summary className="cursor-pointer font-medium text-ink-800">{i.subject}</summary>
+                        <pre className="mt-2 font-sans text-xs whitespace-pre-wrap text-ink-700">
+                          {i.body}
+                        </pre>
+                      </details>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <CardBody>
+            <EmptyState
+              headingLevel="h2"
+              title={
+                search.status ? `No ${FILTER_LABELS[search.status].toLowerCase()} invites` : "No invites yet"
+              }
+              text="Invites appear here when referrers send them from their dashboard."
+            />
+          </CardBody>
+        )}
+        {invites.length === ADMIN_INVITES_LIMIT ? (
+          <p className="border-t border-ink-100 px-5 py-3 text-sm text-ink-500">
+            Showing the newest {ADMIN_INVITES_LIMIT}. Filter by status to narrow the list.
+          </p>
+        ) : null}
+      </Card>
+    </div>
+  );
+}

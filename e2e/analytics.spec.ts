@@ -39,7 +39,10 @@ test("GET /api/clients/:id/referral-analytics as Maya answers the seed's keys", 
   expect(Object.keys(data.summary).sort()).toEqual(
     [
       "active_codes",
+      "commission_paid",
       "commission_pending",
+      "conversion_rate",
+      "total_clicks",
       "total_codes",
       "total_commission_earned",
       "total_referrals",

@@ -189,6 +189,9 @@ describe("getReferralAnalytics", () => {
       total_referrals: 7,
       total_commission_earned: "29.98",
       commission_pending: "19.99",
+      commission_paid: "9.99",
+      total_clicks: 10,
+      conversion_rate: 0.7,
     });
   });
 

@@ -48,6 +48,10 @@ export type ReferralAnalytics = {
     total_referrals: number;
     total_commission_earned: string;
     commission_pending: string;
+    // Beyond the seed's summary: what the dashboard's headline cards show, from this same query.
+    commission_paid: string;
+    total_clicks: number;
+    conversion_rate: number | null;
   };
 };
 
@@ -112,7 +116,9 @@ export async function getReferralAnalytics(
              (SELECT sum(c.amount_cents) FILTER (WHERE c.status <> 'rejected')
                 FROM commissions c WHERE c.beneficiary_user_id = ${clientId} AND c.level = 'direct') AS earned,
              (SELECT sum(c.amount_cents) FILTER (WHERE c.status IN ('pending', 'approved'))
-                FROM commissions c WHERE c.beneficiary_user_id = ${clientId} AND c.level = 'direct') AS pending`),
+                FROM commissions c WHERE c.beneficiary_user_id = ${clientId} AND c.level = 'direct') AS pending,
+             (SELECT sum(c.amount_cents) FILTER (WHERE c.status = 'paid')
+                FROM commissions c WHERE c.beneficiary_user_id = ${clientId} AND c.level = 'direct') AS paid`),
   );
 
   const codes: CodeAnalytics[] = codeRows.map((r) => {
@@ -135,6 +141,7 @@ export async function getReferralAnalytics(
     };
   });
 
+  const totalClicks = codes.reduce((n, c) => n + c.clicks, 0);
   return {
     codes,
     recent_referrals: recentRows.map((r) => ({
@@ -151,6 +158,9 @@ export async function getReferralAnalytics(
       total_referrals: Number(totals?.referrals ?? 0),
       total_commission_earned: centsToDecimal(Number(totals?.earned ?? 0)),
       commission_pending: centsToDecimal(Number(totals?.pending ?? 0)),
+      commission_paid: centsToDecimal(Number(totals?.paid ?? 0)),
+      total_clicks: totalClicks,
+      conversion_rate: ratio(Number(totals?.referrals ?? 0), totalClicks),
     },
   };
 }

@@ -50,17 +50,26 @@ export type RewardsSummary = {
   recent: PointsHistoryEntry[];
 };
 
+/** Spendable and pending points (the ledger keeps these two columns in step with its rows). */
+export async function getPointsAccount(
+  db: DbOrTx,
+  userId: number,
+): Promise<{ balancePoints: number; pendingPoints: number }> {
+  const [account] = await db
+    .select({ balancePoints: users.pointsBalance, pendingPoints: users.pointsPending })
+    .from(users)
+    .where(eq(users.id, userId));
+  return account ?? { balancePoints: 0, pendingPoints: 0 };
+}
+
 /** The dashboard's points card: balance, badges, the next milestone and the offers running now. */
 export async function getRewardsSummary(
   db: DbOrTx,
   userId: number,
   now = new Date(),
 ): Promise<RewardsSummary> {
-  const [[account], rules, qualifiedReferrals, badges, awards, recent] = await Promise.all([
-    db
-      .select({ balancePoints: users.pointsBalance, pendingPoints: users.pointsPending })
-      .from(users)
-      .where(eq(users.id, userId)),
+  const [account, rules, qualifiedReferrals, badges, awards, recent] = await Promise.all([
+    getPointsAccount(db, userId),
     loadRewardRules(db, now),
     countQualifiedReferrals(db, userId),
     db.select().from(userBadges).where(eq(userBadges.userId, userId)).orderBy(asc(userBadges.awardedAt)),
@@ -111,8 +120,8 @@ export async function getRewardsSummary(
     }),
   );
   return {
-    balancePoints: account?.balancePoints ?? 0,
-    pendingPoints: account?.pendingPoints ?? 0,
+    balancePoints: account.balancePoints,
+    pendingPoints: account.pendingPoints,
     qualifiedReferrals,
     badges: badges.map((b) => ({ badge: b.badge, badgeName: badgeNames[b.badge], awardedAt: b.awardedAt })),
     // The highest badge held — earned once, kept even if an admin later raises its threshold.

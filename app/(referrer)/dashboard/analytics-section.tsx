@@ -4,6 +4,7 @@ import { chartColors } from "@/components/charts/chart-theme";
 import { TimeSeriesChart } from "@/components/charts/time-series-chart";
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { LinkPending } from "@/components/ui/link-pending";
 import { StatCard } from "@/components/ui/stat-card";
 import { getDb } from "@/db/client";
 import { formatPercent } from "@/lib/format";
@@ -11,10 +12,10 @@ import {
   getDailyActivity,
   getMonthlyCommission,
   getMonthlyReport,
-  getReferralAnalytics,
   getSignupsBySource,
   lastMonths,
   monthOf,
+  type ReferralAnalytics,
 } from "@/lib/queries/referral-analytics";
 import { monthSchema, parseDays } from "@/lib/validation/analytics";
 import { ActivityChart } from "./activity-chart";
@@ -39,12 +40,30 @@ export type AnalyticsSearchParams = { days?: string | string[]; month?: string |
 export async function AnalyticsSection({
   userId,
   now,
+  analytics,
   searchParams,
 }: {
   userId: number;
   now: Date;
+  /** `getReferralAnalytics` as the page already loaded it for its headline cards. */
+  analytics: ReferralAnalytics;
   searchParams: AnalyticsSearchParams;
 }) {
+  // Nothing has happened yet: rows of empty charts would only bury the one useful thing, which is to share.
+  if (analytics.summary.total_referrals === 0 && analytics.summary.total_clicks === 0) {
+    return (
+      <section aria-labelledby="analytics-title" className="mb-8">
+        <h2 id="analytics-title" className="mb-4 text-lg font-semibold text-ink-900">
+          Performance
+        </h2>
+        <EmptyState
+          headingLevel="h3"
+          title="Your charts start with your first click"
+          text="Send your invite link to a friend or share it in a post. Clicks per day, signups by channel, commission by month and your monthly report appear here as soon as someone opens it."
+        />
+      </section>
+    );
+  }
   const days = parseDays(searchParams.days);
   const months = lastMonths(now, 12);
   const asked = monthSchema.safeParse(
@@ -52,8 +71,7 @@ export async function AnalyticsSection({
   );
   const month = asked.success && months.includes(asked.data) ? asked.data : monthOf(now);
   const db = await getDb();
-  const [analytics, activity, byMonth, bySource, report] = await Promise.all([
-    getReferralAnalytics(db, userId, { now, viewer: "owner" }),
+  const [activity, byMonth, bySource, report] = await Promise.all([
     getDailyActivity(db, userId, days, now),
     getMonthlyCommission(db, userId, now, 12),
     getSignupsBySource(db, userId),
@@ -66,15 +84,7 @@ export async function AnalyticsSection({
       <h2 id="analytics-title" className="mb-4 text-lg font-semibold text-ink-900">
         Performance
       </h2>
-      {analytics.summary.total_referrals === 0 ? (
-        <EmptyState
-          headingLevel="h3"
-          className="mb-6"
-          title="Your charts start with your first referral"
-          text="Copy your invite link below and send it to a friend, or share it in a post. Clicks, signups and commission show up here as soon as they happen."
-        />
-      ) : null}
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2 [&>*]:min-w-0">
         <Card className="lg:col-span-2" role="region" aria-labelledby="activity-title">
           <CardHeader className="gap-3 sm:flex-row sm:items-center sm:justify-between">
             <div>
@@ -95,6 +105,7 @@ export async function AnalyticsSection({
                   }
                 >
                   {d} days
+                  <LinkPending />
                 </Link>
               ))}
             </nav>
@@ -159,8 +170,9 @@ export async function AnalyticsSection({
           <CardHeader>
             <CardTitle id="per-code-title">How each code performs</CardTitle>
           </CardHeader>
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
+          {/* Scrolls sideways on a phone; focusable so a keyboard can scroll it too. */}
+          <div className="overflow-x-auto" tabIndex={0} role="group" aria-label="Per-code performance table">
+            <table className="w-full min-w-[40rem] text-left text-sm whitespace-nowrap">
               <thead className="bg-ink-50 text-xs text-ink-600 uppercase">
                 <tr>
                   <th scope="col" className="px-5 py-2">

@@ -22,11 +22,14 @@ export function CodesTable({
   origin,
   now,
   referrer,
+  offer,
 }: {
   codes: ReferrerCode[];
   origin: string;
   now: Date;
   referrer: { id: number; name: string };
+  /** The new-client offer in words, for the prefilled share messages. */
+  offer: string | null;
 }) {
   return (
     <ul className="divide-y divide-ink-100">
@@ -68,7 +71,13 @@ export function CodesTable({
             <div className="mt-2">
               <EditCodeForm code={{ ...code, expiresAt: code.expiresAt?.toISOString() ?? null }} />
             </div>
-            <SharePanel clientId={referrer.id} referrerName={referrer.name} code={code} origin={origin} />
+            <SharePanel
+              clientId={referrer.id}
+              referrerName={referrer.name}
+              code={code}
+              origin={origin}
+              offer={offer}
+            />
           </li>
         );
       })}

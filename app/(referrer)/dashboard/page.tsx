@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getDb } from "@/db/client";
@@ -9,12 +10,19 @@ import { appOrigin } from "@/lib/app-url";
 import { requirePageUser } from "@/lib/auth/session";
 import { formatDate, formatPercent } from "@/lib/format";
 import { listOpenCampaigns } from "@/lib/queries/open-campaigns";
+import { getReferralAnalytics } from "@/lib/queries/referral-analytics";
 import { getReferrerOverview } from "@/lib/queries/referrer-overview";
+import { getPointsAccount } from "@/lib/queries/rewards-summary";
 import { suggestCodes } from "@/lib/referrals/suggest-codes";
+import { loadNewClientOffer } from "@/lib/sharing/new-client-offer";
+import { offerText } from "@/lib/sharing/offer-text";
 import { AnalyticsSection, type AnalyticsSearchParams } from "./analytics-section";
 import { CodesTable } from "./codes-table";
 import { CommissionSummary } from "./commission-summary";
 import { CreateCodeForm } from "./create-code-form";
+import { AnalyticsSkeleton, SectionSkeleton } from "./dashboard-skeletons";
+import { EmailInvitesCard } from "./email-invites-card";
+import { GettingStarted } from "./getting-started";
 import { RewardsSummary } from "./rewards-summary";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -28,13 +36,20 @@ export default async function DashboardPage({
   const user = await requirePageUser("/dashboard", "client");
   const now = new Date();
   const db = await getDb();
-  const [overview, origin, suggestions, campaigns] = await Promise.all([
+  const [overview, analytics, points, origin, suggestions, campaigns, newClientOffer] = await Promise.all([
     getReferrerOverview(user.id, now),
+    // The headline cards and the per-code table read the same query as GET /api/clients/:id/referral-analytics.
+    getReferralAnalytics(db, user.id, { now, viewer: "owner" }),
+    getPointsAccount(db, user.id),
     appOrigin(),
     suggestCodes(db, { name: user.name, email: user.email, now }),
     listOpenCampaigns(db, now),
+    loadNewClientOffer(db, now),
   ]);
-  const { totals } = overview;
+  const { summary } = analytics;
+  const offer = offerText(newClientOffer);
+  const firstCode = overview.codes.find((c) => c.isActive) ?? overview.codes[0];
+  const isNew = summary.total_referrals === 0;
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
@@ -43,24 +58,43 @@ export default async function DashboardPage({
         description="Share your code or invite link. Every client who signs up with it is credited to you."
       />
 
-      <section aria-label="Summary" className="mb-8 grid grid-cols-2 gap-4 lg:grid-cols-4">
-        <StatCard label="Referrals" value={totals.referrals} note="All time" />
-        <StatCard label="Last 30 days" value={totals.referralsLast30Days} note="New referrals" />
-        <StatCard label="Link clicks" value={totals.clicks} note="All codes" />
+      {isNew && firstCode ? (
+        <GettingStarted referrerName={user.name} code={firstCode.code} origin={origin} offer={offer} />
+      ) : null}
+
+      <section
+        aria-label="Summary"
+        data-testid="summary-cards"
+        className="mb-8 grid grid-cols-2 gap-4 sm:grid-cols-3 xl:grid-cols-6"
+      >
         <StatCard
-          label="Conversion"
-          value={formatPercent(totals.clicks ? totals.referrals / totals.clicks : null)}
-          note="Signups ÷ clicks"
+          label="Referrals"
+          value={summary.total_referrals}
+          note={`${overview.totals.referralsLast30Days} in the last 30 days`}
         />
+        <StatCard label="Link clicks" value={summary.total_clicks} note="All codes" />
+        <StatCard label="Conversion" value={formatPercent(summary.conversion_rate)} note="Signups ÷ clicks" />
+        <StatCard
+          label="Points"
+          value={points.balancePoints.toLocaleString("en-US")}
+          note={
+            points.pendingPoints
+              ? `${points.pendingPoints.toLocaleString("en-US")} pending`
+              : "Ready to redeem"
+          }
+        />
+        <StatCard
+          label="Commission pending"
+          value={`$${summary.commission_pending}`}
+          note="Earned, not yet paid"
+        />
+        <StatCard label="Commission paid" value={`$${summary.commission_paid}`} note="Sent to you" />
       </section>
 
-      <AnalyticsSection userId={user.id} now={now} searchParams={await searchParams} />
-      <CommissionSummary userId={user.id} />
-      <RewardsSummary userId={user.id} now={now} />
-
-      <Card className="mb-8">
+      <Card className="mb-8" role="region" aria-labelledby="your-codes">
         <CardHeader>
-          <CardTitle>Your referral codes</CardTitle>
+          <CardTitle id="your-codes">Your referral codes</CardTitle>
+          <CardDescription>Copy a link, send it in one tap, or show the QR code.</CardDescription>
         </CardHeader>
         {overview.codes.length ? (
           <CodesTable
@@ -68,6 +102,7 @@ export default async function DashboardPage({
             origin={origin}
             now={now}
             referrer={{ id: user.id, name: user.name }}
+            offer={offer}
           />
         ) : (
           <CardBody>
@@ -79,6 +114,22 @@ export default async function DashboardPage({
           </CardBody>
         )}
       </Card>
+      <EmailInvitesCard userId={user.id} now={now} />
+
+      <Suspense fallback={<AnalyticsSkeleton />}>
+        <AnalyticsSection
+          userId={user.id}
+          now={now}
+          analytics={analytics}
+          searchParams={await searchParams}
+        />
+      </Suspense>
+      <Suspense fallback={<SectionSkeleton label="Loading your commissions" />}>
+        <CommissionSummary userId={user.id} />
+      </Suspense>
+      <Suspense fallback={<SectionSkeleton label="Loading your points" />}>
+        <RewardsSummary userId={user.id} now={now} />
+      </Suspense>
 
       <Card className="mb-8" role="region" aria-labelledby="create-code">
         <CardHeader>

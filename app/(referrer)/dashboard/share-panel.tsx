@@ -8,6 +8,7 @@ type SharePanelProps = {
   referrerName: string;
   code: { id: number; code: string };
   origin: string;
+  offer: string | null;
 };
 
 /**
@@ -15,8 +16,8 @@ type SharePanelProps = {
  * the QR code (rendered here on the server) with PNG and SVG downloads. Each channel's link carries its own
  * `src`, so the dashboard can tell which channel brought each click and signup.
  */
-export async function SharePanel({ clientId, referrerName, code, origin }: SharePanelProps) {
-  const links = buildShareLinks({ origin, code: code.code, referrerName });
+export async function SharePanel({ clientId, referrerName, code, origin, offer }: SharePanelProps) {
+  const links = buildShareLinks({ origin, code: code.code, referrerName, offer });
   const svg = await qrSvg(links.inviteLinks.qr);
   const qrDownload = `/api/clients/${clientId}/referral-codes/${code.id}/qr`;
   const channels = [

@@ -123,7 +123,12 @@ export default async function MyReferralsPage({
               ))}
             </ul>
             {/* Wider screens: a table. */}
-            <div className="hidden overflow-x-auto md:block">
+            <div
+              className="hidden overflow-x-auto md:block"
+              tabIndex={0}
+              role="group"
+              aria-label="Referrals table"
+            >
               <table className="w-full text-left text-sm">
                 <thead className="border-b border-ink-200 text-xs tracking-wide text-ink-500 uppercase">
                   <tr>

@@ -1,0 +1,125 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { LoginPage } from "./pages/login-page";
+
+type Analytics = {
+  codes: {
+    code: string;
+    clicks: number;
+    total_signups: number;
+    signups_last_7_days: number;
+    signups_last_30_days: number;
+    conversion_rate: number | null;
+    total_commission_earned: string;
+  }[];
+  summary: {
+    total_referrals: number;
+    total_clicks: number;
+    conversion_rate: number | null;
+    commission_pending: string;
+    commission_paid: string;
+  };
+};
+
+// The dashboard's own formatting (lib/format.ts formatPercent), restated so a change to either shows up here.
+const percent = (ratio: number | null) => (ratio === null ? "—" : `${(ratio * 100).toFixed(1)}%`);
+
+async function analyticsOf(page: Page): Promise<Analytics> {
+  const me = await (await page.request.get("/api/me")).json();
+  const response = await page.request.get(`/api/clients/${me.data.user_id}/referral-analytics`);
+  expect(response.status()).toBe(200);
+  return (await response.json()).data;
+}
+
+/** The value line of a headline card, found by its label. */
+const cardValue = (page: Page, label: string) =>
+  page
+    .getByTestId("summary-cards")
+    .getByText(label, { exact: true })
+    .locator("xpath=following-sibling::p[1]");
+
+async function expectNoSeriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  // The ids and the offending markup, so a failure says what to fix.
+  expect(serious.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.html).slice(0, 3) }))).toEqual([]);
+}
+
+test("Maya's dashboard renders the same numbers as GET /api/clients/:id/referral-analytics", async ({
+  page,
+}) => {
+  await new LoginPage(page).signInAs("maya@example.com");
+  await expect(page).toHaveURL(/\/dashboard/);
+  const data = await analyticsOf(page);
+  expect(data.summary.total_referrals).toBeGreaterThan(0);
+
+  await expect(cardValue(page, "Referrals")).toHaveText(String(data.summary.total_referrals));
+  await expect(cardValue(page, "Link clicks")).toHaveText(String(data.summary.total_clicks));
+  await expect(cardValue(page, "Conversion")).toHaveText(percent(data.summary.conversion_rate));
+  await expect(cardValue(page, "Commission pending")).toHaveText(`$${data.summary.commission_pending}`);
+  await expect(cardValue(page, "Commission paid")).toHaveText(`$${data.summary.commission_paid}`);
+  await expect(cardValue(page, "Points")).toHaveText(/^\d[\d,]*$/);
+
+  const table = page.getByRole("region", { name: "How each code performs" });
+  for (const c of data.codes) {
+    const row = table
+      .getByRole("row")
+      .filter({ has: page.getByRole("rowheader", { name: new RegExp(`^${c.code}\\b`) }) });
+    await expect(row.getByRole("cell")).toHaveText([
+      String(c.clicks),
+      String(c.total_signups),
+      `${c.signups_last_7_days} / ${c.signups_last_30_days}`,
+      percent(c.conversion_rate),
+      `$${c.total_commission_earned}`,
+    ]);
+  }
+});
+
+test("a referrer with no referrals sees what to do first, and the invite link is one tap away", async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await new LoginPage(page).signInAs("newbie@example.com");
+  await expect(page).toHaveURL(/\/dashboard/);
+
+  const start = page.getByRole("region", { name: "Get your first referral" });
+  await expect(start).toBeVisible();
+  await expect(start).toContainText("They get a 7-day free trial and 20 bonus points when they join.");
+  await expect(page.getByText("Your charts start with your first click")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "No referrals yet" })).toBeVisible();
+  // No empty charts: the period switch and the chart regions aren't drawn until something happened.
+  await expect(page.getByRole("region", { name: "Clicks and signups per day" })).toHaveCount(0);
+  await expect(cardValue(page, "Referrals")).toHaveText("0");
+  await expect(cardValue(page, "Conversion")).toHaveText("—");
+
+  await start.getByRole("button", { name: "Copy your invite link" }).click();
+  await expect(start.getByText("Copied!")).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/\/r\/NINA2025\?src=link$/);
+  const whatsapp = await start
+    .getByRole("link", { name: "Share your invite link by WhatsApp" })
+    .getAttribute("href");
+  expect(new URL(whatsapp!).searchParams.get("text")).toContain("/r/NINA2025?src=whatsapp");
+
+  await page.screenshot({ path: "test-results/screens/dashboard-empty.png", fullPage: true });
+  await expectNoSeriousViolations(page);
+});
+
+test("the dashboard has no serious accessibility violations, at desktop and phone widths", async ({
+  page,
+}) => {
+  await new LoginPage(page).signInAs("maya@example.com");
+  await expect(page).toHaveURL(/\/dashboard/);
+  await expect(page.getByTestId("activity-chart").locator("svg").first()).toBeVisible();
+  await expectNoSeriousViolations(page);
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/dashboard?days=90");
+  await expect(page.getByTestId("activity-chart")).toHaveAttribute("data-days", "90");
+  await expect(page.getByTestId("activity-chart").locator("svg").first()).toBeVisible();
+  // Nothing wider than the phone: a sideways scroll on the page itself means a layout that doesn't fit.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: "test-results/screens/dashboard-phone.png", fullPage: true });
+  await expectNoSeriousViolations(page);
+});

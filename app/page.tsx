@@ -1,27 +1,21 @@
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
+import { getDb } from "@/db/client";
 import { getSessionUser, homeFor } from "@/lib/auth/session";
+import { getProgramTerms } from "@/lib/queries/program-terms";
+import type { Badge as BadgeKind } from "@/lib/rewards/rules";
 
-// Figures below are the program's defaults from the spec; admins can change rules per campaign.
-const commissionTiers = [
-  { referrals: "First referral", rate: "10%" },
-  { referrals: "25+ referrals", rate: "11%" },
-  { referrals: "50+ referrals", rate: "12.5%" },
-  { referrals: "100+ referrals", rate: "15%" },
-];
+// The program's figures come from the rules that pay (getProgramTerms), so this page never promises a rate,
+// reward or badge an admin has since changed. Only the badge colours live here.
+const badgeStyle: Record<BadgeKind, string> = {
+  bronze: "bg-orange-100 text-orange-800 ring-orange-300",
+  silver: "bg-ink-100 text-ink-700 ring-ink-300",
+  gold: "bg-yellow-100 text-yellow-800 ring-yellow-300",
+};
 
-const rewards = [
-  { points: 100, reward: "10% discount" },
-  { points: 300, reward: "A free product" },
-  { points: 1000, reward: "Lifetime premium" },
-];
-
-const badges = [
-  { name: "Bronze", at: 5, className: "bg-orange-100 text-orange-800 ring-orange-300" },
-  { name: "Silver", at: 20, className: "bg-ink-100 text-ink-700 ring-ink-300" },
-  { name: "Gold", at: 50, className: "bg-yellow-100 text-yellow-800 ring-yellow-300" },
-];
+const listOf = (items: string[]) =>
+  items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 
 const adminFeatures = [
   {
@@ -47,7 +41,8 @@ const adminFeatures = [
 ];
 
 export default async function HomePage() {
-  const user = await getSessionUser();
+  const [user, terms] = await Promise.all([getSessionUser(), getProgramTerms(await getDb(), new Date())]);
+  const [baseTier, ...higherTiers] = terms.commissionTiers;
   const home = user ? homeFor(user.role) : null;
 
   return (
@@ -109,48 +104,59 @@ export default async function HomePage() {
             <Code>maya-2o25</Code> is the same code as <Code>MAYA2025</Code>.
           </Step>
           <Step n={3} title="You both earn">
-            You earn 10% commission on their payments, more at 25, 50 and 100 referrals, plus +50 points per
-            referral. They start with +20 points. Badges unlock at 5, 20 and 50 referrals.
+            You earn {baseTier.rate} commission on their payments
+            {higherTiers.length
+              ? `, more at ${listOf(higherTiers.map((t) => String(t.fromReferrals)))} referrals`
+              : ""}
+            {terms.referrerPoints ? `, plus +${terms.referrerPoints} points per referral` : ""}.
+            {terms.newClientPoints ? ` They start with +${terms.newClientPoints} points.` : ""}
+            {terms.milestones.length
+              ? ` Badges unlock at ${listOf(terms.milestones.map((m) => String(m.referrals)))} referrals.`
+              : ""}
           </Step>
         </ol>
 
         <div className="mt-12 grid gap-6 lg:grid-cols-3">
           <Panel title="Commission grows with you">
             <dl className="divide-y divide-ink-100">
-              {commissionTiers.map((tier) => (
-                <div key={tier.referrals} className="flex items-center justify-between py-2.5 text-sm">
-                  <dt className="text-ink-600">{tier.referrals}</dt>
+              {terms.commissionTiers.map((tier) => (
+                <div key={tier.fromReferrals} className="flex items-center justify-between py-2.5 text-sm">
+                  <dt className="text-ink-600">
+                    {tier.fromReferrals === 1 ? "First referral" : `${tier.fromReferrals}+ referrals`}
+                  </dt>
                   <dd className="font-semibold text-ink-900 tabular-nums">{tier.rate} of payments</dd>
                 </div>
               ))}
             </dl>
             <p className="mt-3 text-xs text-ink-500">
-              Commissions are held 30 days, then approved and paid. Refunds within the hold reverse them.
+              Commissions are held {terms.holdDays} days, then approved and paid. Refunds within the hold
+              reverse them.
             </p>
           </Panel>
           <Panel title="Points buy rewards">
             <dl className="divide-y divide-ink-100">
-              {rewards.map((r) => (
-                <div key={r.points} className="flex items-center justify-between py-2.5 text-sm">
+              {terms.catalog.map((r) => (
+                <div key={r.name} className="flex items-center justify-between py-2.5 text-sm">
                   <dt className="font-semibold text-ink-900 tabular-nums">
-                    {r.points.toLocaleString("en-US")} points
+                    {r.costPoints.toLocaleString("en-US")} points
                   </dt>
-                  <dd className="text-ink-600">{r.reward}</dd>
+                  <dd className="text-ink-600">{r.name}</dd>
                 </div>
               ))}
             </dl>
             <p className="mt-3 text-xs text-ink-500">
-              Each redemption gives you a unique coupon code. Points last 365 days.
+              Each redemption gives you a unique coupon code.
+              {terms.pointsExpireDays ? ` Points last ${terms.pointsExpireDays} days.` : ""}
             </p>
           </Panel>
           <Panel title="Badges and the leaderboard">
             <ul className="flex flex-wrap gap-2">
-              {badges.map((b) => (
+              {terms.milestones.map((m) => (
                 <li
-                  key={b.name}
-                  className={`rounded-full px-3 py-1 text-sm font-medium ring-1 ring-inset ${b.className}`}
+                  key={m.badge}
+                  className={`rounded-full px-3 py-1 text-sm font-medium ring-1 ring-inset ${badgeStyle[m.badge]}`}
                 >
-                  {b.name} · {b.at} referrals
+                  {m.badgeName} · {m.referrals} referrals
                 </li>
               ))}
             </ul>

@@ -6,6 +6,7 @@ import { Card, CardBody } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { appOrigin } from "@/lib/app-url";
 import { getSessionUser, homeFor } from "@/lib/auth/session";
+import { BASE_RATE_BPS, bpsLabel } from "@/lib/commissions/calculate-commission";
 import { loadInvitePreview } from "@/lib/sharing/invite-preview";
 import { loadNewClientOffer } from "@/lib/sharing/new-client-offer";
 import { REFERRAL_COOKIE } from "@/lib/request-fingerprint";
@@ -82,7 +83,7 @@ export default async function SignupPage({ searchParams }: { searchParams: Signu
           {offer.bonusPoints > 0 ? (
             <li>✓ You get +{offer.bonusPoints} points when you join with a code.</li>
           ) : null}
-          <li>✓ Earn 10% of every client you bring, paid out monthly.</li>
+          <li>✓ Earn {bpsLabel(BASE_RATE_BPS)} of every client you bring, paid out monthly.</li>
         </ul>
       </div>
       <Card>

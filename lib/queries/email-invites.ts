@@ -26,6 +26,17 @@ export async function listInviteCodes(
     .orderBy(asc(referralCodes.createdAt), asc(referralCodes.id));
 }
 
+// One invite as both the dashboard and the admin outbox list it (the code is null once it's deleted).
+const inviteColumns = {
+  id: emailInvites.id,
+  email: emailInvites.email,
+  code: referralCodes.code,
+  status: emailInvites.status,
+  reason: emailInvites.statusReason,
+  createdAt: emailInvites.createdAt,
+  sentAt: emailInvites.sentAt,
+};
+
 export type RecentInvite = {
   id: number;
   email: string;
@@ -45,15 +56,7 @@ export async function getReferrerInvites(
 ): Promise<{ recent: RecentInvite[]; remainingToday: number }> {
   const [rows, used] = await Promise.all([
     db
-      .select({
-        id: emailInvites.id,
-        email: emailInvites.email,
-        code: referralCodes.code,
-        status: emailInvites.status,
-        reason: emailInvites.statusReason,
-        createdAt: emailInvites.createdAt,
-        sentAt: emailInvites.sentAt,
-      })
+      .select(inviteColumns)
       .from(emailInvites)
       .leftJoin(referralCodes, eq(referralCodes.id, emailInvites.referralCodeId))
       .where(eq(emailInvites.referrerUserId, referrerUserId))
@@ -84,13 +87,7 @@ export async function listInvitesForAdmin(db: DbOrTx, search: AdminInvitesSearch
   const referrer = alias(users, "referrer");
   const rows = await db
     .select({
-      id: emailInvites.id,
-      email: emailInvites.email,
-      code: referralCodes.code,
-      status: emailInvites.status,
-      reason: emailInvites.statusReason,
-      createdAt: emailInvites.createdAt,
-      sentAt: emailInvites.sentAt,
+      ...inviteColumns,
       subject: emailInvites.subject,
       body: emailInvites.body,
       referrerId: referrer.id,

@@ -10,10 +10,21 @@ async function screenshot(page: Page, name: string): Promise<void> {
 
 const pathOf = (page: Page) => new URL(page.url()).pathname;
 
-test("the landing page loads for anonymous visitors", async ({ page }) => {
+test("the landing page loads for anonymous visitors and states the program from its rules", async ({
+  page,
+}) => {
   const response = await page.goto("/");
   expect(response?.status()).toBe(200);
   await expect(page).toHaveTitle(/\S/);
+  // The demo seed's rules: 10% rising at 25/50/100, +50/+20 points, the three catalog rewards, three badges.
+  await expect(
+    page.getByText(
+      "You earn 10% commission on their payments, more at 25, 50 and 100 referrals, plus +50 points per referral. They start with +20 points. Badges unlock at 5, 20 and 50 referrals.",
+    ),
+  ).toBeVisible();
+  await expect(page.getByText("12.5% of payments")).toBeVisible();
+  await expect(page.getByText("Lifetime premium")).toBeVisible();
+  await expect(page.getByText("Gold · 50 referrals")).toBeVisible();
   await screenshot(page, "landing");
 });
 

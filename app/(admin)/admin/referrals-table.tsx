@@ -19,6 +19,7 @@ import { Card, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Select } from "@/components/ui/input";
 import { cn } from "@/components/ui/cn";
+import { Table, TableBody, TableHead, TableScroll } from "@/components/ui/table";
 import { formatMoney } from "@/lib/format";
 import type { ReportRow, ReportTotals } from "@/lib/queries/referral-report";
 import {
@@ -306,12 +307,9 @@ export function ReferralsTable({
       </CardHeader>
 
       {rows.length ? (
-        <div
-          className={cn("overflow-x-auto transition-opacity", navigating && "opacity-60")}
-          aria-busy={navigating}
-        >
-          <table className="w-full min-w-[64rem] text-left text-sm">
-            <thead className="border-b border-ink-200 bg-ink-50/60 text-xs tracking-wide text-ink-500 uppercase">
+        <TableScroll className={cn("transition-opacity", navigating && "opacity-60")} aria-busy={navigating}>
+          <Table className="min-w-[64rem]">
+            <TableHead className="bg-ink-50/60">
               {table.getHeaderGroups().map((group) => (
                 <tr key={group.id}>
                   {group.headers.map((header) => {
@@ -350,8 +348,8 @@ export function ReferralsTable({
                   })}
                 </tr>
               ))}
-            </thead>
-            <tbody className="divide-y divide-ink-100">
+            </TableHead>
+            <TableBody>
               {table.getRowModel().rows.map((row) => (
                 <tr
                   key={row.id}
@@ -365,7 +363,7 @@ export function ReferralsTable({
                   ))}
                 </tr>
               ))}
-            </tbody>
+            </TableBody>
             <tfoot className="border-t-2 border-ink-200 bg-ink-50 text-sm">
               <tr>
                 <th
@@ -393,8 +391,8 @@ export function ReferralsTable({
                 <td />
               </tr>
             </tfoot>
-          </table>
-        </div>
+          </Table>
+        </TableScroll>
       ) : (
         <div className="p-5">
           <EmptyState

@@ -4,6 +4,7 @@ import { chartColors } from "@/components/charts/chart-theme";
 import { TimeSeriesChart } from "@/components/charts/time-series-chart";
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Table, TableBody, TableHead, TableScroll, Td, Th } from "@/components/ui/table";
 import { formatMoney, formatPercent } from "@/lib/format";
 import {
   getReportCharts,
@@ -200,45 +201,45 @@ export function ReportChartsSection({
                 labelWidth={128}
                 data={topReferrers.map((r) => ({ label: r.name, value: r.referrals }))}
               />
-              <div className="mt-3 overflow-x-auto">
-                <table className="w-full text-left text-sm">
-                  <thead className="text-xs text-ink-500">
+              <TableScroll className="mt-3">
+                <Table>
+                  <TableHead unstyled className="text-xs text-ink-500">
                     <tr>
-                      <th scope="col" className="py-1.5 pr-3 font-medium">
+                      <Th unstyled className="py-1.5 pr-3 font-medium">
                         Referrer
-                      </th>
-                      <th scope="col" className="py-1.5 pr-3 text-right font-medium">
+                      </Th>
+                      <Th unstyled align="right" className="py-1.5 pr-3 font-medium">
                         Referrals
-                      </th>
-                      <th scope="col" className="py-1.5 pr-3 text-right font-medium">
+                      </Th>
+                      <Th unstyled align="right" className="py-1.5 pr-3 font-medium">
                         Commission
-                      </th>
-                      <th scope="col" className="hidden py-1.5 text-right font-medium sm:table-cell">
+                      </Th>
+                      <Th unstyled align="right" className="hidden py-1.5 font-medium sm:table-cell">
                         Avg / referral
-                      </th>
+                      </Th>
                     </tr>
-                  </thead>
-                  <tbody className="divide-y divide-ink-100">
+                  </TableHead>
+                  <TableBody>
                     {topReferrers.map((r) => (
                       <tr key={r.userId}>
-                        <td className="py-1.5 pr-3">
+                        <Td unstyled className="py-1.5 pr-3">
                           <span className="font-medium text-ink-900">{r.name}</span>
                           <span className="block max-w-56 truncate text-xs text-ink-500">{r.email}</span>
-                        </td>
-                        <td className="py-1.5 pr-3 text-right tabular-nums">
+                        </Td>
+                        <Td unstyled numeric className="py-1.5 pr-3">
                           {r.referrals.toLocaleString("en-US")}
-                        </td>
-                        <td className="py-1.5 pr-3 text-right tabular-nums">
+                        </Td>
+                        <Td unstyled numeric className="py-1.5 pr-3">
                           {formatMoney(r.totalCommissionCents)}
-                        </td>
-                        <td className="hidden py-1.5 text-right tabular-nums sm:table-cell">
+                        </Td>
+                        <Td unstyled numeric className="hidden py-1.5 sm:table-cell">
                           {formatMoney(r.avgCommissionCents)}
-                        </td>
+                        </Td>
                       </tr>
                     ))}
-                  </tbody>
-                </table>
-              </div>
+                  </TableBody>
+                </Table>
+              </TableScroll>
             </>
           ) : (
             <EmptyState headingLevel="h4" title="No referrals in the last 30 days" className="py-8" />

@@ -6,6 +6,7 @@ import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/compon
 import { EmptyState } from "@/components/ui/empty-state";
 import { LinkPending } from "@/components/ui/link-pending";
 import { StatCard } from "@/components/ui/stat-card";
+import { RowHeader, Table, TableBody, TableHead, TableScroll, Td, Th } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { formatPercent } from "@/lib/format";
 import {
@@ -171,53 +172,61 @@ export async function AnalyticsSection({
             <CardTitle id="per-code-title">How each code performs</CardTitle>
           </CardHeader>
           {/* Scrolls sideways on a phone; focusable so a keyboard can scroll it too. */}
-          <div className="overflow-x-auto" tabIndex={0} role="group" aria-label="Per-code performance table">
-            <table className="w-full min-w-[40rem] text-left text-sm whitespace-nowrap">
-              <thead className="bg-ink-50 text-xs text-ink-600 uppercase">
+          <TableScroll aria-label="Per-code performance table">
+            <Table className="min-w-[40rem] whitespace-nowrap">
+              <TableHead unstyled className="bg-ink-50 text-xs text-ink-600 uppercase">
                 <tr>
-                  <th scope="col" className="px-5 py-2">
+                  <Th unstyled className="px-5 py-2">
                     Code
-                  </th>
-                  <th scope="col" className="px-5 py-2 text-right">
+                  </Th>
+                  <Th unstyled align="right" className="px-5 py-2">
                     Clicks
-                  </th>
-                  <th scope="col" className="px-5 py-2 text-right">
+                  </Th>
+                  <Th unstyled align="right" className="px-5 py-2">
                     Signups
-                  </th>
-                  <th scope="col" className="px-5 py-2 text-right">
+                  </Th>
+                  <Th unstyled align="right" className="px-5 py-2">
                     Last 7 / 30 days
-                  </th>
-                  <th scope="col" className="px-5 py-2 text-right">
+                  </Th>
+                  <Th unstyled align="right" className="px-5 py-2">
                     Conversion
-                  </th>
-                  <th scope="col" className="px-5 py-2 text-right">
+                  </Th>
+                  <Th unstyled align="right" className="px-5 py-2">
                     Earned
-                  </th>
+                  </Th>
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-ink-100">
+              </TableHead>
+              <TableBody>
                 {analytics.codes.map((c) => (
                   <tr key={c.id}>
-                    <th scope="row" className="px-5 py-2 font-mono font-medium text-ink-900">
+                    <RowHeader dense className="font-mono text-ink-900">
                       {c.code}
                       {c.code_name ? (
                         <span className="block font-sans text-xs font-normal text-ink-500">
                           {c.code_name}
                         </span>
                       ) : null}
-                    </th>
-                    <td className="px-5 py-2 text-right tabular-nums">{c.clicks}</td>
-                    <td className="px-5 py-2 text-right tabular-nums">{c.total_signups}</td>
-                    <td className="px-5 py-2 text-right tabular-nums">
+                    </RowHeader>
+                    <Td dense numeric>
+                      {c.clicks}
+                    </Td>
+                    <Td dense numeric>
+                      {c.total_signups}
+                    </Td>
+                    <Td dense numeric>
                       {c.signups_last_7_days} / {c.signups_last_30_days}
-                    </td>
-                    <td className="px-5 py-2 text-right tabular-nums">{formatPercent(c.conversion_rate)}</td>
-                    <td className="px-5 py-2 text-right tabular-nums">${c.total_commission_earned}</td>
+                    </Td>
+                    <Td dense numeric>
+                      {formatPercent(c.conversion_rate)}
+                    </Td>
+                    <Td dense numeric>
+                      ${c.total_commission_earned}
+                    </Td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </TableBody>
+            </Table>
+          </TableScroll>
         </Card>
 
         <Card className="lg:col-span-2" role="region" aria-labelledby="monthly-title">

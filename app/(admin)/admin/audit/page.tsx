@@ -6,6 +6,7 @@ import { Card, CardBody } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input, Label, Select } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
+import { Table, TableBody, TableHead, TableScroll, Td, Th } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { requirePageUser } from "@/lib/auth/session";
 import { listAuditEntries, listAuditFacets, type AuditEntry } from "@/lib/queries/audit-log";
@@ -162,35 +163,25 @@ export default async function AuditLogPage({ searchParams }: Props) {
 
       <Card role="region" aria-label="Audit entries">
         {entries.length ? (
-          <div className="overflow-x-auto">
-            <table className="w-full min-w-[56rem] text-left text-sm">
-              <thead className="border-b border-ink-200 bg-ink-50/60 text-xs tracking-wide text-ink-500 uppercase">
+          <TableScroll aria-label="Audit entries table">
+            <Table className="min-w-[56rem]">
+              <TableHead className="bg-ink-50/60">
                 <tr>
-                  <th scope="col" className="px-5 py-3 font-medium">
-                    When
-                  </th>
-                  <th scope="col" className="px-5 py-3 font-medium">
-                    Who
-                  </th>
-                  <th scope="col" className="px-5 py-3 font-medium">
-                    Action
-                  </th>
-                  <th scope="col" className="px-5 py-3 font-medium">
-                    Record
-                  </th>
-                  <th scope="col" className="px-5 py-3 font-medium">
-                    Details
-                  </th>
+                  <Th>When</Th>
+                  <Th>Who</Th>
+                  <Th>Action</Th>
+                  <Th>Record</Th>
+                  <Th>Details</Th>
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-ink-100">
+              </TableHead>
+              <TableBody>
                 {entries.map((e) => (
                   <tr key={e.id} className="align-top">
-                    <td className="px-5 py-3 whitespace-nowrap text-ink-700">
+                    <Td className="whitespace-nowrap text-ink-700">
                       <time dateTime={e.createdAt}>{when.format(new Date(e.createdAt))}</time>
                       {e.ip ? <p className="font-mono text-xs text-ink-400">{e.ip}</p> : null}
-                    </td>
-                    <td className="px-5 py-3">
+                    </Td>
+                    <Td>
                       {e.actor?.kind === "user" ? (
                         <>
                           <p className="font-medium text-ink-900">{e.actor.name}</p>
@@ -204,23 +195,23 @@ export default async function AuditLogPage({ searchParams }: Props) {
                       ) : (
                         <span className="text-ink-500">System</span>
                       )}
-                    </td>
-                    <td className="px-5 py-3">
+                    </Td>
+                    <Td>
                       <Badge tone="info" className="font-mono">
                         {e.action}
                       </Badge>
-                    </td>
-                    <td className="px-5 py-3">
+                    </Td>
+                    <Td>
                       <RecordCell entry={e} />
-                    </td>
-                    <td className="px-5 py-3">
+                    </Td>
+                    <Td>
                       <Details details={e.details} />
-                    </td>
+                    </Td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </TableBody>
+            </Table>
+          </TableScroll>
         ) : (
           <CardBody>
             <EmptyState

@@ -4,6 +4,7 @@ import { InviteStatusBadge } from "@/components/invites/invite-status-badge";
 import { Card, CardBody } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { Table, TableBody, TableHead, TableScroll, Td, Th } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { inviteStatus } from "@/db/schema/enums";
 import { requirePageUser } from "@/lib/auth/session";
@@ -70,42 +71,30 @@ export default async function AdminInvitesPage({ searchParams }: Props) {
 
       <Card role="region" aria-label="Invites">
         {invites.length ? (
-          <div className="overflow-x-auto">
-            <table className="w-full min-w-[60rem] text-left text-sm">
-              <thead className="border-b border-ink-200 bg-ink-50/60 text-xs tracking-wide text-ink-500 uppercase">
+          <TableScroll aria-label="Invites table">
+            <Table className="min-w-[60rem]">
+              <TableHead className="bg-ink-50/60">
                 <tr>
-                  <th scope="col" className="px-5 py-3 font-medium">
-                    Created
-                  </th>
-                  <th scope="col" className="px-5 py-3 font-medium">
-                    Referrer
-                  </th>
-                  <th scope="col" className="px-5 py-3 font-medium">
-                    Recipient
-                  </th>
-                  <th scope="col" className="px-5 py-3 font-medium">
-                    Code
-                  </th>
-                  <th scope="col" className="px-5 py-3 font-medium">
-                    Status
-                  </th>
-                  <th scope="col" className="px-5 py-3 font-medium">
-                    Message
-                  </th>
+                  <Th>Created</Th>
+                  <Th>Referrer</Th>
+                  <Th>Recipient</Th>
+                  <Th>Code</Th>
+                  <Th>Status</Th>
+                  <Th>Message</Th>
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-ink-100">
+              </TableHead>
+              <TableBody>
                 {invites.map((i) => (
                   <tr key={i.id} className="align-top">
-                    <td className="px-5 py-3 whitespace-nowrap text-ink-700">
+                    <Td className="whitespace-nowrap text-ink-700">
                       <time dateTime={i.createdAt}>{when.format(new Date(i.createdAt))}</time>
                       {i.sentAt ? (
                         <p className="text-xs text-ink-500">
                           Sent <time dateTime={i.sentAt}>{when.format(new Date(i.sentAt))}</time>
                         </p>
                       ) : null}
-                    </td>
-                    <td className="px-5 py-3">
+                    </Td>
+                    <Td>
                       <Link
                         href={`/admin/clients/${i.referrer.id}`}
                         className="font-medium text-brand-700 hover:underline"
@@ -113,26 +102,26 @@ export default async function AdminInvitesPage({ searchParams }: Props) {
                         {i.referrer.name}
                       </Link>
                       <p className="text-xs text-ink-500">{i.referrer.email}</p>
-                    </td>
-                    <td className="px-5 py-3 whitespace-nowrap text-ink-900">{i.email}</td>
-                    <td className="px-5 py-3 font-mono text-xs">{i.code ?? "—"}</td>
-                    <td className="px-5 py-3">
+                    </Td>
+                    <Td className="whitespace-nowrap text-ink-900">{i.email}</Td>
+                    <Td className="font-mono text-xs">{i.code ?? "—"}</Td>
+                    <Td>
                       <InviteStatusBadge status={i.status} />
                       {i.reason ? <p className="mt-1 max-w-48 text-xs text-ink-600">{i.reason}</p> : null}
-                    </td>
-                    <td className="px-5 py-3">
+                    </Td>
+                    <Td>
                       <details className="max-w-md">
                         <summary className="cursor-pointer font-medium text-ink-800">{i.subject}</summary>
                         <pre className="mt-2 font-sans text-xs whitespace-pre-wrap text-ink-700">
                           {i.body}
                         </pre>
                       </details>
-                    </td>
+                    </Td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </TableBody>
+            </Table>
+          </TableScroll>
         ) : (
           <CardBody>
             <EmptyState

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { FormMessage, TextField } from "@/components/forms/text-field";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
+import { Table, TableBody, TableHead, TableScroll, Td, Th } from "@/components/ui/table";
 import { formatMoney } from "@/lib/format";
 import type { Balance } from "@/lib/queries/payouts";
 import {
@@ -66,11 +67,11 @@ export function CreateBatchForm({ balances }: { balances: Balance[] }) {
 
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} onChange={readChosen}>
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <thead className="border-b border-ink-200 text-xs tracking-wide text-ink-500 uppercase">
+      <TableScroll>
+        <Table>
+          <TableHead>
             <tr>
-              <th scope="col" className="w-10 px-5 py-3">
+              <Th className="w-10">
                 <input
                   type="checkbox"
                   aria-label="Pay everyone listed"
@@ -78,22 +79,22 @@ export function CreateBatchForm({ balances }: { balances: Balance[] }) {
                   onChange={(e) => setAll(e.target.checked)}
                   className="size-4 accent-brand-600"
                 />
-              </th>
-              <th scope="col" className="px-2 py-3 font-medium">
+              </Th>
+              <Th unstyled className="px-2 py-3 font-medium">
                 Referrer
-              </th>
-              <th scope="col" className="hidden px-5 py-3 text-right font-medium sm:table-cell">
+              </Th>
+              <Th align="right" className="hidden sm:table-cell">
                 Commissions
-              </th>
-              <th scope="col" className="px-5 py-3 text-right font-medium whitespace-nowrap">
+              </Th>
+              <Th align="right" className="whitespace-nowrap">
                 Approved
-              </th>
+              </Th>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-ink-100">
+          </TableHead>
+          <TableBody>
             {balances.map((b) => (
               <tr key={b.userId} data-testid={`payable-${b.email}`}>
-                <td className="px-5 py-3">
+                <Td>
                   <input
                     type="checkbox"
                     name={`pay_${b.userId}`}
@@ -101,22 +102,22 @@ export function CreateBatchForm({ balances }: { balances: Balance[] }) {
                     defaultChecked
                     className="size-4 accent-brand-600"
                   />
-                </td>
-                <td className="w-full max-w-0 px-2 py-3">
+                </Td>
+                <Td unstyled className="w-full max-w-0 px-2 py-3">
                   <p className="truncate font-medium text-ink-900">{b.name}</p>
                   <p className="truncate text-xs text-ink-500">{b.email}</p>
-                </td>
-                <td className="hidden px-5 py-3 text-right tabular-nums sm:table-cell">
+                </Td>
+                <Td numeric className="hidden sm:table-cell">
                   {b.commissionCount}
-                </td>
-                <td className="px-5 py-3 text-right font-medium tabular-nums">
+                </Td>
+                <Td numeric className="font-medium">
                   {formatMoney(b.approvedCents)}
-                </td>
+                </Td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </TableBody>
+        </Table>
+      </TableScroll>
       <div className="flex flex-col gap-3 border-t border-ink-100 px-5 py-4 sm:flex-row sm:items-center sm:justify-between">
         <p className="text-sm text-ink-600" aria-live="polite">
           {chosen.length} of {balances.length} referrers ·{" "}

@@ -5,6 +5,7 @@ import { useFormAction } from "@/components/forms/use-form-action";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
+import { RowHeader, Table, TableBody, TableHead, TableScroll, Td, Th } from "@/components/ui/table";
 import { reviewReferralsAction } from "./actions";
 import { BulkDecision, DecisionMessage } from "./bulk-decision";
 
@@ -173,35 +174,39 @@ function ReviewItem({
             ))}
           </ul>
         </div>
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
+        <TableScroll>
+          <Table>
             <caption className="sr-only">Evidence: the new client beside the referrer</caption>
-            <thead className="border-b border-ink-200 text-xs tracking-wide text-ink-500 uppercase">
+            <TableHead>
               <tr>
-                <th scope="col" className="py-2 pr-4 font-medium">
+                <Th unstyled className="py-2 pr-4 font-medium">
                   <span className="sr-only">Evidence</span>
-                </th>
-                <th scope="col" className="py-2 pr-4 font-medium">
+                </Th>
+                <Th unstyled className="py-2 pr-4 font-medium">
                   New client
-                </th>
-                <th scope="col" className="py-2 font-medium">
+                </Th>
+                <Th unstyled className="py-2 font-medium">
                   Referrer
-                </th>
+                </Th>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-ink-100">
+            </TableHead>
+            <TableBody>
               {rows.map((row) => (
                 <tr key={row.label}>
-                  <th scope="row" className="py-2 pr-4 font-medium whitespace-nowrap text-ink-500">
+                  <RowHeader unstyled className="py-2 pr-4 font-medium whitespace-nowrap text-ink-500">
                     {row.label}
-                  </th>
-                  <td className="max-w-xs py-2 pr-4 break-words">{row.referred}</td>
-                  <td className="py-2 break-words">{row.referrer}</td>
+                  </RowHeader>
+                  <Td unstyled className="max-w-xs py-2 pr-4 break-words">
+                    {row.referred}
+                  </Td>
+                  <Td unstyled className="py-2 break-words">
+                    {row.referrer}
+                  </Td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </TableBody>
+          </Table>
+        </TableScroll>
       </CardBody>
     </Card>
   );

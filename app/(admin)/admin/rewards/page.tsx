@@ -5,6 +5,7 @@ import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/compon
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatCard } from "@/components/ui/stat-card";
+import { Table, TableBody, TableHead, TableScroll, Td, Th } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { requirePageUser } from "@/lib/auth/session";
 import { formatDate, formatPoints } from "@/lib/format";
@@ -221,43 +222,41 @@ export default async function AdminRewardsPage() {
           <CardTitle id="redemptions-heading">Recent redemptions</CardTitle>
         </CardHeader>
         {recentRedemptions.length ? (
-          <div className="overflow-x-auto">
-            <table className="w-full min-w-[560px] text-left text-sm">
-              <thead className="border-b border-ink-200 text-xs tracking-wide text-ink-500 uppercase">
+          <TableScroll aria-label="Recent redemptions table">
+            <Table className="min-w-[560px]">
+              <TableHead>
                 <tr>
-                  <th scope="col" className="px-5 py-3 font-medium">
-                    Client
-                  </th>
-                  <th scope="col" className="px-3 py-3 font-medium">
-                    Reward
-                  </th>
-                  <th scope="col" className="px-3 py-3 font-medium">
-                    Coupon
-                  </th>
-                  <th scope="col" className="px-3 py-3 text-right font-medium">
+                  <Th>Client</Th>
+                  <Th inset>Reward</Th>
+                  <Th inset>Coupon</Th>
+                  <Th inset align="right">
                     Points
-                  </th>
-                  <th scope="col" className="px-5 py-3 font-medium">
-                    Date
-                  </th>
+                  </Th>
+                  <Th>Date</Th>
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-ink-100">
+              </TableHead>
+              <TableBody>
                 {recentRedemptions.map((r) => (
                   <tr key={r.id}>
-                    <td className="px-5 py-3">
+                    <Td>
                       <p className="font-medium text-ink-900">{r.userName}</p>
                       <p className="text-xs text-ink-500">{r.userEmail}</p>
-                    </td>
-                    <td className="px-3 py-3 text-ink-700">{r.itemName}</td>
-                    <td className="px-3 py-3 font-mono text-xs text-ink-800">{r.couponCode}</td>
-                    <td className="px-3 py-3 text-right tabular-nums">{formatPoints(r.costPoints)}</td>
-                    <td className="px-5 py-3 whitespace-nowrap text-ink-600">{formatDate(r.createdAt)}</td>
+                    </Td>
+                    <Td inset className="text-ink-700">
+                      {r.itemName}
+                    </Td>
+                    <Td inset className="font-mono text-xs text-ink-800">
+                      {r.couponCode}
+                    </Td>
+                    <Td inset numeric>
+                      {formatPoints(r.costPoints)}
+                    </Td>
+                    <Td className="whitespace-nowrap text-ink-600">{formatDate(r.createdAt)}</Td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </TableBody>
+            </Table>
+          </TableScroll>
         ) : (
           <CardBody>
             <EmptyState headingLevel="h3" title="No redemptions yet" />

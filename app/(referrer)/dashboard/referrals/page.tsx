@@ -5,6 +5,7 @@ import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatCard } from "@/components/ui/stat-card";
+import { Table, TableBody, TableHead, TableScroll, Td, Th } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { requirePageUser } from "@/lib/auth/session";
 import { formatDate, formatMoney, formatPoints } from "@/lib/format";
@@ -123,58 +124,47 @@ export default async function MyReferralsPage({
               ))}
             </ul>
             {/* Wider screens: a table. */}
-            <div
-              className="hidden overflow-x-auto md:block"
-              tabIndex={0}
-              role="group"
-              aria-label="Referrals table"
-            >
-              <table className="w-full text-left text-sm">
-                <thead className="border-b border-ink-200 text-xs tracking-wide text-ink-500 uppercase">
+            <TableScroll className="hidden md:block" aria-label="Referrals table">
+              <Table>
+                <TableHead>
                   <tr>
-                    <th scope="col" className="px-5 py-3 font-medium">
-                      Person
-                    </th>
-                    <th scope="col" className="px-3 py-3 font-medium">
-                      Joined
-                    </th>
-                    <th scope="col" className="px-3 py-3 font-medium">
-                      Code
-                    </th>
-                    <th scope="col" className="px-3 py-3 font-medium">
-                      Status
-                    </th>
-                    <th scope="col" className="px-3 py-3 text-right font-medium">
+                    <Th>Person</Th>
+                    <Th inset>Joined</Th>
+                    <Th inset>Code</Th>
+                    <Th inset>Status</Th>
+                    <Th inset align="right">
                       Points
-                    </th>
-                    <th scope="col" className="px-5 py-3 text-right font-medium">
-                      Commission
-                    </th>
+                    </Th>
+                    <Th align="right">Commission</Th>
                   </tr>
-                </thead>
-                <tbody className="divide-y divide-ink-100">
+                </TableHead>
+                <TableBody>
                   {mine.referrals.map((r) => (
                     <tr key={r.id}>
-                      <td className="px-5 py-3">
+                      <Td>
                         <p className="font-medium text-ink-900">{r.name}</p>
                         <p className="text-xs text-ink-500">{r.maskedEmail}</p>
-                      </td>
-                      <td className="px-3 py-3 whitespace-nowrap text-ink-600">{formatDate(r.referredAt)}</td>
-                      <td className="px-3 py-3 font-mono text-xs text-ink-700">{r.code}</td>
-                      <td className="px-3 py-3">
+                      </Td>
+                      <Td inset className="whitespace-nowrap text-ink-600">
+                        {formatDate(r.referredAt)}
+                      </Td>
+                      <Td inset className="font-mono text-xs text-ink-700">
+                        {r.code}
+                      </Td>
+                      <Td inset>
                         <Badge tone={statuses[r.status].tone}>{statuses[r.status].label}</Badge>
-                      </td>
-                      <td className="px-3 py-3 text-right font-medium text-ink-900">
+                      </Td>
+                      <Td inset align="right" className="font-medium text-ink-900">
                         <Points referral={r} />
-                      </td>
-                      <td className="px-5 py-3 text-right font-medium text-ink-900 tabular-nums">
+                      </Td>
+                      <Td numeric className="font-medium text-ink-900">
                         {formatMoney(r.commissionCents)}
-                      </td>
+                      </Td>
                     </tr>
                   ))}
-                </tbody>
-              </table>
-            </div>
+                </TableBody>
+              </Table>
+            </TableScroll>
             {mine.totalPages > 1 ? (
               <nav
                 aria-label="Pages"

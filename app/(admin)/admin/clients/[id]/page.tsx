@@ -6,6 +6,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { StatCard } from "@/components/ui/stat-card";
+import { Table, TableBody, TableHead, TableScroll, Td, Th } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { requirePageUser } from "@/lib/auth/session";
 import { formatDate, formatMoney } from "@/lib/format";
@@ -120,31 +121,19 @@ export default async function AdminClientPage({ params }: Props) {
           <CardTitle id="codes-title">Codes</CardTitle>
         </CardHeader>
         {client.codes.length ? (
-          <div className="overflow-x-auto">
-            <table className="w-full min-w-[40rem] text-left text-sm">
-              <thead className="border-b border-ink-200 text-xs tracking-wide text-ink-500 uppercase">
+          <TableScroll aria-label="Codes table">
+            <Table className="min-w-[40rem]">
+              <TableHead>
                 <tr>
-                  <th scope="col" className="px-5 py-3 font-medium">
-                    Code
-                  </th>
-                  <th scope="col" className="px-5 py-3 font-medium">
-                    State
-                  </th>
-                  <th scope="col" className="px-5 py-3 text-right font-medium">
-                    Uses
-                  </th>
-                  <th scope="col" className="px-5 py-3 text-right font-medium">
-                    Clicks
-                  </th>
-                  <th scope="col" className="px-5 py-3 font-medium">
-                    Expires
-                  </th>
-                  <th scope="col" className="px-5 py-3 font-medium">
-                    Campaign
-                  </th>
+                  <Th>Code</Th>
+                  <Th>State</Th>
+                  <Th align="right">Uses</Th>
+                  <Th align="right">Clicks</Th>
+                  <Th>Expires</Th>
+                  <Th>Campaign</Th>
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-ink-100">
+              </TableHead>
+              <TableBody>
                 {client.codes.map((c) => {
                   const expired = c.expiresAt !== null && Date.parse(c.expiresAt) <= now;
                   const usedUp = c.usageLimit !== null && c.usageCount >= c.usageLimit;
@@ -159,27 +148,25 @@ export default async function AdminClientPage({ params }: Props) {
                           : (["Active", "success"] as const);
                   return (
                     <tr key={c.id}>
-                      <td className="px-5 py-3">
+                      <Td>
                         <p className="font-mono font-semibold text-ink-900">{c.code}</p>
                         {c.codeName ? <p className="text-xs text-ink-500">{c.codeName}</p> : null}
-                      </td>
-                      <td className="px-5 py-3">
+                      </Td>
+                      <Td>
                         <Badge tone={tone}>{label}</Badge>
-                      </td>
-                      <td className="px-5 py-3 text-right tabular-nums">
+                      </Td>
+                      <Td numeric>
                         {c.usageCount} / {c.usageLimit ?? "∞"}
-                      </td>
-                      <td className="px-5 py-3 text-right tabular-nums">
-                        {c.clicks.toLocaleString("en-US")}
-                      </td>
-                      <td className="px-5 py-3">{c.expiresAt ? formatDate(c.expiresAt) : "Never"}</td>
-                      <td className="px-5 py-3 text-ink-600">{c.campaignName ?? "—"}</td>
+                      </Td>
+                      <Td numeric>{c.clicks.toLocaleString("en-US")}</Td>
+                      <Td>{c.expiresAt ? formatDate(c.expiresAt) : "Never"}</Td>
+                      <Td className="text-ink-600">{c.campaignName ?? "—"}</Td>
                     </tr>
                   );
                 })}
-              </tbody>
-            </table>
-          </div>
+              </TableBody>
+            </Table>
+          </TableScroll>
         ) : (
           <CardBody>
             <EmptyState headingLevel="h3" title="No codes" text="This client has no referral codes." />

@@ -4,6 +4,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatCard } from "@/components/ui/stat-card";
+import { RowHeader, Table, TableBody, TableHead, TableScroll, Td, Th } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { requirePageUser } from "@/lib/auth/session";
 import { formatDate, formatMoney } from "@/lib/format";
@@ -101,57 +102,49 @@ export default async function PayoutBatchPage({
         <CardHeader>
           <CardTitle id="batch-lines">Referrers in this batch</CardTitle>
         </CardHeader>
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-ink-200 text-xs tracking-wide text-ink-500 uppercase">
+        <TableScroll>
+          <Table>
+            <TableHead>
               <tr>
-                <th scope="col" className="px-5 py-3 font-medium">
-                  Referrer
-                </th>
-                <th scope="col" className="hidden px-5 py-3 font-medium md:table-cell">
-                  Account
-                </th>
-                <th scope="col" className="hidden px-5 py-3 text-right font-medium sm:table-cell">
+                <Th>Referrer</Th>
+                <Th className="hidden md:table-cell">Account</Th>
+                <Th align="right" className="hidden sm:table-cell">
                   Commissions
-                </th>
-                <th scope="col" className="px-5 py-3 text-right font-medium">
-                  Amount
-                </th>
+                </Th>
+                <Th align="right">Amount</Th>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-ink-100">
+            </TableHead>
+            <TableBody>
               {lines.map((line) => (
                 <tr key={line.payoutId}>
-                  <td className="px-5 py-3">
+                  <Td>
                     <p className="font-medium text-ink-900">{line.name}</p>
                     <p className="text-xs break-all text-ink-500">{line.email}</p>
-                  </td>
-                  <td className="hidden px-5 py-3 font-mono text-xs text-ink-600 md:table-cell">
+                  </Td>
+                  <Td className="hidden font-mono text-xs text-ink-600 md:table-cell">
                     {line.accountNumber ?? "—"}
-                  </td>
-                  <td className="hidden px-5 py-3 text-right tabular-nums sm:table-cell">
+                  </Td>
+                  <Td numeric className="hidden sm:table-cell">
                     {line.commissionCount}
-                  </td>
-                  <td className="px-5 py-3 text-right font-medium tabular-nums">
+                  </Td>
+                  <Td numeric className="font-medium">
                     {formatMoney(line.amountCents)}
-                  </td>
+                  </Td>
                 </tr>
               ))}
-            </tbody>
+            </TableBody>
             <tfoot className="border-t border-ink-200">
               <tr>
-                <th scope="row" className="px-5 py-3 text-left font-medium text-ink-700">
-                  Total
-                </th>
+                <RowHeader className="text-left text-ink-700">Total</RowHeader>
                 <td className="hidden md:table-cell" />
                 <td className="hidden sm:table-cell" />
-                <td className="px-5 py-3 text-right font-semibold tabular-nums">
+                <Td numeric className="font-semibold">
                   {formatMoney(batch.totalCents)}
-                </td>
+                </Td>
               </tr>
             </tfoot>
-          </table>
-        </div>
+          </Table>
+        </TableScroll>
       </Card>
     </div>
   );

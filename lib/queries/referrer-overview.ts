@@ -1,7 +1,6 @@
 import "server-only";
 import { count, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { timestampParam } from "@/db/sql-values";
 import { referralClicks, referralCodes, referralUsageLog, users } from "@/db/schema";
 import { maskEmail } from "@/lib/format";
 
@@ -19,7 +18,6 @@ export type ReferrerCode = {
 
 export type ReferrerOverview = {
   codes: ReferrerCode[];
-  totals: { referrals: number; referralsLast30Days: number; clicks: number; flagged: number };
   recentReferrals: {
     id: number;
     name: string;
@@ -30,16 +28,15 @@ export type ReferrerOverview = {
   }[];
 };
 
-/** What a referrer sees first: their codes with usage and clicks, totals, and the latest referrals. */
-export async function getReferrerOverview(userId: number, now = new Date()): Promise<ReferrerOverview> {
+/** The dashboard's code list (usage and clicks per code) and its latest referrals; counts come from referral-analytics. */
+export async function getReferrerOverview(userId: number): Promise<ReferrerOverview> {
   const db = await getDb();
-  const since30 = new Date(now.getTime() - 30 * 86_400_000);
   const clicksByCode = db
     .select({ codeId: referralClicks.referralCodeId, clicks: count().as("clicks") })
     .from(referralClicks)
     .groupBy(referralClicks.referralCodeId)
     .as("clicks_by_code");
-  const [codes, [totals], recent] = await Promise.all([
+  const [codes, recent] = await Promise.all([
     db
       .select({
         id: referralCodes.id,
@@ -58,14 +55,6 @@ export async function getReferrerOverview(userId: number, now = new Date()): Pro
       .orderBy(referralCodes.createdAt, referralCodes.id),
     db
       .select({
-        referrals: sql<number>`count(*)::int`,
-        referralsLast30Days: sql<number>`count(*) filter (where ${referralUsageLog.usedAt} >= ${timestampParam(since30)})::int`,
-        flagged: sql<number>`count(*) filter (where ${referralUsageLog.isFlagged})::int`,
-      })
-      .from(referralUsageLog)
-      .where(eq(referralUsageLog.referrerUserId, userId)),
-    db
-      .select({
         id: referralUsageLog.id,
         name: users.name,
         email: users.email,
@@ -81,7 +70,6 @@ export async function getReferrerOverview(userId: number, now = new Date()): Pro
   ]);
   return {
     codes,
-    totals: { ...totals, clicks: codes.reduce((sum, c) => sum + c.clicks, 0) },
     recentReferrals: recent.map(({ email, ...r }) => ({ ...r, maskedEmail: maskEmail(email) })),
   };
 }

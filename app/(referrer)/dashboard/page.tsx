@@ -37,7 +37,7 @@ export default async function DashboardPage({
   const now = new Date();
   const db = await getDb();
   const [overview, analytics, points, origin, suggestions, campaigns, newClientOffer] = await Promise.all([
-    getReferrerOverview(user.id, now),
+    getReferrerOverview(user.id),
     // The headline cards and the per-code table read the same query as GET /api/clients/:id/referral-analytics.
     getReferralAnalytics(db, user.id, { now, viewer: "owner" }),
     getPointsAccount(db, user.id),
@@ -70,7 +70,7 @@ export default async function DashboardPage({
         <StatCard
           label="Referrals"
           value={summary.total_referrals}
-          note={`${overview.totals.referralsLast30Days} in the last 30 days`}
+          note={`${analytics.codes.reduce((n, c) => n + c.signups_last_30_days, 0)} in the last 30 days`}
         />
         <StatCard label="Link clicks" value={summary.total_clicks} note="All codes" />
         <StatCard label="Conversion" value={formatPercent(summary.conversion_rate)} note="Signups ÷ clicks" />

@@ -40,6 +40,9 @@ const adminFeatures = [
   },
 ];
 
+// Reads the program's rules and the session on every request (never prerendered at build).
+export const dynamic = "force-dynamic";
+
 export default async function HomePage() {
   const [user, terms] = await Promise.all([getSessionUser(), getProgramTerms(await getDb(), new Date())]);
   const [baseTier, ...higherTiers] = terms.commissionTiers;

@@ -12,6 +12,15 @@ export async function getDb(): Promise<Db> {
 }
 
 export function getDatabaseHandle(): Promise<DatabaseHandle> {
+  // `next build` prerenders pages that look static. One that reads the database must be dynamic: opened
+  // here, the build would hold the embedded database's lock (and bake data into HTML), so say so instead.
+  if (process.env.NEXT_PHASE === "phase-production-build" && !registry.handle) {
+    return Promise.reject(
+      new Error(
+        'A page read the database during `next build`; mark it `export const dynamic = "force-dynamic"`.',
+      ),
+    );
+  }
   registry.handle ??= (async () => {
     const handle = await openConfiguredDatabase();
     await runMigrations(handle);

@@ -13,6 +13,11 @@ test("an invite link leads to a validated signup, and both dashboards show the r
   const signup = new SignupPage(page);
   await expect(signup.referralCode).toHaveValue("MAYA2025");
   await expect(signup.codeStatus).toHaveText("✓ Code by Maya");
+  // Greeted the way the link's preview card put it: who invites and what they get.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Maya invited you to MuseNest");
+  await expect(
+    page.getByText("Sign up with code MAYA2025 and get a 7-day free trial and 20 bonus points."),
+  ).toBeVisible();
   await page.screenshot({ path: "test-results/screens/signup-valid-code.png", fullPage: true });
 
   const email = `quinn.${unique()}@example.org`;
@@ -41,6 +46,8 @@ test("an invite link leads to a validated signup, and both dashboards show the r
 test("the code field explains an expired, a used-up, an unknown and a malformed code", async ({ page }) => {
   const signup = new SignupPage(page);
   await signup.goto("MAYA2024");
+  // An expired code greets no one by name.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Create your account");
   await expect(signup.codeStatus).toHaveText("✗ Referral code has expired");
   await signup.referralCode.fill("MAYAFULL");
   await expect(signup.codeStatus).toHaveText("✗ Referral code has reached its usage limit");

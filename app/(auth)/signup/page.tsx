@@ -64,19 +64,26 @@ export default async function SignupPage({ searchParams }: { searchParams: Signu
   const user = await getSessionUser();
   if (user) redirect(homeFor(user.role));
   const fromQuery = refOf((await searchParams).ref);
-  const offer = await loadNewClientOffer(await getDb(), new Date());
   const initialCode = fromQuery ?? (await cookies()).get(REFERRAL_COOKIE)?.value ?? "";
+  const db = await getDb();
+  const now = new Date();
+  // Someone arriving through an invite is greeted by who invited them, as the link's preview card did.
+  const [offer, invite] = await Promise.all([
+    loadNewClientOffer(db, now),
+    initialCode ? loadInvitePreview(db, initialCode, now) : null,
+  ]);
+  const invitedBy = invite?.code ? invite : null;
 
   return (
     <div className="mx-auto grid w-full max-w-5xl gap-10 px-4 py-10 sm:px-6 lg:grid-cols-[1fr_28rem] lg:py-16">
       <div className="lg:pt-6">
         <p className="text-sm font-semibold tracking-wide text-brand-700 uppercase">Join MuseNest</p>
         <h1 className="mt-2 text-3xl font-semibold tracking-tight text-ink-900 sm:text-4xl">
-          Create your account
+          {invitedBy ? invitedBy.title : "Create your account"}
         </h1>
         <p className="mt-4 max-w-md text-ink-600">
-          Start with a {offer.trialDays}-day free trial. Your own referral code and invite link are ready the
-          moment you sign up.
+          {invitedBy ? `${invitedBy.description} ` : `Start with a ${offer.trialDays}-day free trial. `}
+          Your own referral code and invite link are ready the moment you sign up.
         </p>
         <ul className="mt-6 space-y-2 text-sm text-ink-700">
           <li>✓ Invited by someone? Their code is filled in for you.</li>

@@ -1,7 +1,8 @@
 import type { ReactNode } from "react";
 import { BarListChart } from "@/components/charts/bar-list-chart";
 import { chartColors } from "@/components/charts/chart-theme";
-import { TimeSeriesChart } from "@/components/charts/time-series-chart";
+import { BarLineChart } from "@/components/charts/bar-line-chart";
+import { COMMISSION_LINE, SIGNUPS_BARS } from "@/components/charts/series";
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableHead, TableScroll, Td, Th } from "@/components/ui/table";
@@ -134,7 +135,7 @@ export function ReportChartsSection({
           title="Signups and commissions"
           description={`Referred signups and commissions earned (net of reversals, all levels) ${per}.`}
         >
-          <TimeSeriesChart data={points} />
+          <BarLineChart bar={SIGNUPS_BARS} line={COMMISSION_LINE} data={points} />
           <DataTable
             caption="Signups and commissions over time"
             head={["Period", "Signups", "Commissions"]}

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { BarListChart } from "@/components/charts/bar-list-chart";
 import { chartColors } from "@/components/charts/chart-theme";
-import { TimeSeriesChart } from "@/components/charts/time-series-chart";
+import { BarLineChart } from "@/components/charts/bar-line-chart";
+import { CLICKS_LINE, COMMISSION_LINE, SIGNUPS_BARS } from "@/components/charts/series";
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LinkPending } from "@/components/ui/link-pending";
@@ -19,7 +20,6 @@ import {
   type ReferralAnalytics,
 } from "@/lib/queries/referral-analytics";
 import { monthSchema, parseDays } from "@/lib/validation/analytics";
-import { ActivityChart } from "./activity-chart";
 
 const dayLabel = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
 const monthLabel = new Intl.DateTimeFormat("en-US", { month: "long", year: "numeric", timeZone: "UTC" });
@@ -113,7 +113,10 @@ export async function AnalyticsSection({
           </CardHeader>
           <CardBody>
             <div data-testid="activity-chart" data-days={days}>
-              <ActivityChart
+              <BarLineChart
+                height={240}
+                bar={SIGNUPS_BARS}
+                line={CLICKS_LINE}
                 data={activity.map((p) => ({
                   label: dayLabel.format(new Date(`${p.date}T00:00:00Z`)),
                   clicks: p.clicks,
@@ -134,7 +137,9 @@ export async function AnalyticsSection({
             <CardDescription>Signups and direct commission earned, last 12 months.</CardDescription>
           </CardHeader>
           <CardBody>
-            <TimeSeriesChart
+            <BarLineChart
+              bar={SIGNUPS_BARS}
+              line={COMMISSION_LINE}
               data={byMonth.map((m) => ({
                 label: shortMonth.format(new Date(`${m.month}-01T00:00:00Z`)),
                 signups: m.signups,

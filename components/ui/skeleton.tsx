@@ -35,3 +35,13 @@ export function CardSkeleton({
     </div>
   );
 }
+
+/** A page's title and description while the page loads (PageHeader's shape). */
+export function PageHeaderSkeleton() {
+  return (
+    <div className="mb-8">
+      <Skeleton className="h-8 w-64" />
+      <Skeleton className="mt-3 h-4 w-96 max-w-full" />
+    </div>
+  );
+}

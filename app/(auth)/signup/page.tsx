@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { Card, CardBody } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { appOrigin } from "@/lib/app-url";
@@ -16,6 +17,9 @@ export const dynamic = "force-dynamic";
 
 type SignupSearchParams = Promise<{ ref?: string | string[] }>;
 
+// The metadata and the page both want the preview of the same code: one lookup per request.
+const previewOf = cache(async (code: string | null) => loadInvitePreview(await getDb(), code, new Date()));
+
 const refOf = (ref: string | string[] | undefined) =>
   typeof ref === "string" ? ref.slice(0, 40) : undefined;
 
@@ -29,10 +33,7 @@ export async function generateMetadata({
   searchParams: SignupSearchParams;
 }): Promise<Metadata> {
   const ref = refOf((await searchParams).ref);
-  const [preview, origin] = await Promise.all([
-    loadInvitePreview(await getDb(), ref ?? null, new Date()),
-    appOrigin(),
-  ]);
+  const [preview, origin] = await Promise.all([previewOf(ref ?? null), appOrigin()]);
   const url = preview.code ? `${origin}/signup?ref=${encodeURIComponent(preview.code)}` : `${origin}/signup`;
   const image = {
     url: `${origin}/r/${encodeURIComponent(preview.code ?? "join")}/preview.png`,
@@ -70,7 +71,7 @@ export default async function SignupPage({ searchParams }: { searchParams: Signu
   // Someone arriving through an invite is greeted by who invited them, as the link's preview card did.
   const [offer, invite] = await Promise.all([
     loadNewClientOffer(db, now),
-    initialCode ? loadInvitePreview(db, initialCode, now) : null,
+    initialCode ? previewOf(initialCode) : null,
   ]);
   const invitedBy = invite?.code ? invite : null;
 

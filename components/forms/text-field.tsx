@@ -1,8 +1,16 @@
 import type { ReactNode } from "react";
-import { FieldError, FieldHint, Input, Label, type InputProps } from "@/components/ui/input";
+import {
+  FieldError,
+  FieldHint,
+  Input,
+  Label,
+  Select,
+  type InputProps,
+  type SelectProps,
+} from "@/components/ui/input";
 import type { ActionState } from "@/lib/action-state";
 
-export type TextFieldProps = Omit<InputProps, "id" | "name"> & {
+type FieldProps = {
   name: string;
   label: ReactNode;
   hint?: ReactNode;
@@ -11,22 +19,45 @@ export type TextFieldProps = Omit<InputProps, "id" | "name"> & {
   id?: string;
 };
 
-/** A labelled input with its hint and its error, wired for screen readers (aria-invalid, aria-describedby). */
-export function TextField({ name, label, hint, error, id = name, ...inputProps }: TextFieldProps) {
+export type TextFieldProps = Omit<InputProps, "id" | "name"> & FieldProps;
+export type SelectFieldProps = Omit<SelectProps, "id" | "name"> & FieldProps;
+
+/** Label above, hint and error below, the control wired to both for screen readers. */
+function Field({
+  id,
+  label,
+  hint,
+  error,
+  children,
+}: Omit<FieldProps, "name" | "id"> & { id: string; children: (aria: FieldAria) => ReactNode }) {
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
     <div className="flex flex-col gap-1.5">
       <Label htmlFor={id}>{label}</Label>
-      <Input
-        id={id}
-        name={name}
-        aria-invalid={Boolean(error)}
-        aria-describedby={describedBy || undefined}
-        {...inputProps}
-      />
+      {children({ "aria-invalid": Boolean(error), "aria-describedby": describedBy || undefined })}
       {hint ? <FieldHint id={`${id}-hint`}>{hint}</FieldHint> : null}
       <FieldError id={`${id}-error`}>{error}</FieldError>
     </div>
+  );
+}
+
+type FieldAria = { "aria-invalid": boolean; "aria-describedby": string | undefined };
+
+/** A labelled input with its hint and its error, wired for screen readers (aria-invalid, aria-describedby). */
+export function TextField({ name, label, hint, error, id = name, ...inputProps }: TextFieldProps) {
+  return (
+    <Field id={id} label={label} hint={hint} error={error}>
+      {(aria) => <Input id={id} name={name} {...aria} {...inputProps} />}
+    </Field>
+  );
+}
+
+/** TextField's twin for a `<select>`; the options are its children. */
+export function SelectField({ name, label, hint, error, id = name, ...selectProps }: SelectFieldProps) {
+  return (
+    <Field id={id} label={label} hint={hint} error={error}>
+      {(aria) => <Select id={id} name={name} {...aria} {...selectProps} />}
+    </Field>
   );
 }
 

@@ -5,7 +5,8 @@ import { useRouter } from "next/navigation";
 import { useTransition, type FormEvent } from "react";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
-import { FieldHint, Input, Label, Select } from "@/components/ui/input";
+import { SelectField, TextField } from "@/components/forms/text-field";
+import { FieldHint, Label, Select } from "@/components/ui/input";
 import {
   COMMISSION_STATUS_FILTERS,
   reportQueryString,
@@ -72,19 +73,18 @@ export function ReportFilters({ filters, sort, campaigns, sources, presets }: Pr
           aria-label="Filter referrals"
           className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4"
         >
-          <div className="flex flex-col gap-1.5">
-            <Label htmlFor="start_date">Signed up from</Label>
-            <Input
-              id="start_date"
-              name="start_date"
-              type="date"
-              defaultValue={filters.start_date?.slice(0, 10)}
-            />
-          </div>
-          <div className="flex flex-col gap-1.5">
-            <Label htmlFor="end_date">Signed up to</Label>
-            <Input id="end_date" name="end_date" type="date" defaultValue={filters.end_date?.slice(0, 10)} />
-          </div>
+          <TextField
+            name="start_date"
+            label="Signed up from"
+            type="date"
+            defaultValue={filters.start_date?.slice(0, 10)}
+          />
+          <TextField
+            name="end_date"
+            label="Signed up to"
+            type="date"
+            defaultValue={filters.end_date?.slice(0, 10)}
+          />
           <div className="flex flex-col gap-1.5">
             <Label htmlFor="commission_status">Commission status</Label>
             <Select
@@ -103,44 +103,35 @@ export function ReportFilters({ filters, sort, campaigns, sources, presets }: Pr
               Pending … rejected: has a direct commission in that state.
             </FieldHint>
           </div>
-          <div className="flex flex-col gap-1.5">
-            <Label htmlFor="referrer">Referrer</Label>
-            <Input
-              id="referrer"
-              name="referrer"
-              type="search"
-              defaultValue={filters.referrer}
-              placeholder="Name, e-mail or code"
-              maxLength={100}
-              autoComplete="off"
-            />
-          </div>
-          <div className="flex flex-col gap-1.5">
-            <Label htmlFor="campaign">Campaign</Label>
-            <Select
-              id="campaign"
-              name="campaign"
-              defaultValue={filters.campaign ? String(filters.campaign) : ""}
-            >
-              <option value="">Any campaign</option>
-              {campaigns.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </Select>
-          </div>
-          <div className="flex flex-col gap-1.5">
-            <Label htmlFor="source">Source</Label>
-            <Select id="source" name="source" defaultValue={filters.source ?? ""}>
-              <option value="">Any source</option>
-              {sources.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
-            </Select>
-          </div>
+          <TextField
+            name="referrer"
+            label="Referrer"
+            type="search"
+            defaultValue={filters.referrer}
+            placeholder="Name, e-mail or code"
+            maxLength={100}
+            autoComplete="off"
+          />
+          <SelectField
+            name="campaign"
+            label="Campaign"
+            defaultValue={filters.campaign ? String(filters.campaign) : ""}
+          >
+            <option value="">Any campaign</option>
+            {campaigns.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField name="source" label="Source" defaultValue={filters.source ?? ""}>
+            <option value="">Any source</option>
+            {sources.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </SelectField>
           <div className="flex items-end pb-2">
             <label className="flex items-center gap-2 text-sm font-medium text-ink-800">
               <input

@@ -1,8 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-import { FieldError, Label, Select } from "@/components/ui/input";
-import { FormMessage, TextField } from "@/components/forms/text-field";
+import { FormMessage, SelectField, TextField } from "@/components/forms/text-field";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { BUSINESS_TYPES } from "@/lib/validation/business-types";
 import { signUp } from "./actions";
@@ -61,27 +60,22 @@ export function SignupForm({ initialCode }: { initialCode: string }) {
         hint="At least 8 characters."
         error={err.password}
       />
-      <div className="flex flex-col gap-1.5">
-        <Label htmlFor="businessType">Business type</Label>
-        <Select
-          id="businessType"
-          name="businessType"
-          defaultValue={v.businessType ?? ""}
-          required
-          aria-invalid={Boolean(err.businessType)}
-          aria-describedby={err.businessType ? "businessType-error" : undefined}
-        >
-          <option value="" disabled>
-            Choose one…
+      <SelectField
+        name="businessType"
+        label="Business type"
+        defaultValue={v.businessType ?? ""}
+        required
+        error={err.businessType}
+      >
+        <option value="" disabled>
+          Choose one…
+        </option>
+        {BUSINESS_TYPES.map((type) => (
+          <option key={type} value={type}>
+            {BUSINESS_LABELS[type]}
           </option>
-          {BUSINESS_TYPES.map((type) => (
-            <option key={type} value={type}>
-              {BUSINESS_LABELS[type]}
-            </option>
-          ))}
-        </Select>
-        <FieldError id="businessType-error">{err.businessType}</FieldError>
-      </div>
+        ))}
+      </SelectField>
       <ReferralCodeField initialCode={v.referralCode ?? initialCode} serverError={err.referralCode} />
       <Button type="submit" size="lg" disabled={pending}>
         {pending ? "Creating your account…" : "Create account"}

@@ -1,10 +1,9 @@
 "use client";
 
 import { useState } from "react";
-import { FormMessage, TextField } from "@/components/forms/text-field";
+import { FormMessage, SelectField, TextField } from "@/components/forms/text-field";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
-import { FieldError, Label, Select } from "@/components/ui/input";
 import { createCodeAction } from "./actions";
 
 type Campaign = { id: number; name: string };
@@ -98,23 +97,14 @@ function CodeFields({
           error={err.expires_at}
         />
         {campaigns.length ? (
-          <div className="flex flex-col gap-1.5">
-            <Label htmlFor="campaign_id">Campaign (optional)</Label>
-            <Select
-              id="campaign_id"
-              name="campaign_id"
-              defaultValue=""
-              aria-invalid={Boolean(err.campaign_id)}
-            >
-              <option value="">No campaign</option>
-              {campaigns.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </Select>
-            <FieldError id="campaign_id-error">{err.campaign_id}</FieldError>
-          </div>
+          <SelectField name="campaign_id" label="Campaign (optional)" defaultValue="" error={err.campaign_id}>
+            <option value="">No campaign</option>
+            {campaigns.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </SelectField>
         ) : null}
       </div>
     </>

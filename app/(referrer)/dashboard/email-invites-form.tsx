@@ -1,10 +1,10 @@
 "use client";
 
-import { FormMessage } from "@/components/forms/text-field";
+import { FormMessage, SelectField } from "@/components/forms/text-field";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { InviteStatusBadge, QUEUED_NOTE, SENT_NOTE } from "@/components/invites/invite-status-badge";
 import { Button } from "@/components/ui/button";
-import { FieldError, FieldHint, Label, Select, Textarea } from "@/components/ui/input";
+import { FieldError, FieldHint, Label, Textarea } from "@/components/ui/input";
 import type { InviteResult } from "@/lib/invites/send-email-invites";
 import { sendEmailInvitesAction } from "./invite-actions";
 
@@ -31,22 +31,20 @@ export function EmailInvitesForm({ codes, remainingToday, dailyLimit, maxPerSend
     <div className="flex flex-col gap-5">
       <form action={formAction} onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
         <FormMessage state={state} />
-        <div className="flex flex-col gap-1.5 sm:max-w-xs">
-          <Label htmlFor="invite-code">Code to invite with</Label>
-          <Select
+        <div className="sm:max-w-xs">
+          <SelectField
             id="invite-code"
             name="code_id"
+            label="Code to invite with"
             defaultValue={state.values?.code_id ?? String(codes[0]?.id ?? "")}
-            aria-invalid={Boolean(err.code_id)}
-            aria-describedby={err.code_id ? "invite-code-error" : undefined}
+            error={err.code_id}
           >
             {codes.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.code}
               </option>
             ))}
-          </Select>
-          <FieldError id="invite-code-error">{err.code_id}</FieldError>
+          </SelectField>
         </div>
         <div className="flex flex-col gap-1.5">
           <Label htmlFor="invite-addresses">E-mail addresses</Label>

@@ -4,7 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Input, Label, Select } from "@/components/ui/input";
+import { SelectField, TextField } from "@/components/forms/text-field";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableHead, TableScroll, Td, Th } from "@/components/ui/table";
 import { getDb } from "@/db/client";
@@ -98,57 +98,39 @@ export default async function AuditLogPage({ searchParams }: Props) {
             aria-label="Filter the audit log"
             className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4"
           >
-            <div className="flex flex-col gap-1.5">
-              <Label htmlFor="action">Action</Label>
-              <Select id="action" name="action" defaultValue={search.action ?? ""}>
-                <option value="">Any action</option>
-                {facets.actions.map((a) => (
-                  <option key={a} value={a}>
-                    {a}
-                  </option>
-                ))}
-              </Select>
-            </div>
-            <div className="flex flex-col gap-1.5">
-              <Label htmlFor="entity_type">Record type</Label>
-              <Select id="entity_type" name="entity_type" defaultValue={search.entity_type ?? ""}>
-                <option value="">Any record</option>
-                {facets.entityTypes.map((t) => (
-                  <option key={t} value={t}>
-                    {t}
-                  </option>
-                ))}
-              </Select>
-            </div>
-            <div className="flex flex-col gap-1.5">
-              <Label htmlFor="entity_id">Record id</Label>
-              <Input
-                id="entity_id"
-                name="entity_id"
-                defaultValue={search.entity_id}
-                placeholder="e.g. 42"
-                maxLength={40}
-              />
-            </div>
-            <div className="flex flex-col gap-1.5">
-              <Label htmlFor="actor">Who</Label>
-              <Input
-                id="actor"
-                name="actor"
-                type="search"
-                defaultValue={search.actor}
-                placeholder="Name, e-mail or key"
-                maxLength={100}
-              />
-            </div>
-            <div className="flex flex-col gap-1.5">
-              <Label htmlFor="start_date">From</Label>
-              <Input id="start_date" name="start_date" type="date" defaultValue={search.start_date} />
-            </div>
-            <div className="flex flex-col gap-1.5">
-              <Label htmlFor="end_date">To</Label>
-              <Input id="end_date" name="end_date" type="date" defaultValue={search.end_date} />
-            </div>
+            <SelectField name="action" label="Action" defaultValue={search.action ?? ""}>
+              <option value="">Any action</option>
+              {facets.actions.map((a) => (
+                <option key={a} value={a}>
+                  {a}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField name="entity_type" label="Record type" defaultValue={search.entity_type ?? ""}>
+              <option value="">Any record</option>
+              {facets.entityTypes.map((t) => (
+                <option key={t} value={t}>
+                  {t}
+                </option>
+              ))}
+            </SelectField>
+            <TextField
+              name="entity_id"
+              label="Record id"
+              defaultValue={search.entity_id}
+              placeholder="e.g. 42"
+              maxLength={40}
+            />
+            <TextField
+              name="actor"
+              label="Who"
+              type="search"
+              defaultValue={search.actor}
+              placeholder="Name, e-mail or key"
+              maxLength={100}
+            />
+            <TextField name="start_date" label="From" type="date" defaultValue={search.start_date} />
+            <TextField name="end_date" label="To" type="date" defaultValue={search.end_date} />
             <div className="flex items-end gap-2 lg:col-span-2">
               <Button type="submit">Apply filters</Button>
               {filtered ? (

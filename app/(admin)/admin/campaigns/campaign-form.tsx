@@ -1,10 +1,10 @@
 "use client";
 
 import { useState } from "react";
-import { FormMessage, TextField } from "@/components/forms/text-field";
+import { FormMessage, SelectField, TextField } from "@/components/forms/text-field";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
-import { FieldError, FieldHint, Label, Select, Textarea } from "@/components/ui/input";
+import { FieldError, FieldHint, Label, Textarea } from "@/components/ui/input";
 import type { ActionState } from "@/lib/action-state";
 
 export type CampaignFormValues = Record<string, string>;
@@ -59,21 +59,19 @@ export function CampaignForm({ action, defaults = {}, campaignId, submitLabel, t
           />
           <FieldError id={`description${suffix}-error`}>{err.description}</FieldError>
         </div>
-        <div className="flex flex-col gap-1.5">
-          <Label htmlFor={`commissionType${suffix}`}>Commission</Label>
-          <Select
-            id={`commissionType${suffix}`}
-            name="commissionType"
-            value={type}
-            onChange={(e) => setType(e.target.value)}
-          >
-            {TYPES.map((t) => (
-              <option key={t.value} value={t.value}>
-                {t.label}
-              </option>
-            ))}
-          </Select>
-        </div>
+        <SelectField
+          id={`commissionType${suffix}`}
+          name="commissionType"
+          label="Commission"
+          value={type}
+          onChange={(e) => setType(e.target.value)}
+        >
+          {TYPES.map((t) => (
+            <option key={t.value} value={t.value}>
+              {t.label}
+            </option>
+          ))}
+        </SelectField>
         {type === "flat_rate" ? (
           <TextField
             {...text("flatAmount")}

@@ -1,11 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { FormMessage, TextField } from "@/components/forms/text-field";
+import { FormMessage, SelectField, TextField } from "@/components/forms/text-field";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
-import { FieldError, Label, Select } from "@/components/ui/input";
 import { createClientAction } from "./actions";
 
 type Created = {
@@ -109,41 +108,33 @@ export function CreateClientForm({
             placeholder="+1 415 555 0100"
           />
           <div className="grid grid-cols-2 gap-3">
-            <div className="flex flex-col gap-1.5">
-              <Label htmlFor="new-business_type">Business</Label>
-              <Select
-                id="new-business_type"
-                name="business_type"
-                defaultValue="creator"
-                aria-invalid={Boolean(err.business_type)}
-                aria-describedby={err.business_type ? "new-business_type-error" : undefined}
-              >
-                {businessTypes.map((b) => (
-                  <option key={b} value={b}>
-                    {b[0].toUpperCase() + b.slice(1)}
-                  </option>
-                ))}
-              </Select>
-              <FieldError id="new-business_type-error">{err.business_type}</FieldError>
-            </div>
-            <div className="flex flex-col gap-1.5">
-              <Label htmlFor="new-subscription_tier_id">Plan</Label>
-              <Select
-                id="new-subscription_tier_id"
-                name="subscription_tier_id"
-                defaultValue=""
-                aria-invalid={Boolean(err.subscription_tier_id)}
-                aria-describedby={err.subscription_tier_id ? "new-subscription_tier_id-error" : undefined}
-              >
-                <option value="">Default</option>
-                {tiers.map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.name}
-                  </option>
-                ))}
-              </Select>
-              <FieldError id="new-subscription_tier_id-error">{err.subscription_tier_id}</FieldError>
-            </div>
+            <SelectField
+              id="new-business_type"
+              name="business_type"
+              label="Business"
+              defaultValue="creator"
+              error={err.business_type}
+            >
+              {businessTypes.map((b) => (
+                <option key={b} value={b}>
+                  {b[0].toUpperCase() + b.slice(1)}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField
+              id="new-subscription_tier_id"
+              name="subscription_tier_id"
+              label="Plan"
+              defaultValue=""
+              error={err.subscription_tier_id}
+            >
+              <option value="">Default</option>
+              {tiers.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
+            </SelectField>
           </div>
           <TextField
             id="new-trial_days"

@@ -1,9 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { FormMessage, TextField } from "@/components/forms/text-field";
+import { FormMessage, SelectField, TextField } from "@/components/forms/text-field";
 import { useFormAction } from "@/components/forms/use-form-action";
-import { FieldError, Label, Select } from "@/components/ui/input";
 import { saveCatalogItemAction } from "./actions";
 import { CheckboxField, SaveButton } from "./form-parts";
 
@@ -59,23 +58,20 @@ export function CatalogItemForm({ item }: CatalogFormProps) {
           defaultValue={item?.costPoints ?? ""}
           error={err.costPoints}
         />
-        <div className="flex flex-col gap-1.5">
-          <Label htmlFor={`${p}-type`}>Type</Label>
-          <Select
-            id={`${p}-type`}
-            name="rewardType"
-            value={type}
-            onChange={(e) => setType(e.target.value as RewardType)}
-            aria-invalid={Boolean(err.rewardType)}
-          >
-            {Object.entries(typeLabels).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </Select>
-          <FieldError>{err.rewardType}</FieldError>
-        </div>
+        <SelectField
+          id={`${p}-type`}
+          name="rewardType"
+          label="Type"
+          value={type}
+          onChange={(e) => setType(e.target.value as RewardType)}
+          error={err.rewardType}
+        >
+          {Object.entries(typeLabels).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </SelectField>
         <TextField
           id={`${p}-value`}
           name="rewardValue"

@@ -230,4 +230,53 @@ test.describe("POST /api/webhooks/stripe", () => {
     });
     expect((await second.json()).data).toMatchObject({ outcome: "duplicate" });
   });
+
+  test("a signed but malformed event is refused with 400 malformed_event; an unused type is ignored", async ({
+    request,
+  }) => {
+    const post = (payload: string) =>
+      request.post("/api/webhooks/stripe", {
+        headers: { "Content-Type": "application/json", "Stripe-Signature": signed(payload) },
+        data: payload,
+      });
+    const created = Math.floor(Date.now() / 1000);
+    for (const [payload, message] of [
+      ["null", "Malformed Stripe event: A Stripe event must be a JSON object"],
+      [
+        JSON.stringify({
+          id: `evt_e2e_${unique()}`,
+          type: "invoice.paid",
+          created: "yesterday",
+          data: { object: {} },
+        }),
+        "Malformed Stripe event: created: created must be a Unix time in seconds between 2000 and 2100",
+      ],
+    ]) {
+      const refused = await post(payload);
+      expect(refused.status(), payload).toBe(400);
+      expect(await refused.json()).toMatchObject({ success: false, code: "malformed_event", error: message });
+    }
+    const bigInvoice = await post(
+      JSON.stringify({
+        id: `evt_e2e_${unique()}`,
+        type: "invoice.paid",
+        created,
+        data: { object: { id: `in_e2e_${unique()}`, amount_paid: 1e13, currency: "usd" } },
+      }),
+    );
+    expect(bigInvoice.status()).toBe(400);
+    expect((await bigInvoice.json()).details).toEqual([
+      "data.object.amount_paid: amount_paid must be at most 1000000000000",
+    ]);
+    const unused = await post(
+      JSON.stringify({
+        id: `evt_e2e_${unique()}`,
+        type: "payout.paid",
+        created,
+        data: { object: { x: [] } },
+      }),
+    );
+    expect(unused.status()).toBe(200);
+    expect((await unused.json()).data).toMatchObject({ outcome: "ignored", type: "payout.paid" });
+  });
 });

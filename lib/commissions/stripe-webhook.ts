@@ -1,11 +1,19 @@
 import { and, desc, eq, or, sql, type SQL } from "drizzle-orm";
 import Stripe from "stripe";
-import { z } from "zod";
 import { getDb } from "@/db/client";
 import { payments, subscriptions, users, webhookEvents } from "@/db/schema";
 import type { subscriptionStatus } from "@/db/schema/enums";
 import type { Tx } from "@/db/types";
 import { DomainError } from "@/lib/errors";
+import { issueDetails } from "@/lib/validation/issues";
+import {
+  parseStripeEvent,
+  type ParsedStripeEvent,
+  type StripeCharge,
+  type StripeDispute,
+  type StripeInvoice,
+  type StripeSubscription,
+} from "@/lib/validation/stripe-events";
 import { PROGRAM_CURRENCY, recordPayment, type Payment } from "./record-payment";
 import { applySubscriptionChange } from "./subscription-change";
 
@@ -19,9 +27,11 @@ export type StripeWebhookResult = {
 
 /**
  * `POST /api/webhooks/stripe`: verifies the `Stripe-Signature` header against the endpoint secret with
- * the official library, then handles the event in one transaction that also records its id — so a
- * redelivered event (or 100 concurrent deliveries of one) is applied exactly once: the primary key on
- * webhook_events makes every other delivery wait for the first and then find it done.
+ * the official library, then parses it: a malformed event (a leaked secret or a bug, never something to
+ * half-apply) is refused with 400 `malformed_event` before any transaction opens. The event is handled
+ * in one transaction that also records its id — so a redelivered event (or 100 concurrent deliveries of
+ * one) is applied exactly once: the primary key on webhook_events makes every other delivery wait for
+ * the first and then find it done.
  *
  * Events for people who are not our clients, or for payments we never saw, are acknowledged and
  * recorded as ignored (with the reason) rather than refused: refusing would only make Stripe retry.
@@ -35,12 +45,14 @@ export async function receiveStripeWebhook(input: {
   if (!input.signature) {
     throw new DomainError("missing_signature", "Missing Stripe-Signature header", { status: 400 });
   }
-  let event: Stripe.Event;
+  let raw: unknown;
   try {
-    event = Stripe.webhooks.constructEvent(input.payload, input.signature, input.secret);
+    raw = Stripe.webhooks.constructEvent(input.payload, input.signature, input.secret);
   } catch {
     throw new DomainError("invalid_signature", "Invalid Stripe signature", { status: 400 });
   }
+  const parsed = parseEvent(raw);
+  const { event } = parsed;
   const now = input.now ?? new Date();
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -50,7 +62,7 @@ export async function receiveStripeWebhook(input: {
       .onConflictDoNothing()
       .returning({ id: webhookEvents.id });
     if (!fresh) return { eventId: event.id, type: event.type, outcome: "duplicate" as const };
-    const handled = await handleEvent(tx, event, now);
+    const handled = await handleEvent(tx, parsed, now);
     await tx
       .update(webhookEvents)
       .set({ outcome: handled.detail ? `${handled.outcome}: ${handled.detail}` : handled.outcome })
@@ -61,108 +73,31 @@ export async function receiveStripeWebhook(input: {
 
 type Handled = Omit<StripeWebhookResult, "eventId" | "type">;
 
-const id = z
-  .union([z.string(), z.object({ id: z.string() })])
-  .transform((v) => (typeof v === "string" ? v : v.id));
-const metadata = z.record(z.string(), z.string()).nullish();
-
-const invoiceSchema = z.object({
-  id: z.string(),
-  amount_paid: z.number().int().nonnegative(),
-  currency: z.string(),
-  customer_email: z.string().nullish(),
-  metadata,
-  billing_reason: z.string().nullish(),
-  // Older API versions put the charge, payment intent and subscription on the invoice itself; newer
-  // ones under `payments` and `parent.subscription_details`. Both are read.
-  charge: id.nullish(),
-  payment_intent: id.nullish(),
-  subscription: id.nullish(),
-  subscription_details: z.object({ metadata }).nullish(),
-  parent: z
-    .object({ subscription_details: z.object({ subscription: id.nullish(), metadata }).nullish() })
-    .nullish(),
-  payments: z
-    .object({
-      data: z.array(
-        z.object({ payment: z.object({ charge: id.nullish(), payment_intent: id.nullish() }).nullish() }),
-      ),
-    })
-    .nullish(),
-  status_transitions: z.object({ paid_at: z.number().int().nullish() }).nullish(),
-});
-
-const chargeSchema = z.object({
-  id: z.string(),
-  amount: z.number().int().nonnegative(),
-  amount_refunded: z.number().int().nonnegative(),
-  currency: z.string(),
-  invoice: id.nullish(),
-  payment_intent: id.nullish(),
-});
-
-const disputeSchema = z.object({
-  id: z.string(),
-  amount: z.number().int().nonnegative(),
-  currency: z.string(),
-  charge: id.nullish(),
-  payment_intent: id.nullish(),
-  created: z.number().int().optional(),
-});
-
-const subscriptionSchema = z.object({
-  id: z.string(),
-  status: z.string(),
-  metadata,
-  canceled_at: z.number().int().nullish(),
-  current_period_end: z.number().int().nullish(),
-  items: z
-    .object({
-      data: z.array(
-        z.object({
-          current_period_end: z.number().int().nullish(),
-          price: z.object({ unit_amount: z.number().int().nullish() }).nullish(),
-        }),
-      ),
-    })
-    .nullish(),
-});
-
-function parse<S extends z.ZodType>(schema: S, event: Stripe.Event): z.output<S> {
-  const parsed = schema.safeParse(event.data.object);
-  if (!parsed.success) {
-    throw new DomainError("invalid_event", `Unsupported ${event.type} payload`, {
-      status: 400,
-      details: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`),
-    });
-  }
-  return parsed.data;
+/** The event, checked before anything is written: a malformed one is refused whole. */
+function parseEvent(raw: unknown): ParsedStripeEvent {
+  const parsed = parseStripeEvent(raw);
+  if (parsed.success) return parsed.data;
+  const details = issueDetails(parsed.error);
+  throw new DomainError("malformed_event", `Malformed Stripe event: ${details[0]}`, { status: 400, details });
 }
 
-const fromUnix = (seconds: number) => new Date(seconds * 1000);
-
-async function handleEvent(tx: Tx, event: Stripe.Event, now: Date): Promise<Handled> {
+async function handleEvent(tx: Tx, parsed: ParsedStripeEvent, now: Date): Promise<Handled> {
+  if (!parsed.handled) return { outcome: "ignored", detail: `event type ${parsed.event.type} is not used` };
+  const event = parsed.event;
   switch (event.type) {
     case "invoice.paid":
-      return invoicePaid(tx, parse(invoiceSchema, event), event, now);
+      return invoicePaid(tx, event.data.object, event.created, now);
     case "charge.refunded":
-      return chargeRefunded(tx, parse(chargeSchema, event), event, now);
+      return chargeRefunded(tx, event.data.object, event.created, now);
     case "charge.dispute.created":
-      return disputeCreated(tx, parse(disputeSchema, event), event, now);
+      return disputeCreated(tx, event.data.object, event.created, now);
     case "customer.subscription.updated":
     case "customer.subscription.deleted":
-      return subscriptionChanged(tx, parse(subscriptionSchema, event), event, now);
-    default:
-      return { outcome: "ignored", detail: `event type ${event.type} is not used` };
+      return subscriptionChanged(tx, event.data.object, event.type === "customer.subscription.deleted", now);
   }
 }
 
-async function invoicePaid(
-  tx: Tx,
-  invoice: z.output<typeof invoiceSchema>,
-  event: Stripe.Event,
-  now: Date,
-): Promise<Handled> {
+async function invoicePaid(tx: Tx, invoice: StripeInvoice, eventCreated: Date, now: Date): Promise<Handled> {
   if (invoice.amount_paid <= 0) return { outcome: "ignored", detail: "nothing was paid" };
   if (invoice.currency.toLowerCase() !== PROGRAM_CURRENCY) {
     return { outcome: "ignored", detail: `currency ${invoice.currency} is not supported` };
@@ -182,9 +117,7 @@ async function invoicePaid(
       amountCents: invoice.amount_paid,
       currency: invoice.currency,
       type: "payment",
-      occurredAt: invoice.status_transitions?.paid_at
-        ? fromUnix(invoice.status_transitions.paid_at)
-        : fromUnix(event.created),
+      occurredAt: invoice.status_transitions?.paid_at ?? eventCreated,
       source: "stripe",
       providerChargeId: invoice.charge ?? firstPayment?.charge ?? null,
       providerPaymentIntentId: invoice.payment_intent ?? firstPayment?.payment_intent ?? null,
@@ -200,12 +133,7 @@ async function invoicePaid(
   };
 }
 
-async function chargeRefunded(
-  tx: Tx,
-  charge: z.output<typeof chargeSchema>,
-  event: Stripe.Event,
-  now: Date,
-): Promise<Handled> {
+async function chargeRefunded(tx: Tx, charge: StripeCharge, eventCreated: Date, now: Date): Promise<Handled> {
   const original = await findOriginal(tx, {
     invoiceId: charge.invoice ?? null,
     chargeId: charge.id,
@@ -225,7 +153,7 @@ async function chargeRefunded(
       currency: charge.currency,
       type: "refund",
       refundOf: original.externalId,
-      occurredAt: fromUnix(event.created),
+      occurredAt: eventCreated,
       source: "stripe",
       providerChargeId: charge.id,
     },
@@ -236,8 +164,8 @@ async function chargeRefunded(
 
 async function disputeCreated(
   tx: Tx,
-  dispute: z.output<typeof disputeSchema>,
-  event: Stripe.Event,
+  dispute: StripeDispute,
+  eventCreated: Date,
   now: Date,
 ): Promise<Handled> {
   const original = await findOriginal(tx, {
@@ -256,7 +184,7 @@ async function disputeCreated(
       currency: dispute.currency,
       type: "chargeback",
       refundOf: original.externalId,
-      occurredAt: fromUnix(dispute.created ?? event.created),
+      occurredAt: dispute.created ?? eventCreated,
       source: "stripe",
       providerChargeId: dispute.charge ?? null,
     },
@@ -278,11 +206,11 @@ const STATUS: Record<string, (typeof subscriptionStatus.enumValues)[number]> = {
 
 async function subscriptionChanged(
   tx: Tx,
-  sub: z.output<typeof subscriptionSchema>,
-  event: Stripe.Event,
+  sub: StripeSubscription,
+  deleted: boolean,
   now: Date,
 ): Promise<Handled> {
-  const status = event.type === "customer.subscription.deleted" ? "canceled" : STATUS[sub.status];
+  const status = deleted ? "canceled" : STATUS[sub.status];
   if (!status) return { outcome: "ignored", detail: `subscription status ${sub.status} is not used` };
   const userId = digits(sub.metadata?.user_id);
   const [subscription] = await tx
@@ -304,8 +232,8 @@ async function subscriptionChanged(
     status,
     externalId: sub.id,
     monthlyPriceCents: item?.price?.unit_amount ?? null,
-    currentPeriodEnd: periodEnd ? fromUnix(periodEnd) : null,
-    at: sub.canceled_at && status === "canceled" ? fromUnix(sub.canceled_at) : now,
+    currentPeriodEnd: periodEnd ?? null,
+    at: sub.canceled_at && status === "canceled" ? sub.canceled_at : now,
   });
   return {
     outcome: "processed",

@@ -5,7 +5,8 @@ export const dynamic = "force-dynamic";
 
 /**
  * `POST /api/webhooks/stripe`: Stripe events, authenticated by their signature (not a session or key).
- * The raw body is what was signed, so it is read as text, never re-serialised.
+ * The raw body is what was signed, so it is read as text, never re-serialised. A signed event that is
+ * malformed answers 400 `malformed_event`; a well-formed one of a type we don't use, 200 `ignored`.
  */
 export const POST = route({ access: "public" }, async ({ req }) => {
   const secret = process.env.STRIPE_WEBHOOK_SECRET;

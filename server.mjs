@@ -8,7 +8,13 @@
 import http from "node:http";
 import { parseArgs } from "node:util";
 import { checkActionBody, checkFormPost } from "./lib/server/action-body.mjs";
-import { announcedTooLarge, hasBody, parseBodyLimit, readLimitedBody, replayRequest } from "./lib/server/body-limit.mjs";
+import {
+  announcedTooLarge,
+  hasBody,
+  parseBodyLimit,
+  readLimitedBody,
+  replayRequest,
+} from "./lib/server/body-limit.mjs";
 import { parseTrustedHops, rewriteForwardedHeaders } from "./lib/server/forwarded.mjs";
 import { sendJsonError } from "./lib/server/json-error.mjs";
 import { parsePort, startupProblem } from "./lib/server/startup-checks.mjs";
@@ -42,9 +48,15 @@ const handle = app.getRequestHandler();
  * @param {import("node:http").ServerResponse} res
  */
 function refuseTooLarge(req, res) {
-  sendJsonError(res, 413, "payload_too_large", `The request body is larger than the limit of ${bodyLimit} bytes.`, {
-    close: true,
-  });
+  sendJsonError(
+    res,
+    413,
+    "payload_too_large",
+    `The request body is larger than the limit of ${bodyLimit} bytes.`,
+    {
+      close: true,
+    },
+  );
   // Let the client finish sending so it reads the 413 instead of a reset; give up on slow or endless bodies.
   req.resume();
   setTimeout(() => req.socket.destroy(), 2_000).unref();
@@ -102,7 +114,9 @@ const server = http.createServer((req, res) => {
 
 await app.prepare();
 server.listen(port, hostname, () => {
-  console.log(`[server] ready on http://${hostname ?? "localhost"}:${port} (trusted proxy hops: ${trustedHops})`);
+  console.log(
+    `[server] ready on http://${hostname ?? "localhost"}:${port} (trusted proxy hops: ${trustedHops})`,
+  );
 });
 
 for (const signal of ["SIGINT", "SIGTERM"]) {

@@ -32,7 +32,8 @@ function signupAction(): { id: string; page: string } {
     readFileSync(path.join(root, ".next", "server", "server-reference-manifest.json"), "utf8"),
   ) as { node: Record<string, { workers: Record<string, unknown> }> };
   for (const [id, entry] of Object.entries(manifest.node)) {
-    if (Object.keys(entry.workers).some((worker) => worker.includes("signup/page"))) return { id, page: "/signup" };
+    if (Object.keys(entry.workers).some((worker) => worker.includes("signup/page")))
+      return { id, page: "/signup" };
   }
   throw new Error("no server action of /signup in the manifest");
 }
@@ -70,7 +71,11 @@ test.describe("the request body", () => {
     const { status, text } = await new Promise<{ status: number; text: string }>((resolve, reject) => {
       const req = http.request(new URL(page, baseURL), {
         method: "POST",
-        headers: { "next-action": id, "content-type": "text/plain;charset=UTF-8", "transfer-encoding": "chunked" },
+        headers: {
+          "next-action": id,
+          "content-type": "text/plain;charset=UTF-8",
+          "transfer-encoding": "chunked",
+        },
       });
       req.on("response", (res) => {
         let text = "";
@@ -88,21 +93,39 @@ test.describe("the request body", () => {
 
   const boundary = "----edgeBoundary";
   const multipart = (parts: [string, string][]) =>
-    parts.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`).join("") +
-    `--${boundary}--\r\n`;
+    parts
+      .map(
+        ([name, value]) =>
+          `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+      )
+      .join("") + `--${boundary}--\r\n`;
 
   for (const [what, contentType, data] of [
     ["garbage text", "text/plain;charset=UTF-8", "definitely not a reply"],
     ["truncated JSON", "text/plain;charset=UTF-8", '[{"$ACTION_REF_1":'],
     ["JSON that isn't an argument list", "text/plain;charset=UTF-8", '{"email":"a@example.com"}'],
     ["a reference to a row that isn't there", "text/plain;charset=UTF-8", '["$@7"]'],
-    ["a multipart body cut off mid-part", `multipart/form-data; boundary=${boundary}`, `--${boundary}\r\nContent-Disposition: form-da`],
+    [
+      "a multipart body cut off mid-part",
+      `multipart/form-data; boundary=${boundary}`,
+      `--${boundary}\r\nContent-Disposition: form-da`,
+    ],
     ["multipart without a boundary", "multipart/form-data", multipart([["0", "[]"]])],
-    ["a NUL in a multipart field name", `multipart/form-data; boundary=${boundary}`, multipart([["1_em\u0000ail", "x"], ["0", '["$K1"]']])],
+    [
+      "a NUL in a multipart field name",
+      `multipart/form-data; boundary=${boundary}`,
+      multipart([
+        ["1_em\u0000ail", "x"],
+        ["0", '["$K1"]'],
+      ]),
+    ],
   ] as const) {
     test(`a malformed server-action body (${what}) gets 400 with a JSON reason`, async ({ request }) => {
       const { id, page } = signupAction();
-      const response = await request.post(page, { headers: { "next-action": id, "content-type": contentType }, data });
+      const response = await request.post(page, {
+        headers: { "next-action": id, "content-type": contentType },
+        data,
+      });
       expect(response.status()).toBe(400);
       const body = await response.json();
       expect(body).toMatchObject({ success: false, code: "malformed_request" });
@@ -134,8 +157,13 @@ test.describe("with no trusted proxy (the production default)", () => {
     await server?.stop();
   });
 
-  test("a client naming its own X-Forwarded-For is still one address to the rate limit", async ({ request }) => {
-    const spoofed = (i: number) => ({ "x-forwarded-for": `203.0.113.${i % 250}`, "x-real-ip": `192.0.2.${i % 250}` });
+  test("a client naming its own X-Forwarded-For is still one address to the rate limit", async ({
+    request,
+  }) => {
+    const spoofed = (i: number) => ({
+      "x-forwarded-for": `203.0.113.${i % 250}`,
+      "x-real-ip": `192.0.2.${i % 250}`,
+    });
     expect(await allowedUntilRefused(request, (p) => server.baseURL + p, spoofed)).toBe(VALIDATE_LIMIT);
     for (let i = 0; i < 20; i++) {
       const response = await request.get(server.baseURL + validate(`SPOOF${i}`), {
@@ -148,7 +176,11 @@ test.describe("with no trusted proxy (the production default)", () => {
   test("X-Forwarded-Host and -Proto from a client don't leak into redirects", async ({ request }) => {
     for (const target of ["/r/SOMECODE", "/dashboard", "/admin"]) {
       const response = await request.get(server.baseURL + target, {
-        headers: { "x-forwarded-host": "evil.example", "x-forwarded-proto": "https", "x-forwarded-port": "8443" },
+        headers: {
+          "x-forwarded-host": "evil.example",
+          "x-forwarded-proto": "https",
+          "x-forwarded-port": "8443",
+        },
         maxRedirects: 0,
       });
       const location = response.headers()["location"] ?? "";
@@ -160,7 +192,9 @@ test.describe("with no trusted proxy (the production default)", () => {
 });
 
 test("the production server refuses to start without NEXTAUTH_SECRET, and says why", async () => {
-  const { code, output } = await runToExit(baseEnv({ NEXTAUTH_SECRET: undefined, MUSENEST_ALLOW_GENERATED_SECRET: undefined }));
+  const { code, output } = await runToExit(
+    baseEnv({ NEXTAUTH_SECRET: undefined, MUSENEST_ALLOW_GENERATED_SECRET: undefined }),
+  );
   expect(code).toBe(1);
   expect(output).toContain("NEXTAUTH_SECRET must be set");
   expect(output).not.toMatch(/ready on/i);

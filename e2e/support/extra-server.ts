@@ -27,7 +27,12 @@ export function freePort(): Promise<number> {
 
 /** The environment of an extra server: the shell's, minus anything that would reach real services. */
 export function baseEnv(extra: Record<string, string | undefined>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", JOBS: "off", DEMO_SEED: "off" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    JOBS: "off",
+    DEMO_SEED: "off",
+  };
   for (const name of ["DATABASE_URL", "SMTP_URL", "TRUST_PROXY_HOPS", "BODY_LIMIT_BYTES", "NEXTAUTH_URL"]) {
     delete env[name];
   }
@@ -39,7 +44,10 @@ export function baseEnv(extra: Record<string, string | undefined>): NodeJS.Proce
 }
 
 /** Runs `node server.mjs` to its exit (for start-up refusals): exit code and everything it printed. */
-export function runToExit(env: NodeJS.ProcessEnv, timeoutMs = 30_000): Promise<{ code: number | null; output: string }> {
+export function runToExit(
+  env: NodeJS.ProcessEnv,
+  timeoutMs = 30_000,
+): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [serverScript, "-p", "0", "-H", "127.0.0.1"], { cwd: root, env });
     let output = "";
@@ -62,7 +70,11 @@ export type ExtraServer = { baseURL: string; stop: () => Promise<void> };
 export async function startServer(extraEnv: Record<string, string | undefined>): Promise<ExtraServer> {
   const port = await freePort();
   const tempRoot = mkdtempSync(path.join(os.tmpdir(), "musenest-e2e-extra-"));
-  const env = baseEnv({ NEXTAUTH_SECRET: E2E_SECRET, PGLITE_DATA_DIR: path.join(tempRoot, "pglite"), ...extraEnv });
+  const env = baseEnv({
+    NEXTAUTH_SECRET: E2E_SECRET,
+    PGLITE_DATA_DIR: path.join(tempRoot, "pglite"),
+    ...extraEnv,
+  });
   const child: ChildProcess = spawn(process.execPath, [serverScript, "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
     env,

@@ -10,7 +10,6 @@ const require = createRequire(import.meta.url);
 const busboy = require("next/dist/compiled/busboy");
 
 // Control characters (C0 and DEL); a field name never needs one and PostgreSQL refuses NUL.
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/;
 // `$`-strings that stand for a value on their own, without another part of the body:
 // `$$…` (an escaped `$`), undefined, NaN, ±Infinity, -0, dates, temporary references.

@@ -48,12 +48,29 @@ describe("checkActionBody: a multipart reply", () => {
   });
 
   it.each([
-    ["a body cut off mid-part", () => ({ ...multipart([["0", "[]"]]), body: Buffer.from("------b0undary\r\nContent-Disp") })],
+    [
+      "a body cut off mid-part",
+      () => ({ ...multipart([["0", "[]"]]), body: Buffer.from("------b0undary\r\nContent-Disp") }),
+    ],
     ["no boundary", () => ({ contentType: "multipart/form-data", body: Buffer.from("x") })],
     ["no row 0", () => multipart([["1", "[]"]])],
     ["row 0 not JSON", () => multipart([["0", "[{"]])],
-    ["a numbered row not JSON", () => multipart([["0", '["$1"]'], ["1", "nope"]])],
-    ["a NUL in a field name", () => multipart([["0", "[]"], ["1_na\u0000me", "x"]])],
+    [
+      "a numbered row not JSON",
+      () =>
+        multipart([
+          ["0", '["$1"]'],
+          ["1", "nope"],
+        ]),
+    ],
+    [
+      "a NUL in a field name",
+      () =>
+        multipart([
+          ["0", "[]"],
+          ["1_na\u0000me", "x"],
+        ]),
+    ],
     ["a reference to a missing row", () => multipart([["0", '["$@3"]']])],
   ])("refuses %s", async (_, make) => {
     const { contentType, body } = make();
@@ -64,7 +81,10 @@ describe("checkActionBody: a multipart reply", () => {
 
 describe("checkFormPost", () => {
   it("accepts a sound form and refuses a broken one", async () => {
-    const { contentType, body } = multipart([["$ACTION_ID_abc", ""], ["email", "a@example.com"]]);
+    const { contentType, body } = multipart([
+      ["$ACTION_ID_abc", ""],
+      ["email", "a@example.com"],
+    ]);
     expect(await checkFormPost(contentType, body)).toEqual({ ok: true });
     expect((await checkFormPost(contentType, body.subarray(0, 30))).ok).toBe(false);
   });

@@ -12,7 +12,8 @@ export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
  * @returns {number}
  */
 export function parseBodyLimit(value) {
-  if (value === undefined || !/^\s*\d{1,12}\s*$/.test(value) || Number(value) === 0) return DEFAULT_BODY_LIMIT_BYTES;
+  if (value === undefined || !/^\s*\d{1,12}\s*$/.test(value) || Number(value) === 0)
+    return DEFAULT_BODY_LIMIT_BYTES;
   return Number(value);
 }
 

@@ -1,6 +1,12 @@
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { announcedTooLarge, DEFAULT_BODY_LIMIT_BYTES, hasBody, parseBodyLimit, readLimitedBody } from "./body-limit.mjs";
+import {
+  announcedTooLarge,
+  DEFAULT_BODY_LIMIT_BYTES,
+  hasBody,
+  parseBodyLimit,
+  readLimitedBody,
+} from "./body-limit.mjs";
 
 describe("parseBodyLimit", () => {
   it("defaults to 1 MiB and accepts a positive whole number of bytes", () => {

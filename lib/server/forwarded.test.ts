@@ -58,7 +58,9 @@ describe("rewriteForwardedHeaders", () => {
   });
 
   it("drops X-Forwarded-For when the socket address is unknown and nothing is trusted", () => {
-    expect(rewriteForwardedHeaders({ "x-forwarded-for": "6.6.6.6" }, undefined, 0)["x-forwarded-for"]).toBeUndefined();
+    expect(
+      rewriteForwardedHeaders({ "x-forwarded-for": "6.6.6.6" }, undefined, 0)["x-forwarded-for"],
+    ).toBeUndefined();
   });
 });
 

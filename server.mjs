@@ -92,6 +92,7 @@ async function onRequest(req, res) {
   if (hasBody(req.headers)) {
     if (announcedTooLarge(req.headers, bodyLimit)) return refuseTooLarge(req, res);
     const read = await readLimitedBody(req, bodyLimit);
+    if (!read.ok && read.aborted) return; // nobody left to answer
     if (!read.ok) return refuseTooLarge(req, res);
     const malformed = await bodyProblem(req, read.body);
     if (malformed) return sendJsonError(res, 400, "malformed_request", malformed);

@@ -39,11 +39,12 @@ export function announcedTooLarge(headers, limit) {
   return Number.isFinite(length) && length > limit;
 }
 
-/** @typedef {{ ok: true, body: Buffer } | { ok: false }} BodyRead */
+/** @typedef {{ ok: true, body: Buffer } | { ok: false, aborted?: true }} BodyRead */
 
 /**
  * Reads the body, counting bytes as they arrive (a chunked body or a lying Content-Length gets no
- * further than the limit): `{ ok: false }` as soon as it passes `limit`, and the stream is left paused.
+ * further than the limit): `{ ok: false }` as soon as it passes `limit`, and the stream is left paused;
+ * `{ ok: false, aborted: true }` when the client went away before the end.
  * @param {import("node:stream").Readable} stream
  * @param {number} limit
  * @returns {Promise<BodyRead>}
@@ -57,6 +58,7 @@ export function readLimitedBody(stream, limit) {
       stream.off("data", onData);
       stream.off("end", onEnd);
       stream.off("error", onError);
+      stream.off("close", onClose);
     };
     /** @param {Buffer} chunk */
     const onData = (chunk) => {
@@ -78,9 +80,14 @@ export function readLimitedBody(stream, limit) {
       cleanUp();
       reject(error);
     };
+    const onClose = () => {
+      cleanUp();
+      resolve({ ok: false, aborted: true });
+    };
     stream.on("data", onData);
     stream.on("end", onEnd);
     stream.on("error", onError);
+    stream.on("close", onClose);
   });
 }
 

@@ -43,4 +43,12 @@ describe("readLimitedBody", () => {
     expect(await readLimitedBody(stream, 10)).toEqual({ ok: false });
     expect(stream.isPaused()).toBe(true);
   });
+
+  it("notices a client that went away before the end", async () => {
+    const stream = new Readable({ read() {} });
+    const read = readLimitedBody(stream, 10);
+    stream.push(Buffer.from("abc"));
+    stream.destroy();
+    expect(await read).toEqual({ ok: false, aborted: true });
+  });
 });

@@ -1,7 +1,16 @@
+import { execFileSync } from "node:child_process";
 import { defineConfig, devices } from "@playwright/test";
 
-// E2E_PORT lets two copies of the suite run side by side on one machine.
-const baseURL = `http://127.0.0.1:${process.env.E2E_PORT ?? "3100"}`;
+// E2E_PORT lets two copies of the suite run side by side on one machine (.ci/run exports a free one).
+// Unset, a port free right now is chosen once, in the first process that reads this config, and put in
+// the environment: the web server (e2e/serve.mjs) and the workers inherit it, so they all agree.
+process.env.E2E_PORT ||= execFileSync(process.execPath, [
+  "-e",
+  'const s = require("node:net").createServer(); s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });',
+])
+  .toString()
+  .trim();
+const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
 
 export default defineConfig({
   testDir: "e2e",

@@ -1,5 +1,6 @@
-// Playwright's webServer: build the app (unless E2E_SKIP_BUILD=1), then run `next start` on 127.0.0.1:3100
-// against a brand-new embedded PGlite database, so every run starts from the demo seed.
+// Playwright's webServer: build the app (unless E2E_SKIP_BUILD=1), then run the production server
+// (server.mjs, what `npm start` runs) on 127.0.0.1:E2E_PORT against a brand-new embedded PGlite database,
+// so every run starts from the demo seed.
 // Stops (and removes the temporary database) when Playwright sends SIGTERM/SIGINT.
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -9,7 +10,7 @@ import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
-const PORT = process.env.E2E_PORT ?? "3100";
+const PORT = process.env.E2E_PORT ?? "3100"; // set by playwright.config.ts
 const HOST = "127.0.0.1";
 
 // The database folder (and PGlite's lock file beside it) lives in a fresh temp directory.
@@ -32,7 +33,11 @@ Object.assign(env, {
   STRIPE_WEBHOOK_SECRET: "whsec_e2e_only_0123456789abcdef",
   // Periodic jobs run when a spec asks (the admin's "Approve due commissions"), never on their own.
   JOBS: "off",
+  // As if one reverse proxy stood in front: a spec can then play a client at any address by sending the
+  // X-Forwarded-For that proxy would have appended (e2e/server-edge.spec.ts).
+  TRUST_PROXY_HOPS: "1",
 });
+delete env.BODY_LIMIT_BYTES;
 
 let child;
 let stopping = false;
@@ -43,7 +48,7 @@ function removeTempRoot() {
 
 function run(args, label) {
   return new Promise((resolve, reject) => {
-    child = spawn(process.execPath, [nextBin, ...args], { cwd: root, env, stdio: "inherit" });
+    child = spawn(process.execPath, args, { cwd: root, env, stdio: "inherit" });
     child.on("error", reject);
     child.on("exit", (code, signal) => {
       child = undefined;
@@ -77,13 +82,13 @@ try {
     console.log("[e2e] E2E_SKIP_BUILD=1: using the existing .next build");
   } else {
     console.log("[e2e] next build");
-    await run(["build"], "next build");
+    await run([nextBin, "build"], "next build");
     // Pages are dynamic, but if anything opened the database during the build, start from nothing anyway.
     rmSync(dataDir, { recursive: true, force: true });
   }
   if (stopping) process.exit(1);
-  console.log(`[e2e] next start on http://${HOST}:${PORT} (PGlite in ${dataDir})`);
-  await run(["start", "-p", PORT, "-H", HOST], "next start");
+  console.log(`[e2e] server.mjs on http://${HOST}:${PORT} (PGlite in ${dataDir})`);
+  await run([path.join(root, "server.mjs"), "-p", PORT, "-H", HOST], "server.mjs");
   process.exit(0);
 } catch (error) {
   if (!stopping) console.error(`[e2e] ${error instanceof Error ? error.message : error}`);

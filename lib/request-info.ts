@@ -1,18 +1,13 @@
 // The client's address and browser as the server sees them.
 //
-// X-Forwarded-For lists the client first and each proxy appends the address it received from, so only
-// the entries added by proxies we run can be trusted: with TRUST_PROXY_HOPS=N (default 1, a reverse
-// proxy in front of the app) the client is the N-th entry from the right. Next's own server adds the
-// header only when it is missing, so without a proxy a client could choose its own address here:
-// deploy behind one for rate limits and fraud rules that can't be dodged.
+// The custom server (server.mjs, lib/server/forwarded.mjs) rebuilds X-Forwarded-For from the socket before
+// Next sees a request: it keeps only the entries appended by the TRUST_PROXY_HOPS proxies in front of
+// the app, then the socket's address. Its first entry is therefore the address the outermost trusted
+// proxy saw — nothing the client can choose. (`next dev` has no such server: Next adds the header only
+// when it is missing, so in development a client can still name its own address.)
 export function clientIp(headers: Headers): string | null {
-  const hops = Math.max(1, Number(process.env.TRUST_PROXY_HOPS ?? 1) || 1);
-  const entries = (headers.get("x-forwarded-for") ?? "")
-    .split(",")
-    .map((e) => e.trim())
-    .filter(Boolean);
-  if (entries.length) return entries[Math.max(0, entries.length - hops)].slice(0, 64);
-  return headers.get("x-real-ip")?.slice(0, 64) || null;
+  const first = (headers.get("x-forwarded-for") ?? "").split(",")[0]?.trim();
+  return first ? first.slice(0, 64) : null;
 }
 
 export function userAgent(headers: Headers): string | null {

@@ -18,3 +18,17 @@ export function ensureAuthSecret(): void {
   }
   process.env.NEXTAUTH_SECRET = readFileSync(file, "utf8").trim();
 }
+
+/**
+ * At server start: without a secret every request would fail with a 500 after "Ready" was printed, so a
+ * production server without one stops here with the reason instead (the custom server checks earlier;
+ * this also covers a plain `next start`).
+ */
+export function ensureAuthSecretOrExit(): void {
+  try {
+    ensureAuthSecret();
+  } catch (error) {
+    console.error(`[startup] ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { parsePort, startupProblem } from "./startup-checks.mjs";
+
+describe("startupProblem", () => {
+  it("refuses to start without NEXTAUTH_SECRET, naming it", () => {
+    expect(startupProblem({})).toMatch(/NEXTAUTH_SECRET must be set/);
+    expect(startupProblem({ NEXTAUTH_SECRET: "  " })).toMatch(/NEXTAUTH_SECRET/);
+    expect(startupProblem({ NEXTAUTH_SECRET: "s3cret" })).toBeNull();
+  });
+});
+
+describe("parsePort", () => {
+  it("prefers -p, then PORT, then 3000, and refuses what isn't a port", () => {
+    expect(parsePort("4000", "5000")).toBe(4000);
+    expect(parsePort(undefined, "5000")).toBe(5000);
+    expect(parsePort(undefined, undefined)).toBe(3000);
+    expect(parsePort("http", undefined)).toBeNull();
+    expect(parsePort("70000", undefined)).toBeNull();
+  });
+});

@@ -37,6 +37,10 @@ export function action<S extends ZodType>(
   fn: (input: z.output<S>, ctx: ActionContext) => Promise<ActionState | void>,
 ) {
   return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
+    // An action is a public endpoint: a hand-made POST can send any arguments, not the form's FormData.
+    if (!(formData instanceof FormData)) {
+      return { status: "error", message: "This form could not be read. Reload the page and try again." };
+    }
     const values = formValues(formData);
     try {
       const h = await headers();

@@ -32,8 +32,8 @@ import { ADMIN_EMAIL, DEMO_PASSWORD, MAYA_EMAIL } from "./pages/login-page";
 
 const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const SCALE = Number(process.env.FUZZ_SCALE ?? 1);
-const ROUTE_RUNS = Math.max(1, Math.round(34 * SCALE));
-const ACTION_RUNS = Math.max(1, Math.round(28 * SCALE));
+const ROUTE_RUNS = Math.max(1, Math.round(40 * SCALE));
+const ACTION_RUNS = Math.max(1, Math.round(32 * SCALE));
 // Actions whose valid post from a foreign or missing Origin must get 403 (one per kind of caller).
 const ORIGIN_CHECKED = ["signUp", "createApiKeyAction", "createCodeAction", "setClientStatusAction"];
 

@@ -21,6 +21,8 @@ export type RouteTarget = {
   path: string;
   /** The caller that gets past authorization, so the hostile input reaches the parsing and the domain. */
   who: Who;
+  /** Admins and API keys only: a client is refused even with a valid request. */
+  adminOnly?: boolean;
   query?: z.ZodType;
   validQuery?: (ctx: FuzzContext) => Record<string, string>;
   body?: z.ZodType;
@@ -35,10 +37,11 @@ export const routeTargets: RouteTarget[] = [
     method: "GET",
     path: "/api/admin/referral-export",
     who: "admin",
+    adminOnly: true,
     query: referralExportQuerySchema,
     validQuery: () => ({ format: "json", start_date: "2025-01-01", end_date: "2025-12-31" }),
   },
-  { file: "app/api/admin/payout-batches/[id]/csv/route.ts", method: "GET", path: "/api/admin/payout-batches/:id/csv", who: "admin" },
+  { file: "app/api/admin/payout-batches/[id]/csv/route.ts", method: "GET", path: "/api/admin/payout-batches/:id/csv", who: "admin", adminOnly: true },
   { file: "app/api/auth/[...nextauth]/route.ts", method: "GET", path: "/api/auth/session", who: "anonymous", special: "nextauth" },
   { file: "app/api/auth/[...nextauth]/route.ts", method: "POST", path: "/api/auth/callback/credentials", who: "anonymous", special: "nextauth" },
   {
@@ -66,6 +69,7 @@ export const routeTargets: RouteTarget[] = [
     method: "POST",
     path: "/api/clients",
     who: "admin",
+    adminOnly: true,
     body: createClientSchema,
     validBody: (ctx) => ({
       name: `Fuzz ${ctx.marker}`,
@@ -130,6 +134,7 @@ export const routeTargets: RouteTarget[] = [
     method: "POST",
     path: "/api/payments",
     who: "apiKey",
+    adminOnly: true,
     body: recordPaymentSchema,
     // An unknown payer: the valid example is refused by the domain (404), never recorded.
     validBody: (ctx) => ({

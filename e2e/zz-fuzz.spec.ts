@@ -42,18 +42,34 @@ test.describe.configure({ mode: "serial" });
 test("the fuzz targets cover every route handler method and every server action", () => {
   const covered = new Set(routeTargets.map((t) => `${t.method} ${t.file}`));
   const onDisk = routeMethodsOnDisk();
-  expect(onDisk.filter((m) => !covered.has(m)), "route methods with no fuzz target in e2e/fuzz/route-targets.ts").toEqual([]);
-  expect([...covered].filter((m) => !onDisk.includes(m)), "fuzz targets for route methods that no longer exist").toEqual([]);
+  expect(
+    onDisk.filter((m) => !covered.has(m)),
+    "route methods with no fuzz target in e2e/fuzz/route-targets.ts",
+  ).toEqual([]);
+  expect(
+    [...covered].filter((m) => !onDisk.includes(m)),
+    "fuzz targets for route methods that no longer exist",
+  ).toEqual([]);
 
   const inBuild = actionsInBuild().map((a) => a.name);
-  expect(inBuild.filter((n) => !actionTargets[n]), "server actions with no fuzz target in e2e/fuzz/action-targets.ts").toEqual([]);
-  expect(Object.keys(actionTargets).filter((n) => !inBuild.includes(n)), "fuzz targets for actions not in the build").toEqual([]);
+  expect(
+    inBuild.filter((n) => !actionTargets[n]),
+    "server actions with no fuzz target in e2e/fuzz/action-targets.ts",
+  ).toEqual([]);
+  expect(
+    Object.keys(actionTargets).filter((n) => !inBuild.includes(n)),
+    "fuzz targets for actions not in the build",
+  ).toEqual([]);
 });
 
-test("hostile input to every route and action: no 5xx, no leaks, refusals write nothing", async ({ baseURL }) => {
+test("hostile input to every route and action: no 5xx, no leaks, refusals write nothing", async ({
+  baseURL,
+}) => {
   test.setTimeout(15 * 60_000);
   const origin = baseURL!;
-  console.log(`[fuzz] FUZZ_SEED=${SEED} FUZZ_SCALE=${SCALE} (replay: FUZZ_SEED=${SEED} npx playwright test e2e/zz-fuzz.spec.ts)`);
+  console.log(
+    `[fuzz] FUZZ_SEED=${SEED} FUZZ_SCALE=${SCALE} (replay: FUZZ_SEED=${SEED} npx playwright test e2e/zz-fuzz.spec.ts)`,
+  );
 
   const adminCookie = await signIn(origin, ADMIN_EMAIL, DEMO_PASSWORD);
   const clientCookie = await signIn(origin, MAYA_EMAIL, DEMO_PASSWORD);
@@ -92,7 +108,8 @@ test("hostile input to every route and action: no 5xx, no leaks, refusals write 
   await test.step("random hostile requests get no 5xx and leak nothing", async () => {
     const csrf = await csrfOf(origin);
     let i = 0;
-    const sample = (arb: fc.Arbitrary<FuzzRequest>, numRuns: number) => fc.sample(arb, { seed: SEED + i++, numRuns });
+    const sample = (arb: fc.Arbitrary<FuzzRequest>, numRuns: number) =>
+      fc.sample(arb, { seed: SEED + i++, numRuns });
     const random: FuzzRequest[] = [];
     for (const t of routeTargets) {
       const arb =
@@ -108,13 +125,16 @@ test("hostile input to every route and action: no 5xx, no leaks, refusals write 
     expect.soft(results.filter((r) => r.problems.length).length, runner.failureReport(results)).toBe(0);
   });
 
-  console.log(`[fuzz] ${runner.summary()} in ${Math.round((Date.now() - started) / 1000)} s (FUZZ_SEED=${SEED})`);
+  console.log(
+    `[fuzz] ${runner.summary()} in ${Math.round((Date.now() - started) / 1000)} s (FUZZ_SEED=${SEED})`,
+  );
   const fivexx = runner.results.filter((r) => r.status >= 500);
   const causes = new Map<string, number>();
   for (const r of runner.results.filter((x) => x.problems.length)) {
     const key = `${r.target} → ${r.status} ${r.problems.join(", ")}`;
     causes.set(key, (causes.get(key) ?? 0) + 1);
   }
-  if (causes.size) console.log(`[fuzz] failures by target:\n${[...causes].map(([k, n]) => `  ${n} × ${k}`).join("\n")}`);
+  if (causes.size)
+    console.log(`[fuzz] failures by target:\n${[...causes].map(([k, n]) => `  ${n} × ${k}`).join("\n")}`);
   expect(fivexx.length, runner.failureReport(fivexx)).toBe(0);
 });

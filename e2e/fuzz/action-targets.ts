@@ -77,7 +77,12 @@ export const actionTargets: Record<string, ActionTarget> = {
   createCodeAction: {
     schema: createReferralCodeSchema,
     who: "client",
-    valid: (ctx) => ({ code_name: `Fuzz ${ctx.marker}`, usage_limit: "5", expires_at: "2099-12-31", custom_code: "" }),
+    valid: (ctx) => ({
+      code_name: `Fuzz ${ctx.marker}`,
+      usage_limit: "5",
+      expires_at: "2099-12-31",
+      custom_code: "",
+    }),
   },
   updateCodeAction: {
     schema: updateOwnReferralCodeSchema,
@@ -94,11 +99,21 @@ export const actionTargets: Record<string, ActionTarget> = {
     who: "admin",
     valid: () => ({ decision: "approve", referralIds: MISSING }),
   },
-  payoutForReferralsAction: { schema: payoutForReferralsSchema, who: "admin", valid: () => ({ referralIds: MISSING }) },
+  payoutForReferralsAction: {
+    schema: payoutForReferralsSchema,
+    who: "admin",
+    valid: () => ({ referralIds: MISSING }),
+  },
   saveRuleAction: {
     schema: rewardRuleFormSchema,
     who: "admin",
-    valid: (ctx) => ({ kind: "offer", ruleId: MISSING, isActive: "on", name: `Fuzz ${ctx.marker}`, bonusPoints: "10" }),
+    valid: (ctx) => ({
+      kind: "offer",
+      ruleId: MISSING,
+      isActive: "on",
+      name: `Fuzz ${ctx.marker}`,
+      bonusPoints: "10",
+    }),
   },
   saveCatalogItemAction: {
     schema: catalogItemFormSchema,
@@ -112,7 +127,11 @@ export const actionTargets: Record<string, ActionTarget> = {
       isActive: "on",
     }),
   },
-  createApiKeyAction: { schema: createApiKeySchema, who: "admin", valid: (ctx) => ({ name: `Fuzz ${ctx.marker}` }) },
+  createApiKeyAction: {
+    schema: createApiKeySchema,
+    who: "admin",
+    valid: (ctx) => ({ name: `Fuzz ${ctx.marker}` }),
+  },
   revokeApiKeyAction: { schema: revokeApiKeySchema, who: "admin", valid: () => ({ keyId: MISSING }) },
   createClientAction: {
     schema: adminCreateClientSchema,
@@ -159,7 +178,15 @@ export const actionTargets: Record<string, ActionTarget> = {
     extraFieldNames: Object.keys(campaignForm({ marker: "", clientId: 0, codeId: 0, unique: () => "" })),
   },
   endCampaignAction: { schema: campaignIdSchema, who: "admin", valid: () => ({ campaignId: MISSING }) },
-  linkCodesAction: { schema: linkCodesSchema, who: "admin", valid: () => ({ campaignId: MISSING, codes: "MAYA2025" }) },
-  unlinkCodeAction: { schema: unlinkCodeSchema, who: "admin", valid: () => ({ campaignId: MISSING, codeId: MISSING }) },
+  linkCodesAction: {
+    schema: linkCodesSchema,
+    who: "admin",
+    valid: () => ({ campaignId: MISSING, codes: "MAYA2025" }),
+  },
+  unlinkCodeAction: {
+    schema: unlinkCodeSchema,
+    who: "admin",
+    valid: () => ({ campaignId: MISSING, codeId: MISSING }),
+  },
   leaderboardOptInAction: { schema: leaderboardOptInSchema, who: "client", valid: () => ({ optIn: "on" }) },
 };

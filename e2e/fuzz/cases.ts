@@ -18,7 +18,19 @@ import { fieldsOf, type Field } from "./schema-fields";
 export const STRIPE_WEBHOOK_SECRET = "whsec_e2e_only_0123456789abcdef"; // set for the server by e2e/serve.mjs
 
 const WHO: Who[] = ["admin", "client", "apiKey", "anonymous"];
-const hostileSegments = ["0", "-1", String(INT4_PAST), "99999999999", "1.5", "1e3", "abc", "%00", "%E2%80%AE1", "%20", "x".repeat(5000)];
+const hostileSegments = [
+  "0",
+  "-1",
+  String(INT4_PAST),
+  "99999999999",
+  "1.5",
+  "1e3",
+  "abc",
+  "%00",
+  "%E2%80%AE1",
+  "%20",
+  "x".repeat(5000),
+];
 
 const segment = (ctx: FuzzContext, name: string) =>
   name === "id" ? String(ctx.clientId) : name === "codeId" ? String(ctx.codeId) : "MAYA2025";
@@ -40,7 +52,8 @@ function mutated<V>(
 ): fc.Arbitrary<Record<string, unknown>> {
   const names = [...new Set([...fields.map((f) => f.name), ...Object.keys(base)])];
   const byName = new Map(fields.map((f) => [f.name, f]));
-  const fieldOf = (name: string): Field => byName.get(name) ?? { name, kind: { type: "string" }, optional: true };
+  const fieldOf = (name: string): Field =>
+    byName.get(name) ?? { name, kind: { type: "string" }, optional: true };
   if (!names.length) return extraFields as fc.Arbitrary<Record<string, unknown>>;
   return fc
     .tuple(
@@ -62,14 +75,20 @@ function mutated<V>(
 /** Random cases for one route handler. */
 export function routeCases(t: RouteTarget, ctx: FuzzContext): fc.Arbitrary<FuzzRequest> {
   const target = `${t.method} ${t.file}`;
-  const who = fc.oneof({ weight: 6, arbitrary: fc.constant(t.who) }, { weight: 4, arbitrary: fc.constantFrom(...WHO) });
+  const who = fc.oneof(
+    { weight: 6, arbitrary: fc.constant(t.who) },
+    { weight: 4, arbitrary: fc.constantFrom(...WHO) },
+  );
   const queryFields = t.query ? fieldsOf(t.query) : [];
   const bodyFields = t.body ? fieldsOf(t.body) : [];
   const query = mutated(t.validQuery?.(ctx) ?? {}, queryFields, () => hostileFormValue()).map((q) =>
     Object.fromEntries(Object.entries(q).map(([k, v]) => [k, String(v)])),
   );
   const path = t.path.includes(":")
-    ? fc.oneof({ weight: 3, arbitrary: fc.constant(fillPath(t.path, ctx)) }, { weight: 2, arbitrary: fc.constantFrom(...hostileSegments).map((s) => fillPath(t.path, ctx, s)) })
+    ? fc.oneof(
+        { weight: 3, arbitrary: fc.constant(fillPath(t.path, ctx)) },
+        { weight: 2, arbitrary: fc.constantFrom(...hostileSegments).map((s) => fillPath(t.path, ctx, s)) },
+      )
     : fc.constant(t.path);
   const validQuery = t.validQuery?.(ctx) ?? {};
   if (t.method === "GET") {
@@ -93,9 +112,9 @@ export function routeCases(t: RouteTarget, ctx: FuzzContext): fc.Arbitrary<FuzzR
       who: c.who,
       method: t.method,
       path: c.path,
-      headers: c.body.contentType ? { "Content-Type": c.body.contentType } : {},
+      headers: (c.body.contentType ? { "Content-Type": c.body.contentType } : {}) as Record<string, string>,
       body: c.body.body,
-      expect: "any",
+      expect: "any" as const,
     }));
 }
 
@@ -118,17 +137,29 @@ export function refusedRouteCases(t: RouteTarget, ctx: FuzzContext): FuzzRequest
     // Only fields the valid request sets: a hostile value in a field the request doesn't use may be ignored.
     for (const f of (t.body ? fieldsOf(t.body) : []).filter((f) => f.name in base)) {
       const bad =
-        f.kind.type === "number" ? INT4_PAST : f.kind.type === "string" ? `${ctx.marker}\u0000` : { [ctx.marker]: "\u0000" };
+        f.kind.type === "number"
+          ? INT4_PAST
+          : f.kind.type === "string"
+            ? `${ctx.marker}\u0000`
+            : { [ctx.marker]: "\u0000" };
       out.push(json(t.who, { ...base, [f.name]: bad }));
     }
-    out.push({ ...json(t.who, {}), body: '{"name": "\u0000', headers: { "Content-Type": "application/json" } });
+    out.push({
+      ...json(t.who, {}),
+      body: '{"name": "\u0000',
+      headers: { "Content-Type": "application/json" },
+    });
     if (t.who !== "anonymous") out.push(json("anonymous", base));
     if (t.adminOnly) out.push(json("client", base));
   }
   // Numeric ids only: a code in the path is looked up as it is (unknown codes are a normal answer).
   if (/:(id|codeId)\b/.test(t.path)) {
     for (const s of [String(INT4_PAST), "-1", "%00"]) {
-      out.push({ ...json(t.who, base ?? {}, fillPath(t.path, ctx, s)), method: t.method, body: t.method === "GET" ? undefined : JSON.stringify(base ?? {}) });
+      out.push({
+        ...json(t.who, base ?? {}, fillPath(t.path, ctx, s)),
+        method: t.method,
+        body: t.method === "GET" ? undefined : JSON.stringify(base ?? {}),
+      });
     }
   }
   if (t.method === "GET" && t.query) {
@@ -137,7 +168,10 @@ export function refusedRouteCases(t: RouteTarget, ctx: FuzzContext): FuzzRequest
         target,
         who: t.who,
         method: "GET",
-        path: withQuery(fillPath(t.path, ctx), { ...(t.validQuery?.(ctx) ?? {}), [f.name]: `${ctx.marker}\u0000` }),
+        path: withQuery(fillPath(t.path, ctx), {
+          ...(t.validQuery?.(ctx) ?? {}),
+          [f.name]: `${ctx.marker}\u0000`,
+        }),
         expect: "refused",
       });
     }
@@ -170,19 +204,36 @@ function validEvent(ctx: FuzzContext): Record<string, unknown> {
   };
 }
 
-const sign = (payload: string) => Stripe.webhooks.generateTestHeaderString({ payload, secret: STRIPE_WEBHOOK_SECRET });
+const sign = (payload: string) =>
+  Stripe.webhooks.generateTestHeaderString({ payload, secret: STRIPE_WEBHOOK_SECRET });
 
 /** Validly signed Stripe events with broken envelopes (the signature proves the sender, not the shape). */
 export function stripeCases(ctx: FuzzContext): fc.Arbitrary<FuzzRequest> {
-  const envelopeFields: Field[] = ["id", "type", "created", "data", "object"].map((name) => ({ name, kind: { type: name === "created" ? "number" : "string" }, optional: false }));
-  const invoiceFields: Field[] = ["id", "customer_email", "amount_paid", "currency", "status_transitions", "customer", "subscription"].map((name) => ({
+  const envelopeFields: Field[] = ["id", "type", "created", "data", "object"].map((name) => ({
+    name,
+    kind: { type: name === "created" ? "number" : "string" },
+    optional: false,
+  }));
+  const invoiceFields: Field[] = [
+    "id",
+    "customer_email",
+    "amount_paid",
+    "currency",
+    "status_transitions",
+    "customer",
+    "subscription",
+  ].map((name) => ({
     name,
     kind: { type: name === "amount_paid" ? "number" : "string" },
     optional: true,
   }));
   const event = validEvent(ctx);
   const envelope = mutated(event, envelopeFields, hostileJsonValue);
-  const invoice = mutated((event.data as { object: Record<string, unknown> }).object, invoiceFields, hostileJsonValue).map((object) => ({
+  const invoice = mutated(
+    (event.data as { object: Record<string, unknown> }).object,
+    invoiceFields,
+    hostileJsonValue,
+  ).map((object) => ({
     ...validEvent(ctx),
     data: { object },
   }));
@@ -194,17 +245,25 @@ export function stripeCases(ctx: FuzzContext): fc.Arbitrary<FuzzRequest> {
   const odd = fc.constantFrom<unknown>(null, [], "x", 5, {}, { type: "invoice.paid" });
   const payload = fc.oneof(envelope, invoice, paidAt, odd).map((p) => JSON.stringify(p));
   const signed = payload.map((p) => ({ p, sig: sign(p) }));
-  const unsigned = fc.tuple(payload, fc.constantFrom("", "t=1,v1=00", "garbage", `t=${Date.now()},v1=${"a".repeat(64)}`)).map(([p, sig]) => ({ p, sig }));
+  const unsigned = fc
+    .tuple(payload, fc.constantFrom("", "t=1,v1=00", "garbage", `t=${Date.now()},v1=${"a".repeat(64)}`))
+    .map(([p, sig]) => ({ p, sig }));
   const raw = fc.constantFrom(...rawBodies).map((r) => ({ p: r.body, sig: sign(r.body) }));
-  return fc.oneof({ weight: 6, arbitrary: signed }, { weight: 1, arbitrary: unsigned }, { weight: 2, arbitrary: raw }).map(({ p, sig }) => ({
-    target: "POST app/api/webhooks/stripe/route.ts",
-    who: "anonymous",
-    method: "POST",
-    path: "/api/webhooks/stripe",
-    headers: { "Content-Type": "application/json", ...(sig ? { "Stripe-Signature": sig } : {}) },
-    body: p,
-    expect: "any",
-  }));
+  return fc
+    .oneof(
+      { weight: 6, arbitrary: signed },
+      { weight: 1, arbitrary: unsigned },
+      { weight: 2, arbitrary: raw },
+    )
+    .map(({ p, sig }) => ({
+      target: "POST app/api/webhooks/stripe/route.ts",
+      who: "anonymous",
+      method: "POST",
+      path: "/api/webhooks/stripe",
+      headers: { "Content-Type": "application/json", ...(sig ? { "Stripe-Signature": sig } : {}) },
+      body: p,
+      expect: "any",
+    }));
 }
 
 // --------------------------------------------------------------------------------------------- next-auth
@@ -213,11 +272,26 @@ export function stripeCases(ctx: FuzzContext): fc.Arbitrary<FuzzRequest> {
  * next-auth's endpoints. Sign-in attempts use the demo password or an address with no account, and only a
  * handful carry a wrong password: login throttling must not lock the demo accounts other specs use.
  */
-export function nextAuthCases(csrf: { token: string; cookie: string }, demoEmail: string, demoPassword: string): fc.Arbitrary<FuzzRequest> {
+export function nextAuthCases(
+  csrf: { token: string; cookie: string },
+  demoEmail: string,
+  demoPassword: string,
+): fc.Arbitrary<FuzzRequest> {
   const target = (m: string) => `${m} app/api/auth/[...nextauth]/route.ts`;
   const get = fc
     .tuple(
-      fc.constantFrom("session", "csrf", "providers", "signin", "signin/credentials", "signout", "error", "callback/credentials", "_log", "verify-request"),
+      fc.constantFrom(
+        "session",
+        "csrf",
+        "providers",
+        "signin",
+        "signin/credentials",
+        "signout",
+        "error",
+        "callback/credentials",
+        "_log",
+        "verify-request",
+      ),
       fc.option(fc.tuple(fc.constantFrom("callbackUrl", "error", "csrf"), hostileString)),
       fc.option(hostileString.map((s) => encodeURIComponent(s.slice(0, 500).toWellFormed()))),
     )
@@ -247,7 +321,10 @@ export function nextAuthCases(csrf: { token: string; cookie: string }, demoEmail
       expect: "any" as const,
     }));
   const malformed = fc
-    .tuple(fc.constantFrom("callback/credentials", "signin/credentials", "signout", "_log", "session"), fc.constantFrom(...rawBodies))
+    .tuple(
+      fc.constantFrom("callback/credentials", "signin/credentials", "signout", "_log", "session"),
+      fc.constantFrom(...rawBodies),
+    )
     .map(([action, raw]) => ({
       target: target("POST"),
       who: "anonymous" as Who,
@@ -257,11 +334,18 @@ export function nextAuthCases(csrf: { token: string; cookie: string }, demoEmail
       body: raw.body,
       expect: "any" as const,
     }));
-  return fc.oneof({ weight: 3, arbitrary: get }, { weight: 3, arbitrary: callback }, { weight: 2, arbitrary: malformed });
+  return fc.oneof(
+    { weight: 3, arbitrary: get },
+    { weight: 3, arbitrary: callback },
+    { weight: 2, arbitrary: malformed },
+  );
 }
 
 /** The handful of sign-ins with hostile credentials (no account has these addresses). */
-export function nextAuthCredentialCases(csrf: { token: string; cookie: string }, marker: string): FuzzRequest[] {
+export function nextAuthCredentialCases(
+  csrf: { token: string; cookie: string },
+  marker: string,
+): FuzzRequest[] {
   const bad = [
     { email: `${marker}\u0000@example.org`, password: "x" },
     { email: `${marker}@example.org`, password: "x".repeat(100_000) },
@@ -296,7 +380,11 @@ export function actionHeaders(id: string, origin: string | null): Record<string,
 }
 
 const rawActionBodies: Array<{ label: string; body: string; contentType: string }> = [
-  { label: "JSON args instead of FormData", body: JSON.stringify([{ status: "idle" }, {}]), contentType: "text/plain;charset=UTF-8" },
+  {
+    label: "JSON args instead of FormData",
+    body: JSON.stringify([{ status: "idle" }, {}]),
+    contentType: "text/plain;charset=UTF-8",
+  },
   { label: "JSON object", body: JSON.stringify({ name: "x" }), contentType: "text/plain;charset=UTF-8" },
   { label: "one JSON arg", body: JSON.stringify([null]), contentType: "text/plain;charset=UTF-8" },
   { label: "no args", body: "[]", contentType: "text/plain;charset=UTF-8" },
@@ -311,16 +399,28 @@ const rawActionBodies: Array<{ label: string; body: string; contentType: string 
 /** Random posts to one action: hostile field values, missing and extra fields, broken bodies. */
 export function actionCases(a: ActionEndpoint, ctx: FuzzContext, origin: string): fc.Arbitrary<FuzzRequest> {
   const target = `action ${a.name}`;
-  const who = fc.oneof({ weight: 7, arbitrary: fc.constant(a.target.who) }, { weight: 3, arbitrary: fc.constantFrom(...WHO) });
+  const who = fc.oneof(
+    { weight: 7, arbitrary: fc.constant(a.target.who) },
+    { weight: 3, arbitrary: fc.constantFrom(...WHO) },
+  );
   const fields = [
     ...fieldsOf(a.target.schema),
-    ...(a.target.extraFieldNames ?? []).map((name): Field => ({ name, kind: { type: "string" }, optional: true })),
+    ...(a.target.extraFieldNames ?? []).map((name): Field => ({
+      name,
+      kind: { type: "string" },
+      optional: true,
+    })),
   ];
   const form = mutated(a.target.valid(ctx), fields, () => hostileFormValue()).map((f) =>
     Object.fromEntries(Object.entries(f).map(([k, v]) => [k, String(v)])),
   );
-  const formBody = form.map((f) => ({ body: actionForm(f) as string | FormData, contentType: undefined as string | undefined }));
-  const raw = fc.constantFrom(...rawActionBodies).map((r) => ({ body: r.body as string | FormData, contentType: r.contentType as string | undefined }));
+  const formBody = form.map((f) => ({
+    body: actionForm(f) as string | FormData,
+    contentType: undefined as string | undefined,
+  }));
+  const raw = fc
+    .constantFrom(...rawActionBodies)
+    .map((r) => ({ body: r.body as string | FormData, contentType: r.contentType as string | undefined }));
   return fc
     .record({ who, body: fc.oneof({ weight: 5, arbitrary: formBody }, { weight: 1, arbitrary: raw }) })
     .map(({ who, body }) => ({
@@ -328,7 +428,10 @@ export function actionCases(a: ActionEndpoint, ctx: FuzzContext, origin: string)
       who,
       method: "POST",
       path: a.page,
-      headers: { ...actionHeaders(a.id, origin), ...(body.contentType ? { "Content-Type": body.contentType } : {}) },
+      headers: {
+        ...actionHeaders(a.id, origin),
+        ...(body.contentType ? { "Content-Type": body.contentType } : {}),
+      },
       body: body.body,
       expect: "any",
     }));
@@ -350,7 +453,8 @@ export function refusedActionCases(a: ActionEndpoint, ctx: FuzzContext, origin: 
   const out: FuzzRequest[] = [];
   for (const f of fieldsOf(a.target.schema).filter((f) => f.name in valid)) {
     if (f.kind.type === "boolean") continue; // a checkbox reads anything but "on" as unticked
-    const bad = f.kind.type === "number" || /id$|Id$|Ids$/.test(f.name) ? String(INT4_PAST) : `${ctx.marker}\u0000`;
+    const bad =
+      f.kind.type === "number" || /id$|Id$|Ids$/.test(f.name) ? String(INT4_PAST) : `${ctx.marker}\u0000`;
     out.push(post(a.target.who, { ...valid, [f.name]: bad }));
   }
   if (a.target.who !== "anonymous") out.push(post("anonymous", valid));
@@ -371,4 +475,3 @@ export function foreignOriginCases(a: ActionEndpoint, ctx: FuzzContext): FuzzReq
     expectStatus: 403,
   }));
 }
-

@@ -21,7 +21,7 @@ export const hostileStrings = [
   "\ud800",
   "Zalgơ̸̢͉̹͕̟̤̓͊̊͌",
   "' OR 1=1 --",
-  "\"; DROP TABLE users; --",
+  '"; DROP TABLE users; --',
   "<script>alert(1)</script>",
   "../../etc/passwd",
   "%00%ff",
@@ -60,12 +60,27 @@ export const hostileNumbers = [
 ];
 
 /** Values of the wrong JSON type for anything. */
-export const wrongTypes: unknown[] = [null, true, false, [], [1, 2], {}, { $gt: "" }, { __proto__: { admin: true } }];
+export const wrongTypes: unknown[] = [
+  null,
+  true,
+  false,
+  [],
+  [1, 2],
+  {},
+  { $gt: "" },
+  { __proto__: { admin: true } },
+];
 
 export const hostileString = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...hostileStrings) },
   { weight: 1, arbitrary: fc.string({ unit: "binary", maxLength: 40 }) },
-  { weight: 1, arbitrary: fc.string({ unit: fc.integer({ min: 0, max: 0x1f }).map((c) => String.fromCharCode(c)), maxLength: 8 }) },
+  {
+    weight: 1,
+    arbitrary: fc.string({
+      unit: fc.integer({ min: 0, max: 0x1f }).map((c) => String.fromCharCode(c)),
+      maxLength: 8,
+    }),
+  },
 );
 
 export const hostileNumber = fc.oneof(
@@ -81,7 +96,12 @@ export function hostileJsonValue(field: Field): fc.Arbitrary<unknown> {
     case "number":
       return fc.oneof(hostileNumber, hostileNumber, hostileString, wrong);
     case "enum":
-      return fc.oneof(hostileString, fc.constantFrom(...field.kind.values.map((v) => `${v}\u0000`)), hostileNumber, wrong);
+      return fc.oneof(
+        hostileString,
+        fc.constantFrom(...field.kind.values.map((v) => `${v}\u0000`)),
+        hostileNumber,
+        wrong,
+      );
     default:
       return fc.oneof(hostileString, hostileString, hostileNumber, wrong);
   }
@@ -101,16 +121,16 @@ export const extraFields = fc.dictionary(
 /** Bodies that are not what any JSON endpoint expects. */
 export const rawBodies: Array<{ label: string; body: string; contentType?: string }> = [
   { label: "empty", body: "" },
-  { label: "bad JSON", body: "{\"name\": ", contentType: "application/json" },
+  { label: "bad JSON", body: '{"name": ', contentType: "application/json" },
   { label: "trailing garbage", body: "{}}}", contentType: "application/json" },
   { label: "JSON null", body: "null", contentType: "application/json" },
   { label: "JSON array", body: "[1,2,3]", contentType: "application/json" },
-  { label: "JSON string", body: "\"x\"", contentType: "application/json" },
+  { label: "JSON string", body: '"x"', contentType: "application/json" },
   { label: "JSON number", body: "5", contentType: "application/json" },
   { label: "deep nesting", body: `${"[".repeat(5000)}${"]".repeat(5000)}`, contentType: "application/json" },
   { label: "form instead of JSON", body: "name=x&email=y", contentType: "application/x-www-form-urlencoded" },
-  { label: "xml", body: "<?xml version=\"1.0\"?><a>1</a>", contentType: "application/xml" },
+  { label: "xml", body: '<?xml version="1.0"?><a>1</a>', contentType: "application/xml" },
   { label: "binary", body: "\u0000\u0001\u0002\uffff", contentType: "application/octet-stream" },
-  { label: "NUL JSON", body: "{\"name\":\"\\u0000\"}", contentType: "application/json" },
+  { label: "NUL JSON", body: '{"name":"\\u0000"}', contentType: "application/json" },
   { label: "multipart without boundary", body: "--x\r\n", contentType: "multipart/form-data" },
 ];

@@ -25,7 +25,10 @@ const LEAKS: Array<[RegExp, string]> = [
   [/^\s+at \S+ \(/m, "stack trace"],
   [/\bSELECT\b[\s\S]{0,200}\bFROM\b/, "SQL text"],
   [/\bINSERT INTO\b|\bUPDATE \S+ SET\b|\bDELETE FROM\b/, "SQL text"],
-  [/syntax error at|violates \S+ constraint|invalid byte sequence|out of range for type|Failed query/i, "SQL error"],
+  [
+    /syntax error at|violates \S+ constraint|invalid byte sequence|out of range for type|Failed query/i,
+    "SQL error",
+  ],
   [/Something went wrong on our side/, "internal error message (a 500 in disguise)"],
 ];
 

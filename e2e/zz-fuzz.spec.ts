@@ -3,6 +3,7 @@
 // hostile input must be refused (4xx, or the form's error state) and leave nothing behind.
 // Named zz- so it runs last: its random phase may create clients, codes and keys.
 // FUZZ_SEED=<n> replays a run; FUZZ_SCALE=<x> scales the number of random requests (1 ≈ 2,000 requests).
+import { writeFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import fc from "fast-check";
 import { actionTargets } from "./fuzz/action-targets";
@@ -11,6 +12,7 @@ import {
   foreignOriginCases,
   nextAuthCases,
   nextAuthCredentialCases,
+  oversizeActionCases,
   refusedActionCases,
   refusedRouteCases,
   routeCases,
@@ -32,9 +34,10 @@ import { ADMIN_EMAIL, DEMO_PASSWORD, MAYA_EMAIL } from "./pages/login-page";
 
 const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const SCALE = Number(process.env.FUZZ_SCALE ?? 1);
-const ROUTE_RUNS = Math.max(1, Math.round(40 * SCALE));
-const ACTION_RUNS = Math.max(1, Math.round(32 * SCALE));
-// Actions whose valid post from a foreign or missing Origin must get 403 (one per kind of caller).
+const ROUTE_RUNS = Math.max(1, Math.round(42 * SCALE));
+const ACTION_RUNS = Math.max(1, Math.round(34 * SCALE));
+// Actions whose valid post from a foreign or missing Origin must get 403, and past the size limit 413
+// (one per kind of caller).
 const ORIGIN_CHECKED = ["signUp", "createApiKeyAction", "createCodeAction", "setClientStatusAction"];
 
 test.describe.configure({ mode: "serial" });
@@ -64,7 +67,7 @@ test("the fuzz targets cover every route handler method and every server action"
 
 test("hostile input to every route and action: no 5xx, no leaks, refusals write nothing", async ({
   baseURL,
-}) => {
+}, testInfo) => {
   test.setTimeout(15 * 60_000);
   const origin = baseURL!;
   console.log(
@@ -97,6 +100,9 @@ test("hostile input to every route and action: no 5xx, no leaks, refusals write 
       ...routeTargets.flatMap((t) => refusedRouteCases(t, ctx)),
       ...actions.flatMap((a) => refusedActionCases(a, ctx, origin)),
       ...actions.filter((a) => ORIGIN_CHECKED.includes(a.name)).flatMap((a) => foreignOriginCases(a, ctx)),
+      ...actions
+        .filter((a) => ORIGIN_CHECKED.includes(a.name))
+        .flatMap((a) => oversizeActionCases(a, ctx, origin)),
       ...nextAuthCredentialCases(csrf, ctx.marker),
     ];
     const results = await runner.sendAll(refused);
@@ -128,6 +134,18 @@ test("hostile input to every route and action: no 5xx, no leaks, refusals write 
   console.log(
     `[fuzz] ${runner.summary()} in ${Math.round((Date.now() - started) / 1000)} s (FUZZ_SEED=${SEED})`,
   );
+  // Every failing request in full (the messages show the first 60), to replay by hand.
+  const failing = runner.results.filter((r) => r.problems.length);
+  if (failing.length) {
+    const file = testInfo.outputPath("fuzz-failures.json");
+    const bodies = failing.map((r) => ({
+      ...r,
+      body: r.body instanceof FormData ? Object.fromEntries(r.body.entries()) : r.body,
+    }));
+    writeFileSync(file, JSON.stringify(bodies, null, 1));
+    await testInfo.attach("fuzz-failures.json", { path: file, contentType: "application/json" });
+    console.log(`[fuzz] every failing request: ${file}`);
+  }
   const fivexx = runner.results.filter((r) => r.status >= 500);
   const causes = new Map<string, number>();
   for (const r of runner.results.filter((x) => x.problems.length)) {

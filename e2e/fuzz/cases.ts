@@ -475,3 +475,21 @@ export function foreignOriginCases(a: ActionEndpoint, ctx: FuzzContext): FuzzReq
     expectStatus: 403,
   }));
 }
+
+/** A valid post past the server actions' body size limit (1 MB): 413 with a clear message, nothing written. */
+export function oversizeActionCases(a: ActionEndpoint, ctx: FuzzContext, origin: string): FuzzRequest[] {
+  const valid = a.target.valid(ctx);
+  const field = Object.keys(valid)[0] ?? "padding";
+  return [
+    {
+      target: `action ${a.name}`,
+      who: a.target.who,
+      method: "POST",
+      path: a.page,
+      headers: actionHeaders(a.id, origin),
+      body: actionForm({ ...valid, [field]: `${valid[field] ?? ""}${"x".repeat(1_200_000)}` }),
+      expect: "refused",
+      expectStatus: 413,
+    },
+  ];
+}

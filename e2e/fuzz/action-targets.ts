@@ -1,0 +1,192 @@
+// Every server action the fuzz suite attacks, by its exported name in the build's
+// server-reference-manifest.json (the coverage test fails for an action missing here): its form schema,
+// the caller that passes authorization, and one valid form so a hostile field meets an otherwise good post.
+import type { z } from "zod";
+import { changePasswordSchema } from "@/lib/validation/password";
+import { signupSchema } from "@/lib/validation/signup";
+import { redeemSchema } from "@/lib/validation/redemptions";
+import { createReferralCodeSchema, updateOwnReferralCodeSchema } from "@/lib/validation/referral-codes";
+import { emailInvitesSchema } from "@/lib/validation/email-invites";
+import { payoutForReferralsSchema, reviewDecisionSchema } from "@/lib/validation/referral-review";
+import { rewardRuleFormSchema } from "@/lib/validation/reward-rules";
+import { catalogItemFormSchema } from "@/lib/validation/reward-catalog";
+import { createApiKeySchema, revokeApiKeySchema } from "@/lib/validation/api-keys";
+import { adminCreateClientSchema, clientStatusChangeSchema } from "@/lib/validation/clients";
+import {
+  approveDueSchema,
+  createPayoutBatchSchema,
+  markPayoutBatchPaidSchema,
+  payoutBatchIdSchema,
+} from "@/lib/validation/payouts";
+import { commissionSettingsSchema } from "@/lib/validation/commission-settings";
+import {
+  campaignFormSchema,
+  campaignIdSchema,
+  linkCodesSchema,
+  unlinkCodeSchema,
+  updateCampaignSchema,
+} from "@/lib/validation/campaigns";
+import { leaderboardOptInSchema } from "@/lib/validation/leaderboard";
+import type { FuzzContext } from "./route-targets";
+import type { Who } from "./runner";
+
+export type ActionTarget = {
+  schema: z.ZodType;
+  who: Who;
+  /** A valid form; ids point at rows that don't exist where a success would change shared data. */
+  valid: (ctx: FuzzContext) => Record<string, string>;
+  /** Fields the schema does not name (a record of checkboxes). */
+  extraFieldNames?: string[];
+};
+
+const MISSING = "999999";
+
+const campaignForm = (ctx: FuzzContext) => ({
+  campaignName: `Fuzz ${ctx.marker}`,
+  description: `Fuzz ${ctx.marker}`,
+  commissionType: "percentage",
+  rate: "10",
+  startsOn: "2025-01-01",
+  endsOn: "2099-12-31",
+});
+
+export const actionTargets: Record<string, ActionTarget> = {
+  signUp: {
+    schema: signupSchema,
+    who: "anonymous",
+    valid: (ctx) => ({
+      name: `Fuzz ${ctx.marker}`,
+      email: `${ctx.marker}.${ctx.unique()}@example.org`,
+      password: "Tangerine-Wobble-Quartz-93",
+      businessType: "creator",
+      referralCode: "MAYA2025",
+    }),
+  },
+  changePasswordAction: {
+    schema: changePasswordSchema,
+    who: "client",
+    // A wrong current password: never changes the demo client's password.
+    valid: () => ({
+      currentPassword: "not-the-current-password",
+      newPassword: "Tangerine-Wobble-Quartz-93",
+      confirmPassword: "Tangerine-Wobble-Quartz-93",
+      callbackUrl: "/dashboard",
+    }),
+  },
+  redeemAction: { schema: redeemSchema, who: "client", valid: () => ({ catalog_item_id: MISSING }) },
+  createCodeAction: {
+    schema: createReferralCodeSchema,
+    who: "client",
+    valid: (ctx) => ({
+      code_name: `Fuzz ${ctx.marker}`,
+      usage_limit: "5",
+      expires_at: "2099-12-31",
+      custom_code: "",
+    }),
+  },
+  updateCodeAction: {
+    schema: updateOwnReferralCodeSchema,
+    who: "client",
+    valid: (ctx) => ({ code_id: String(ctx.codeId), code_name: `Fuzz ${ctx.marker}`, usage_limit: "1000" }),
+  },
+  sendEmailInvitesAction: {
+    schema: emailInvitesSchema,
+    who: "client",
+    valid: () => ({ code_id: MISSING, addresses: "friend@example.org" }),
+  },
+  reviewReferralsAction: {
+    schema: reviewDecisionSchema,
+    who: "admin",
+    valid: () => ({ decision: "approve", referralIds: MISSING }),
+  },
+  payoutForReferralsAction: {
+    schema: payoutForReferralsSchema,
+    who: "admin",
+    valid: () => ({ referralIds: MISSING }),
+  },
+  saveRuleAction: {
+    schema: rewardRuleFormSchema,
+    who: "admin",
+    valid: (ctx) => ({
+      kind: "offer",
+      ruleId: MISSING,
+      isActive: "on",
+      name: `Fuzz ${ctx.marker}`,
+      bonusPoints: "10",
+    }),
+  },
+  saveCatalogItemAction: {
+    schema: catalogItemFormSchema,
+    who: "admin",
+    valid: (ctx) => ({
+      id: MISSING,
+      name: `Fuzz ${ctx.marker}`,
+      costPoints: "500",
+      rewardType: "discount_percent",
+      rewardValue: "10",
+      isActive: "on",
+    }),
+  },
+  createApiKeyAction: {
+    schema: createApiKeySchema,
+    who: "admin",
+    valid: (ctx) => ({ name: `Fuzz ${ctx.marker}` }),
+  },
+  revokeApiKeyAction: { schema: revokeApiKeySchema, who: "admin", valid: () => ({ keyId: MISSING }) },
+  createClientAction: {
+    schema: adminCreateClientSchema,
+    who: "admin",
+    valid: (ctx) => ({
+      name: `Fuzz ${ctx.marker}`,
+      email: `${ctx.marker}.${ctx.unique()}@example.org`,
+      business_type: "creator",
+      description: `Fuzz ${ctx.marker}`,
+      subscription_tier_id: "2",
+      region_id: "1",
+      trial_days: "7",
+    }),
+  },
+  setClientStatusAction: {
+    schema: clientStatusChangeSchema,
+    who: "admin",
+    valid: () => ({ clientId: MISSING, status: "active" }),
+  },
+  approveDueAction: { schema: approveDueSchema, who: "admin", valid: () => ({}) },
+  createPayoutBatchAction: {
+    schema: createPayoutBatchSchema,
+    who: "admin",
+    valid: () => ({ [`pay_${MISSING}`]: "on" }),
+    extraFieldNames: ["pay_1", "pay_2147483648", "pay_-1"],
+  },
+  markPayoutBatchPaidAction: {
+    schema: markPayoutBatchPaidSchema,
+    who: "admin",
+    valid: (ctx) => ({ batchId: MISSING, reference: `Fuzz ${ctx.marker}` }),
+  },
+  cancelPayoutBatchAction: { schema: payoutBatchIdSchema, who: "admin", valid: () => ({ batchId: MISSING }) },
+  updateCommissionSettingsAction: {
+    schema: commissionSettingsSchema,
+    who: "admin",
+    // The demo seed's own settings, so a success changes nothing another spec relies on.
+    valid: () => ({ holdDays: "30", minimumPayout: "50.00", retentionMonths: "6", retentionBonus: "25.00" }),
+  },
+  createCampaignAction: { schema: campaignFormSchema, who: "admin", valid: campaignForm },
+  updateCampaignAction: {
+    schema: updateCampaignSchema,
+    who: "admin",
+    valid: (ctx) => ({ campaignId: MISSING, ...campaignForm(ctx) }),
+    extraFieldNames: Object.keys(campaignForm({ marker: "", clientId: 0, codeId: 0, unique: () => "" })),
+  },
+  endCampaignAction: { schema: campaignIdSchema, who: "admin", valid: () => ({ campaignId: MISSING }) },
+  linkCodesAction: {
+    schema: linkCodesSchema,
+    who: "admin",
+    valid: () => ({ campaignId: MISSING, codes: "MAYA2025" }),
+  },
+  unlinkCodeAction: {
+    schema: unlinkCodeSchema,
+    who: "admin",
+    valid: () => ({ campaignId: MISSING, codeId: MISSING }),
+  },
+  leaderboardOptInAction: { schema: leaderboardOptInSchema, who: "client", valid: () => ({ optIn: "on" }) },
+};

@@ -1,0 +1,200 @@
+// Every route handler the fuzz suite attacks: its file and method (checked against app/ by the coverage
+// test), who may call it, and the zod schemas of its params, query and body with one valid example each.
+import type { z } from "zod";
+import { referralExportQuerySchema } from "@/lib/validation/referral-report";
+import { myReferralsQuerySchema } from "@/lib/validation/my-referrals";
+import { redeemSchema } from "@/lib/validation/redemptions";
+import { createClientSchema } from "@/lib/validation/signup";
+import { commissionListQuerySchema, recordPaymentSchema } from "@/lib/validation/payments";
+import { referralAnalyticsQuerySchema } from "@/lib/validation/analytics";
+import { createReferralCodeSchema, updateReferralCodeSchema } from "@/lib/validation/referral-codes";
+import { leaderboardQuerySchema } from "@/lib/validation/leaderboard";
+import type { Who } from "./runner";
+
+/** Ids of real rows, so hostile values in one field meet an otherwise valid request. */
+export type FuzzContext = { clientId: number; codeId: number; marker: string; unique: () => string };
+
+export type RouteTarget = {
+  file: string;
+  method: string;
+  /** `:id`, `:codeId`, `:code` are filled from the context (valid) or with hostile segments. */
+  path: string;
+  /** The caller that gets past authorization, so the hostile input reaches the parsing and the domain. */
+  who: Who;
+  /** Admins and API keys only: a client is refused even with a valid request. */
+  adminOnly?: boolean;
+  query?: z.ZodType;
+  validQuery?: (ctx: FuzzContext) => Record<string, string>;
+  body?: z.ZodType;
+  validBody?: (ctx: FuzzContext) => Record<string, unknown>;
+  /** Handled by its own generator (signatures, next-auth's CSRF dance). */
+  special?: "stripe" | "nextauth";
+};
+
+export const routeTargets: RouteTarget[] = [
+  {
+    file: "app/api/admin/referral-export/route.ts",
+    method: "GET",
+    path: "/api/admin/referral-export",
+    who: "admin",
+    adminOnly: true,
+    query: referralExportQuerySchema,
+    validQuery: () => ({ format: "json", start_date: "2025-01-01", end_date: "2025-12-31" }),
+  },
+  {
+    file: "app/api/admin/payout-batches/[id]/csv/route.ts",
+    method: "GET",
+    path: "/api/admin/payout-batches/:id/csv",
+    who: "admin",
+    adminOnly: true,
+  },
+  {
+    file: "app/api/auth/[...nextauth]/route.ts",
+    method: "GET",
+    path: "/api/auth/session",
+    who: "anonymous",
+    special: "nextauth",
+  },
+  {
+    file: "app/api/auth/[...nextauth]/route.ts",
+    method: "POST",
+    path: "/api/auth/callback/credentials",
+    who: "anonymous",
+    special: "nextauth",
+  },
+  {
+    file: "app/api/me/referrals/route.ts",
+    method: "GET",
+    path: "/api/me/referrals",
+    who: "client",
+    query: myReferralsQuerySchema,
+    validQuery: () => ({ page: "1", per_page: "25" }),
+  },
+  { file: "app/api/me/route.ts", method: "GET", path: "/api/me", who: "client" },
+  {
+    file: "app/api/rewards/redeem/route.ts",
+    method: "POST",
+    path: "/api/rewards/redeem",
+    who: "client",
+    body: redeemSchema,
+    // A reward that does not exist: the valid example must not spend the client's points.
+    validBody: () => ({ catalog_item_id: 999_999 }),
+  },
+  { file: "app/api/rewards/route.ts", method: "GET", path: "/api/rewards", who: "client" },
+  { file: "app/api/ready/route.ts", method: "GET", path: "/api/ready", who: "anonymous" },
+  {
+    file: "app/api/clients/route.ts",
+    method: "POST",
+    path: "/api/clients",
+    who: "admin",
+    adminOnly: true,
+    body: createClientSchema,
+    validBody: (ctx) => ({
+      name: `Fuzz ${ctx.marker}`,
+      email: `${ctx.marker}.${ctx.unique()}@example.org`,
+      business_type: "creator",
+      description: `Fuzz ${ctx.marker}`,
+      template_id: 1,
+      subscription_tier_id: 2,
+      region_id: 1,
+      client_type: "muse_owned",
+      referral_code: "MAYA2025",
+    }),
+  },
+  {
+    file: "app/api/clients/[id]/commissions/route.ts",
+    method: "GET",
+    path: "/api/clients/:id/commissions",
+    who: "admin",
+    query: commissionListQuerySchema,
+    validQuery: () => ({ limit: "10" }),
+  },
+  {
+    file: "app/api/clients/[id]/referral-analytics/route.ts",
+    method: "GET",
+    path: "/api/clients/:id/referral-analytics",
+    who: "admin",
+    query: referralAnalyticsQuerySchema,
+    validQuery: () => ({ period: "monthly", month: "2025-06" }),
+  },
+  {
+    file: "app/api/clients/[id]/referral-codes/route.ts",
+    method: "GET",
+    path: "/api/clients/:id/referral-codes",
+    who: "admin",
+  },
+  {
+    file: "app/api/clients/[id]/referral-codes/route.ts",
+    method: "POST",
+    path: "/api/clients/:id/referral-codes",
+    who: "admin",
+    body: createReferralCodeSchema,
+    validBody: (ctx) => ({ code_name: `Fuzz ${ctx.marker}`, usage_limit: 5, expires_at: "2099-12-31" }),
+  },
+  {
+    file: "app/api/clients/[id]/referral-codes/[codeId]/route.ts",
+    method: "PATCH",
+    path: "/api/clients/:id/referral-codes/:codeId",
+    who: "admin",
+    body: updateReferralCodeSchema,
+    validBody: (ctx) => ({ code_name: `Fuzz ${ctx.marker}`, usage_limit: 1000, is_active: true }),
+  },
+  {
+    file: "app/api/clients/[id]/referral-codes/[codeId]/qr/route.ts",
+    method: "GET",
+    path: "/api/clients/:id/referral-codes/:codeId/qr",
+    who: "admin",
+    validQuery: () => ({ format: "svg" }),
+  },
+  {
+    file: "app/api/clients/[id]/referral-codes/suggestions/route.ts",
+    method: "POST",
+    path: "/api/clients/:id/referral-codes/suggestions",
+    who: "admin",
+  },
+  {
+    file: "app/api/payments/route.ts",
+    method: "POST",
+    path: "/api/payments",
+    who: "apiKey",
+    adminOnly: true,
+    body: recordPaymentSchema,
+    // An unknown payer: the valid example is refused by the domain (404), never recorded.
+    validBody: (ctx) => ({
+      external_id: `inv_${ctx.marker}_${ctx.unique()}`,
+      email: `nobody.${ctx.marker}@example.org`,
+      amount_cents: 3995,
+      currency: "usd",
+      type: "payment",
+      occurred_at: "2025-06-01T12:00:00Z",
+    }),
+  },
+  {
+    file: "app/api/webhooks/stripe/route.ts",
+    method: "POST",
+    path: "/api/webhooks/stripe",
+    who: "anonymous",
+    special: "stripe",
+  },
+  {
+    file: "app/api/referral-codes/validate/[code]/route.ts",
+    method: "GET",
+    path: "/api/referral-codes/validate/:code",
+    who: "anonymous",
+  },
+  {
+    file: "app/api/leaderboard/route.ts",
+    method: "GET",
+    path: "/api/leaderboard",
+    who: "client",
+    query: leaderboardQuerySchema,
+    validQuery: () => ({ period: "all", limit: "10" }),
+  },
+  {
+    file: "app/r/[code]/route.ts",
+    method: "GET",
+    path: "/r/:code",
+    who: "anonymous",
+    validQuery: () => ({ src: "qr" }),
+  },
+];

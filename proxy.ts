@@ -2,7 +2,12 @@ import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { checkWriteOrigin } from "@/lib/edge/action-origin";
 import { loginRedirectPath, needsSession } from "@/lib/edge/auth-gate";
-import { contentSecurityPolicy, makeNonce, securityHeaders, servedOverHttps } from "@/lib/edge/security-headers";
+import {
+  contentSecurityPolicy,
+  makeNonce,
+  securityHeaders,
+  servedOverHttps,
+} from "@/lib/edge/security-headers";
 import { ensureAuthSecret } from "@/lib/auth/secret";
 
 /**
@@ -36,8 +41,8 @@ export async function proxy(req: NextRequest) {
   }
 
   if (needsSession(req.nextUrl.pathname) && !(await hasSession(req))) {
-    // Relative Location: the visitor stays on whatever host they came in on.
-    return finish(new Response(null, { status: 307, headers: { Location: loginRedirectPath(req.nextUrl) } }));
+    // Next turns a same-host Location into a relative one, so the visitor stays on the host they came in on.
+    return finish(NextResponse.redirect(new URL(loginRedirectPath(req.nextUrl), req.url), 307));
   }
 
   // Next reads the nonce from the request's policy header while rendering and stamps it on its scripts.

@@ -111,7 +111,11 @@ test("pages load, hydrate and submit under the policy with no violations", async
 });
 
 test.describe("server actions and page POSTs refuse other origins", () => {
-  test("a signup from a foreign Origin or none is 403 and writes nothing", async ({ page, request, baseURL }) => {
+  test("a signup from a foreign Origin or none is 403 and writes nothing", async ({
+    page,
+    request,
+    baseURL,
+  }) => {
     // Capture the browser's real server-action request for a signup, so the replays are valid in every way
     // except their Origin.
     const email = `replay.${unique()}@example.org`;

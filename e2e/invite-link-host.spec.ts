@@ -8,7 +8,7 @@ const PUBLIC_HOST = "refer.musenest.test";
 const PASSPHRASE = "violet-harbor-quantum-47-ledger";
 const unique = () => `${Date.now()}${Math.floor(Math.random() * 1000)}`;
 
-type ExportRow = { referred_email: string; source: string; code_used: string };
+type ExportRow = { referred_email: string; referrer_email: string; referral_code: string; source: string };
 
 async function exportedReferral(request: APIRequestContext, email: string): Promise<ExportRow | undefined> {
   const res = await request.get("/api/admin/referral-export?format=json");
@@ -40,17 +40,26 @@ test("an invite link on a real host name keeps its source through signup", async
 
   await new LoginPage(page).signInAs(ADMIN_EMAIL);
   const referral = await exportedReferral(page.request, email);
-  expect(referral).toMatchObject({ code_used: "SARAH25", source: "sms" });
+  expect(referral).toMatchObject({
+    referral_code: "SARAH25",
+    referrer_email: "sarah@example.com",
+    source: "sms",
+  });
 });
 
-test("the invite link redirects relatively whatever Host and scheme the proxy reports", async ({ request }) => {
+test("the invite link redirects relatively whatever Host and scheme the proxy reports", async ({
+  request,
+}) => {
   const res = await request.get("/r/SARAH25?src=qr", {
     headers: { Host: "refer.example.com", "X-Forwarded-Proto": "https" },
     maxRedirects: 0,
   });
   expect(res.status()).toBe(307);
   expect(res.headers()["location"]).toBe("/signup?ref=SARAH25");
-  const cookies = res.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie").map((h) => h.value);
+  const cookies = res
+    .headersArray()
+    .filter((h) => h.name.toLowerCase() === "set-cookie")
+    .map((h) => h.value);
   expect(cookies.some((c) => c.startsWith("mn_ref=SARAH25;"))).toBe(true);
   expect(cookies.some((c) => c.startsWith("mn_src=qr;"))).toBe(true);
 });

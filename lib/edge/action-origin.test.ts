@@ -43,6 +43,8 @@ describe("checkWriteOrigin", () => {
   });
 
   it("ignores a malformed configured URL", () => {
-    expect(checkWriteOrigin({ ...base, configuredUrl: "not a url", origin: "https://evil.example" }).ok).toBe(false);
+    expect(checkWriteOrigin({ ...base, configuredUrl: "not a url", origin: "https://evil.example" }).ok).toBe(
+      false,
+    );
   });
 });

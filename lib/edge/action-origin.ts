@@ -9,7 +9,11 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 export type OriginCheck = { ok: true } | { ok: false; message: string };
 
 /** The origins a same-site request may come from: this request's host (both schemes) and NEXTAUTH_URL's. */
-export function allowedOrigins(host: string | null, forwardedHost: string | null, configuredUrl?: string): Set<string> {
+export function allowedOrigins(
+  host: string | null,
+  forwardedHost: string | null,
+  configuredUrl?: string,
+): Set<string> {
   const origins = new Set<string>();
   for (const h of [host, forwardedHost?.split(",")[0]?.trim()]) {
     if (!h) continue;

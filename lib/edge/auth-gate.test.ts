@@ -22,9 +22,9 @@ describe("needsSession", () => {
 
 describe("loginRedirectPath", () => {
   it("returns to the same path and query, relative to the visitor's host", () => {
-    expect(loginRedirectPath(new URL("http://refer.example.com/dashboard/referrals?status=paid&page=2"))).toBe(
-      "/login?callbackUrl=%2Fdashboard%2Freferrals%3Fstatus%3Dpaid%26page%3D2",
-    );
+    expect(
+      loginRedirectPath(new URL("http://refer.example.com/dashboard/referrals?status=paid&page=2")),
+    ).toBe("/login?callbackUrl=%2Fdashboard%2Freferrals%3Fstatus%3Dpaid%26page%3D2");
     expect(loginRedirectPath(new URL("http://x.test/admin"))).toBe("/login?callbackUrl=%2Fadmin");
   });
 });

@@ -4,10 +4,6 @@
 // and bounded, dates stay inside years a human meant.
 import { z } from "zod";
 
-// In the browser, zod's JIT probes `new Function` when the first object schema is built; under our CSP (no
-// 'unsafe-eval') that probe is refused and reported as a violation. Every schema imports this module first.
-if (typeof window !== "undefined") z.config({ jitless: true });
-
 /** Largest value of a PostgreSQL `integer` (serial ids, counters). */
 export const DB_ID_MAX = 2_147_483_647;
 /** Upper bound on any single amount of money: $10 billion in cents, far inside bigint and 2^53. */

@@ -1,10 +1,16 @@
 import type { NextConfig } from "next";
+import { securityHeaders } from "./lib/edge/security-headers";
 
 const nextConfig: NextConfig = {
   // PGlite ships ~15 MB of WASM; bundling it would copy it into public static media.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
   poweredByHeader: false,
   typedRoutes: false,
+  // proxy.ts sets the security headers on everything else; Next's hashed build assets skip the proxy.
+  async headers() {
+    const headers = Object.entries(securityHeaders({ https: false })).map(([key, value]) => ({ key, value }));
+    return [{ source: "/_next/static/:path*", headers }];
+  },
   // `npm run typecheck` is its own CI step over the whole tree (tests included); not repeated in the build.
   typescript: { ignoreBuildErrors: true },
   // Link-preview fetchers read the Open Graph tags from <head> and don't run scripts, so they must get the

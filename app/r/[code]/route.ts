@@ -17,9 +17,22 @@ import {
 
 export const dynamic = "force-dynamic";
 
-const params = z.object({ code: z.string().max(64) });
+// Any string: a mangled link still reaches signup (the code is cut to a sane length there), never a 400.
+const params = z.object({ code: z.string() });
+// Codes are at most 20 characters; a little slack keeps a typo visible on the signup form.
+const MAX_REF_LENGTH = 40;
 // An unknown `src` is not an error for a link someone shared: it counts as a plain link click.
 const query = z.object({ src: z.enum(referralSource.enumValues).catch("link").default("link") });
+
+/**
+ * 307 to signup with a relative Location, so the visitor stays on the host they came in on (where the
+ * attribution cookies were just set) — `req.nextUrl.origin` is the server's own bind address behind a proxy.
+ * NextResponse.redirect insists on an absolute URL, so the redirect is built by hand.
+ */
+function toSignup(ref: string): NextResponse {
+  const search = ref ? `?${new URLSearchParams({ ref: ref.slice(0, MAX_REF_LENGTH) })}` : "";
+  return new NextResponse(null, { status: 307, headers: { Location: `/signup${search}` } });
+}
 
 /** Invite link: log the click, remember the code in a first-party cookie, continue to signup. */
 export const GET = route(
@@ -27,11 +40,7 @@ export const GET = route(
   async ({ req, params, query, ip, userAgent }) => {
     // A chat app drawing the link's preview card follows the redirect to the signup page (which carries the
     // card's Open Graph tags) but is not a visitor: no click, no cookies.
-    if (isLinkPreviewFetcher(userAgent)) {
-      const target = new URL("/signup", req.nextUrl.origin);
-      target.searchParams.set("ref", params.code.slice(0, 40));
-      return NextResponse.redirect(target, 307);
-    }
+    if (isLinkPreviewFetcher(userAgent)) return toSignup(params.code);
     const deviceId = req.cookies.get(DEVICE_COOKIE)?.value ?? randomUUID();
     const click = await recordClick(await getDb(), {
       rawCode: params.code,
@@ -41,21 +50,19 @@ export const GET = route(
       referrerUrl: req.headers.get("referer"),
       deviceId,
     });
-    const target = new URL("/signup", req.nextUrl.origin);
-    if (click) target.searchParams.set("ref", click.code);
-    else if (params.code) target.searchParams.set("ref", params.code.slice(0, 20));
-    const response = NextResponse.redirect(target, 307);
+    const response = toSignup(click ? click.code : params.code.slice(0, 20));
     const cookie = {
       httpOnly: true,
       sameSite: "lax" as const,
       path: "/",
       maxAge: referralCookieDays() * 86_400,
     };
-    response.cookies.set(DEVICE_COOKIE, deviceId, { ...cookie, maxAge: 365 * 86_400 });
+    const jar = response.cookies;
+    jar.set(DEVICE_COOKIE, deviceId, { ...cookie, maxAge: 365 * 86_400 });
     if (click) {
-      response.cookies.set(REFERRAL_COOKIE, click.code, cookie);
-      response.cookies.set(CLICK_COOKIE, String(click.clickId), cookie);
-      response.cookies.set(SOURCE_COOKIE, query.src, cookie);
+      jar.set(REFERRAL_COOKIE, click.code, cookie);
+      jar.set(CLICK_COOKIE, String(click.clickId), cookie);
+      jar.set(SOURCE_COOKIE, query.src, cookie);
     }
     return response;
   },

@@ -111,14 +111,15 @@ const cursorParam = z.preprocess(
   z
     .string()
     .max(80)
-    .regex(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z|\d{1,10})~\d{1,15}$/, {
+    // The commission sort's value is bigint cents (15 digits stay exact in a JS number).
+    .regex(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z|-?\d{1,15})~\d{1,15}$/, {
       error: "Invalid page cursor",
     })
-    // The value reaches PostgreSQL as a timestamp or an int4: one that cannot be one is refused here.
+    // The value reaches PostgreSQL as a timestamp or a bigint: one that cannot be one is refused here.
     .refine(
       (v) => {
         const value = v.split("~")[0];
-        return value.includes("T") ? instantInRange.safeParse(value).success : Number(value) <= DB_ID_MAX;
+        return value.includes("T") ? instantInRange.safeParse(value).success : true;
       },
       { error: "Invalid page cursor" },
     )

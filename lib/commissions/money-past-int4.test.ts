@@ -62,7 +62,12 @@ describe("money past 2^31 cents", () => {
     await markPayoutBatchPaid(testDb.db, batch.batch.id, "WIRE-BIG", { actorUserId: admin.id }, at(32));
 
     const after = await getCommissionTotals(testDb.db, referrer.id);
-    expect(after).toMatchObject({ earnedCents: direct, paidCents: direct, pendingCents: 0, approvedCents: 0 });
+    expect(after).toMatchObject({
+      earnedCents: direct,
+      paidCents: direct,
+      pendingCents: 0,
+      approvedCents: 0,
+    });
     const [row] = await testDb.db
       .select({ cents: referralUsageLog.commissionAmountCents, paid: referralUsageLog.commissionPaid })
       .from(referralUsageLog)

@@ -33,7 +33,8 @@ export function text(label: string, { min = 1, max, multiline = false, messages 
     .trim()
     .min(min, {
       error:
-        messages.required ?? (min === 1 ? `${label} is required` : `${label} must be at least ${min} characters`),
+        messages.required ??
+        (min === 1 ? `${label} is required` : `${label} must be at least ${min} characters`),
     })
     .max(max, { error: messages.tooLong ?? `${label} must be at most ${max} characters` })
     .refine((s) => !control.test(s), { error: `${label} must not contain control characters` });

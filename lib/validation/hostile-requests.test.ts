@@ -66,15 +66,35 @@ describe("POST /api/clients with hostile fields", () => {
 
   it.each([
     ["name", { name: `Ma${NUL}ya` }, /name: name must not contain control characters/],
-    ["description", { description: `About${NUL}` }, /description: description must not contain control characters/],
-    ["business_type", { business_type: `creator${NUL}` }, /business_type: business_type must not contain control/],
+    [
+      "description",
+      { description: `About${NUL}` },
+      /description: description must not contain control characters/,
+    ],
+    [
+      "business_type",
+      { business_type: `creator${NUL}` },
+      /business_type: business_type must not contain control/,
+    ],
     ["client_type", { client_type: `${NUL}muse_owned` }, /client_type: client_type must not contain control/],
     ["e-mail", { email: `a${NUL}@example.com` }, /email: /],
-    ["referral_code", { referral_code: `MAYA${NUL}` }, /referral_code: Referral code must not contain control/],
+    [
+      "referral_code",
+      { referral_code: `MAYA${NUL}` },
+      /referral_code: Referral code must not contain control/,
+    ],
     ["ai_config", { ai_config: { prompt: `x${NUL}` } }, /ai_config: ai_config must not contain NUL/],
-    ["region_id", { region_id: 2_147_483_648 }, /region_id: region_id must be a whole number from 1 to 2147483647/],
+    [
+      "region_id",
+      { region_id: 2_147_483_648 },
+      /region_id: region_id must be a whole number from 1 to 2147483647/,
+    ],
     ["template_id", { template_id: 2_147_483_648 }, /template_id: template_id must be a whole number from 1/],
-    ["subscription_tier_id", { subscription_tier_id: 2_147_483_648 }, /subscription_tier_id: subscription_tier_id/],
+    [
+      "subscription_tier_id",
+      { subscription_tier_id: 2_147_483_648 },
+      /subscription_tier_id: subscription_tier_id/,
+    ],
   ])("%s → 400 with the field named, nothing written", async (_field, extra, detail) => {
     const before = await rowCount(users);
     await expect400(await post(createClientPost, "/api/clients", client(1, extra)), detail);
@@ -84,11 +104,23 @@ describe("POST /api/clients with hostile fields", () => {
 
 describe("POST /api/payments with hostile fields", () => {
   it.each([
-    ["external_id", { external_id: `inv${NUL}1` }, /external_id: external_id must not contain control characters/],
-    ["refund_of", { type: "refund", refund_of: `inv${NUL}` }, /refund_of: refund_of must not contain control/],
+    [
+      "external_id",
+      { external_id: `inv${NUL}1` },
+      /external_id: external_id must not contain control characters/,
+    ],
+    [
+      "refund_of",
+      { type: "refund", refund_of: `inv${NUL}` },
+      /refund_of: refund_of must not contain control/,
+    ],
     ["user_id", { user_id: 2_147_483_648 }, /user_id: user_id is out of range/],
     ["amount_cents", { amount_cents: 1e13 }, /amount_cents: amount_cents must be at most/],
-    ["occurred_at", { occurred_at: "9999-12-31T00:00:00Z" }, /occurred_at: occurred_at must be an ISO date-time/],
+    [
+      "occurred_at",
+      { occurred_at: "9999-12-31T00:00:00Z" },
+      /occurred_at: occurred_at must be an ISO date-time/,
+    ],
   ])("%s → 400, nothing written", async (_field, extra, detail) => {
     const before = await rowCount(payments);
     const body = { external_id: "inv_hostile", user_id: 1, amount_cents: 3995, ...extra };
@@ -98,21 +130,28 @@ describe("POST /api/payments with hostile fields", () => {
 });
 
 describe("GET /api/admin/referral-export with far dates", () => {
-  it.each(["end_date=9999-12-31", "start_date=1900-01-01", "end_date=2101-01-01T00:00:00Z", `referrer=a${NUL}b`])(
-    "%s → 400",
-    async (query) => {
-      const req = new NextRequest(`http://localhost/api/admin/referral-export?${encodeURI(query)}`, {
-        headers: { authorization: `Bearer ${apiKey}` },
-      });
-      const detail = query.startsWith("referrer") ? /referrer must not contain control/ : /between 2000 and 2100/;
-      await expect400(await exportGet(req, context), detail);
-    },
-  );
-
-  it("the last day of 2100 is still a date", async () => {
-    const req = new NextRequest("http://localhost/api/admin/referral-export?end_date=2100-12-31&format=json", {
+  it.each([
+    "end_date=9999-12-31",
+    "start_date=1900-01-01",
+    "end_date=2101-01-01T00:00:00Z",
+    `referrer=a${NUL}b`,
+  ])("%s → 400", async (query) => {
+    const req = new NextRequest(`http://localhost/api/admin/referral-export?${encodeURI(query)}`, {
       headers: { authorization: `Bearer ${apiKey}` },
     });
+    const detail = query.startsWith("referrer")
+      ? /referrer must not contain control/
+      : /between 2000 and 2100/;
+    await expect400(await exportGet(req, context), detail);
+  });
+
+  it("the last day of 2100 is still a date", async () => {
+    const req = new NextRequest(
+      "http://localhost/api/admin/referral-export?end_date=2100-12-31&format=json",
+      {
+        headers: { authorization: `Bearer ${apiKey}` },
+      },
+    );
     expect((await exportGet(req, context)).status).toBe(200);
   });
 });

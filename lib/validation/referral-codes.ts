@@ -67,7 +67,9 @@ const expiresAtSchema = z.preprocess(
     .refine((s) => isoDate.safeParse(s).success || isoDateTime.safeParse(s).success, { error: EXPIRY_FORMAT })
     .transform((s) => new Date(DATE_ONLY.test(s) ? `${s}T23:59:59.999Z` : s))
     .refine((date) => date.getTime() > Date.now(), { error: "Expiry date must be in the future" })
-    .refine((date) => date.getUTCFullYear() <= YEAR_MAX, { error: `Expiry date must be in ${YEAR_MAX} or earlier` })
+    .refine((date) => date.getUTCFullYear() <= YEAR_MAX, {
+      error: `Expiry date must be in ${YEAR_MAX} or earlier`,
+    })
     .nullable(),
 );
 
@@ -88,7 +90,11 @@ export const createReferralCodeSchema = z
     usage_limit: usageLimitSchema.optional(),
     expires_at: expiresAtSchema.optional(),
     // The format rules (and their itemised details) are the domain's: it answers "Invalid code format".
-    custom_code: text("Custom code", { min: 0, max: 40, messages: { tooLong: "Invalid code format" } }).nullish(),
+    custom_code: text("Custom code", {
+      min: 0,
+      max: 40,
+      messages: { tooLong: "Invalid code format" },
+    }).nullish(),
     campaign_id: campaignIdSchema.optional(),
   })
   .transform((v): CreateReferralCodeInput => ({

@@ -15,7 +15,11 @@ export const catalogItemFormSchema = z
     name: text("Name", {
       min: 2,
       max: 80,
-      messages: { type: "Name the reward", required: "Name the reward", tooLong: "Keep the name under 80 characters" },
+      messages: {
+        type: "Name the reward",
+        required: "Name the reward",
+        tooLong: "Keep the name under 80 characters",
+      },
     }),
     description: z.preprocess(
       blank,

@@ -26,7 +26,11 @@ const referralCodeField = z.preprocess(blankToUndefined, text("Referral code", {
 
 /** The /signup form. */
 export const signupSchema = z.object({
-  name: text("Name", { min: 2, max: 100, messages: { required: "Enter your name", tooLong: "Name is too long" } }),
+  name: text("Name", {
+    min: 2,
+    max: 100,
+    messages: { required: "Enter your name", tooLong: "Name is too long" },
+  }),
   email: emailSchema,
   phone: phoneSchema,
   password: newPasswordSchema,

@@ -13,6 +13,13 @@ export type DatabaseHandle = {
 
 export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 
+// Money is bigint cents and sum() over bigint is numeric: both come back as JS numbers on both drivers
+// (postgres.js gives int8 and numeric as strings, PGlite numeric as a string). Single amounts are bounded
+// by CENTS_MAX (10^12), so ids, counts and sums stay far inside 2^53. There are no numeric columns.
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+const toNumber = (value: string) => Number(value);
+
 export function defaultPgliteDir(): string {
   return process.env.PGLITE_DATA_DIR ?? path.join(process.cwd(), ".data", "pglite");
 }
@@ -22,6 +29,8 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const client = postgres(url, { max: opts.max ?? 10, onnotice: () => {}, connection: { TimeZone: "UTC" } });
+  client.options.parsers[INT8_OID] = toNumber;
+  client.options.parsers[NUMERIC_OID] = toNumber;
   const db = drizzle(client, { schema }) as unknown as Db;
   return { db, kind: "postgres", url, close: () => client.end({ timeout: 5 }) };
 }
@@ -34,7 +43,11 @@ export async function openPglite(
   const { drizzle } = await import("drizzle-orm/pglite");
   const dataDir = opts.dataDir ?? defaultPgliteDir();
   const releaseLock = dataDir.startsWith("memory://") ? () => {} : lockPgliteDir(dataDir);
-  const client = new PGlite({ dataDir, loadDataDir: opts.loadDataDir });
+  const client = new PGlite({
+    dataDir,
+    loadDataDir: opts.loadDataDir,
+    parsers: { [INT8_OID]: toNumber, [NUMERIC_OID]: toNumber },
+  });
   await client.waitReady;
   await client.exec("SET TIME ZONE 'UTC'");
   const db = drizzle(client, { schema }) as unknown as Db;

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   check,
   index,
@@ -19,7 +20,7 @@ export const subscriptionTiers = pgTable(
   {
     id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
     name: text("name").notNull(),
-    monthlyPriceCents: integer("monthly_price_cents").notNull(),
+    monthlyPriceCents: bigint("monthly_price_cents", { mode: "number" }).notNull(),
     isActive: boolean("is_active").notNull().default(true),
     sortOrder: integer("sort_order").notNull().default(0),
     createdAt: createdAt(),
@@ -68,7 +69,7 @@ export const payments = pgTable(
     subscriptionId: integer("subscription_id").references(() => subscriptions.id, { onDelete: "set null" }),
     externalId: text("external_id").notNull(),
     type: paymentType("type").notNull().default("payment"),
-    amountCents: integer("amount_cents").notNull(),
+    amountCents: bigint("amount_cents", { mode: "number" }).notNull(),
     currency: text("currency").notNull().default("usd"),
     refundOfPaymentId: integer("refund_of_payment_id").references((): AnyPgColumn => payments.id, {
       onDelete: "restrict",

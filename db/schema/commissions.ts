@@ -21,7 +21,7 @@ export const payoutBatches = pgTable(
   {
     id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
     status: payoutBatchStatus("status").notNull().default("open"),
-    totalCents: integer("total_cents").notNull().default(0),
+    totalCents: bigint("total_cents", { mode: "number" }).notNull().default(0),
     reference: text("reference"),
     createdByUserId: integer("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
     paidAt: timestamp("paid_at", { withTimezone: true }),
@@ -41,7 +41,7 @@ export const payouts = pgTable(
     beneficiaryUserId: integer("beneficiary_user_id")
       .notNull()
       .references(() => users.id, { onDelete: "restrict" }),
-    amountCents: integer("amount_cents").notNull(),
+    amountCents: bigint("amount_cents", { mode: "number" }).notNull(),
     commissionCount: integer("commission_count").notNull().default(0),
     createdAt: createdAt(),
   },
@@ -72,7 +72,7 @@ export const commissions = pgTable(
       (): AnyPgColumn => commissions.id,
       { onDelete: "restrict" },
     ),
-    amountCents: integer("amount_cents").notNull(),
+    amountCents: bigint("amount_cents", { mode: "number" }).notNull(),
     // Rate actually applied, in basis points after multipliers (for the statement), null for flat amounts.
     rateBps: integer("rate_bps"),
     status: commissionStatus("status").notNull().default("pending"),

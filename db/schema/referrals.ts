@@ -29,7 +29,7 @@ export const referralCampaigns = pgTable(
     // tier_based: rate by the referrer's qualified referrals, highest matching tier wins.
     tiers: jsonb("tiers").$type<CampaignTier[]>(),
     bonusThreshold: integer("bonus_threshold"),
-    bonusAmountCents: integer("bonus_amount_cents"),
+    bonusAmountCents: bigint("bonus_amount_cents", { mode: "number" }),
     startsAt: timestamp("starts_at", { withTimezone: true }),
     endsAt: timestamp("ends_at", { withTimezone: true }),
     isActive: boolean("is_active").notNull().default(true),
@@ -133,7 +133,7 @@ export const referralUsageLog = pgTable(
     reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
     commissionEligible: boolean("commission_eligible").notNull().default(true),
     // Summaries of the commissions ledger for this referral, kept in the ledger's transactions.
-    commissionAmountCents: integer("commission_amount_cents").notNull().default(0),
+    commissionAmountCents: bigint("commission_amount_cents", { mode: "number" }).notNull().default(0),
     commissionPaid: boolean("commission_paid").notNull().default(false),
     usedAt: timestamp("used_at", { withTimezone: true }).notNull().defaultNow(),
   },

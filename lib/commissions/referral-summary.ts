@@ -24,7 +24,7 @@ export async function syncReferralSummaries(tx: DbOrTx, referralIds: number[] | 
            commission_paid = s.paid
       FROM (
         SELECT r.id,
-               COALESCE(sum(c.amount_cents) FILTER (WHERE c.status <> 'rejected'), 0)::int AS net_cents,
+               COALESCE(sum(c.amount_cents) FILTER (WHERE c.status <> 'rejected'), 0)::bigint AS net_cents,
                COALESCE(bool_or(c.kind = 'earning' AND c.status = 'paid'), false)
                  AND NOT COALESCE(bool_or(c.status IN ('pending', 'approved')), false) AS paid
           FROM referral_usage_log r

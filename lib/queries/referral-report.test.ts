@@ -300,7 +300,10 @@ describe("the search schema", () => {
     expect(referralReportSearchSchema.safeParse({ after: "x'; DROP TABLE users" }).success).toBe(false);
     expect(referralReportSearchSchema.safeParse({ size: "1000" }).success).toBe(false);
     expect(referralReportSearchSchema.safeParse({ after: "2026-13-45T99:00:00Z~5" }).success).toBe(false);
-    expect(referralReportSearchSchema.safeParse({ after: "9999999999~5" }).success).toBe(false);
+    // Commission cents are bigint: ten digits are a real cursor, sixteen are not.
+    expect(referralReportSearchSchema.safeParse({ after: "9999999999~5" }).success).toBe(true);
+    expect(referralReportSearchSchema.safeParse({ after: "9999999999999999~5" }).success).toBe(false);
+    expect(referralReportFiltersSchema.safeParse({ end_date: "9999-12-31" }).success).toBe(false);
     expect(referralReportSearchSchema.safeParse({ after: "2026-05-01T00:00:00.123456Z~5" }).success).toBe(
       true,
     );

@@ -62,7 +62,7 @@ const CURSOR_VALUE = {
 
 function cursorParts(cursor: string, sort: ReportSort): SQL {
   const [value, id] = cursor.split("~");
-  const typed = sort === "signup_date" ? sql`${value}::timestamptz` : sql`${Number(value)}::int`;
+  const typed = sort === "signup_date" ? sql`${value}::timestamptz` : sql`${Number(value)}::bigint`;
   return sql`(${typed}, ${Number(id)}::bigint)`;
 }
 type ReportSort = ReferralReportSearch["sort"];

@@ -3,6 +3,7 @@
 // windows, milestones, and the oldest-first order in which points are spent and expire.
 import { z } from "zod";
 import { badge as badgeEnum, type rewardRuleKind } from "@/db/schema/enums";
+import { text } from "@/lib/validation/fields";
 
 export type RewardRuleKind = (typeof rewardRuleKind.enumValues)[number];
 export type Badge = (typeof badgeEnum.enumValues)[number];
@@ -50,10 +51,7 @@ export const milestoneConfigSchema = z.object({
   referrals: wholeNumber("Referrals needed", 1, 100_000),
   badge: z.enum(badgeEnum.enumValues, { error: "Badge must be bronze, silver or gold" }),
   bonusPoints: wholeNumber("Bonus points", 0, POINTS_MAX),
-  unlock: z
-    .string()
-    .trim()
-    .max(100, { error: "Keep the unlock under 100 characters" })
+  unlock: text("Unlock", { min: 0, max: 100, messages: { tooLong: "Keep the unlock under 100 characters" } })
     .nullish()
     .transform((s) => s || null),
 });

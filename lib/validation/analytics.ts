@@ -1,7 +1,11 @@
 import { z } from "zod";
+import { isCalendarDate, YEAR_MAX, YEAR_MIN } from "./fields";
 
 /** `"YYYY-MM"` with a real month (01–12). */
-export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Month must be YYYY-MM");
+export const monthSchema = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Month must be YYYY-MM")
+  .refine((m) => isCalendarDate(`${m}-01`), { error: `Month must be between ${YEAR_MIN} and ${YEAR_MAX}` });
 
 /** `?period=monthly&month=YYYY-MM` of GET /api/clients/:id/referral-analytics; no period = the overview. */
 export const referralAnalyticsQuerySchema = z.object({

@@ -1,19 +1,11 @@
 // `/admin/audit` search params. A page, not an API: a value that does not parse is ignored.
 import { z } from "zod";
+import { calendarDate, DB_ID_MAX, text as textField } from "./fields";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const text = (max: number) =>
-  z.preprocess(blankToUndefined, z.string().trim().max(max).optional()).catch(undefined);
-const day = z
-  .preprocess(
-    blankToUndefined,
-    z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/)
-      .refine((v) => !Number.isNaN(Date.parse(v)))
-      .optional(),
-  )
-  .catch(undefined);
+  z.preprocess(blankToUndefined, textField("Search", { max }).optional()).catch(undefined);
+const day = z.preprocess(blankToUndefined, calendarDate("Date").optional()).catch(undefined);
 
 export const AUDIT_PER_PAGE = 50;
 
@@ -26,6 +18,6 @@ export const auditLogSearchSchema = z.object({
   start_date: day,
   end_date: day,
   // Keyset: entries older than this id.
-  after: z.coerce.number().int().positive().optional().catch(undefined),
+  after: z.coerce.number().int().positive().max(DB_ID_MAX).optional().catch(undefined),
 });
 export type AuditLogSearch = z.output<typeof auditLogSearchSchema>;

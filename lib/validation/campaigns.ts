@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { commissionType } from "@/db/schema/enums";
 import type { CampaignInput } from "@/lib/commissions/campaigns";
+import { isCalendarDate, text, YEAR_MAX, YEAR_MIN } from "./fields";
 import { dollarsField, percentField } from "./money";
 import { idParam } from "./referral-codes";
 
@@ -18,7 +19,7 @@ const dateField = (label: string, endOfDay: boolean) =>
       .string()
       .trim()
       .regex(DATE, { error: `${label} must be a date such as 2025-12-31` })
-      .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), { error: `${label} is not a real date` })
+      .refine(isCalendarDate, { error: `${label} must be a real date between ${YEAR_MIN} and ${YEAR_MAX}` })
       .transform((s) => new Date(endOfDay ? `${s}T23:59:59.999Z` : `${s}T00:00:00.000Z`)),
   );
 
@@ -46,10 +47,8 @@ const tierFields = Object.fromEntries(
 export const campaignFormSchema = z
   .object({
     // Checked in the transform below, so a short name is reported together with every other error.
-    campaignName: z.string({ error: "Name is required" }).trim(),
-    description: optional(
-      z.string().trim().max(500, { error: "Description must be at most 500 characters" }),
-    ),
+    campaignName: text("Name", { min: 0, max: 10_000, messages: { type: "Name is required" } }),
+    description: optional(text("Description", { min: 0, max: 500, multiline: true })),
     commissionType: z.enum(commissionType.enumValues, { error: "Choose a commission type" }),
     rate: z.string().optional(),
     flatAmount: z.string().optional(),
@@ -141,7 +140,7 @@ export const linkCodesSchema = z.object({
     .transform((s) => [...new Set(s.split(/[\s,;]+/).filter(Boolean))])
     .pipe(
       z
-        .array(z.string().max(40, { error: "Codes are at most 12 characters" }))
+        .array(text("Code", { max: 40, messages: { tooLong: "Codes are at most 12 characters" } }))
         .min(1, { error: "Enter at least one code" })
         .max(100, { error: "Link at most 100 codes at once" }),
     ),

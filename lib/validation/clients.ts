@@ -2,6 +2,7 @@
 // `POST /api/clients` contract, read from form fields) and suspend/reactivate.
 import { z } from "zod";
 import { userStatus } from "@/db/schema/enums";
+import { DB_ID_MAX, text } from "./fields";
 import { idParam } from "./referral-codes";
 import { createClientSchema } from "./signup";
 
@@ -15,10 +16,10 @@ export const CLIENTS_PER_PAGE = 25;
 
 /** `/admin/clients` search params; never refused — odd values fall back (it is a page, not an API). */
 export const clientListSearchSchema = z.object({
-  q: z.preprocess(blankToUndefined, z.string().trim().max(100).optional()).catch(undefined),
+  q: z.preprocess(blankToUndefined, text("Search", { max: 100 }).optional()).catch(undefined),
   status: z.enum(CLIENT_STATUS_FILTERS).catch("all"),
   // Keyset: clients with a smaller id than this one (newest first).
-  after: z.coerce.number().int().positive().max(2_147_483_647).optional().catch(undefined),
+  after: z.coerce.number().int().positive().max(DB_ID_MAX).optional().catch(undefined),
 });
 export type ClientListSearch = z.output<typeof clientListSearchSchema>;
 
@@ -27,7 +28,7 @@ export type ClientListSearch = z.output<typeof clientListSearchSchema>;
  * strings (numbers parsed, empty fields left out so the API's defaults apply).
  */
 export const adminCreateClientSchema = createClientSchema.extend({
-  description: z.preprocess(blankToUndefined, z.string().trim().max(2000).optional()),
+  description: z.preprocess(blankToUndefined, createClientSchema.shape.description),
   subscription_tier_id: z.preprocess(formInt, createClientSchema.shape.subscription_tier_id),
   trial_days: z.preprocess(
     formInt,

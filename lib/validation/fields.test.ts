@@ -35,6 +35,19 @@ describe("text", () => {
     expect(name.safeParse("   ").error?.issues[0]?.message).toBe("Name is required");
     expect(name.safeParse(5).error?.issues[0]?.message).toBe("Name must be text");
   });
+  it("keeps a form's own wording where one was already shown, the control check unchanged", () => {
+    const reference = text("Reference", {
+      min: 3,
+      max: 5,
+      messages: { type: "Enter the reference", required: "At least 3", tooLong: "At most 5" },
+    });
+    expect(reference.safeParse(undefined).error?.issues[0]?.message).toBe("Enter the reference");
+    expect(reference.safeParse("ab").error?.issues[0]?.message).toBe("At least 3");
+    expect(reference.safeParse("abcdef").error?.issues[0]?.message).toBe("At most 5");
+    expect(reference.safeParse("ab\u0000c").error?.issues[0]?.message).toBe(
+      "Reference must not contain control characters",
+    );
+  });
 });
 
 describe("numbers", () => {

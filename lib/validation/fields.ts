@@ -21,16 +21,22 @@ export type TextOptions = {
   max: number;
   /** Allow line breaks and tabs (descriptions, notes). */
   multiline?: boolean;
+  /** Wording a form or an API contract already shows; the defaults name `label`. */
+  messages?: { type?: string; required?: string; tooLong?: string };
 };
 
 /** Trimmed text with a maximum and no control characters; `label` names the field in messages. */
-export function text(label: string, { min = 1, max, multiline = false }: TextOptions) {
+export function text(label: string, { min = 1, max, multiline = false, messages = {} }: TextOptions) {
   const control = multiline ? CONTROL_MULTI_LINE : CONTROL_SINGLE_LINE;
   return z
-    .string({ error: `${label} must be text` })
+    .string({ error: messages.type ?? `${label} must be text` })
     .trim()
-    .min(min, { error: min === 1 ? `${label} is required` : `${label} must be at least ${min} characters` })
-    .max(max, { error: `${label} must be at most ${max} characters` })
+    .min(min, {
+      error:
+        messages.required ??
+        (min === 1 ? `${label} is required` : `${label} must be at least ${min} characters`),
+    })
+    .max(max, { error: messages.tooLong ?? `${label} must be at most ${max} characters` })
     .refine((s) => !control.test(s), { error: `${label} must not contain control characters` });
 }
 

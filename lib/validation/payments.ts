@@ -2,14 +2,9 @@
 import { z } from "zod";
 import { paymentType } from "@/db/schema/enums";
 import type { RecordPaymentInput } from "@/lib/commissions/record-payment";
+import { cents, DB_ID_MAX, email, isoTimestamp, text } from "./fields";
 
-const INT4_MAX = 2_147_483_647;
-const externalId = (label: string) =>
-  z
-    .string({ error: `${label} is required` })
-    .trim()
-    .min(1, { error: `${label} is required` })
-    .max(200, { error: `${label} must be at most 200 characters` });
+const externalId = (label: string) => text(label, { max: 200, messages: { type: `${label} is required` } });
 
 export const recordPaymentSchema = z
   .object({
@@ -18,14 +13,10 @@ export const recordPaymentSchema = z
       .number({ error: "user_id must be a number" })
       .int({ error: "user_id must be a whole number" })
       .min(1, { error: "user_id must be positive" })
-      .max(INT4_MAX, { error: "user_id is out of range" })
+      .max(DB_ID_MAX, { error: "user_id is out of range" })
       .optional(),
-    email: z.email({ error: "email must be a valid e-mail address" }).optional(),
-    amount_cents: z
-      .number({ error: "amount_cents must be a number of cents, e.g. 3995" })
-      .int({ error: "amount_cents must be a whole number of cents, e.g. 3995 for $39.95" })
-      .min(1, { error: "amount_cents must be positive" })
-      .max(INT4_MAX, { error: "amount_cents is too large" }),
+    email: email("email").optional(),
+    amount_cents: cents("amount_cents", { min: 1 }),
     currency: z
       .string({ error: "currency must be text" })
       .trim()
@@ -36,10 +27,7 @@ export const recordPaymentSchema = z
       .enum(paymentType.enumValues, { error: "type must be payment, refund or chargeback" })
       .default("payment"),
     refund_of: externalId("refund_of").optional(),
-    occurred_at: z.iso
-      .datetime({ offset: true, error: "occurred_at must be an ISO date-time such as 2025-12-01T12:00:00Z" })
-      .transform((s) => new Date(s))
-      .optional(),
+    occurred_at: isoTimestamp("occurred_at").optional(),
   })
   .superRefine((v, ctx) => {
     if (v.type === "payment") {

@@ -1,5 +1,6 @@
 // Payout batch forms: which referrers to pay, the bank reference when finance has sent the money.
 import { z } from "zod";
+import { text } from "./fields";
 import { idParam } from "./referral-codes";
 
 /** The checked referrers: one `pay_<user id>` checkbox each (plain form fields, so it works without JS). */
@@ -17,11 +18,15 @@ export const payoutBatchIdSchema = z.object({ batchId: idParam("Payout batch id"
 
 export const markPayoutBatchPaidSchema = z.object({
   batchId: idParam("Payout batch id"),
-  reference: z
-    .string({ error: "Enter the payment reference" })
-    .trim()
-    .min(3, { error: "Enter the payment reference (at least 3 characters)" })
-    .max(120, { error: "The reference must be at most 120 characters" }),
+  reference: text("Reference", {
+    min: 3,
+    max: 120,
+    messages: {
+      type: "Enter the payment reference",
+      required: "Enter the payment reference (at least 3 characters)",
+      tooLong: "The reference must be at most 120 characters",
+    },
+  }),
 });
 
 export const approveDueSchema = z.object({});

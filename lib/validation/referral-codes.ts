@@ -4,9 +4,10 @@ import { z } from "zod";
 import { CODE_NAME_MAX_LENGTH, USAGE_LIMIT_MAX } from "@/lib/referrals/code-settings";
 import type { CreateReferralCodeInput } from "@/lib/referrals/create-code";
 import type { UpdateReferralCodeInput } from "@/lib/referrals/update-code";
+import { DB_ID_MAX, text, YEAR_MAX } from "./fields";
 
 // Ids are int4 columns: anything larger would be a database error, not a 404.
-const INT4_MAX = 2_147_483_647;
+const INT4_MAX = DB_ID_MAX;
 
 /** A path segment such as `/api/clients/12`: digits only, so `12abc`, `-1` and `1e3` are a 400. */
 export const idParam = (label: string) =>
@@ -66,13 +67,13 @@ const expiresAtSchema = z.preprocess(
     .refine((s) => isoDate.safeParse(s).success || isoDateTime.safeParse(s).success, { error: EXPIRY_FORMAT })
     .transform((s) => new Date(DATE_ONLY.test(s) ? `${s}T23:59:59.999Z` : s))
     .refine((date) => date.getTime() > Date.now(), { error: "Expiry date must be in the future" })
+    .refine((date) => date.getUTCFullYear() <= YEAR_MAX, {
+      error: `Expiry date must be in ${YEAR_MAX} or earlier`,
+    })
     .nullable(),
 );
 
-const codeNameSchema = z
-  .string({ error: "Code name must be text" })
-  .trim()
-  .max(CODE_NAME_MAX_LENGTH, { error: `Code name must be at most ${CODE_NAME_MAX_LENGTH} characters` })
+const codeNameSchema = text("Code name", { min: 0, max: CODE_NAME_MAX_LENGTH })
   .nullable()
   .transform((name) => name || null);
 
@@ -89,11 +90,11 @@ export const createReferralCodeSchema = z
     usage_limit: usageLimitSchema.optional(),
     expires_at: expiresAtSchema.optional(),
     // The format rules (and their itemised details) are the domain's: it answers "Invalid code format".
-    custom_code: z
-      .string({ error: "Custom code must be text" })
-      .trim()
-      .max(40, { error: "Invalid code format" })
-      .nullish(),
+    custom_code: text("Custom code", {
+      min: 0,
+      max: 40,
+      messages: { tooLong: "Invalid code format" },
+    }).nullish(),
     campaign_id: campaignIdSchema.optional(),
   })
   .transform((v): CreateReferralCodeInput => ({

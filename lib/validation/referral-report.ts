@@ -3,6 +3,7 @@
 // filtered view's URL and its export URL carry the same names.
 import { z } from "zod";
 import { referralSource } from "@/db/schema/enums";
+import { DB_ID_MAX, isCalendarDate, isoTimestamp, text, YEAR_MAX, YEAR_MIN } from "./fields";
 
 /**
  * `all` and `eligible` are the seed's (eligible = `commission_eligible`, i.e. not held back by a fraud
@@ -31,18 +32,23 @@ const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
 
-/** `2025-07-01` (a whole UTC day) or a full ISO timestamp with its offset. */
-const dateParam = (name: string) =>
-  z.preprocess(
+/**
+ * `2025-07-01` (a whole UTC day) or a full ISO timestamp with its offset, within the field vocabulary's
+ * years: `9999-12-31` would roll the exclusive end into year 10000, which PostgreSQL cannot compare.
+ */
+const dateParam = (name: string) => {
+  const instant = isoTimestamp(name);
+  return z.preprocess(
     blankToUndefined,
     z
       .string()
       .trim()
-      .refine((v) => (DATE_ONLY.test(v) || DATE_TIME.test(v)) && !Number.isNaN(Date.parse(v)), {
-        error: `${name} must be a date (YYYY-MM-DD) or an ISO timestamp`,
+      .refine((v) => isCalendarDate(v) || (DATE_TIME.test(v) && instant.safeParse(v).success), {
+        error: `${name} must be a date (YYYY-MM-DD) or an ISO timestamp, between ${YEAR_MIN} and ${YEAR_MAX}`,
       })
       .optional(),
   );
+};
 
 const flagParam = z
   .preprocess(
@@ -70,13 +76,13 @@ const filterShape = {
       .number({ error: "campaign must be a campaign id" })
       .int({ error: "campaign must be a campaign id" })
       .positive({ error: "campaign must be a campaign id" })
-      .max(2_147_483_647, { error: "campaign must be a campaign id" })
+      .max(DB_ID_MAX, { error: "campaign must be a campaign id" })
       .optional(),
   ),
   // Referrer name, e-mail or one of their codes.
   referrer: z.preprocess(
     blankToUndefined,
-    z.string().trim().max(100, { error: "referrer search is too long" }).optional(),
+    text("referrer", { max: 100, messages: { tooLong: "referrer search is too long" } }).optional(),
   ),
   flagged: flagParam,
   source: z.preprocess(
@@ -97,20 +103,23 @@ const rangeIssue = { error: "start_date must be on or before end_date", path: ["
 export const referralReportFiltersSchema = z.object(filterShape).refine(rangeInOrder, rangeIssue);
 export type ReferralReportFilters = z.output<typeof referralReportFiltersSchema>;
 
+const instantInRange = isoTimestamp("cursor");
+
 /** A keyset cursor: the sort value of a boundary row and its id (`2025-08-04T15:30:00.123456Z~812`). */
 const cursorParam = z.preprocess(
   blankToUndefined,
   z
     .string()
     .max(80)
-    .regex(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z|\d{1,10})~\d{1,15}$/, {
+    // The commission sort's value is bigint cents (15 digits stay exact in a JS number).
+    .regex(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z|-?\d{1,15})~\d{1,15}$/, {
       error: "Invalid page cursor",
     })
-    // The value reaches PostgreSQL as a timestamp or an int4: one that cannot be one is refused here.
+    // The value reaches PostgreSQL as a timestamp or a bigint: one that cannot be one is refused here.
     .refine(
       (v) => {
         const value = v.split("~")[0];
-        return value.includes("T") ? !Number.isNaN(Date.parse(value)) : Number(value) <= 2_147_483_647;
+        return value.includes("T") ? instantInRange.safeParse(value).success : true;
       },
       { error: "Invalid page cursor" },
     )

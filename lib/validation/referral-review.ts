@@ -1,6 +1,7 @@
 // The review queue's decisions, read from form fields: `referralIds` is a comma-separated list (one id
 // for a single decision, the ticked rows for a bulk one).
 import { z } from "zod";
+import { DB_ID_MAX } from "./fields";
 
 export const REVIEW_BULK_LIMIT = 500;
 
@@ -12,7 +13,7 @@ export const referralIdListSchema = z
   .transform((s) => [...new Set(s.split(",").map(Number))])
   .pipe(
     z
-      .array(z.number().int().positive())
+      .array(z.number().int().positive().max(DB_ID_MAX, { error: "A referral id is out of range" }))
       .min(1, { error: "Choose at least one referral" })
       .max(REVIEW_BULK_LIMIT, { error: `Choose at most ${REVIEW_BULK_LIMIT} referrals at once` }),
   );

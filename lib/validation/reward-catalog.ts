@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { rewardType } from "@/db/schema/enums";
 import { MIN_REDEEM_POINTS, POINTS_MAX } from "@/lib/rewards/rules";
+import { text } from "./fields";
 import { idParam } from "./referral-codes";
 import { checkbox } from "./reward-rules";
 
@@ -11,14 +12,23 @@ const wholeNumber = (v: unknown) => (typeof v === "string" && /^\s*-?\d+\s*$/.te
 export const catalogItemFormSchema = z
   .object({
     id: z.preprocess(blank, idParam("Reward id").optional()),
-    name: z
-      .string({ error: "Name the reward" })
-      .trim()
-      .min(2, { error: "Name the reward" })
-      .max(80, { error: "Keep the name under 80 characters" }),
+    name: text("Name", {
+      min: 2,
+      max: 80,
+      messages: {
+        type: "Name the reward",
+        required: "Name the reward",
+        tooLong: "Keep the name under 80 characters",
+      },
+    }),
     description: z.preprocess(
       blank,
-      z.string().trim().max(300, { error: "Keep the description under 300 characters" }).optional(),
+      text("Description", {
+        min: 0,
+        max: 300,
+        multiline: true,
+        messages: { tooLong: "Keep the description under 300 characters" },
+      }).optional(),
     ),
     costPoints: z.preprocess(
       wholeNumber,

@@ -9,6 +9,7 @@ import {
   tierSchema,
   tierScheduleConfigSchema,
 } from "@/lib/rewards/rules";
+import { isCalendarDate, text, YEAR_MAX, YEAR_MIN } from "./fields";
 import { idParam } from "./referral-codes";
 
 /** "12" → 12; "" → undefined (so the number schema says the field is required). */
@@ -34,8 +35,8 @@ const dateField = (label: string) =>
     z
       .string()
       .regex(DATE, { error: `${label} must be a date such as 2026-07-01` })
+      .refine(isCalendarDate, { error: `${label} must be a real date between ${YEAR_MIN} and ${YEAR_MAX}` })
       .transform((s) => new Date(`${s}T00:00:00.000Z`))
-      .refine((d) => !Number.isNaN(d.getTime()), { error: `${label} is not a real date` })
       .optional(),
   );
 
@@ -95,11 +96,15 @@ const offerForm = z
     kind: z.literal("offer"),
     ruleId: ruleId.optional(),
     isActive: checkbox,
-    name: z
-      .string({ error: "Give the offer a name" })
-      .trim()
-      .min(3, { error: "Give the offer a name" })
-      .max(80, { error: "Keep the name under 80 characters" }),
+    name: text("Name", {
+      min: 3,
+      max: 80,
+      messages: {
+        type: "Give the offer a name",
+        required: "Give the offer a name",
+        tooLong: "Keep the name under 80 characters",
+      },
+    }),
     referrals: formNumber(offerConfigSchema.shape.referrals),
     withinDays: formNumber(offerConfigSchema.shape.withinDays),
     bonusPoints: formNumber(offerConfigSchema.shape.bonusPoints),
@@ -134,7 +139,11 @@ const milestoneForm = z
     badge: milestoneConfigSchema.shape.badge,
     referrals: formNumber(milestoneConfigSchema.shape.referrals),
     bonusPoints: formNumber(milestoneConfigSchema.shape.bonusPoints),
-    unlock: z.string().optional(),
+    unlock: text("Unlock", {
+      min: 0,
+      max: 100,
+      messages: { tooLong: "Keep the unlock under 100 characters" },
+    }).optional(),
   })
   .transform(({ badge, referrals, bonusPoints, unlock, ...rest }, ctx) => {
     const config = milestoneConfigSchema.safeParse({ badge, referrals, bonusPoints, unlock: unlock ?? null });

@@ -3,15 +3,14 @@ import { z } from "zod";
 import { referralSource, userStatus } from "@/db/schema/enums";
 import { emailSchema, newPasswordSchema } from "./auth";
 import { BUSINESS_TYPES } from "./business-types";
+import { dbId, text } from "./fields";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
 /** Optional phone, validated and stored in E.164 (`+14155550100`); numbers without a country code are read as US. */
 export const phoneSchema = z.preprocess(
   blankToUndefined,
-  z
-    .string()
-    .max(40)
+  text("Phone", { max: 40 })
     .transform((value, ctx) => {
       const phone = parsePhoneNumberFromString(value, "US");
       if (!phone || !phone.isValid()) {
@@ -23,11 +22,15 @@ export const phoneSchema = z.preprocess(
     .optional(),
 );
 
-const referralCodeField = z.preprocess(blankToUndefined, z.string().trim().max(40).optional());
+const referralCodeField = z.preprocess(blankToUndefined, text("Referral code", { max: 40 }).optional());
 
 /** The /signup form. */
 export const signupSchema = z.object({
-  name: z.string().trim().min(2, { error: "Enter your name" }).max(100, { error: "Name is too long" }),
+  name: text("Name", {
+    min: 2,
+    max: 100,
+    messages: { required: "Enter your name", tooLong: "Name is too long" },
+  }),
   email: emailSchema,
   phone: phoneSchema,
   password: newPasswordSchema,
@@ -38,22 +41,25 @@ export type SignupForm = z.infer<typeof signupSchema>;
 
 /** `POST /api/clients`: the seed's request body. */
 export const createClientSchema = z.object({
-  name: z.string({ error: "name is required" }).trim().min(1, { error: "name is required" }).max(100),
+  name: text("name", { max: 100, messages: { type: "name is required" } }),
   email: emailSchema,
   phone: phoneSchema,
-  business_type: z
-    .string({ error: "business_type is required" })
-    .trim()
-    .min(1, { error: "business_type is required" })
-    .max(50),
-  description: z.string().max(2000).optional(),
-  template_id: z.number().int().positive().optional(),
-  subscription_tier_id: z.number().int().positive().optional(),
-  ai_config: z.record(z.string(), z.unknown()).optional(),
+  business_type: text("business_type", { max: 50, messages: { type: "business_type is required" } }),
+  description: text("description", { min: 0, max: 2000, multiline: true }).optional(),
+  template_id: dbId("template_id").optional(),
+  subscription_tier_id: dbId("subscription_tier_id").optional(),
+  // Stored as jsonb, which refuses U+0000 anywhere in it; bounded so a body can't fill a row.
+  ai_config: z
+    .record(z.string(), z.unknown())
+    .refine((v) => !JSON.stringify(v).includes("\\u0000"), {
+      error: "ai_config must not contain NUL characters",
+    })
+    .refine((v) => JSON.stringify(v).length <= 20_000, { error: "ai_config is too large" })
+    .optional(),
   status: z.enum(userStatus.enumValues).default("active"),
   trial_days: z.number().int().min(0).max(365).default(7),
-  client_type: z.string().trim().min(1).max(30).default("muse_owned"),
-  region_id: z.number().int().positive().default(1),
+  client_type: text("client_type", { max: 30 }).default("muse_owned"),
+  region_id: dbId("region_id").default(1),
   sales_channel_id: z.number().int().min(0).max(99).default(30),
   referral_code: referralCodeField,
   source: z.enum(referralSource.enumValues).optional(),

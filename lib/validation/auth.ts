@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { isCallbackUrlShape } from "@/lib/safe-redirect";
+import { email } from "./fields";
 
 export const emailSchema = z
   .string({ error: "E-mail is required" })
@@ -15,3 +17,37 @@ export const newPasswordSchema = z
   .string()
   .min(8, { error: "Use at least 8 characters" })
   .max(200, { error: "Use at most 200 characters" });
+
+// The form fields next-auth's own endpoints take (POST /api/auth/*, form-encoded), checked before
+// next-auth sees them so bad input is a 400 with a reason instead of a 500 from inside it.
+const callbackUrlField = z
+  .string()
+  .max(2000, { error: "callbackUrl must be at most 2000 characters" })
+  .refine(isCallbackUrlShape, { error: "callbackUrl must be a path on this site, such as /dashboard" });
+const csrfTokenField = z
+  .string({ error: "csrfToken is required" })
+  .min(1, { error: "csrfToken is required" })
+  .max(200, { error: "csrfToken must be at most 200 characters" });
+const flagField = z.enum(["true", "false"], { error: "must be true or false" });
+
+/** POST /api/auth/callback/credentials. */
+export const credentialsCallbackSchema = z.object({
+  email: email("email"),
+  password: z
+    .string({ error: "password is required" })
+    .min(1, { error: "password is required" })
+    .max(200, { error: "password must be at most 200 characters" }),
+  csrfToken: csrfTokenField,
+  callbackUrl: callbackUrlField.optional(),
+  json: flagField.optional(),
+  redirect: flagField.optional(),
+});
+
+/** The other POSTs (signout, session update, signin, _log): only the fields we know are checked. */
+export const authPostSchema = z.looseObject({
+  csrfToken: csrfTokenField.optional(),
+  callbackUrl: callbackUrlField.optional(),
+  json: flagField.optional(),
+});
+
+export { callbackUrlField };

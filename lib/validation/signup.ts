@@ -1,7 +1,7 @@
 import { parsePhoneNumberFromString } from "libphonenumber-js";
 import { z } from "zod";
 import { referralSource, userStatus } from "@/db/schema/enums";
-import { emailSchema, newPasswordSchema } from "./auth";
+import { emailSchema, newPasswordSchema, strongPasswordFor } from "./auth";
 import { BUSINESS_TYPES } from "./business-types";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
@@ -33,7 +33,7 @@ export const signupSchema = z.object({
   password: newPasswordSchema,
   businessType: z.enum(BUSINESS_TYPES, { error: "Choose what describes your business" }),
   referralCode: referralCodeField,
-});
+}).superRefine(strongPasswordFor("password"));
 export type SignupForm = z.infer<typeof signupSchema>;
 
 /** `POST /api/clients`: the seed's request body. */

@@ -21,8 +21,9 @@ export async function signInWithPassword(email: string, password: string): Promi
   }
   // A 400 means the fields were refused (an e-mail that is not one): to the user, a mismatch.
   if (response.status === 400) return { kind: "refused", error: "CredentialsSignin" };
-  const body = (await response.json()) as { url?: string };
-  if (!response.ok || !body.url) throw new Error(`sign-in answered ${response.status}`);
+  const body = (await response.json().catch(() => ({}))) as { url?: string };
+  // next-auth answers a refused sign-in with 401 and the error in the URL it would redirect to.
+  if (!body.url) throw new Error(`sign-in answered ${response.status}`);
   const error = new URL(body.url, window.location.origin).searchParams.get("error");
   return error ? { kind: "refused", error } : { kind: "signed_in" };
 }

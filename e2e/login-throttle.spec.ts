@@ -89,7 +89,9 @@ test.describe("next-auth endpoints answer bad input with a 4xx, never a 500", ()
     const url = "/api/auth/callback/credentials";
     const json = await request.post(url, { data: { email: "maya@example.com", password: "x" } });
     expect(json.status()).toBe(415);
-    const huge = await request.post(url, { form: { email: "maya@example.com", password: "x".repeat(40_000) } });
+    const huge = await request.post(url, {
+      form: { email: "maya@example.com", password: "x".repeat(40_000) },
+    });
     expect(huge.status()).toBe(413);
     const malformed = await request.post(url, {
       headers: { "content-type": "application/x-www-form-urlencoded" },

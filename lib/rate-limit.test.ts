@@ -18,7 +18,8 @@ describe("checkRateLimit (PostgreSQL)", () => {
   it("allows `limit` attempts per window, then says how long to wait", async () => {
     const db = testDb.db;
     const allowed = [];
-    for (const i of [0, 1, 2]) allowed.push((await checkRateLimit(db, "t", "1.2.3.4", perMinute, at(i))).allowed);
+    for (const i of [0, 1, 2])
+      allowed.push((await checkRateLimit(db, "t", "1.2.3.4", perMinute, at(i))).allowed);
     expect(allowed).toEqual([true, true, true]);
     expect(await checkRateLimit(db, "t", "1.2.3.4", perMinute, at(15_000))).toEqual({
       allowed: false,
@@ -44,7 +45,9 @@ describe("checkRateLimit (PostgreSQL)", () => {
 
   it("lets exactly `limit` of many concurrent hits through", async () => {
     const results = await Promise.all(
-      Array.from({ length: 60 }, () => checkRateLimit(testDb.db, "burst", "9.9.9.9", { limit: 7, windowMs: 60_000 })),
+      Array.from({ length: 60 }, () =>
+        checkRateLimit(testDb.db, "burst", "9.9.9.9", { limit: 7, windowMs: 60_000 }),
+      ),
     );
     expect(results.filter((r) => r.allowed)).toHaveLength(7);
     const [row] = await testDb.db.select().from(rateLimits);
@@ -64,7 +67,9 @@ describe("checkRateLimit (PostgreSQL)", () => {
     const result = await checkRateLimit(testDb.db, "t", "now", { limit: 1, windowMs: 10_000 });
     expect(result.allowed).toBe(true);
     const [row] = rawRows<{ ends_in: number }>(
-      await testDb.db.execute(sql`SELECT EXTRACT(EPOCH FROM expires_at - now())::float AS ends_in FROM rate_limits`),
+      await testDb.db.execute(
+        sql`SELECT EXTRACT(EPOCH FROM expires_at - now())::float AS ends_in FROM rate_limits`,
+      ),
     );
     expect(Number(row.ends_in)).toBeGreaterThan(5);
     expect(Number(row.ends_in)).toBeLessThanOrEqual(10);

@@ -60,8 +60,9 @@ export async function checkRateLimit(
 
 const PRUNE_EVERY_MS = 60_000;
 const PRUNE_BATCH = 1_000;
-const pruneState = ((globalThis as { __musenestRateLimitPrune?: { lastAt: number } }).__musenestRateLimitPrune ??=
-  { lastAt: 0 });
+const pruneState = ((
+  globalThis as { __musenestRateLimitPrune?: { lastAt: number } }
+).__musenestRateLimitPrune ??= { lastAt: 0 });
 
 // At most once a minute per process: cheap enough to ride along with a request, often enough that
 // the table holds little more than the live windows.

@@ -11,7 +11,10 @@ export function safeCallbackUrl(value: string | null | undefined): string | unde
  * path of an absolute URL on the configured public origin (NEXTAUTH_URL); anything else goes home.
  * The answer is always relative, so it never depends on the Host a request claimed.
  */
-export function sameSiteRedirect(url: string, publicUrl: string | undefined = process.env.NEXTAUTH_URL): string {
+export function sameSiteRedirect(
+  url: string,
+  publicUrl: string | undefined = process.env.NEXTAUTH_URL,
+): string {
   const path = safeCallbackUrl(url);
   if (path) return path;
   if (!publicUrl) return "/";

@@ -27,7 +27,14 @@ type PasswordFieldProps = {
  * not why — the same check (lib/auth/password-strength.ts) the server makes on submit. The verdict
  * lives in a polite live region the input points at with aria-describedby.
  */
-export function PasswordField({ name, label, error, autoComplete = "new-password", owner, ownerFields }: PasswordFieldProps) {
+export function PasswordField({
+  name,
+  label,
+  error,
+  autoComplete = "new-password",
+  owner,
+  ownerFields,
+}: PasswordFieldProps) {
   const id = name;
   const [value, setValue] = useState("");
   const [verdict, setVerdict] = useState<PasswordVerdict | null>(null);
@@ -77,7 +84,9 @@ export function PasswordField({ name, label, error, autoComplete = "new-password
         aria-describedby={`${id}-strength${showError ? ` ${id}-error` : ""}`}
       />
       <div id={`${id}-strength`} aria-live="polite" className="min-h-5 text-sm">
-        {!live && !showError ? <FieldHint>At least 8 characters. A few unrelated words work well.</FieldHint> : null}
+        {!live && !showError ? (
+          <FieldHint>At least 8 characters. A few unrelated words work well.</FieldHint>
+        ) : null}
         {live && !showError ? (
           live.ok ? (
             <span className="font-medium text-emerald-700">✓ Strong enough.</span>

@@ -51,7 +51,11 @@ describe("guardAuthRoute", () => {
       ["POST", "signin/github"],
       ["GET", ""],
     ]) {
-      const response = await call(path, { method, headers: FORM, body: method === "POST" ? "a=b" : undefined });
+      const response = await call(path, {
+        method,
+        headers: FORM,
+        body: method === "POST" ? "a=b" : undefined,
+      });
       expect(response.status, `${method} ${path}`).toBe(404);
       expect(await response.json()).toMatchObject({ success: false, code: "not_found" });
     }
@@ -87,7 +91,12 @@ describe("guardAuthRoute", () => {
     expect(huge.status).toBe(413);
     expect(await huge.json()).toMatchObject({ error: "The form body must be at most 16 KiB." });
 
-    for (const body of ["email=not-an-email&password=x&csrfToken=t", "email=a%40example.com&csrfToken=t", "%zz", ""]) {
+    for (const body of [
+      "email=not-an-email&password=x&csrfToken=t",
+      "email=a%40example.com&csrfToken=t",
+      "%zz",
+      "",
+    ]) {
       const response = await call("callback/credentials", { method: "POST", headers: FORM, body });
       expect(response.status, body).toBe(400);
       expect(await response.json()).toMatchObject({ success: false, code: "invalid_request" });

@@ -59,7 +59,9 @@ describe("beginLoginAttempt", () => {
     // Another e-mail from the same address still gets in (5 charged to the address so far: refused
     // attempts count against it too, so hammering a locked account spends the address's budget).
     const sarah = { ...who, email: "sarah@example.com" };
-    expect((await beginLoginAttempt(testDb.db, sarah, { ...config, maxPerAddress: 10 }, at(2000))).allowed).toBe(true);
+    expect(
+      (await beginLoginAttempt(testDb.db, sarah, { ...config, maxPerAddress: 10 }, at(2000))).allowed,
+    ).toBe(true);
   });
 
   it("doubles each consecutive lock-out, up to the cap, and forgets after a quiet day", async () => {
@@ -95,21 +97,28 @@ describe("beginLoginAttempt", () => {
   it("limits one address across many e-mails", async () => {
     const results = [];
     for (let i = 0; i < 7; i++) {
-      results.push(await beginLoginAttempt(testDb.db, { email: `u${i}@example.com`, ip: "10.0.0.3" }, config, t0));
+      results.push(
+        await beginLoginAttempt(testDb.db, { email: `u${i}@example.com`, ip: "10.0.0.3" }, config, t0),
+      );
     }
     expect(results.map((r) => r.allowed)).toEqual([true, true, true, true, true, false, false]);
     const audits = await testDb.db.select().from(auditLog);
-    expect(audits.map((a) => [a.entityId, (a.details as { scope: string }).scope])).toEqual([["10.0.0.3", "address"]]);
+    expect(audits.map((a) => [a.entityId, (a.details as { scope: string }).scope])).toEqual([
+      ["10.0.0.3", "address"],
+    ]);
     // A new window later: the address is welcome again.
-    expect((await beginLoginAttempt(testDb.db, { email: "u9@example.com", ip: "10.0.0.3" }, config, at(16 * MIN))).allowed).toBe(
-      true,
-    );
+    expect(
+      (await beginLoginAttempt(testDb.db, { email: "u9@example.com", ip: "10.0.0.3" }, config, at(16 * MIN)))
+        .allowed,
+    ).toBe(true);
   });
 
   it("lets exactly the budget through when attempts arrive at once", async () => {
     const who = { email: "burst@example.com", ip: "10.0.0.4" };
     const results = await Promise.all(
-      Array.from({ length: 40 }, () => beginLoginAttempt(testDb.db, who, { ...config, maxPerEmail: 10, maxPerAddress: 100 }, t0)),
+      Array.from({ length: 40 }, () =>
+        beginLoginAttempt(testDb.db, who, { ...config, maxPerEmail: 10, maxPerAddress: 100 }, t0),
+      ),
     );
     expect(results.filter((r) => r.allowed)).toHaveLength(10);
     expect(await testDb.db.$count(auditLog)).toBe(1);
@@ -120,7 +129,10 @@ describe("beginLoginAttempt", () => {
     await attempts(2, who, t0);
     await settleLoginSuccess(testDb.db, who, t0);
     expect((await attempts(3, who, t0)).every((g) => g.allowed)).toBe(true);
-    const [address] = await testDb.db.select().from(loginThrottles).where(eq(loginThrottles.scope, "address"));
+    const [address] = await testDb.db
+      .select()
+      .from(loginThrottles)
+      .where(eq(loginThrottles.scope, "address"));
     expect(address.attempts).toBe(4); // 5 charged, 1 given back
 
     expect((await beginLoginAttempt(testDb.db, who, config, t0)).allowed).toBe(false);

@@ -143,7 +143,11 @@ const pruneState = ((globalThis as { __musenestLoginPrune?: { lastAt: number } }
 });
 
 // At most once a minute per process, riding along with a sign-in.
-async function pruneNowAndThen(db: DbOrTx, config: LoginThrottleConfig, now: Date | undefined): Promise<void> {
+async function pruneNowAndThen(
+  db: DbOrTx,
+  config: LoginThrottleConfig,
+  now: Date | undefined,
+): Promise<void> {
   if (Date.now() - pruneState.lastAt < PRUNE_EVERY_MS) return;
   pruneState.lastAt = Date.now();
   try {

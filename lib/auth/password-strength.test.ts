@@ -20,15 +20,21 @@ describe("checkPasswordStrength", () => {
     expect(verdict.message).toBeTruthy();
   });
 
-  it.each(["correct horse battery staple", "Musenest-Referrals-2026!", "tangerine-orbit-walrus", "demo-password-123"])(
-    "%j is accepted",
-    (password) => expect(checkPasswordStrength(password, maya)).toMatchObject({ ok: true, message: null }),
+  it.each([
+    "correct horse battery staple",
+    "Musenest-Referrals-2026!",
+    "tangerine-orbit-walrus",
+    "demo-password-123",
+  ])("%j is accepted", (password) =>
+    expect(checkPasswordStrength(password, maya)).toMatchObject({ ok: true, message: null }),
   );
 
   it("counts the user's own e-mail and name against the password", () => {
     // Fine for a stranger, too easy for its owner.
     const password = "maya.lopez";
-    expect(checkPasswordStrength(password, {}).score).toBeGreaterThan(checkPasswordStrength(password, maya).score);
+    expect(checkPasswordStrength(password, {}).score).toBeGreaterThan(
+      checkPasswordStrength(password, maya).score,
+    );
     expect(checkPasswordStrength(password, maya).ok).toBe(false);
   });
 });
@@ -36,7 +42,15 @@ describe("checkPasswordStrength", () => {
 describe("ownerWords", () => {
   it("takes the name, the address, its local part and their pieces", () => {
     expect(ownerWords({ name: "Maya Lopez", email: "Maya.Lopez+work@Example.com" }).sort()).toEqual(
-      ["example", "lopez", "maya", "maya lopez", "maya.lopez+work", "maya.lopez+work@example.com", "work"].sort(),
+      [
+        "example",
+        "lopez",
+        "maya",
+        "maya lopez",
+        "maya.lopez+work",
+        "maya.lopez+work@example.com",
+        "work",
+      ].sort(),
     );
   });
 });

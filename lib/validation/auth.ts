@@ -34,7 +34,8 @@ export function strongPasswordFor(field: string) {
     if (password.length < PASSWORD_MIN_LENGTH || password.length > PASSWORD_MAX_LENGTH) return;
     const owner = { name: String(value.name ?? ""), email: String(value.email ?? "") };
     const verdict = checkPasswordStrength(password, owner);
-    if (!verdict.ok) ctx.addIssue({ code: "custom", path: [field], message: verdict.message ?? "Too easy to guess" });
+    if (!verdict.ok)
+      ctx.addIssue({ code: "custom", path: [field], message: verdict.message ?? "Too easy to guess" });
   };
 }
 

@@ -26,14 +26,16 @@ export const phoneSchema = z.preprocess(
 const referralCodeField = z.preprocess(blankToUndefined, z.string().trim().max(40).optional());
 
 /** The /signup form. */
-export const signupSchema = z.object({
-  name: z.string().trim().min(2, { error: "Enter your name" }).max(100, { error: "Name is too long" }),
-  email: emailSchema,
-  phone: phoneSchema,
-  password: newPasswordSchema,
-  businessType: z.enum(BUSINESS_TYPES, { error: "Choose what describes your business" }),
-  referralCode: referralCodeField,
-}).superRefine(strongPasswordFor("password"));
+export const signupSchema = z
+  .object({
+    name: z.string().trim().min(2, { error: "Enter your name" }).max(100, { error: "Name is too long" }),
+    email: emailSchema,
+    phone: phoneSchema,
+    password: newPasswordSchema,
+    businessType: z.enum(BUSINESS_TYPES, { error: "Choose what describes your business" }),
+    referralCode: referralCodeField,
+  })
+  .superRefine(strongPasswordFor("password"));
 export type SignupForm = z.infer<typeof signupSchema>;
 
 /** `POST /api/clients`: the seed's request body. */

@@ -3,9 +3,7 @@
 import { tooManyAttemptsMessage } from "@/lib/auth/too-many-attempts";
 
 export type SignInOutcome =
-  | { kind: "signed_in" }
-  | { kind: "refused"; error: string | null }
-  | { kind: "throttled"; message: string };
+  { kind: "signed_in" } | { kind: "refused"; error: string | null } | { kind: "throttled"; message: string };
 
 export async function signInWithPassword(email: string, password: string): Promise<SignInOutcome> {
   const csrf = (await (await fetch("/api/auth/csrf", { cache: "no-store" })).json()) as { csrfToken: string };
@@ -17,7 +15,10 @@ export async function signInWithPassword(email: string, password: string): Promi
   });
   if (response.status === 429) {
     const retryAfter = Number(response.headers.get("Retry-After"));
-    return { kind: "throttled", message: tooManyAttemptsMessage(Number.isFinite(retryAfter) ? retryAfter : 900) };
+    return {
+      kind: "throttled",
+      message: tooManyAttemptsMessage(Number.isFinite(retryAfter) ? retryAfter : 900),
+    };
   }
   // A 400 means the fields were refused (an e-mail that is not one): to the user, a mismatch.
   if (response.status === 400) return { kind: "refused", error: "CredentialsSignin" };

@@ -35,8 +35,7 @@ export const GET = route(
     const result = await checkCode(await getDb(), params.code, new Date());
     if (!result.valid) return Response.json({ valid: false, error: result.error }, { headers: NO_STORE });
     const { code, referrer } = result;
-    const insider =
-      isAdmin(principal) || (principal.kind === "user" && principal.user.id === referrer.id);
+    const insider = isAdmin(principal) || (principal.kind === "user" && principal.user.id === referrer.id);
     const data = insider
       ? {
           code: code.code,

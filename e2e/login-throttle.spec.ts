@@ -47,7 +47,9 @@ test("ten wrong passwords lock the account: even the right one gets 429 and the 
   const login = new LoginPage(visitor);
   await login.goto();
   await login.signIn(email, password);
-  await expect(visitor.getByRole("alert")).toHaveText("Too many sign-in attempts. Try again in 15 minutes.");
+  await expect(visitor.locator("#login-error")).toHaveText(
+    "Too many sign-in attempts. Try again in 15 minutes.",
+  );
   await expect(visitor).toHaveURL(/\/login(\?|$)/);
   await visitor.screenshot({ path: "test-results/screens/login-locked.png", fullPage: true });
   await context.close();

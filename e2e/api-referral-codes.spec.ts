@@ -6,10 +6,19 @@ import { LoginPage, MAYA_EMAIL } from "./pages/login-page";
 const validate = (code: string) => `/api/referral-codes/validate/${encodeURIComponent(code)}`;
 
 test.describe("GET /api/referral-codes/validate/:code", () => {
-  test("a valid code shows the referrer's name and a masked e-mail", async ({ request }) => {
+  test("a stranger learns only that the code works and whose it is: no volume, no e-mail", async ({
+    request,
+  }) => {
     const response = await request.get(validate("MAYA2025"));
     expect(response.status()).toBe(200);
     const body = await response.json();
+    expect(body).toEqual({ valid: true, data: { code: "MAYA2025", referrer_name: "Maya" } });
+    expect(JSON.stringify(body)).not.toMatch(/usage_count|@example\.com/);
+  });
+
+  test("the code's owner (and an admin) also see its usage and the masked e-mail", async ({ page }) => {
+    await new LoginPage(page).signInAs(MAYA_EMAIL);
+    const body = await (await page.request.get(validate("MAYA2025"))).json();
     expect(body).toEqual({
       valid: true,
       data: {
@@ -23,6 +32,12 @@ test.describe("GET /api/referral-codes/validate/:code", () => {
       },
     });
     expect(JSON.stringify(body)).not.toContain("maya@example.com");
+  });
+
+  test("another signed-in client is a stranger to Maya's code", async ({ page }) => {
+    await new LoginPage(page).signInAs("sarah@example.com");
+    const body = await (await page.request.get(validate("MAYA2025"))).json();
+    expect(body).toEqual({ valid: true, data: { code: "MAYA2025", referrer_name: "Maya" } });
   });
 
   test("the canonical form finds the code whatever the spelling", async ({ request }) => {

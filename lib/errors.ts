@@ -1,6 +1,6 @@
 // DomainError is how domain functions refuse: a stable code, a message fit for the user, the HTTP
 // status it maps to, and optionally the form field it belongs under.
-export type DomainErrorStatus = 400 | 401 | 403 | 404 | 409 | 422 | 429;
+export type DomainErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429;
 
 export class DomainError extends Error {
   readonly code: string;

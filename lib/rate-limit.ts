@@ -1,15 +1,12 @@
 import "server-only";
+import { sql, type SQL } from "drizzle-orm";
+import type { DbOrTx } from "@/db/types";
+import { rowsOf } from "@/db/rows";
 
-// In-memory fixed-window rate limiting, per process. Enough for one Next.js server; several instances
-// would each count separately (a shared store would be needed then).
-
-type Window = { startedAt: number; count: number };
-type Store = Map<string, Map<string, Window>>;
-
-// On globalThis so dev hot reloads keep the counts (a reload must not reset an attacker's budget).
-const store: Store = ((globalThis as { __musenestRateLimits?: Store }).__musenestRateLimits ??= new Map());
-
-export const DEFAULT_MAX_KEYS = 10_000;
+// Fixed-window rate limiting kept in PostgreSQL (table rate_limits), so every server instance shares
+// one count. A hit is a single upsert that starts a new window or adds one to the current one and
+// returns the count: the row lock makes concurrent hits queue, so N parallel hits on limit L let
+// exactly L through. Nothing counts over history; expired rows are pruned in small batches.
 
 export type RateLimitResult = {
   allowed: boolean;
@@ -18,58 +15,85 @@ export type RateLimitResult = {
   retryAfterSeconds: number;
 };
 
+export type RateLimitOptions = { limit: number; windowMs: number };
+
+/** The moment to count at: the caller's (tests) or the database's clock, shared by every instance. */
+export function instant(now: Date | undefined): SQL {
+  return now ? sql`${now.toISOString()}::timestamptz` : sql`statement_timestamp()`;
+}
+
+// Refused hits count too (hammering does not shorten the wait), capped so the counter cannot overflow.
+const HITS_CAP = 1_000_000_000;
+
 /**
  * Counts one attempt by `key` (a client address) in `bucket` and says whether it is within `limit` per
- * `windowMs`. Refused attempts count too, so hammering does not shorten the wait. At most `maxKeys`
- * keys are kept per bucket: expired windows go first, then the longest-standing ones.
+ * `windowMs`.
  */
-export function checkRateLimit(
+export async function checkRateLimit(
+  db: DbOrTx,
   bucket: string,
   key: string,
-  opts: { limit: number; windowMs: number; maxKeys?: number },
-  now: number = Date.now(),
-): RateLimitResult {
-  let windows = store.get(bucket);
-  if (!windows) store.set(bucket, (windows = new Map()));
-
-  let window = windows.get(key);
-  if (!window || now - window.startedAt >= opts.windowMs) {
-    // Re-inserted at the end, so the Map's order is the order windows started (oldest first).
-    windows.delete(key);
-    evict(windows, opts.maxKeys ?? DEFAULT_MAX_KEYS, opts.windowMs, now);
-    window = { startedAt: now, count: 0 };
-    windows.set(key, window);
-  }
-  window.count++;
-  const allowed = window.count <= opts.limit;
+  opts: RateLimitOptions,
+  now?: Date,
+): Promise<RateLimitResult> {
+  const at = instant(now);
+  const windowEnd = sql`${at} + ${opts.windowMs} * interval '1 millisecond'`;
+  const result = await db.execute(sql`
+    INSERT INTO rate_limits AS r (bucket, key, hits, window_started_at, expires_at)
+    VALUES (${bucket}, ${key}, 1, ${at}, ${windowEnd})
+    ON CONFLICT (bucket, key) DO UPDATE SET
+      hits = CASE WHEN r.expires_at <= ${at} THEN 1 ELSE LEAST(r.hits + 1, ${HITS_CAP}) END,
+      window_started_at = CASE WHEN r.expires_at <= ${at} THEN ${at} ELSE r.window_started_at END,
+      expires_at = CASE WHEN r.expires_at <= ${at} THEN ${windowEnd} ELSE r.expires_at END
+    RETURNING hits, GREATEST(1, CEIL(EXTRACT(EPOCH FROM (expires_at - ${at}))))::int AS retry_after`);
+  const [row] = rowsOf<{ hits: number; retry_after: number }>(result);
+  await pruneNowAndThen(db, now);
+  const hits = Number(row.hits);
+  const allowed = hits <= opts.limit;
   return {
     allowed,
     limit: opts.limit,
-    remaining: Math.max(0, opts.limit - window.count),
-    retryAfterSeconds: allowed ? 0 : Math.max(1, Math.ceil((window.startedAt + opts.windowMs - now) / 1000)),
+    remaining: Math.max(0, opts.limit - hits),
+    retryAfterSeconds: allowed ? 0 : Number(row.retry_after),
   };
 }
 
-function evict(windows: Map<string, Window>, maxKeys: number, windowMs: number, now: number): void {
-  if (windows.size < maxKeys) return;
-  for (const [key, window] of windows) {
-    if (now - window.startedAt < windowMs) break; // the rest started later
-    windows.delete(key);
+const PRUNE_EVERY_MS = 60_000;
+const PRUNE_BATCH = 1_000;
+const pruneState = ((
+  globalThis as { __musenestRateLimitPrune?: { lastAt: number } }
+).__musenestRateLimitPrune ??= { lastAt: 0 });
+
+// At most once a minute per process: cheap enough to ride along with a request, often enough that
+// the table holds little more than the live windows.
+async function pruneNowAndThen(db: DbOrTx, now: Date | undefined): Promise<void> {
+  const clock = Date.now();
+  if (clock - pruneState.lastAt < PRUNE_EVERY_MS) return;
+  pruneState.lastAt = clock;
+  try {
+    await pruneRateLimits(db, now);
+  } catch (error) {
+    console.error("[rate-limit] pruning failed", error);
   }
-  for (const key of windows.keys()) {
-    if (windows.size < maxKeys) break;
-    windows.delete(key);
-  }
+}
+
+/**
+ * Deletes up to `batch` windows that have ended. The outer condition is checked again on each row, so
+ * a window that a concurrent hit has just restarted stays.
+ */
+export async function pruneRateLimits(db: DbOrTx, now?: Date, batch = PRUNE_BATCH): Promise<number> {
+  const at = instant(now);
+  const result = await db.execute(sql`
+    DELETE FROM rate_limits
+    WHERE (bucket, key) IN (
+      SELECT bucket, key FROM rate_limits WHERE expires_at <= ${at} ORDER BY expires_at LIMIT ${batch}
+    ) AND expires_at <= ${at}
+    RETURNING 1`);
+  return rowsOf(result).length;
 }
 
 /** A positive whole number from the environment, else `fallback` (unset, empty or garbage). */
 export function limitFromEnv(name: string, fallback: number): number {
   const value = Number(process.env[name]);
   return Number.isInteger(value) && value > 0 ? value : fallback;
-}
-
-/** Forgets every count (tests). */
-export function resetRateLimits(bucket?: string): void {
-  if (bucket) store.delete(bucket);
-  else store.clear();
 }

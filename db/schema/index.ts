@@ -6,3 +6,4 @@ export * from "./commissions";
 export * from "./rewards";
 export * from "./admin";
 export * from "./invites";
+export * from "./rate-limits";

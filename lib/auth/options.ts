@@ -1,5 +1,6 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { sameSiteRedirect } from "@/lib/safe-redirect";
 import { credentialsSchema } from "@/lib/validation/auth";
 import { checkCredentials } from "./credentials";
 
@@ -32,6 +33,10 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // Same-site and relative: never an open redirect, never built from the Host a request claimed.
+    async redirect({ url }) {
+      return sameSiteRedirect(url);
+    },
     async jwt({ token, user }) {
       if (user) {
         token.uid = Number(user.id);

@@ -62,8 +62,11 @@ export async function listAuditEntries(
         FROM page p
         LEFT JOIN users actor ON actor.id = p.actor_user_id
         LEFT JOIN api_keys k ON k.id = p.actor_api_key_id
+        -- CASE, not AND: PostgreSQL may evaluate the cast before the pattern test, and an entity id
+        -- that is not a number (a throttled e-mail or address) would fail the whole page.
         LEFT JOIN users subject
-          ON p.entity_type = 'user' AND p.entity_id ~ '^[0-9]{1,9}$' AND subject.id = p.entity_id::int
+          ON subject.id = CASE WHEN p.entity_type = 'user' AND p.entity_id ~ '^[0-9]{1,9}$'
+                               THEN p.entity_id::int END
        ORDER BY p.id DESC`),
   );
   const entries = rows.slice(0, AUDIT_PER_PAGE).map((r): AuditEntry => {

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { users } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { checkPasswordStrength } from "@/lib/auth/password-strength";
 import { DomainError } from "@/lib/errors";
 
 /** Replaces a password after checking the current one; clears the "must change" flag of temp passwords. */
@@ -10,7 +11,7 @@ export async function changePassword(
   input: { userId: number; currentPassword: string; newPassword: string },
 ): Promise<void> {
   const [user] = await db
-    .select({ passwordHash: users.passwordHash })
+    .select({ passwordHash: users.passwordHash, name: users.name, email: users.email })
     .from(users)
     .where(eq(users.id, input.userId))
     .limit(1);
@@ -18,6 +19,12 @@ export async function changePassword(
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw new DomainError("wrong_password", "Your current password is not correct", {
       field: "currentPassword",
+    });
+  }
+  const strength = checkPasswordStrength(input.newPassword, user);
+  if (!strength.ok) {
+    throw new DomainError("weak_password", strength.message ?? "Choose a password that is harder to guess", {
+      field: "newPassword",
     });
   }
   await db

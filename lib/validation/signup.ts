@@ -1,7 +1,7 @@
 import { parsePhoneNumberFromString } from "libphonenumber-js";
 import { z } from "zod";
 import { referralSource, userStatus } from "@/db/schema/enums";
-import { emailSchema, newPasswordSchema } from "./auth";
+import { emailSchema, newPasswordSchema, strongPasswordFor } from "./auth";
 import { BUSINESS_TYPES } from "./business-types";
 import { dbId, text } from "./fields";
 
@@ -25,18 +25,20 @@ export const phoneSchema = z.preprocess(
 const referralCodeField = z.preprocess(blankToUndefined, text("Referral code", { max: 40 }).optional());
 
 /** The /signup form. */
-export const signupSchema = z.object({
-  name: text("Name", {
-    min: 2,
-    max: 100,
-    messages: { required: "Enter your name", tooLong: "Name is too long" },
-  }),
-  email: emailSchema,
-  phone: phoneSchema,
-  password: newPasswordSchema,
-  businessType: z.enum(BUSINESS_TYPES, { error: "Choose what describes your business" }),
-  referralCode: referralCodeField,
-});
+export const signupSchema = z
+  .object({
+    name: text("Name", {
+      min: 2,
+      max: 100,
+      messages: { required: "Enter your name", tooLong: "Name is too long" },
+    }),
+    email: emailSchema,
+    phone: phoneSchema,
+    password: newPasswordSchema,
+    businessType: z.enum(BUSINESS_TYPES, { error: "Choose what describes your business" }),
+    referralCode: referralCodeField,
+  })
+  .superRefine(strongPasswordFor("password"));
 export type SignupForm = z.infer<typeof signupSchema>;
 
 /** `POST /api/clients`: the seed's request body. */

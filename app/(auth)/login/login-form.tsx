@@ -1,11 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
 import { ACCOUNT_SUSPENDED, CREDENTIALS_MISMATCH, SIGN_IN_FAILED } from "./messages";
+import { signInWithPassword } from "./sign-in-request";
 
 type LoginFormProps = {
   defaultEmail: string;
@@ -51,9 +51,15 @@ export function LoginForm({ defaultEmail, callbackUrl, initialError }: LoginForm
     setError(null);
     setPending(true);
     try {
-      const result = await signIn<"credentials">("credentials", { email, password, redirect: false });
-      if (!result || !result.ok || result.error) {
-        setError(result?.error === "AccountSuspended" ? ACCOUNT_SUSPENDED : CREDENTIALS_MISMATCH);
+      const outcome = await signInWithPassword(email, password);
+      if (outcome.kind !== "signed_in") {
+        setError(
+          outcome.kind === "refused"
+            ? outcome.error === "AccountSuspended"
+              ? ACCOUNT_SUSPENDED
+              : CREDENTIALS_MISMATCH
+            : outcome.message,
+        );
         setPending(false);
         return;
       }

@@ -1,6 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
+import { PasswordField } from "@/components/forms/password-field";
 import { FormMessage, SelectField, TextField } from "@/components/forms/text-field";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { BUSINESS_TYPES } from "@/lib/validation/business-types";
@@ -51,14 +52,11 @@ export function SignupForm({ initialCode }: { initialCode: string }) {
         hint="Include your country code, e.g. +1 415 555 0100."
         error={err.phone}
       />
-      <TextField
+      <PasswordField
         name="password"
         label="Password"
-        type="password"
-        autoComplete="new-password"
-        required
-        hint="At least 8 characters."
         error={err.password}
+        ownerFields={{ name: "name", email: "email" }}
       />
       <SelectField
         name="businessType"

@@ -24,7 +24,10 @@ export default async function ChangePasswordPage({
       </p>
       <Card>
         <CardBody className="px-6 py-6">
-          <PasswordForm callbackUrl={safeCallbackUrl(callbackUrl)} />
+          <PasswordForm
+            callbackUrl={safeCallbackUrl(callbackUrl)}
+            owner={{ name: user.name, email: user.email }}
+          />
         </CardBody>
       </Card>
     </div>

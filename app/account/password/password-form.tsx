@@ -1,11 +1,13 @@
 "use client";
 
+import { PasswordField } from "@/components/forms/password-field";
 import { FormMessage, TextField } from "@/components/forms/text-field";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
+import type { PasswordOwner } from "@/lib/auth/password-strength";
 import { changePasswordAction } from "./actions";
 
-export function PasswordForm({ callbackUrl }: { callbackUrl?: string }) {
+export function PasswordForm({ callbackUrl, owner }: { callbackUrl?: string; owner: PasswordOwner }) {
   const { state, formAction, onSubmit, pending } = useFormAction(changePasswordAction);
   const err = state.fieldErrors ?? {};
   return (
@@ -20,15 +22,7 @@ export function PasswordForm({ callbackUrl }: { callbackUrl?: string }) {
         required
         error={err.currentPassword}
       />
-      <TextField
-        name="newPassword"
-        label="New password"
-        type="password"
-        autoComplete="new-password"
-        required
-        hint="At least 8 characters."
-        error={err.newPassword}
-      />
+      <PasswordField name="newPassword" label="New password" error={err.newPassword} owner={owner} />
       <TextField
         name="confirmPassword"
         label="Repeat new password"

@@ -1,4 +1,5 @@
 import { getDb } from "@/db/client";
+import { isAdmin } from "@/lib/auth/principal";
 import { maskEmail } from "@/lib/format";
 import { route } from "@/lib/http";
 import { checkRateLimit, limitFromEnv } from "@/lib/rate-limit";
@@ -13,36 +14,39 @@ const NO_STORE = { "Cache-Control": "no-store" };
  * Public: whether a code can be used, in the seed's own shape (`{ valid, data | error }`, not the
  * `{ success }` envelope). Every answer to a lookup is 200, including a failed check — the seed calls
  * `{ valid: false, error }` a success response — so the only other statuses are 429 (rate limit) and
- * the wrapper's own 5xx. The referrer's e-mail is masked: anyone can guess codes here.
+ * the wrapper's own 5xx. Anyone can guess codes here, so a stranger learns only that the code works
+ * and whose it is (the display name); its volume, limits and the referrer's (masked) e-mail are for
+ * the code's owner, admins and API keys.
  */
-export const GET = route({ access: "public", params: referralCodeParamsSchema }, async ({ params, ip }) => {
-  const limit = checkRateLimit("validate-referral-code", ip ?? "unknown", {
-    limit: limitFromEnv("VALIDATE_RATE_LIMIT_PER_MINUTE", 60),
-    windowMs: 60_000,
-  });
-  if (!limit.allowed) {
-    return Response.json(
-      { valid: false, error: `Too many attempts. Try again in ${limit.retryAfterSeconds} seconds.` },
-      { status: 429, headers: { ...NO_STORE, "Retry-After": String(limit.retryAfterSeconds) } },
-    );
-  }
+export const GET = route(
+  { access: "public", params: referralCodeParamsSchema },
+  async ({ params, ip, principal }) => {
+    const limit = await checkRateLimit(await getDb(), "validate-referral-code", ip ?? "unknown", {
+      limit: limitFromEnv("VALIDATE_RATE_LIMIT_PER_MINUTE", 60),
+      windowMs: 60_000,
+    });
+    if (!limit.allowed) {
+      return Response.json(
+        { valid: false, error: `Too many attempts. Try again in ${limit.retryAfterSeconds} seconds.` },
+        { status: 429, headers: { ...NO_STORE, "Retry-After": String(limit.retryAfterSeconds) } },
+      );
+    }
 
-  const result = await checkCode(await getDb(), params.code, new Date());
-  if (!result.valid) return Response.json({ valid: false, error: result.error }, { headers: NO_STORE });
-  const { code, referrer } = result;
-  return Response.json(
-    {
-      valid: true,
-      data: {
-        code: code.code,
-        code_name: code.codeName,
-        referrer_email: maskEmail(referrer.email),
-        referrer_name: referrer.name,
-        usage_count: code.usageCount,
-        usage_limit: code.usageLimit,
-        expires_at: code.expiresAt,
-      },
-    },
-    { headers: NO_STORE },
-  );
-});
+    const result = await checkCode(await getDb(), params.code, new Date());
+    if (!result.valid) return Response.json({ valid: false, error: result.error }, { headers: NO_STORE });
+    const { code, referrer } = result;
+    const insider = isAdmin(principal) || (principal.kind === "user" && principal.user.id === referrer.id);
+    const data = insider
+      ? {
+          code: code.code,
+          code_name: code.codeName,
+          referrer_email: maskEmail(referrer.email),
+          referrer_name: referrer.name,
+          usage_count: code.usageCount,
+          usage_limit: code.usageLimit,
+          expires_at: code.expiresAt,
+        }
+      : { code: code.code, referrer_name: referrer.name };
+    return Response.json({ valid: true, data }, { headers: NO_STORE });
+  },
+);

@@ -48,18 +48,25 @@ const handle = app.getRequestHandler();
  * @param {import("node:http").ServerResponse} res
  */
 function refuseTooLarge(req, res) {
-  sendJsonError(
-    res,
-    413,
-    "payload_too_large",
-    `The request body is larger than the limit of ${bodyLimit} bytes.`,
-    {
-      close: true,
-    },
-  );
-  // Let the client finish sending so it reads the 413 instead of a reset; give up on slow or endless bodies.
+  const answer = () => {
+    if (res.headersSent) return;
+    sendJsonError(
+      res,
+      413,
+      "payload_too_large",
+      `The request body is larger than the limit of ${bodyLimit} bytes.`,
+      { close: true },
+    );
+  };
+  // Answer once the client has finished sending: a client still uploading when the answer and the
+  // close arrive sees a reset instead of the 413. Slow or endless bodies get the answer after 2 s.
+  req.on("end", answer);
+  req.on("close", answer);
   req.resume();
-  setTimeout(() => req.socket.destroy(), 2_000).unref();
+  setTimeout(() => {
+    answer();
+    setTimeout(() => req.socket.destroy(), 1_000).unref();
+  }, 2_000).unref();
 }
 
 /**
@@ -97,6 +104,10 @@ async function onRequest(req, res) {
     const malformed = await bodyProblem(req, read.body);
     if (malformed) return sendJsonError(res, 400, "malformed_request", malformed);
     request = replayRequest(req, read.body);
+  } else if (req.method === "POST" && req.headers["next-action"] !== undefined) {
+    // An action call with no body at all is as undecodable as a garbled one.
+    const malformed = await bodyProblem(req, Buffer.alloc(0));
+    if (malformed) return sendJsonError(res, 400, "malformed_request", malformed);
   }
   await handle(request, res);
 }

@@ -101,6 +101,7 @@ test.describe("the request body", () => {
       .join("") + `--${boundary}--\r\n`;
 
   for (const [what, contentType, data] of [
+    ["an empty body", "text/plain;charset=UTF-8", ""],
     ["garbage text", "text/plain;charset=UTF-8", "definitely not a reply"],
     ["truncated JSON", "text/plain;charset=UTF-8", '[{"$ACTION_REF_1":'],
     ["JSON that isn't an argument list", "text/plain;charset=UTF-8", '{"email":"a@example.com"}'],

@@ -78,6 +78,19 @@ describe("guardAuthRoute", () => {
     expect(nextAuth).not.toHaveBeenCalled();
   });
 
+  it("refuses an error code next-auth would echo into a Location header unless it is a plain word", async () => {
+    for (const bad of ["line%0D%0Abreak", "%C3%A9t%C3%A9", "a%00b", "x".repeat(65)]) {
+      const response = await call(`error?error=${bad}`);
+      expect(response.status, bad).toBe(400);
+      expect(await response.json()).toMatchObject({
+        success: false,
+        details: ["error: error must be a sign-in error code such as CredentialsSignin"],
+      });
+    }
+    expect(nextAuth).not.toHaveBeenCalled();
+    expect((await call("error?error=CredentialsSignin")).status).toBe(200);
+  });
+
   it("refuses malformed bodies: 415 for other content types, 413 past 16 KiB, 400 for bad fields", async () => {
     const json = await call("callback/credentials", {
       method: "POST",

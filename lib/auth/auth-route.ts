@@ -4,7 +4,13 @@ import { getDb } from "@/db/client";
 import { DomainError } from "@/lib/errors";
 import { errorResponse, toErrorResponse } from "@/lib/http";
 import { clientIp } from "@/lib/request-info";
-import { authPostSchema, callbackUrlField, credentialsCallbackSchema } from "@/lib/validation/auth";
+import type { z } from "zod";
+import {
+  authErrorField,
+  authPostSchema,
+  callbackUrlField,
+  credentialsCallbackSchema,
+} from "@/lib/validation/auth";
 import { beginLoginAttempt, settleLoginSuccess } from "./login-throttle";
 import { tooManyAttemptsMessage } from "./too-many-attempts";
 
@@ -47,6 +53,8 @@ export function guardAuthRoute(nextAuth: Handler): Handler {
       }
       const queryCallback = req.nextUrl.searchParams.get("callbackUrl");
       if (queryCallback !== null) parseOr400(callbackUrlField, queryCallback, "callbackUrl");
+      const queryError = req.nextUrl.searchParams.get("error");
+      if (queryError !== null) parseOr400(authErrorField, queryError, "error");
       if (req.method !== "POST") return await nextAuth(req, segment);
 
       const body = await readFormBody(req);
@@ -76,7 +84,7 @@ export function guardAuthRoute(nextAuth: Handler): Handler {
   };
 }
 
-function parseOr400(schema: typeof callbackUrlField, value: string, field: string): void {
+function parseOr400(schema: z.ZodType<string>, value: string, field: string): void {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     throw new DomainError("invalid_request", "Invalid request", {

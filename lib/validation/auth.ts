@@ -45,6 +45,10 @@ const callbackUrlField = z
   .string()
   .max(2000, { error: "callbackUrl must be at most 2000 characters" })
   .refine(isCallbackUrlShape, { error: "callbackUrl must be a path on this site, such as /dashboard" });
+/** next-auth's `?error=` codes are words such as CredentialsSignin; it echoes them into a Location header. */
+const authErrorField = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, { error: "error must be a sign-in error code such as CredentialsSignin" });
 const csrfTokenField = z
   .string({ error: "csrfToken is required" })
   .min(1, { error: "csrfToken is required" })
@@ -71,4 +75,4 @@ export const authPostSchema = z.looseObject({
   json: flagField.optional(),
 });
 
-export { callbackUrlField };
+export { authErrorField, callbackUrlField };

@@ -38,7 +38,7 @@ export function securityHeaders(opts: { https: boolean }): Record<string, string
     "X-Frame-Options": "DENY",
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "strict-origin-when-cross-origin",
-    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
     "Cross-Origin-Opener-Policy": "same-origin",
   };
   if (opts.https) headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains";

@@ -62,6 +62,7 @@ async function hasSession(req: NextRequest): Promise<boolean> {
 }
 
 export const config = {
-  // Everything but Next's hashed build assets and image optimizer (immutable files that run no code of ours).
-  matcher: ["/((?!_next/static|_next/image).*)"],
+  // Everything but Next's own paths: hashed build assets, the image optimizer and, in development, the
+  // hot-reload WebSocket (a proxy response there breaks the upgrade). Our pages and actions never live there.
+  matcher: ["/((?!_next/).*)"],
 };

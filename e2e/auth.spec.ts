@@ -102,3 +102,24 @@ test("signing out ends the session", async ({ page }) => {
   await page.goto("/dashboard");
   await expect(page).toHaveURL(/\/login(\?|$)/);
 });
+
+test("a sign-in sent before the page's script has run never puts the password in the URL", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(MAYA_EMAIL);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  const submitted = page.waitForRequest(
+    (r) => new URL(r.url()).pathname === "/login" && r.isNavigationRequest(),
+  );
+  await page.getByRole("button", { name: "Sign in" }).click();
+  const request = await submitted;
+  expect(request.method()).toBe("POST");
+  expect(request.url()).not.toContain(encodeURIComponent(DEMO_PASSWORD));
+  await page.waitForLoadState();
+  expect(page.url()).not.toContain("password");
+  expect(page.url()).not.toContain(encodeURIComponent(DEMO_PASSWORD));
+  await context.close();
+});

@@ -73,7 +73,8 @@ export function LoginForm({ defaultEmail, callbackUrl, initialError }: LoginForm
   }
 
   return (
-    <form onSubmit={onSubmit} className="flex flex-col gap-5">
+    // POST even before hydration: a native GET submit would put the password in the URL (history, logs).
+    <form method="post" onSubmit={onSubmit} className="flex flex-col gap-5">
       {error ? (
         <div
           id="login-error"

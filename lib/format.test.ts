@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { centsToDecimal, formatMoney, formatPoints, formatTimeLeft, maskEmail, maskName } from "./format";
+import {
+  centsToDecimal,
+  formatMoney,
+  formatPoints,
+  formatTimeLeft,
+  maskDeviceId,
+  maskEmail,
+  maskName,
+} from "./format";
 
 describe("maskEmail", () => {
   it.each([
@@ -45,4 +53,11 @@ describe("formatTimeLeft", () => {
     ["2026-06-15T12:30:00Z", "under an hour left"],
     ["2026-06-15T12:00:00Z", "ended"],
   ])("until %s → %s", (end, expected) => expect(formatTimeLeft(new Date(end), now)).toBe(expected));
+});
+
+describe("maskDeviceId", () => {
+  it.each([
+    ["3f2a9c1e-5b7d-4e8a-9c0f-1a2b3c4d5e6f", "…3c4d5e6f"],
+    ["short", "…short"],
+  ])("%s → %s", (input, expected) => expect(maskDeviceId(input)).toBe(expected));
 });

@@ -54,3 +54,8 @@ export function formatTimeLeft(end: Date, now: Date): string {
   if (hours < 48) return `${hours} hour${hours === 1 ? "" : "s"} left`;
   return `${Math.floor(hours / 24)} days left`;
 }
+
+/** A device id shown as evidence without handing out the whole identifier: its last 8 characters. */
+export function maskDeviceId(deviceId: string): string {
+  return `…${deviceId.slice(-8)}`;
+}

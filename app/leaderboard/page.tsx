@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { eq } from "drizzle-orm";
 import { BadgeMedal } from "@/components/rewards/badge-medal";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -8,10 +7,9 @@ import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
-import { users } from "@/db/schema";
 import { requirePageUser } from "@/lib/auth/session";
 import { maskName } from "@/lib/format";
-import { getLeaderboard, type LeaderboardEntry } from "@/lib/queries/leaderboard";
+import { getLeaderboard, getLeaderboardOptIn, type LeaderboardEntry } from "@/lib/queries/leaderboard";
 import { leaderboardPageSchema, type LeaderboardPeriod } from "@/lib/validation/leaderboard";
 import { OptInForm } from "./opt-in-form";
 
@@ -73,9 +71,9 @@ export default async function LeaderboardPage({
   const { period } = leaderboardPageSchema.parse(await searchParams);
   const db = await getDb();
   const isClient = user.role === "client";
-  const [board, [me]] = await Promise.all([
+  const [board, optIn] = await Promise.all([
     getLeaderboard(db, { period, limit: LIMIT, viewerId: isClient ? user.id : null }),
-    db.select({ optIn: users.leaderboardOptIn }).from(users).where(eq(users.id, user.id)),
+    getLeaderboardOptIn(db, user.id),
   ]);
 
   return (
@@ -147,7 +145,7 @@ export default async function LeaderboardPage({
                 <CardDescription>Off by default: others see your initials.</CardDescription>
               </CardHeader>
               <CardBody>
-                <OptInForm optIn={me?.optIn ?? false} name={user.name} maskedName={maskName(user.name)} />
+                <OptInForm optIn={optIn} name={user.name} maskedName={maskName(user.name)} />
               </CardBody>
             </Card>
             {!board.entries.some((e) => e.isViewer) && !board.viewer ? (

@@ -3,7 +3,7 @@
 import { parseArgs } from "node:util";
 import { setDatabaseHandle } from "@/db/client";
 import { openConfiguredDatabase, runMigrations } from "@/db/open";
-import { approveDueCommissions } from "./approve-due";
+import { runCommissionApproval } from "./run-approval";
 
 const { values } = parseArgs({ options: { now: { type: "string" } } });
 const now = values.now ? new Date(values.now) : new Date();
@@ -15,7 +15,7 @@ const handle = await openConfiguredDatabase();
 try {
   await runMigrations(handle);
   setDatabaseHandle(handle);
-  const { approved } = await approveDueCommissions(handle.db, now);
+  const { approved } = await runCommissionApproval(handle.db, { actorUserId: null }, "cli", now);
   console.log(
     `Approved ${approved} commission${approved === 1 ? "" : "s"} due by ${now.toISOString()} (${handle.kind}).`,
   );

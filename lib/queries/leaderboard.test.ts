@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { referralUsageLog, userBadges, users } from "@/db/schema";
 import { useTestDatabase } from "@/db/testing/use-test-database";
 import { makeClient } from "@/lib/rewards/testing";
-import { getLeaderboard } from "./leaderboard";
+import { getLeaderboard, getLeaderboardOptIn } from "./leaderboard";
 
 const testDb = useTestDatabase();
 const now = new Date("2026-06-30T12:00:00Z");
@@ -87,5 +87,13 @@ describe("getLeaderboard", () => {
       now: new Date("2030-01-01T00:00:00Z"),
     });
     expect(board.entries).toEqual([]);
+  });
+});
+
+describe("getLeaderboardOptIn", () => {
+  it("is the user's own choice; off by default and for an unknown user", async () => {
+    expect(await getLeaderboardOptIn(testDb.db, cleo)).toBe(true);
+    expect(await getLeaderboardOptIn(testDb.db, ana)).toBe(false);
+    expect(await getLeaderboardOptIn(testDb.db, 2_000_000_000)).toBe(false);
   });
 });

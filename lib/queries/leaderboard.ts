@@ -1,5 +1,6 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { users } from "@/db/schema";
 import { rowsOf } from "@/db/rows";
 import type { DbOrTx } from "@/db/types";
 import { maskName } from "@/lib/format";
@@ -89,4 +90,10 @@ export async function getLeaderboard(
     entries: entries.filter((e) => e.rank <= opts.limit),
     viewer: entries.find((e) => e.isViewer && e.rank > opts.limit) ?? null,
   };
+}
+
+/** Whether the leaderboard shows this user's name (they opted in) or a masked one (the default, also for no such user). */
+export async function getLeaderboardOptIn(db: DbOrTx, userId: number): Promise<boolean> {
+  const [row] = await db.select({ optIn: users.leaderboardOptIn }).from(users).where(eq(users.id, userId));
+  return row?.optIn ?? false;
 }

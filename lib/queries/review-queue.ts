@@ -3,6 +3,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { commissions, referralUsageLog, users } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
+import { maskDeviceId, maskEmail } from "@/lib/format";
 
 export const REVIEW_QUEUE_LIMIT = 100;
 
@@ -12,8 +13,9 @@ const referrer = alias(users, "referrer");
 /**
  * `/admin/review`: flagged referrals waiting for a decision, oldest first (the partial index
  * `referral_usage_log_review_idx` serves it), with the evidence an admin compares: the new client's
- * signup beside the referrer's last known IP hash and device. Raw e-mails and the referrer's IP never
- * leave this module's callers unmasked (the page masks them).
+ * signup beside the referrer's last known IP hash and device. Masked here, so no caller can hand the raw
+ * data to a browser: both e-mails masked, the device id cut to its tail, the referrer's IP hash and
+ * device only compared (never returned).
  */
 export async function getReviewQueue(db: DbOrTx, limit = REVIEW_QUEUE_LIMIT) {
   const held = db
@@ -54,7 +56,13 @@ export async function getReviewQueue(db: DbOrTx, limit = REVIEW_QUEUE_LIMIT) {
     .where(and(eq(referralUsageLog.isFlagged, true), eq(referralUsageLog.reviewStatus, "pending")))
     .orderBy(asc(referralUsageLog.usedAt), asc(referralUsageLog.id))
     .limit(limit);
-  return rows.map((r) => ({ ...r, heldCents: Number(r.heldCents ?? 0) }));
+  return rows.map(({ referredEmail, referrerEmail, deviceId, ...r }) => ({
+    ...r,
+    referredEmailMasked: maskEmail(referredEmail),
+    referrerEmailMasked: maskEmail(referrerEmail ?? ""),
+    deviceTail: deviceId ? maskDeviceId(deviceId) : null,
+    heldCents: Number(r.heldCents ?? 0),
+  }));
 }
 
 export type ReviewQueueItem = Awaited<ReturnType<typeof getReviewQueue>>[number];

@@ -8,6 +8,7 @@ import { getDb } from "@/db/client";
 import { appOrigin } from "@/lib/app-url";
 import { getSessionUser, homeFor } from "@/lib/auth/session";
 import { BASE_RATE_BPS, bpsLabel } from "@/lib/commissions/calculate-commission";
+import { codeFromLink } from "@/lib/referrals/code-from-link";
 import { loadInvitePreview } from "@/lib/sharing/invite-preview";
 import { loadNewClientOffer } from "@/lib/sharing/new-client-offer";
 import { REFERRAL_COOKIE } from "@/lib/request-fingerprint";
@@ -21,7 +22,7 @@ type SignupSearchParams = Promise<{ ref?: string | string[] }>;
 const previewOf = cache(async (code: string | null) => loadInvitePreview(await getDb(), code, new Date()));
 
 const refOf = (ref: string | string[] | undefined) =>
-  typeof ref === "string" ? ref.slice(0, 40) : undefined;
+  typeof ref === "string" ? codeFromLink(ref) : undefined;
 
 /**
  * `/r/CODE` lands here, so this is the page a chat app previews when an invite link is pasted: the card
@@ -65,7 +66,8 @@ export default async function SignupPage({ searchParams }: { searchParams: Signu
   const user = await getSessionUser();
   if (user) redirect(homeFor(user.role));
   const fromQuery = refOf((await searchParams).ref);
-  const initialCode = fromQuery ?? (await cookies()).get(REFERRAL_COOKIE)?.value ?? "";
+  const fromCookie = (await cookies()).get(REFERRAL_COOKIE)?.value;
+  const initialCode = fromQuery ?? (fromCookie === undefined ? "" : codeFromLink(fromCookie));
   const db = await getDb();
   const now = new Date();
   // Someone arriving through an invite is greeted by who invited them, as the link's preview card did.

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { referralSource } from "@/db/schema/enums";
 import { route } from "@/lib/http";
+import { codeFromLink } from "@/lib/referrals/code-from-link";
 import { isLinkPreviewFetcher } from "@/lib/referrals/link-preview-bot";
 import { recordClick } from "@/lib/referrals/record-click";
 import {
@@ -17,10 +18,8 @@ import {
 
 export const dynamic = "force-dynamic";
 
-// Any string: a mangled link still reaches signup (the code is cut to a sane length there), never a 400.
+// Any string: a mangled link still reaches signup (codeFromLink cuts it to a sane length), never a 400.
 const params = z.object({ code: z.string() });
-// Codes are at most 20 characters; a little slack keeps a typo visible on the signup form.
-const MAX_REF_LENGTH = 40;
 // An unknown `src` is not an error for a link someone shared: it counts as a plain link click.
 const query = z.object({ src: z.enum(referralSource.enumValues).catch("link").default("link") });
 
@@ -30,7 +29,7 @@ const query = z.object({ src: z.enum(referralSource.enumValues).catch("link").de
  * NextResponse.redirect insists on an absolute URL, so the redirect is built by hand.
  */
 function toSignup(ref: string): NextResponse {
-  const search = ref ? `?${new URLSearchParams({ ref: ref.slice(0, MAX_REF_LENGTH) })}` : "";
+  const search = ref ? `?${new URLSearchParams({ ref: codeFromLink(ref) })}` : "";
   return new NextResponse(null, { status: 307, headers: { Location: `/signup${search}` } });
 }
 
@@ -50,7 +49,7 @@ export const GET = route(
       referrerUrl: req.headers.get("referer"),
       deviceId,
     });
-    const response = toSignup(click ? click.code : params.code.slice(0, 20));
+    const response = toSignup(click ? click.code : params.code);
     const cookie = {
       httpOnly: true,
       sameSite: "lax" as const,

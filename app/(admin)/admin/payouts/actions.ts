@@ -4,9 +4,8 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { action, type ActionContext } from "@/lib/action";
-import { writeAudit } from "@/lib/audit";
 import { actorOf } from "@/lib/auth/principal";
-import { approveDueCommissions } from "@/lib/commissions/approve-due";
+import { runCommissionApproval } from "@/lib/commissions/run-approval";
 import { cancelPayoutBatch, createPayoutBatch, markPayoutBatchPaid } from "@/lib/commissions/payouts";
 import { updateCommissionSettings } from "@/lib/commissions/update-settings";
 import { commissionSettingsSchema } from "@/lib/validation/commission-settings";
@@ -21,16 +20,7 @@ const actor = (ctx: ActionContext) => ({ ...actorOf(ctx.principal), ip: ctx.ip }
 
 /** The approval job, run now by an admin (the same function as the timer and `npm run jobs:approve`). */
 export const approveDueAction = action({ access: "admin", schema: approveDueSchema }, async (_input, ctx) => {
-  const db = await getDb();
-  const result = await db.transaction(async (tx) => {
-    const run = await approveDueCommissions(tx, new Date());
-    await writeAudit(tx, actor(ctx), {
-      action: "commissions.approve_due",
-      entityType: "commissions",
-      details: { approved: run.approved },
-    });
-    return run;
-  });
+  const result = await runCommissionApproval(await getDb(), actor(ctx), "admin");
   revalidatePath("/admin/payouts");
   return {
     status: "success",

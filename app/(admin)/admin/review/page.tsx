@@ -4,7 +4,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
 import { requirePageUser } from "@/lib/auth/session";
-import { formatDate, formatMoney, maskEmail } from "@/lib/format";
+import { formatDate, formatMoney } from "@/lib/format";
 import { getReviewQueue, REVIEW_QUEUE_LIMIT } from "@/lib/queries/review-queue";
 import { ReviewQueue, type ReviewCard } from "./review-queue";
 
@@ -23,8 +23,8 @@ export default async function AdminReviewPage() {
   await requirePageUser("/admin/review", "admin");
   const queue = await getReviewQueue(await getDb());
 
-  // Only plain, masked data goes to the browser: e-mails masked, the referrer's address never shown
-  // (only whether it matches), the new client's own signup address and device as evidence.
+  // Only plain data goes to the browser: the queue comes masked (e-mails, device), the referrer's address
+  // is never shown (only whether it matches), the new client's own signup address is the evidence.
   const cards: ReviewCard[] = queue.map((r) => ({
     id: r.id,
     code: r.codeUsed,
@@ -33,16 +33,16 @@ export default async function AdminReviewPage() {
     reasons: r.fraudFlags.map((f) => ({ label: RULE_LABELS[f.rule] ?? f.rule, reason: f.reason })),
     referred: {
       name: r.referredName,
-      email: maskEmail(r.referredEmail),
+      email: r.referredEmailMasked,
       ip: r.signupIp ?? "Not recorded",
-      device: r.deviceId ? `…${r.deviceId.slice(-8)}` : "Not recorded",
+      device: r.deviceTail ?? "Not recorded",
       userAgent: r.signupUserAgent ?? "Not recorded",
       joinedOn: formatDate(r.referredJoinedAt),
     },
     referrer: r.referrerName
       ? {
           name: r.referrerName,
-          email: maskEmail(r.referrerEmail ?? ""),
+          email: r.referrerEmailMasked,
           // The flag compared them at signup; this compares with the referrer's latest sign-in.
           ip: r.sameIp
             ? "Same as the new client"

@@ -2,7 +2,7 @@ import { getDb } from "@/db/client";
 import { isAdmin } from "@/lib/auth/principal";
 import { maskEmail } from "@/lib/format";
 import { route } from "@/lib/http";
-import { checkRateLimit, limitFromEnv } from "@/lib/rate-limit";
+import { limitCodeValidation } from "@/lib/referrals/limit-code-validation";
 import { checkCode } from "@/lib/referrals/validate-code";
 import { referralCodeParamsSchema } from "@/lib/validation/referral-codes";
 
@@ -21,10 +21,7 @@ const NO_STORE = { "Cache-Control": "no-store" };
 export const GET = route(
   { access: "public", params: referralCodeParamsSchema },
   async ({ params, ip, principal }) => {
-    const limit = await checkRateLimit(await getDb(), "validate-referral-code", ip ?? "unknown", {
-      limit: limitFromEnv("VALIDATE_RATE_LIMIT_PER_MINUTE", 60),
-      windowMs: 60_000,
-    });
+    const limit = await limitCodeValidation(await getDb(), ip);
     if (!limit.allowed) {
       return Response.json(
         { valid: false, error: `Too many attempts. Try again in ${limit.retryAfterSeconds} seconds.` },

@@ -36,9 +36,3 @@ export function getDatabaseHandle(): Promise<DatabaseHandle> {
 export function setDatabaseHandle(handle: DatabaseHandle | undefined): void {
   registry.handle = handle ? Promise.resolve(handle) : undefined;
 }
-
-export async function closeDatabase(): Promise<void> {
-  const pending = registry.handle;
-  registry.handle = undefined;
-  if (pending) await (await pending).close();
-}

@@ -9,7 +9,7 @@ import { approveDueCommissions } from "@/lib/commissions/approve-due";
 import { createCampaign, endCampaign, linkCodesToCampaign } from "@/lib/commissions/campaigns";
 import { createPayoutBatch, markPayoutBatchPaid } from "@/lib/commissions/payouts";
 import { recordPayment } from "@/lib/commissions/record-payment";
-import { rejectReferralCommissions } from "@/lib/commissions/referral-review";
+import { rejectReferralCommissions } from "@/lib/commissions/release-or-reject-referral-commissions";
 import { DomainError } from "@/lib/errors";
 import { rowsOf } from "./rows";
 import { referralUsageLog, users } from "./schema";

@@ -2,7 +2,13 @@ import "server-only";
 import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import { z, type ZodType } from "zod";
-import { authorize, resolvePrincipal, type Access, type Principal } from "@/lib/auth/principal";
+import {
+  authorize,
+  resolveSessionPrincipal,
+  type Access,
+  type Authorized,
+  type SessionPrincipal,
+} from "@/lib/auth/principal";
 import { DomainError } from "@/lib/errors";
 import { clientIp, userAgent } from "@/lib/request-info";
 import { fieldErrors } from "@/lib/validation/issues";
@@ -11,7 +17,12 @@ import type { ActionState } from "./action-state";
 
 export type { ActionState } from "./action-state";
 
-export type ActionContext = { principal: Principal; ip: string | null; userAgent: string | null };
+/** `principal` is what the action's access level proved: a signed-in user for anything but `public`. */
+export type ActionContext<A extends Access = Access> = {
+  principal: Authorized<SessionPrincipal, A>;
+  ip: string | null;
+  userAgent: string | null;
+};
 
 const SECRET_FIELDS = /password|secret|token/i;
 
@@ -32,9 +43,9 @@ function echo(values: Record<string, string>): Record<string, string> {
  * The one wrapper for server actions (each is a public POST endpoint): authenticate → authorize → parse the
  * form with the resource's zod schema → call the domain. Field errors go back under their inputs.
  */
-export function action<S extends ZodType>(
-  config: { access: Access; schema: S },
-  fn: (input: z.output<S>, ctx: ActionContext) => Promise<ActionState | void>,
+export function action<S extends ZodType, A extends Access>(
+  config: { access: A; schema: S },
+  fn: (input: z.output<S>, ctx: ActionContext<A>) => Promise<ActionState | void>,
 ) {
   return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
     // An action is a public endpoint: a hand-made POST can send any arguments, not the form's FormData.
@@ -44,8 +55,8 @@ export function action<S extends ZodType>(
     const values = formValues(formData);
     try {
       const h = await headers();
-      const principal = await resolvePrincipal(null);
-      authorize(principal, config.access);
+      // An action has the session cookie only (no Authorization header): never an API key.
+      const principal = authorize(await resolveSessionPrincipal(), config.access);
       const parsed = config.schema.safeParse(values);
       if (!parsed.success) {
         return {

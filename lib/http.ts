@@ -1,7 +1,13 @@
 import "server-only";
 import type { NextRequest } from "next/server";
 import { z, ZodError, type ZodType } from "zod";
-import { authorize, resolvePrincipal, type Access, type Principal } from "@/lib/auth/principal";
+import {
+  authorize,
+  resolvePrincipal,
+  type Access,
+  type Authorized,
+  type Principal,
+} from "@/lib/auth/principal";
 import { DomainError } from "@/lib/errors";
 import { clientIp, userAgent } from "@/lib/request-info";
 import { issueDetails } from "@/lib/validation/issues";
@@ -17,17 +23,18 @@ export const reply = <T>(data: T, init?: Reply<T>["init"]) => new Reply(data, in
 
 type Parsed<S> = S extends ZodType ? z.output<S> : undefined;
 
-export type RouteContext<P, Q, B> = {
+export type RouteContext<P, Q, B, A extends Access = Access> = {
   req: NextRequest;
   params: Parsed<P>;
   query: Parsed<Q>;
   body: Parsed<B>;
-  principal: Principal;
+  /** What the route's access level proved about the caller (e.g. a signed-in client for `client`). */
+  principal: Authorized<Principal, A>;
   ip: string | null;
   userAgent: string | null;
 };
 
-type RouteConfig<P, Q, B> = { access: Access; params?: P; query?: Q; body?: B };
+type RouteConfig<P, Q, B, A extends Access> = { access: A; params?: P; query?: Q; body?: B };
 type Segment = { params: Promise<Record<string, string | string[] | undefined>> };
 
 export function errorResponse(
@@ -77,11 +84,11 @@ export function route<
   P extends ZodType | undefined = undefined,
   Q extends ZodType | undefined = undefined,
   B extends ZodType | undefined = undefined,
->(config: RouteConfig<P, Q, B>, handler: (ctx: RouteContext<P, Q, B>) => Promise<unknown>) {
+  A extends Access = Access,
+>(config: RouteConfig<P, Q, B, A>, handler: (ctx: RouteContext<P, Q, B, A>) => Promise<unknown>) {
   return async (req: NextRequest, segment: Segment): Promise<Response> => {
     try {
-      const principal = await resolvePrincipal(req.headers.get("authorization"));
-      authorize(principal, config.access);
+      const principal = authorize(await resolvePrincipal(req.headers.get("authorization")), config.access);
       const rawParams = segment?.params ? await segment.params : {};
       const params = config.params ? config.params.parse(rawParams) : undefined;
       const query = config.query

@@ -10,7 +10,6 @@ import { leaderboardOptInSchema } from "@/lib/validation/leaderboard";
 export const leaderboardOptInAction = action(
   { access: "client", schema: leaderboardOptInSchema },
   async (input, { principal }) => {
-    if (principal.kind !== "user") return { status: "error", message: "Sign in as a client to change this." };
     const optIn = await setLeaderboardOptIn(await getDb(), principal.user.id, input.optIn);
     revalidatePath("/leaderboard");
     return {

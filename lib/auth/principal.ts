@@ -11,6 +11,21 @@ export type Principal =
   | { kind: "api_key"; apiKeyId: number; name: string }
   | { kind: "anonymous" };
 
+export type UserPrincipal = Extract<Principal, { kind: "user" }>;
+/** Who a server action can be: it has the session cookie only, never an API key. */
+export type SessionPrincipal = UserPrincipal | { kind: "anonymous" };
+
+/**
+ * What `authorize` has established about principal `P` once it let it through for `access`: anyone for
+ * `public`, a signed-in user for `client` (a client, acting for themselves), otherwise not anonymous. The
+ * handlers behind the wrappers get this type, so they need no `kind` check of their own.
+ */
+export type Authorized<P extends Principal, A extends Access> = A extends "public"
+  ? P
+  : A extends "client"
+    ? UserPrincipal
+    : Exclude<P, { kind: "anonymous" }>;
+
 /** Who is calling: an API key (`Authorization: Bearer …`) wins over the session cookie. */
 export async function resolvePrincipal(authorization: string | null): Promise<Principal> {
   const bearer = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
@@ -20,15 +35,26 @@ export async function resolvePrincipal(authorization: string | null): Promise<Pr
     if (!key) throw unauthorized();
     return { kind: "api_key", apiKeyId: key.id, name: key.name };
   }
+  return resolveSessionPrincipal();
+}
+
+/** The signed-in user of the session cookie, if any. */
+export async function resolveSessionPrincipal(): Promise<SessionPrincipal> {
   const user = await getSessionUser();
   return user ? { kind: "user", user } : { kind: "anonymous" };
 }
 
 /**
- * Enforces an access level. API keys are server-to-server credentials created by admins, so they pass
- * `admin`; `client` means a signed-in client acting for themselves.
+ * Enforces an access level and returns the principal with what that proved in its type. API keys are
+ * server-to-server credentials created by admins, so they pass `admin`; `client` means a signed-in
+ * client acting for themselves.
  */
-export function authorize(principal: Principal, access: Access): void {
+export function authorize<P extends Principal, A extends Access>(principal: P, access: A): Authorized<P, A> {
+  enforce(principal, access);
+  return principal as Authorized<P, A>;
+}
+
+function enforce(principal: Principal, access: Access): void {
   if (access === "public") return;
   if (principal.kind === "anonymous") throw unauthorized();
   if (access === "user") return;

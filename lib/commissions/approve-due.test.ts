@@ -5,7 +5,10 @@ import { useTestDatabase } from "@/db/testing/use-test-database";
 import { registeredJobs } from "@/lib/jobs/scheduler";
 import { approveDueCommissions } from "./approve-due";
 import { APPROVAL_JOB } from "./approval-job";
-import { rejectReferralCommissions, releaseReferralCommissions } from "./referral-review";
+import {
+  rejectReferralCommissions,
+  releaseReferralCommissions,
+} from "./release-or-reject-referral-commissions";
 import { commissionFixtures } from "./test-fixtures";
 
 const testDb = useTestDatabase();

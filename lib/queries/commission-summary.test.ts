@@ -4,7 +4,7 @@ import { referralUsageLog } from "@/db/schema";
 import { rawRows, useTestDatabase } from "@/db/testing/use-test-database";
 import { approveDueCommissions } from "@/lib/commissions/approve-due";
 import { createPayoutBatch, markPayoutBatchPaid } from "@/lib/commissions/payouts";
-import { rejectReferralCommissions } from "@/lib/commissions/referral-review";
+import { rejectReferralCommissions } from "@/lib/commissions/release-or-reject-referral-commissions";
 import { commissionFixtures } from "@/lib/commissions/test-fixtures";
 import { centsToDecimal } from "@/lib/format";
 import {

@@ -28,7 +28,23 @@ describe("saveCatalogItem", () => {
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.action, "reward_catalog.create"), eq(auditLog.entityId, String(item.id))));
-    expect(audit).toBeTruthy();
+    expect(audit).toMatchObject({
+      actorUserId: null,
+      actorApiKeyId: null,
+      action: "reward_catalog.create",
+      entityType: "reward_catalog",
+      entityId: String(item.id),
+      details: {
+        after: {
+          name: "Sticker pack",
+          description: null,
+          costPoints: 150,
+          rewardType: "free_product",
+          rewardValue: null,
+          isActive: true,
+        },
+      },
+    });
   });
 
   it("retires a reward by deactivating it, keeping the row", async () => {

@@ -4,7 +4,7 @@ import type { DbOrTx, Tx } from "@/db/types";
 import { releasePendingEntries } from "./ledger";
 import { loadRewardRules } from "./load-reward-rules";
 import { QUALIFIED_REVIEW_STATES } from "./qualified-referrals";
-import { lockPendingEntries } from "./review-referral-points";
+import { lockPendingEntries } from "./release-or-reject-referral-points";
 
 /**
  * The qualifying activity happened: the referred client paid. Call it in the transaction that records a

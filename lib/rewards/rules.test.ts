@@ -240,9 +240,16 @@ describe("oldest points first", () => {
 
 describe("config schemas", () => {
   it("accept the seeded defaults", () => {
-    expect(doubleSidedConfigSchema.parse({ referrerPoints: 50, newClientPoints: 20 })).toBeTruthy();
+    expect(doubleSidedConfigSchema.parse({ referrerPoints: 50, newClientPoints: 20 })).toEqual({
+      referrerPoints: 50,
+      newClientPoints: 20,
+    });
     expect(tierScheduleConfigSchema.parse({ tiers })).toEqual({ tiers });
-    expect(offerConfigSchema.parse({ referrals: 3, withinDays: 7, bonusPoints: 500 })).toBeTruthy();
+    expect(offerConfigSchema.parse({ referrals: 3, withinDays: 7, bonusPoints: 500 })).toEqual({
+      referrals: 3,
+      withinDays: 7,
+      bonusPoints: 500,
+    });
     expect(
       milestoneConfigSchema.parse({ referrals: 5, badge: "bronze", bonusPoints: 100 }).unlock,
     ).toBeNull();

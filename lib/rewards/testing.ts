@@ -9,7 +9,7 @@ import { attributeSignup, type SignupInput } from "@/lib/referrals/attribute-sig
 import { normalizeEmail } from "@/lib/referrals/normalize-email";
 import { findLedgerMismatches } from "./find-ledger-mismatches";
 import { releasePointsOnFirstPayment } from "./release-on-first-payment";
-import { rejectReferralPoints, releaseReferralPoints } from "./review-referral-points";
+import { rejectReferralPoints, releaseReferralPoints } from "./release-or-reject-referral-points";
 import type { RewardRuleKind } from "./rules";
 
 let seq = 0;

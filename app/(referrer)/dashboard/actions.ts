@@ -11,8 +11,6 @@ import { createReferralCodeSchema, updateOwnReferralCodeSchema } from "@/lib/val
 export const createCodeAction = action(
   { access: "client", schema: createReferralCodeSchema },
   async (input, { principal }) => {
-    if (principal.kind !== "user")
-      return { status: "error", message: "Sign in as a client to create codes." };
     const code = await createReferralCode(await getDb(), principal.user.id, input);
     revalidatePath("/dashboard");
     return { status: "success", message: `Code ${code.code} created. Its invite link is ready to share.` };
@@ -23,8 +21,6 @@ export const createCodeAction = action(
 export const updateCodeAction = action(
   { access: "client", schema: updateOwnReferralCodeSchema },
   async (input, { principal }) => {
-    if (principal.kind !== "user")
-      return { status: "error", message: "Sign in as a client to change codes." };
     // Scoped to the signed-in owner: another client's code id is simply not found.
     const code = await updateReferralCode(await getDb(), principal.user.id, input.codeId, input.patch);
     revalidatePath("/dashboard");

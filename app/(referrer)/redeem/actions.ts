@@ -10,8 +10,6 @@ import { redeemSchema } from "@/lib/validation/redemptions";
 export const redeemAction = action(
   { access: "client", schema: redeemSchema },
   async (input, { principal }) => {
-    if (principal.kind !== "user")
-      return { status: "error", message: "Sign in as a client to redeem points." };
     const result = await redeemPoints(await getDb(), {
       userId: principal.user.id,
       catalogItemId: input.catalog_item_id,

@@ -11,7 +11,6 @@ import { changePasswordSchema } from "@/lib/validation/password";
 export const changePasswordAction = action(
   { access: "user", schema: changePasswordSchema },
   async (input, { principal }) => {
-    if (principal.kind !== "user") return { status: "error", message: "Sign in to change your password." };
     await changePassword(await getDb(), { userId: principal.user.id, ...input });
     redirect(safeCallbackUrl(input.callbackUrl) ?? `${homeFor(principal.user.role)}?passwordChanged=1`);
   },

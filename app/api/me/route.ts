@@ -6,7 +6,6 @@ export const dynamic = "force-dynamic";
 export const GET = route({ access: "user" }, async ({ principal }) => {
   if (principal.kind === "api_key")
     return { type: "api_key", api_key_id: principal.apiKeyId, name: principal.name };
-  if (principal.kind !== "user") return null;
   const { id, email, name, role } = principal.user;
   return { type: "user", user_id: id, email, name, role };
 });

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { action } from "@/lib/action";
 import { actorOf } from "@/lib/auth/principal";
-import { reviewReferrals } from "@/lib/referrals/review-referral";
+import { reviewReferrals } from "@/lib/referrals/decide-referral-reviews";
 import { reviewDecisionSchema } from "@/lib/validation/referral-review";
 
 /**

@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { reply, route } from "@/lib/http";
+import { route } from "@/lib/http";
 import { centsToDecimal } from "@/lib/format";
 import { getMyReferrals } from "@/lib/queries/my-referrals";
 import { myReferralsQuerySchema } from "@/lib/validation/my-referrals";
@@ -13,7 +13,6 @@ export const dynamic = "force-dynamic";
 export const GET = route(
   { access: "client", query: myReferralsQuerySchema },
   async ({ query, principal }) => {
-    if (principal.kind !== "user") return reply(null);
     const mine = await getMyReferrals(await getDb(), principal.user.id, {
       page: query.page,
       perPage: query.per_page,

@@ -11,7 +11,6 @@ export const dynamic = "force-dynamic";
  * that is not offered.
  */
 export const POST = route({ access: "client", body: redeemSchema }, async ({ body, principal }) => {
-  if (principal.kind !== "user") return reply(null);
   const result = await redeemPoints(await getDb(), {
     userId: principal.user.id,
     catalogItemId: body.catalog_item_id,

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, userBadges } from "@/db/schema";
 import { useTestDatabase } from "@/db/testing/use-test-database";
-import { releaseReferralPoints } from "./review-referral-points";
+import { releaseReferralPoints } from "./release-or-reject-referral-points";
 import {
   approveReferral,
   assertLedgerAfterEach,

@@ -2,8 +2,11 @@ import { and, eq } from "drizzle-orm";
 import { referralUsageLog } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
 import { writeAudit, type AuditActor } from "@/lib/audit";
-import { rejectReferralCommissions, releaseReferralCommissions } from "@/lib/commissions/referral-review";
-import { rejectReferralPoints, releaseReferralPoints } from "@/lib/rewards/review-referral-points";
+import {
+  rejectReferralCommissions,
+  releaseReferralCommissions,
+} from "@/lib/commissions/release-or-reject-referral-commissions";
+import { rejectReferralPoints, releaseReferralPoints } from "@/lib/rewards/release-or-reject-referral-points";
 
 export type ReviewDecision = "approve" | "reject";
 

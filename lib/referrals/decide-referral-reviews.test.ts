@@ -4,7 +4,7 @@ import { auditLog } from "@/db/schema";
 import { useTestDatabase } from "@/db/testing/use-test-database";
 import { commissionFixtures } from "@/lib/commissions/test-fixtures";
 import { assertLedgerAfterEach, pointsOf } from "@/lib/rewards/testing";
-import { reviewReferrals } from "./review-referral";
+import { reviewReferrals } from "./decide-referral-reviews";
 
 const testDb = useTestDatabase({ poolMax: 25 });
 assertLedgerAfterEach(testDb);

@@ -1,0 +1,75 @@
+// The referrals card's header: how many referrals match and what they earned, and — once rows are
+// selected — the selection with the bulk review and payout actions.
+import { Button } from "@/components/ui/button";
+import { CardTitle } from "@/components/ui/card";
+import { formatMoney } from "@/lib/format";
+import type { ReportTotals } from "@/lib/queries/referral-report";
+import { AddToPayout } from "./add-to-payout";
+import { BulkDecision } from "./review/bulk-decision";
+
+export function ReferralsSummary({
+  totals,
+  selectedIds,
+  selectedHere,
+  onClearSelection,
+}: {
+  totals: ReportTotals;
+  selectedIds: number[];
+  /** How many of the selected rows are on this page (the selection survives paging). */
+  selectedHere: number;
+  onClearSelection: () => void;
+}) {
+  const selected = selectedIds.length;
+  return (
+    <div>
+      <CardTitle id="referrals-title">Referrals</CardTitle>
+      <p className="mt-1 text-sm text-ink-600" data-testid="filtered-total">
+        <span className="font-semibold text-ink-900 tabular-nums">
+          {totals.referrals.toLocaleString("en-US")}
+        </span>{" "}
+        {totals.referrals === 1 ? "referral matches" : "referrals match"} the filters
+      </p>
+      <dl className="mt-2 flex flex-wrap gap-x-5 gap-y-1 text-sm">
+        <div className="flex gap-1.5">
+          <dt className="text-ink-500">Commission</dt>
+          <dd className="font-medium text-ink-900 tabular-nums">{formatMoney(totals.commissionNetCents)}</dd>
+        </div>
+        <div className="flex gap-1.5">
+          <dt className="text-ink-500">Pending</dt>
+          <dd className="tabular-nums">{formatMoney(totals.ledger.pendingCents)}</dd>
+        </div>
+        <div className="flex gap-1.5">
+          <dt className="text-ink-500">Owed (approved)</dt>
+          <dd className="tabular-nums">{formatMoney(totals.ledger.approvedCents)}</dd>
+        </div>
+        <div className="flex gap-1.5">
+          <dt className="text-ink-500">Paid</dt>
+          <dd className="tabular-nums">{formatMoney(totals.ledger.paidCents)}</dd>
+        </div>
+      </dl>
+      {selected ? (
+        <p className="mt-2 flex items-center gap-2 text-sm text-brand-800" aria-live="polite">
+          <span className="font-medium" data-testid="selected-count">
+            {selected} selected
+          </span>
+          {selected !== selectedHere ? (
+            <span className="text-ink-500">({selectedHere} on this page)</span>
+          ) : null}
+          <Button variant="ghost" size="sm" onClick={onClearSelection}>
+            Clear selection
+          </Button>
+        </p>
+      ) : null}
+      {selected ? (
+        <div className="mt-2 flex flex-col gap-3">
+          <div role="group" aria-label="Review selected referrals">
+            <BulkDecision ids={selectedIds} />
+          </div>
+          <div role="group" aria-label="Pay selected referrals">
+            <AddToPayout ids={selectedIds} />
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+}

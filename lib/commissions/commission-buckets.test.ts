@@ -32,7 +32,10 @@ describe("commission buckets", () => {
       // The agency's 3% override on 3995¢ is its money, not Maya's.
       row({ beneficiaryUserId: agency.id, level: "partner", amountCents: 119 }),
     ]);
-    const [paid] = await testDb.db.insert(commissions).values(row({ status: "paid" })).returning();
+    const [paid] = await testDb.db
+      .insert(commissions)
+      .values(row({ status: "paid" }))
+      .returning();
     const [refunded] = await testDb.db
       .insert(commissions)
       .values(row({ amountCents: BASE, status: "reversed" }))

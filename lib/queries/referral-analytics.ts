@@ -3,7 +3,11 @@ import { sql } from "drizzle-orm";
 import { rowsOf } from "@/db/rows";
 import { timestampParam } from "@/db/sql-values";
 import type { DbOrTx } from "@/db/types";
-import { inCommissionBucket, sumCommissionBucket, sumCommissionBuckets } from "@/lib/commissions/commission-buckets";
+import {
+  inCommissionBucket,
+  sumCommissionBucket,
+  sumCommissionBuckets,
+} from "@/lib/commissions/commission-buckets";
 import { centsToDecimal, maskEmail } from "@/lib/format";
 
 // Referral analytics of one client, for GET /api/clients/:id/referral-analytics and the dashboard.

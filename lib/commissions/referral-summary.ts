@@ -1,12 +1,13 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/types";
+import { inCommissionBucket, sumCommissionBucket } from "./commission-buckets";
 
 /**
  * Refreshes the seed's per-referral summaries on referral_usage_log from the ledger, inside the caller's
  * transaction (so they can never disagree with it):
- *   commission_amount_cents = the referral's direct commissions net of reversals, rejected rows excluded
- *                             (the same definition as the per-code `total_commission_earned`);
- *   commission_paid         = some direct commission was paid and none is still pending or approved.
+ *   commission_amount_cents = the referral's direct commissions in the earned bucket (net of reversals,
+ *                             rejected rows excluded; the same as the per-code `total_commission_earned`);
+ *   commission_paid         = some direct earning was paid and none is still unpaid (on hold or approved).
  * `referralIds` is a list of ids or a subquery returning them.
  */
 export async function syncReferralSummaries(tx: DbOrTx, referralIds: number[] | SQL): Promise<void> {
@@ -24,9 +25,9 @@ export async function syncReferralSummaries(tx: DbOrTx, referralIds: number[] | 
            commission_paid = s.paid
       FROM (
         SELECT r.id,
-               COALESCE(sum(c.amount_cents) FILTER (WHERE c.status <> 'rejected'), 0)::bigint AS net_cents,
-               COALESCE(bool_or(c.kind = 'earning' AND c.status = 'paid'), false)
-                 AND NOT COALESCE(bool_or(c.status IN ('pending', 'approved')), false) AS paid
+               COALESCE(${sumCommissionBucket("earned")}, 0)::bigint AS net_cents,
+               COALESCE(bool_or(c.kind = 'earning' AND ${inCommissionBucket("paid")}), false)
+                 AND NOT COALESCE(bool_or(${inCommissionBucket("unpaid")}), false) AS paid
           FROM referral_usage_log r
           LEFT JOIN commissions c ON c.referral_id = r.id AND c.level = 'direct'
          WHERE r.id IN (${referralIds})

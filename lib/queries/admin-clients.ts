@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { rowsOf } from "@/db/rows";
 import type { DbOrTx } from "@/db/types";
+import { inCommissionBucket } from "@/lib/commissions/commission-buckets";
 import { canonicalCode } from "@/lib/referrals/code-format";
 import { CLIENTS_PER_PAGE, type ClientListSearch } from "@/lib/validation/clients";
 import { escapeLike } from "./referral-report-filter";
@@ -131,11 +132,11 @@ export async function getClientDetail(db: DbOrTx, id: number): Promise<ClientDet
              (SELECT count(*) FROM referral_clicks k JOIN referral_codes rc ON rc.id = k.referral_code_id
                WHERE rc.client_id = u.id)::int AS clicks,
              (SELECT COALESCE(sum(c.amount_cents), 0) FROM commissions c
-               WHERE c.beneficiary_user_id = u.id AND c.status = 'pending')::bigint AS pending_cents,
+               WHERE c.beneficiary_user_id = u.id AND ${inCommissionBucket("onHold")})::bigint AS pending_cents,
              (SELECT COALESCE(sum(c.amount_cents), 0) FROM commissions c
-               WHERE c.beneficiary_user_id = u.id AND c.status = 'approved')::bigint AS approved_cents,
+               WHERE c.beneficiary_user_id = u.id AND ${inCommissionBucket("approved")})::bigint AS approved_cents,
              (SELECT COALESCE(sum(c.amount_cents), 0) FROM commissions c
-               WHERE c.beneficiary_user_id = u.id AND c.status = 'paid')::bigint AS paid_cents
+               WHERE c.beneficiary_user_id = u.id AND ${inCommissionBucket("paid")})::bigint AS paid_cents
         FROM users u LEFT JOIN users r ON r.id = u.referred_by_user_id
        WHERE u.id = ${id}::int AND u.role = 'client'`),
   );

@@ -2,6 +2,7 @@ import "server-only";
 import { asc, desc, eq, sql } from "drizzle-orm";
 import { referralCampaigns, referralCodes, users } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
+import { inCommissionBucket } from "@/lib/commissions/commission-buckets";
 import type { Campaign } from "@/lib/commissions/campaigns";
 import { isCampaignRunning } from "@/lib/commissions/calculate-commission";
 
@@ -28,7 +29,7 @@ export async function listCampaigns(db: DbOrTx, now: Date): Promise<CampaignList
       // inside these subqueries would name the subquery's own id.
       codeCount: sql<number>`(SELECT count(*) FROM referral_codes rc WHERE rc.campaign_id = referral_campaigns.id)::int`,
       earnedCents: sql<string>`(SELECT COALESCE(sum(c.amount_cents), 0) FROM commissions c
-                                 WHERE c.campaign_id = referral_campaigns.id AND c.status <> 'rejected')`,
+                                 WHERE c.campaign_id = referral_campaigns.id AND ${inCommissionBucket("earned")})`,
     })
     .from(referralCampaigns)
     .orderBy(desc(referralCampaigns.isActive), desc(referralCampaigns.createdAt), desc(referralCampaigns.id));

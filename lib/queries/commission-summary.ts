@@ -3,16 +3,18 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { commissions, payments, referralUsageLog, users } from "@/db/schema";
 import { rowsOf } from "@/db/rows";
 import type { DbOrTx } from "@/db/types";
+import {
+  commissionBucketColumns,
+  readCommissionBuckets,
+  sumCommissionBucket,
+} from "@/lib/commissions/commission-buckets";
 import { centsToDecimal, maskEmail } from "@/lib/format";
 
 /**
  * A beneficiary's money, summed from the commissions ledger (every level they earn: direct, bonus,
- * retention, and partner overrides for an agency). Definitions, used everywhere money is shown:
- *   earned   = all rows except rejected ones (reversals are negative rows, so this is net);
- *   pending  = rows still in their hold (`pending`), of which `inReview` wait on a flagged referral;
- *   approved = rows past the hold, not yet paid (negative carried-forward reversals included);
- *   paid     = rows paid in a payout batch.
- * Rows `reversed` in full before payment sum to zero, so earned = pending + approved + paid, exactly.
+ * retention, and partner overrides for an agency) by the buckets of commission-buckets.ts: earned,
+ * pending (= on hold, of which `inReview` wait on a flagged referral), approved, paid; earned =
+ * pending + approved + paid, exactly. `reversedCents` is what reversal rows took back (positive).
  */
 export type CommissionTotals = {
   earnedCents: number;
@@ -27,27 +29,25 @@ export type CommissionTotals = {
 export async function getCommissionTotals(db: DbOrTx, userId: number): Promise<CommissionTotals> {
   const [row] = rowsOf<Record<string, string | null>>(
     await db.execute(sql`
-      SELECT sum(c.amount_cents) FILTER (WHERE c.status <> 'rejected') AS earned,
-             sum(c.amount_cents) FILTER (WHERE c.status = 'pending') AS pending,
-             sum(c.amount_cents) FILTER (WHERE c.status = 'pending' AND l.commission_eligible = false) AS in_review,
-             sum(c.amount_cents) FILTER (WHERE c.status = 'approved') AS approved,
-             sum(c.amount_cents) FILTER (WHERE c.status = 'paid') AS paid,
-             -sum(c.amount_cents) FILTER (WHERE c.kind = 'reversal' AND c.status <> 'rejected') AS reversed,
-             sum(c.amount_cents) FILTER (WHERE c.status <> 'rejected' AND c.level = 'direct') AS direct,
-             sum(c.amount_cents) FILTER (WHERE c.status <> 'rejected' AND c.level = 'partner') AS partner,
-             sum(c.amount_cents) FILTER (WHERE c.status <> 'rejected' AND c.level = 'bonus') AS bonus,
-             sum(c.amount_cents) FILTER (WHERE c.status <> 'rejected' AND c.level = 'retention') AS retention
+      SELECT ${commissionBucketColumns("c")},
+             ${sumCommissionBucket("onHold", "c", sql`l.commission_eligible = false`)} AS in_review,
+             -${sumCommissionBucket("earned", "c", sql`c.kind = 'reversal'`)} AS reversed,
+             ${sumCommissionBucket("earned", "c", sql`c.level = 'direct'`)} AS direct,
+             ${sumCommissionBucket("earned", "c", sql`c.level = 'partner'`)} AS partner,
+             ${sumCommissionBucket("earned", "c", sql`c.level = 'bonus'`)} AS bonus,
+             ${sumCommissionBucket("earned", "c", sql`c.level = 'retention'`)} AS retention
         FROM commissions c
         LEFT JOIN referral_usage_log l ON l.id = c.referral_id
        WHERE c.beneficiary_user_id = ${userId}`),
   );
   const n = (key: string) => Number(row?.[key] ?? 0);
+  const buckets = readCommissionBuckets(row);
   return {
-    earnedCents: n("earned"),
-    pendingCents: n("pending"),
+    earnedCents: buckets.earnedCents,
+    pendingCents: buckets.onHoldCents,
     inReviewCents: n("in_review"),
-    approvedCents: n("approved"),
-    paidCents: n("paid"),
+    approvedCents: buckets.approvedCents,
+    paidCents: buckets.paidCents,
     reversedCents: n("reversed"),
     byLevel: { direct: n("direct"), partner: n("partner"), bonus: n("bonus"), retention: n("retention") },
   };

@@ -4,6 +4,7 @@ import { payoutBatches, payouts, users } from "@/db/schema";
 import { rowsOf } from "@/db/rows";
 import { timestampParam as timestamp } from "@/db/sql-values";
 import type { DbOrTx } from "@/db/types";
+import { inCommissionBucket, sumCommissionBucket } from "@/lib/commissions/commission-buckets";
 import { getSetting } from "@/lib/settings";
 
 export type Balance = {
@@ -35,11 +36,11 @@ export async function getPayoutsOverview(db: DbOrTx, now: Date): Promise<Payouts
   const at = timestamp(now);
   const [totals] = rowsOf<Record<string, string | null>>(
     await db.execute(sql`
-      SELECT sum(amount_cents) FILTER (WHERE status = 'pending') AS pending,
-             sum(amount_cents) FILTER (WHERE status = 'approved') AS approved,
-             sum(amount_cents) FILTER (WHERE status = 'paid') AS paid,
-             count(*) FILTER (WHERE status = 'pending' AND hold_until <= ${at}) AS due
-        FROM commissions`),
+      SELECT ${sumCommissionBucket("onHold")} AS pending,
+             ${sumCommissionBucket("approved")} AS approved,
+             ${sumCommissionBucket("paid")} AS paid,
+             count(*) FILTER (WHERE ${inCommissionBucket("onHold")} AND c.hold_until <= ${at}) AS due
+        FROM commissions c`),
   );
   const balances = rowsOf<Record<string, string | number>>(
     await db.execute(sql`

@@ -3,12 +3,17 @@ import { sql } from "drizzle-orm";
 import { rowsOf } from "@/db/rows";
 import { timestampParam } from "@/db/sql-values";
 import type { DbOrTx } from "@/db/types";
+import {
+  inCommissionBucket,
+  sumCommissionBucket,
+  sumCommissionBuckets,
+} from "@/lib/commissions/commission-buckets";
 import { centsToDecimal, maskEmail } from "@/lib/format";
 
 // Referral analytics of one client, for GET /api/clients/:id/referral-analytics and the dashboard.
-// Money comes from the commissions ledger: the client's own direct-level rows (see commission-summary.ts
-// for the definitions): earned = every row but rejected ones; pending = earned, not yet paid (pending +
-// approved); paid = rows paid in a payout batch. Time windows are `>= now - N days`, months are UTC.
+// Money comes from the commissions ledger: the client's own direct-level rows, summed by the buckets of
+// lib/commissions/commission-buckets.ts (earned; the seed's `pending` is the unpaid bucket, on hold +
+// approved; paid). Time windows are `>= now - N days`, months are UTC.
 
 const DAY_MS = 86_400_000;
 
@@ -87,11 +92,11 @@ export async function getReferralAnalytics(
              (SELECT count(*) FROM referral_usage_log l
                WHERE l.referral_code_id = rc.id AND l.used_at >= ${timestampParam(since7)}) AS last7,
              (SELECT count(*) FROM referral_clicks k WHERE k.referral_code_id = rc.id) AS clicks,
-             (SELECT sum(c.amount_cents) FILTER (WHERE c.status <> 'rejected')
+             (SELECT ${sumCommissionBucket("earned")}
                 FROM commissions c JOIN referral_usage_log l ON l.id = c.referral_id
                WHERE l.referral_code_id = rc.id AND c.beneficiary_user_id = ${clientId}
                  AND c.level = 'direct') AS earned,
-             (SELECT sum(c.amount_cents) FILTER (WHERE c.status = 'paid')
+             (SELECT ${sumCommissionBucket("paid")}
                 FROM commissions c JOIN referral_usage_log l ON l.id = c.referral_id
                WHERE l.referral_code_id = rc.id AND c.beneficiary_user_id = ${clientId}
                  AND c.level = 'direct') AS paid
@@ -112,13 +117,11 @@ export async function getReferralAnalytics(
 
   const [totals] = rowsOf<Record<string, unknown>>(
     await db.execute(sql`
-      SELECT (SELECT count(*) FROM referral_usage_log l WHERE l.referrer_user_id = ${clientId}) AS referrals,
-             (SELECT sum(c.amount_cents) FILTER (WHERE c.status <> 'rejected')
-                FROM commissions c WHERE c.beneficiary_user_id = ${clientId} AND c.level = 'direct') AS earned,
-             (SELECT sum(c.amount_cents) FILTER (WHERE c.status IN ('pending', 'approved'))
-                FROM commissions c WHERE c.beneficiary_user_id = ${clientId} AND c.level = 'direct') AS pending,
-             (SELECT sum(c.amount_cents) FILTER (WHERE c.status = 'paid')
-                FROM commissions c WHERE c.beneficiary_user_id = ${clientId} AND c.level = 'direct') AS paid`),
+      SELECT (SELECT count(*) FROM referral_usage_log l WHERE l.referrer_user_id = ${clientId}) AS referrals`),
+  );
+  const money = await sumCommissionBuckets(
+    db,
+    sql`c.beneficiary_user_id = ${clientId} AND c.level = 'direct'`,
   );
 
   const codes: CodeAnalytics[] = codeRows.map((r) => {
@@ -156,9 +159,9 @@ export async function getReferralAnalytics(
       total_codes: codes.length,
       active_codes: codeRows.filter((r) => r.active === true || r.active === "t").length,
       total_referrals: Number(totals?.referrals ?? 0),
-      total_commission_earned: centsToDecimal(Number(totals?.earned ?? 0)),
-      commission_pending: centsToDecimal(Number(totals?.pending ?? 0)),
-      commission_paid: centsToDecimal(Number(totals?.paid ?? 0)),
+      total_commission_earned: centsToDecimal(money.earnedCents),
+      commission_pending: centsToDecimal(money.unpaidCents),
+      commission_paid: centsToDecimal(money.paidCents),
       total_clicks: totalClicks,
       conversion_rate: ratio(Number(totals?.referrals ?? 0), totalClicks),
     },
@@ -205,11 +208,11 @@ export async function getMonthlyReport(
                WHERE l.referrer_user_id = ${clientId} AND l.used_at >= ${start} AND l.used_at < ${end}) AS new,
              (SELECT count(*) FROM referral_clicks k JOIN referral_codes rc ON rc.id = k.referral_code_id
                WHERE rc.client_id = ${clientId} AND k.clicked_at >= ${start} AND k.clicked_at < ${end}) AS clicks,
-             (SELECT sum(c.amount_cents) FILTER (WHERE c.status <> 'rejected')
+             (SELECT ${sumCommissionBucket("earned")}
                 FROM commissions c
                WHERE c.beneficiary_user_id = ${clientId} AND c.level = 'direct'
                  AND c.created_at >= ${start} AND c.created_at < ${end}) AS earned,
-             (SELECT sum(c.amount_cents) FILTER (WHERE c.status IN ('pending', 'approved'))
+             (SELECT ${sumCommissionBucket("unpaid")}
                 FROM commissions c
                WHERE c.beneficiary_user_id = ${clientId} AND c.level = 'direct'
                  AND c.created_at >= ${start} AND c.created_at < ${end}) AS pending,
@@ -281,7 +284,7 @@ export async function getMonthlyCommission(
       SELECT to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, 'earned' AS kind,
              sum(c.amount_cents) AS n
         FROM commissions c
-       WHERE c.beneficiary_user_id = ${clientId} AND c.level = 'direct' AND c.status <> 'rejected'
+       WHERE c.beneficiary_user_id = ${clientId} AND c.level = 'direct' AND ${inCommissionBucket("earned")}
          AND c.created_at >= ${timestampParam(since)}
        GROUP BY 1
       UNION ALL

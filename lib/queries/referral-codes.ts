@@ -1,7 +1,8 @@
 import "server-only";
-import { and, asc, eq, ne, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { commissions, referralCodes, referralUsageLog } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
+import { inCommissionBucket } from "@/lib/commissions/commission-buckets";
 import { centsToDecimal } from "@/lib/format";
 import type { ReferralCode } from "@/lib/referrals/create-code";
 
@@ -61,7 +62,7 @@ export async function listClientCodes(db: DbOrTx, clientId: number): Promise<Cli
       and(
         eq(referralCodes.clientId, clientId),
         eq(commissions.level, "direct"),
-        ne(commissions.status, "rejected"),
+        inCommissionBucket("earned", commissions),
       ),
     )
     .groupBy(referralUsageLog.referralCodeId)

@@ -3,6 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { rowsOf } from "@/db/rows";
 import type { FraudFlag } from "@/db/schema";
+import { sumCommissionBucket } from "@/lib/commissions/commission-buckets";
 import type { ReferralReportFilters, ReferralReportSearch } from "@/lib/validation/referral-report";
 import { referralReportWhere } from "./referral-report-filter";
 
@@ -153,33 +154,50 @@ export async function getReportTotals(filters: ReferralReportFilters): Promise<R
         FROM referral_usage_log l
        WHERE ${where}`),
     db.execute(sql`
-      SELECT c.status, COALESCE(sum(c.amount_cents), 0)::bigint AS cents
+      SELECT ${LEDGER_SUMS}
         FROM commissions c
        WHERE c.level = 'direct'
-         AND c.referral_id IN (SELECT l.id FROM referral_usage_log l WHERE ${where})
-       GROUP BY c.status`),
+         AND c.referral_id IN (SELECT l.id FROM referral_usage_log l WHERE ${where})`),
   ]);
   const [c] = rowsOf<Record<string, unknown>>(counts);
-  const byStatus = new Map(
-    rowsOf<{ status: string; cents: unknown }>(ledgerRows).map((r) => [r.status, Number(r.cents)]),
-  );
+  const [ledger] = rowsOf<LedgerSums>(ledgerRows);
   return {
     referrals: Number(c.referrals),
     flagged: Number(c.flagged),
     eligible: Number(c.eligible),
     commissionPaid: Number(c.paid),
     commissionNetCents: Number(c.net_cents),
-    ledger: {
-      pendingCents: byStatus.get("pending") ?? 0,
-      approvedCents: byStatus.get("approved") ?? 0,
-      paidCents: byStatus.get("paid") ?? 0,
-      reversedCents: byStatus.get("reversed") ?? 0,
-      rejectedCents: byStatus.get("rejected") ?? 0,
-    },
+    ledger: readLedgerSums(ledger),
   };
 }
 
-type RawRow = {
+/** A referral's (or a report's) direct commission rows summed per money state, by the shared buckets. */
+const LEDGER_SUMS = sql`
+  COALESCE(${sumCommissionBucket("onHold")}, 0)::bigint AS pending_cents,
+  COALESCE(${sumCommissionBucket("approved")}, 0)::bigint AS approved_cents,
+  COALESCE(${sumCommissionBucket("paid")}, 0)::bigint AS paid_cents,
+  COALESCE(${sumCommissionBucket("reversed")}, 0)::bigint AS reversed_cents,
+  COALESCE(${sumCommissionBucket("rejected")}, 0)::bigint AS rejected_cents`;
+
+type LedgerSums = {
+  pending_cents: unknown;
+  approved_cents: unknown;
+  paid_cents: unknown;
+  reversed_cents: unknown;
+  rejected_cents: unknown;
+};
+
+function readLedgerSums(r: LedgerSums | undefined): ReportRow["ledger"] {
+  return {
+    pendingCents: Number(r?.pending_cents ?? 0),
+    approvedCents: Number(r?.approved_cents ?? 0),
+    paidCents: Number(r?.paid_cents ?? 0),
+    reversedCents: Number(r?.reversed_cents ?? 0),
+    rejectedCents: Number(r?.rejected_cents ?? 0),
+  };
+}
+
+type RawRow = LedgerSums & {
   id: unknown;
   used_at: string;
   cursor: string;
@@ -198,11 +216,6 @@ type RawRow = {
   referred_name: string;
   referred_email: string;
   campaign_name: string | null;
-  pending_cents: unknown;
-  approved_cents: unknown;
-  paid_cents: unknown;
-  reversed_cents: unknown;
-  rejected_cents: unknown;
 };
 
 const rowSelect = (sort: ReportSort) => sql`
@@ -221,11 +234,7 @@ const rowJoins = sql`
   LEFT JOIN referral_codes rc ON rc.id = l.referral_code_id
   LEFT JOIN referral_campaigns camp ON camp.id = rc.campaign_id
   LEFT JOIN LATERAL (
-    SELECT COALESCE(sum(c.amount_cents) FILTER (WHERE c.status = 'pending'), 0)::bigint AS pending_cents,
-           COALESCE(sum(c.amount_cents) FILTER (WHERE c.status = 'approved'), 0)::bigint AS approved_cents,
-           COALESCE(sum(c.amount_cents) FILTER (WHERE c.status = 'paid'), 0)::bigint AS paid_cents,
-           COALESCE(sum(c.amount_cents) FILTER (WHERE c.status = 'reversed'), 0)::bigint AS reversed_cents,
-           COALESCE(sum(c.amount_cents) FILTER (WHERE c.status = 'rejected'), 0)::bigint AS rejected_cents
+    SELECT ${LEDGER_SUMS}
       FROM commissions c
      WHERE c.referral_id = l.id AND c.level = 'direct'
   ) ledger ON TRUE`;
@@ -249,12 +258,6 @@ function mapRow(r: RawRow): ReportRow {
         : { id: r.referrer_id, name: r.referrer_name ?? "", email: r.referrer_email ?? "" },
     referred: { id: r.referred_id, name: r.referred_name, email: r.referred_email },
     campaignName: r.campaign_name,
-    ledger: {
-      pendingCents: Number(r.pending_cents),
-      approvedCents: Number(r.approved_cents),
-      paidCents: Number(r.paid_cents),
-      reversedCents: Number(r.reversed_cents),
-      rejectedCents: Number(r.rejected_cents),
-    },
+    ledger: readLedgerSums(r),
   };
 }

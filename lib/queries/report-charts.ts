@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { rowsOf } from "@/db/rows";
 import { timestampParam } from "@/db/sql-values";
+import { inCommissionBucket } from "@/lib/commissions/commission-buckets";
 import { dateBounds, type ReferralReportFilters } from "@/lib/validation/referral-report";
 import { referralClicksWhere, referralReportWhere } from "./referral-report-filter";
 
@@ -78,7 +79,7 @@ export async function getReportCharts(
       ), earned AS (
         SELECT date_trunc(${unit}, c.created_at) AS b, sum(c.amount_cents) AS cents
           FROM commissions c
-         WHERE c.status <> 'rejected' AND c.created_at >= ${from} AND c.created_at < ${to} ${referralFilter}
+         WHERE ${inCommissionBucket("earned")} AND c.created_at >= ${from} AND c.created_at < ${to} ${referralFilter}
          GROUP BY 1
       )
       SELECT to_char(buckets.b, 'YYYY-MM-DD') AS bucket,

@@ -3,6 +3,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { commissions, referralUsageLog, users } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
+import { inCommissionBucket } from "@/lib/commissions/commission-buckets";
 import { maskDeviceId, maskEmail } from "@/lib/format";
 
 export const REVIEW_QUEUE_LIMIT = 100;
@@ -24,7 +25,7 @@ export async function getReviewQueue(db: DbOrTx, limit = REVIEW_QUEUE_LIMIT) {
       heldCents: sql<string>`sum(${commissions.amountCents})`.as("held_cents"),
     })
     .from(commissions)
-    .where(eq(commissions.status, "pending"))
+    .where(inCommissionBucket("onHold", commissions))
     .groupBy(commissions.referralId)
     .as("held");
   const rows = await db

@@ -1,0 +1,98 @@
+import { sql, type SQL } from "drizzle-orm";
+import { commissions } from "@/db/schema";
+import { rowsOf } from "@/db/rows";
+import type { DbOrTx } from "@/db/types";
+
+/**
+ * The one home of the commission buckets: which ledger rows each money figure sums. Every query that
+ * shows earned / on hold / approved / paid money filters with these fragments, so no two pages can
+ * disagree about them.
+ *
+ *   earned   = every row but rejected ones. Reversals are negative rows, so this is net of them.
+ *   onHold   = rows still in their hold (status `pending`; the spec's money state "On hold").
+ *   approved = rows past the hold, not yet paid (negative carried-forward reversals included).
+ *   paid     = rows paid in a payout batch.
+ *   unpaid   = onHold + approved: the seed's `commission_pending` ("earned, not yet paid").
+ *   reversed = rows `reversed` in full before payment (an earning and its reversals: they net to zero).
+ *   rejected = rows of a referral rejected as fraud.
+ * Hence earned = onHold + approved + paid, to the cent.
+ *
+ * The `referral_performance` view (db/migrations/0007_money_bigint.sql) spells the same three sums in
+ * SQL for operators; commission-buckets.test.ts holds it equal to these fragments.
+ */
+const BUCKET_STATUS = {
+  earned: sql.raw(`<> 'rejected'`),
+  onHold: sql.raw(`= 'pending'`),
+  approved: sql.raw(`= 'approved'`),
+  paid: sql.raw(`= 'paid'`),
+  unpaid: sql.raw(`IN ('pending', 'approved')`),
+  reversed: sql.raw(`= 'reversed'`),
+  rejected: sql.raw(`= 'rejected'`),
+} as const;
+
+export type CommissionBucket = keyof typeof BUCKET_STATUS;
+
+/**
+ * How the query names the commissions table: its alias in raw SQL (`FROM commissions c` → `"c"`, the
+ * default), or the table itself inside Drizzle's query builder.
+ */
+export type CommissionsRef = string | typeof commissions;
+
+const ALIAS = /^[a-z_][a-z0-9_]*$/;
+
+function column(ref: CommissionsRef, name: "status" | "amount_cents"): SQL {
+  if (typeof ref !== "string") return sql`${name === "status" ? ref.status : ref.amountCents}`;
+  if (!ALIAS.test(ref)) throw new Error(`Not a table alias: ${ref}`);
+  return sql.raw(`${ref}.${name}`);
+}
+
+/** The condition "this commission row counts in `bucket`", for a WHERE or a FILTER. */
+export function inCommissionBucket(bucket: CommissionBucket, ref: CommissionsRef = "c"): SQL {
+  return sql`${column(ref, "status")} ${BUCKET_STATUS[bucket]}`;
+}
+
+/**
+ * `sum(amount_cents) FILTER (WHERE <bucket> [AND also])`: NULL when no row counts, as SQL's sum is
+ * (callers COALESCE or read it with `?? 0`).
+ */
+export function sumCommissionBucket(bucket: CommissionBucket, ref: CommissionsRef = "c", also?: SQL): SQL {
+  const where = also ? sql`${inCommissionBucket(bucket, ref)} AND ${also}` : inCommissionBucket(bucket, ref);
+  return sql`sum(${column(ref, "amount_cents")}) FILTER (WHERE ${where})`;
+}
+
+export type CommissionBucketCents = {
+  earnedCents: number;
+  onHoldCents: number;
+  approvedCents: number;
+  paidCents: number;
+  unpaidCents: number;
+};
+
+/** The select list `earned, on_hold, approved, paid, unpaid` over commissions `ref`; read it with readCommissionBuckets. */
+export function commissionBucketColumns(ref: CommissionsRef = "c"): SQL {
+  return sql`${sumCommissionBucket("earned", ref)} AS earned,
+             ${sumCommissionBucket("onHold", ref)} AS on_hold,
+             ${sumCommissionBucket("approved", ref)} AS approved,
+             ${sumCommissionBucket("paid", ref)} AS paid,
+             ${sumCommissionBucket("unpaid", ref)} AS unpaid`;
+}
+
+/** A row selected with commissionBucketColumns → cents (bigint sums arrive as text; NULL → 0). */
+export function readCommissionBuckets(row: Record<string, unknown> | undefined): CommissionBucketCents {
+  const n = (key: string) => Number(row?.[key] ?? 0);
+  return {
+    earnedCents: n("earned"),
+    onHoldCents: n("on_hold"),
+    approvedCents: n("approved"),
+    paidCents: n("paid"),
+    unpaidCents: n("unpaid"),
+  };
+}
+
+/** The buckets over the commission rows `where` selects (written over `FROM commissions c`). */
+export async function sumCommissionBuckets(db: DbOrTx, where: SQL): Promise<CommissionBucketCents> {
+  const [row] = rowsOf<Record<string, unknown>>(
+    await db.execute(sql`SELECT ${commissionBucketColumns("c")} FROM commissions c WHERE ${where}`),
+  );
+  return readCommissionBuckets(row);
+}

@@ -1,12 +1,5 @@
 // Presentation helpers shared by pages and API responses.
 
-/** `m***@example.com`: enough to recognise, not enough to harvest. */
-export function maskEmail(email: string): string {
-  const [local, domain] = email.split("@");
-  if (!domain) return "***";
-  return `${local.slice(0, 1)}***@${domain}`;
-}
-
 /** The seed's money strings: cents → "29.97" (exact; no floating point). */
 export function centsToDecimal(cents: number): string {
   const sign = cents < 0 ? "-" : "";
@@ -29,14 +22,6 @@ export function formatDate(value: Date | string | null | undefined): string {
 export function formatPercent(ratio: number | null): string {
   if (ratio === null || !Number.isFinite(ratio)) return "—";
   return `${(ratio * 100).toFixed(1)}%`;
-}
-
-/** `Sarah Johnson` → `S*** J.`: the leaderboard's name for referrers who have not opted in to show theirs. */
-export function maskName(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean);
-  if (!words.length) return "***";
-  const first = `${[...words[0]][0].toUpperCase()}***`;
-  return words.length > 1 ? `${first} ${[...words.at(-1)!][0].toUpperCase()}.` : first;
 }
 
 const integer = new Intl.NumberFormat("en-US");

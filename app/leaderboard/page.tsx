@@ -10,7 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
 import { requirePageUser } from "@/lib/auth/session";
-import { maskName } from "@/lib/format";
+import { maskName } from "@/lib/privacy/mask";
 import { getLeaderboard, type LeaderboardEntry } from "@/lib/queries/leaderboard";
 import { leaderboardPageSchema, type LeaderboardPeriod } from "@/lib/validation/leaderboard";
 import { OptInForm } from "./opt-in-form";

@@ -3,7 +3,8 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { commissions, payments, referralUsageLog, users } from "@/db/schema";
 import { rowsOf } from "@/db/rows";
 import type { DbOrTx } from "@/db/types";
-import { centsToDecimal, maskEmail } from "@/lib/format";
+import { centsToDecimal } from "@/lib/format";
+import { maskEmail } from "@/lib/privacy/mask";
 
 /**
  * A beneficiary's money, summed from the commissions ledger (every level they earn: direct, bonus,

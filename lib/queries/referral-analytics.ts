@@ -3,7 +3,8 @@ import { sql } from "drizzle-orm";
 import { rowsOf } from "@/db/rows";
 import { timestampParam } from "@/db/sql-values";
 import type { DbOrTx } from "@/db/types";
-import { centsToDecimal, maskEmail } from "@/lib/format";
+import { centsToDecimal } from "@/lib/format";
+import { maskEmail } from "@/lib/privacy/mask";
 
 // Referral analytics of one client, for GET /api/clients/:id/referral-analytics and the dashboard.
 // Money comes from the commissions ledger: the client's own direct-level rows (see commission-summary.ts

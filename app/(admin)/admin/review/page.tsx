@@ -4,7 +4,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
 import { requirePageUser } from "@/lib/auth/session";
-import { formatDate, formatMoney, maskEmail } from "@/lib/format";
+import { formatDate, formatMoney } from "@/lib/format";
+import { maskEmail } from "@/lib/privacy/mask";
 import { getReviewQueue, REVIEW_QUEUE_LIMIT } from "@/lib/queries/review-queue";
 import { ReviewQueue, type ReviewCard } from "./review-queue";
 

@@ -5,6 +5,7 @@ import { payments, subscriptions, users, webhookEvents } from "@/db/schema";
 import type { subscriptionStatus } from "@/db/schema/enums";
 import type { Tx } from "@/db/types";
 import { DomainError } from "@/lib/errors";
+import { accountEmail } from "@/lib/referrals/normalize-email";
 import { issueDetails } from "@/lib/validation/issues";
 import {
   parseStripeEvent,
@@ -250,7 +251,7 @@ async function findClient(tx: Tx, userIdText: string | undefined, email: string 
   const userId = digits(userIdText);
   const conditions: SQL[] = [];
   if (userId) conditions.push(eq(users.id, userId));
-  if (email) conditions.push(eq(users.email, email.trim().toLowerCase()));
+  if (email) conditions.push(eq(users.email, accountEmail(email)));
   if (!conditions.length) return null;
   const [client] = await tx
     .select({ id: users.id })

@@ -17,7 +17,8 @@ const badgeStyle: Record<BadgeKind, string> = {
 const listOf = (items: string[]) =>
   items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 
-const adminFeatures = [
+// The hold is the setting commissions are earned with (getProgramTerms reads the same one).
+const adminFeatures = (holdDays: number) => [
   {
     title: "Campaigns and reward rules",
     text: "Run a Holiday 2025 campaign at 20%, set flat or tiered rates, bonuses, point schedules, offers and milestones.",
@@ -30,7 +31,7 @@ const adminFeatures = [
   },
   {
     title: "Approvals and payouts",
-    text: "Commissions wait out a 30-day hold, then you approve and pay them in batches. Refunds and chargebacks reverse them.",
+    text: `Commissions wait out a ${holdDays}-day hold, then you approve and pay them in batches. Refunds and chargebacks reverse them.`,
     icon: "M2.25 18.75a60.07 60.07 0 0 1 15.797 2.101c.727.198 1.453-.342 1.453-1.096V18.75M3.75 4.5v.75A.75.75 0 0 1 3 6h-.75m0 0v-.375c0-.621.504-1.125 1.125-1.125H20.25M2.25 6v9m18-10.5v.75c0 .414.336.75.75.75h.75m-1.5-1.5h.375c.621 0 1.125.504 1.125 1.125v9.75c0 .621-.504 1.125-1.125 1.125h-.375m1.5-1.5H21a.75.75 0 0 0-.75.75v.75m0 0H3.75m0 0h-.375a1.125 1.125 0 0 1-1.125-1.125V15m1.5 1.5v-.75A.75.75 0 0 0 3 15h-.75M15 10.5a3 3 0 1 1-6 0 3 3 0 0 1 6 0Zm3 0h.008v.008H18V10.5Zm-12 0h.008v.008H6V10.5Z",
   },
   {
@@ -179,7 +180,7 @@ export default async function HomePage() {
             title="Everything to run the program, in one place"
           />
           <ul className="mt-10 grid gap-6 sm:grid-cols-2 lg:grid-cols-4">
-            {adminFeatures.map((f) => (
+            {adminFeatures(terms.holdDays).map((f) => (
               <li key={f.title} className="rounded-card border border-ink-200 bg-ink-50 p-5">
                 <span
                   aria-hidden="true"

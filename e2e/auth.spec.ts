@@ -25,6 +25,9 @@ test("the landing page loads for anonymous visitors and states the program from 
   await expect(page.getByText("12.5% of payments")).toBeVisible();
   await expect(page.getByText("Lifetime premium")).toBeVisible();
   await expect(page.getByText("Gold · 50 referrals")).toBeVisible();
+  // The demo's 30-day hold setting, in both places the page states it.
+  await expect(page.getByText("Commissions wait out a 30-day hold", { exact: false })).toBeVisible();
+  await expect(page.getByText("Commissions are held 30 days", { exact: false })).toBeVisible();
   await screenshot(page, "landing");
 });
 

@@ -1,12 +1,5 @@
 // Presentation helpers shared by pages and API responses.
 
-/** `m***@example.com`: enough to recognise, not enough to harvest. */
-export function maskEmail(email: string): string {
-  const [local, domain] = email.split("@");
-  if (!domain) return "***";
-  return `${local.slice(0, 1)}***@${domain}`;
-}
-
 /** The seed's money strings: cents → "29.97" (exact; no floating point). */
 export function centsToDecimal(cents: number): string {
   const sign = cents < 0 ? "-" : "";
@@ -31,14 +24,6 @@ export function formatPercent(ratio: number | null): string {
   return `${(ratio * 100).toFixed(1)}%`;
 }
 
-/** `Sarah Johnson` → `S*** J.`: the leaderboard's name for referrers who have not opted in to show theirs. */
-export function maskName(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean);
-  if (!words.length) return "***";
-  const first = `${[...words[0]][0].toUpperCase()}***`;
-  return words.length > 1 ? `${first} ${[...words.at(-1)!][0].toUpperCase()}.` : first;
-}
-
 const integer = new Intl.NumberFormat("en-US");
 /** 1250 → "1,250". */
 export function formatPoints(points: number): string {
@@ -53,9 +38,4 @@ export function formatTimeLeft(end: Date, now: Date): string {
   if (hours < 1) return "under an hour left";
   if (hours < 48) return `${hours} hour${hours === 1 ? "" : "s"} left`;
   return `${Math.floor(hours / 24)} days left`;
-}
-
-/** A device id shown as evidence without handing out the whole identifier: its last 8 characters. */
-export function maskDeviceId(deviceId: string): string {
-  return `…${deviceId.slice(-8)}`;
 }

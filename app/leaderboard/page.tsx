@@ -8,7 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
 import { requirePageUser } from "@/lib/auth/session";
-import { maskName } from "@/lib/format";
+import { maskName } from "@/lib/privacy/mask";
 import { getLeaderboard, getLeaderboardOptIn, type LeaderboardEntry } from "@/lib/queries/leaderboard";
 import { leaderboardPageSchema, type LeaderboardPeriod } from "@/lib/validation/leaderboard";
 import { OptInForm } from "./opt-in-form";

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
+import { accountEmail } from "@/lib/referrals/normalize-email";
 import { burnPasswordCheck, verifyPassword } from "./password";
 
 export type SignedInUser = { id: number; email: string; name: string; role: "admin" | "client" };
@@ -15,7 +16,11 @@ export type CredentialsResult =
  */
 export async function checkCredentials(email: string, password: string): Promise<CredentialsResult> {
   const db = await getDb();
-  const [user] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).limit(1);
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(eq(users.email, accountEmail(email)))
+    .limit(1);
   if (!user) {
     await burnPasswordCheck(password);
     return { ok: false, reason: "invalid" };

@@ -4,6 +4,7 @@
 // form loads it on first keystroke, since the password list is a few hundred kB).
 import { ZxcvbnFactory, type TranslationKeys } from "@zxcvbn-ts/core";
 import { adjacencyGraphs, dictionary } from "@zxcvbn-ts/language-common";
+import { accountEmail } from "@/lib/referrals/normalize-email";
 
 /** zxcvbn's "safely unguessable: moderate protection from offline slow-hash scenario". */
 export const MIN_PASSWORD_SCORE = 3;
@@ -87,7 +88,7 @@ export function ownerWords({ name, email }: PasswordOwner): string[] {
   };
   add(name ?? undefined);
   for (const part of (name ?? "").split(/[\s.'_-]+/)) add(part);
-  const address = (email ?? "").trim().toLowerCase();
+  const address = accountEmail(email ?? "");
   if (address) {
     add(address);
     const [local, domain = ""] = address.split("@");

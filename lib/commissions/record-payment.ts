@@ -4,6 +4,7 @@ import type { paymentSource, paymentType } from "@/db/schema/enums";
 import type { DbOrTx, Tx } from "@/db/types";
 import { DomainError, notFound } from "@/lib/errors";
 import { centsToDecimal } from "@/lib/format";
+import { accountEmail } from "@/lib/referrals/normalize-email";
 import { releasePointsOnFirstPayment } from "@/lib/rewards/release-on-first-payment";
 import { proportion } from "./calculate-commission";
 import { earnCommissions } from "./earn-commissions";
@@ -265,7 +266,7 @@ async function replay(tx: Tx, input: RecordPaymentInput, userId: number): Promis
 }
 
 async function resolveClient(tx: Tx, input: RecordPaymentInput): Promise<{ id: number }> {
-  const email = input.email?.trim().toLowerCase() || null;
+  const email = (input.email && accountEmail(input.email)) || null;
   if (!input.userId && !email) {
     throw new DomainError("client_required", "Provide user_id or email of the paying client", {
       field: "user_id",

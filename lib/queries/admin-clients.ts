@@ -3,9 +3,8 @@ import { sql } from "drizzle-orm";
 import { rowsOf } from "@/db/rows";
 import type { DbOrTx } from "@/db/types";
 import { inCommissionBucket } from "@/lib/commissions/commission-buckets";
-import { canonicalCode } from "@/lib/referrals/code-format";
 import { CLIENTS_PER_PAGE, type ClientListSearch } from "@/lib/validation/clients";
-import { escapeLike } from "./referral-report-filter";
+import { userSearchCondition } from "./user-search";
 
 export type ClientListItem = {
   id: number;
@@ -30,12 +29,7 @@ export async function listClients(
   const conditions = [sql`u.role = 'client'`];
   if (search.status !== "all") conditions.push(sql`u.status = ${search.status}::user_status`);
   if (search.after) conditions.push(sql`u.id < ${search.after}::int`);
-  if (search.q) {
-    const pattern = `%${escapeLike(search.q)}%`;
-    const code = canonicalCode(search.q).replace(/[^A-Z0-9]/g, "");
-    conditions.push(sql`(u.name ILIKE ${pattern} OR u.email ILIKE ${pattern} OR u.account_number ILIKE ${pattern}
-      ${code ? sql`OR u.id IN (SELECT rc.client_id FROM referral_codes rc WHERE rc.canonical_code LIKE ${`${code}%`})` : sql``})`);
-  }
+  if (search.q) conditions.push(userSearchCondition(search.q, { accountNumber: true, codes: true }));
   const rows = rowsOf<Record<string, unknown>>(
     await db.execute(sql`
       WITH page AS (

@@ -4,7 +4,7 @@ import { rowsOf } from "@/db/rows";
 import { timestampParam } from "@/db/sql-values";
 import type { DbOrTx } from "@/db/types";
 import { AUDIT_PER_PAGE, type AuditLogSearch } from "@/lib/validation/audit-log";
-import { escapeLike } from "./referral-report-filter";
+import { escapeLike, userSearchCondition } from "./user-search";
 
 export type AuditEntry = {
   id: number;
@@ -41,7 +41,7 @@ export async function listAuditEntries(
   }
   if (search.actor) {
     const pattern = `%${escapeLike(search.actor)}%`;
-    conditions.push(sql`(a.actor_user_id IN (SELECT u.id FROM users u WHERE u.name ILIKE ${pattern} OR u.email ILIKE ${pattern})
+    conditions.push(sql`(a.actor_user_id IN (SELECT u.id FROM users u WHERE ${userSearchCondition(search.actor)})
       OR a.actor_api_key_id IN (SELECT k.id FROM api_keys k WHERE k.name ILIKE ${pattern}))`);
   }
   if (search.after) conditions.push(sql`a.id < ${search.after}::bigint`);

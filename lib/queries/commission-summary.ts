@@ -8,7 +8,8 @@ import {
   readCommissionBuckets,
   sumCommissionBucket,
 } from "@/lib/commissions/commission-buckets";
-import { centsToDecimal, maskEmail } from "@/lib/format";
+import { centsToDecimal } from "@/lib/format";
+import { maskEmail } from "@/lib/privacy/mask";
 
 /**
  * A beneficiary's money, summed from the commissions ledger (every level they earn: direct, bonus,

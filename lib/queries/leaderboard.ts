@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { users } from "@/db/schema";
 import { rowsOf } from "@/db/rows";
 import type { DbOrTx } from "@/db/types";
-import { maskName } from "@/lib/format";
+import { maskName } from "@/lib/privacy/mask";
 import { QUALIFIED_REVIEW_STATES } from "@/lib/rewards/qualified-referrals";
 import { badgeNames, type Badge } from "@/lib/rewards/rules";
 import type { LeaderboardPeriod } from "@/lib/validation/leaderboard";

@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { pointsLedger, referralUsageLog, subscriptions, users } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
-import { maskEmail } from "@/lib/format";
+import { maskEmail } from "@/lib/privacy/mask";
 
 /** qualified: counts and pays; in_review: flagged, held; rejected: by an admin; awaiting_payment: held for the first payment. */
 export type ReferralStatus = "qualified" | "in_review" | "rejected" | "awaiting_payment";

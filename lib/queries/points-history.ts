@@ -2,7 +2,7 @@ import "server-only";
 import { aliasedTable, count, desc, eq } from "drizzle-orm";
 import { pointsLedger, redemptions, referralUsageLog, users } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
-import { maskEmail } from "@/lib/format";
+import { maskEmail } from "@/lib/privacy/mask";
 import type { PointsReason } from "@/lib/rewards/ledger";
 
 export type PointsStatus = "available" | "pending" | "void";

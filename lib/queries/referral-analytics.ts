@@ -8,7 +8,8 @@ import {
   sumCommissionBucket,
   sumCommissionBuckets,
 } from "@/lib/commissions/commission-buckets";
-import { centsToDecimal, maskEmail } from "@/lib/format";
+import { centsToDecimal } from "@/lib/format";
+import { maskEmail } from "@/lib/privacy/mask";
 
 // Referral analytics of one client, for GET /api/clients/:id/referral-analytics and the dashboard.
 // Money comes from the commissions ledger: the client's own direct-level rows, summed by the buckets of

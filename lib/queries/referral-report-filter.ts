@@ -1,8 +1,8 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { timestampParam } from "@/db/sql-values";
-import { canonicalCode } from "@/lib/referrals/code-format";
 import { dateBounds, type ReferralReportFilters } from "@/lib/validation/referral-report";
+import { userSearchCondition } from "./user-search";
 
 /**
  * The one definition of "the referrals these filters select", as a WHERE condition on
@@ -77,13 +77,5 @@ export function referralClicksWhere(
 
 /** Ids of referrers whose name or e-mail contains `text`, or who own a code starting with it. */
 function matchingReferrers(text: string): SQL {
-  const pattern = `%${escapeLike(text)}%`;
-  const codePrefix = canonicalCode(text).replace(/[^A-Z0-9]/g, "");
-  return sql`SELECT u.id FROM users u WHERE u.name ILIKE ${pattern} OR u.email ILIKE ${pattern}
-    ${codePrefix ? sql`UNION SELECT rc.client_id FROM referral_codes rc WHERE rc.canonical_code LIKE ${`${codePrefix}%`}` : sql``}`;
-}
-
-/** Text for LIKE/ILIKE taken literally: `%`, `_` and `\` lose their special meaning. */
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return sql`SELECT u.id FROM users u WHERE ${userSearchCondition(text, { codes: true })}`;
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { count, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { referralClicks, referralCodes, referralUsageLog, users } from "@/db/schema";
-import { maskEmail } from "@/lib/format";
+import { maskEmail } from "@/lib/privacy/mask";
 
 export type ReferrerCode = {
   id: number;

@@ -4,7 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { commissions, referralUsageLog, users } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
 import { inCommissionBucket } from "@/lib/commissions/commission-buckets";
-import { maskDeviceId, maskEmail } from "@/lib/format";
+import { maskDeviceId, maskEmail } from "@/lib/privacy/mask";
 
 export const REVIEW_QUEUE_LIMIT = 100;
 

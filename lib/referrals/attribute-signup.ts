@@ -19,7 +19,7 @@ import { hashIp } from "@/lib/request-fingerprint";
 import { awardReferralPoints } from "@/lib/rewards/award-referral-points";
 import { createDefaultCode } from "./create-code";
 import { fraudFlags, isOwnCode, VELOCITY_WINDOW_MINUTES } from "./fraud";
-import { normalizeEmail } from "./normalize-email";
+import { accountEmail, normalizeEmail } from "./normalize-email";
 import { checkCode } from "./validate-code";
 
 export const CODE_EXHAUSTED_MESSAGE = "Referral code has reached its usage limit";
@@ -84,7 +84,7 @@ function temporaryPassword(): string {
 export async function attributeSignup(input: SignupInput): Promise<SignupResult> {
   const db = await getDb();
   const now = input.now ?? new Date();
-  const email = input.email.trim().toLowerCase();
+  const email = accountEmail(input.email);
   const normalizedEmail = normalizeEmail(email);
   const tempPassword = input.password ? null : temporaryPassword();
   // Hash outside the transaction: 20 ms of CPU should not hold row locks.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { referralCodes, referralUsageLog, users } from "@/db/schema";
 import { useTestDatabase } from "@/db/testing/use-test-database";
-import { maskEmail } from "@/lib/format";
+import { maskEmail } from "@/lib/privacy/mask";
 import { canonicalCode } from "./code-format";
 import { checkCode } from "./validate-code";
 

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { referralCodes, users } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
 import { canonicalCode, CODE_MAX_LENGTH, validateCodeFormat } from "./code-format";
+import { codeUsability, ownerCanRefer, type CodeUsability } from "./code-usability";
 import type { ReferralCode } from "./create-code";
 
 /** SPEC "Validation": the checks in order, with these exact messages. */
@@ -17,6 +18,13 @@ export type CodeCheckFailure = keyof typeof CODE_CHECK_ERRORS;
 export type CodeCheck =
   | { valid: true; code: ReferralCode; referrer: { id: number; name: string; email: string } }
   | { valid: false; reason: CodeCheckFailure; error: (typeof CODE_CHECK_ERRORS)[CodeCheckFailure] };
+
+// How each unusable state is told to the person typing the code; a switched-off code reads as unknown.
+const FAILURE_FOR: Record<Exclude<CodeUsability, "active">, CodeCheckFailure> = {
+  inactive: "not_found",
+  expired: "expired",
+  used_up: "exhausted",
+};
 
 const fail = (reason: CodeCheckFailure): CodeCheck => ({
   valid: false,
@@ -50,16 +58,9 @@ export async function checkCode(db: DbOrTx, rawCode: string, now: Date = new Dat
     .innerJoin(users, eq(users.id, referralCodes.clientId))
     .where(eq(referralCodes.canonicalCode, canonicalCode(rawCode)))
     .limit(1);
-  if (
-    !found ||
-    !found.code.isActive ||
-    found.referrer.role !== "client" ||
-    found.referrer.status !== "active"
-  ) {
-    return fail("not_found");
-  }
+  if (!found || !ownerCanRefer(found.referrer)) return fail("not_found");
   const { code, referrer } = found;
-  if (code.expiresAt && code.expiresAt.getTime() <= now.getTime()) return fail("expired");
-  if (code.usageLimit !== null && code.usageCount >= code.usageLimit) return fail("exhausted");
+  const usability = codeUsability(code, now);
+  if (usability !== "active") return fail(FAILURE_FOR[usability]);
   return { valid: true, code, referrer: { id: referrer.id, name: referrer.name, email: referrer.email } };
 }

@@ -4,13 +4,13 @@ import {
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
 } from "@/lib/auth/password-strength";
+import { accountEmail } from "@/lib/referrals/normalize-email";
 import { isCallbackUrlShape } from "@/lib/safe-redirect";
 import { email } from "./fields";
 
 export const emailSchema = z
   .string({ error: "E-mail is required" })
-  .trim()
-  .toLowerCase()
+  .overwrite(accountEmail)
   .pipe(z.email({ error: "Enter a valid e-mail address" }).max(254, { error: "E-mail is too long" }));
 
 export const credentialsSchema = z.object({

@@ -1,6 +1,7 @@
 // E-mail invite input: the dashboard form (which code, the addresses as typed) and the admin outbox filter.
 import { z } from "zod";
 import { inviteStatus } from "@/db/schema/enums";
+import { accountEmail } from "@/lib/referrals/normalize-email";
 import { idParam } from "./referral-codes";
 
 /** At most this many addresses in one submission (the daily limit is separate: see send-email-invites). */
@@ -14,7 +15,7 @@ const singleEmail = z.email();
 export function splitAddresses(text: string): string[] {
   return text
     .split(/[\s,;]+/)
-    .map((a) => a.trim().toLowerCase())
+    .map((a) => accountEmail(a))
     .filter(Boolean);
 }
 

@@ -3,6 +3,7 @@
 // characters (PostgreSQL refuses U+0000 outright), ids fit PostgreSQL's `integer`, cents are whole
 // and bounded, dates stay inside years a human meant.
 import { z } from "zod";
+import { accountEmail } from "@/lib/referrals/normalize-email";
 
 /** Largest value of a PostgreSQL `integer` (serial ids, counters). */
 export const DB_ID_MAX = 2_147_483_647;
@@ -49,8 +50,7 @@ export function hasControlCharacters(s: string, { multiline = false } = {}): boo
 export function email(label = "E-mail") {
   return z
     .string({ error: `${label} is required` })
-    .trim()
-    .toLowerCase()
+    .overwrite(accountEmail)
     .max(254, { error: `${label} must be at most 254 characters` })
     .pipe(z.email({ error: `${label} must be a valid e-mail address` }));
 }

@@ -3,6 +3,7 @@
 // malformed one is refused with a 400 and nothing is written. Only the fields the handlers read are
 // checked; Stripe adds fields with every API version, and unknown ones are dropped, not refused.
 import { z } from "zod";
+import { accountEmail } from "@/lib/referrals/normalize-email";
 import { cents, text, unixSeconds } from "./fields";
 
 /** Stripe ids (`evt_…`, `in_…`, `ch_…`) are stored as they are, so no control characters. */
@@ -37,7 +38,7 @@ export const stripeInvoiceSchema = z.object(
     currency,
     // Matched against our clients' addresses, never stored: one Stripe accepts but z.email would not
     // (a quoted local part, a non-ASCII domain) simply matches nobody instead of losing the payment.
-    customer_email: text("customer_email", { min: 0, max: 254 }).toLowerCase().nullish(),
+    customer_email: text("customer_email", { min: 0, max: 254 }).overwrite(accountEmail).nullish(),
     metadata,
     // Older API versions put the charge, payment intent and subscription on the invoice itself; newer
     // ones under `payments` and `parent.subscription_details`. Both are read.

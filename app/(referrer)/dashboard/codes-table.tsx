@@ -1,20 +1,10 @@
-import { Badge } from "@/components/ui/badge";
+import { CodeStatusBadge } from "@/components/referrals/code-status-badge";
 import { CopyButton } from "@/components/ui/copy-button";
 import { formatDate } from "@/lib/format";
+import { codeUsability } from "@/lib/referrals/code-usability";
 import type { ReferrerCode } from "@/lib/queries/referrer-overview";
 import { EditCodeForm, ToggleCodeButton } from "./code-actions";
 import { SharePanel } from "./share-panel";
-
-export function codeState(
-  code: Pick<ReferrerCode, "isActive" | "expiresAt" | "usageCount" | "usageLimit">,
-  now: Date,
-) {
-  if (!code.isActive) return { label: "Inactive", tone: "neutral" } as const;
-  if (code.expiresAt && code.expiresAt <= now) return { label: "Expired", tone: "warning" } as const;
-  if (code.usageLimit !== null && code.usageCount >= code.usageLimit)
-    return { label: "Used up", tone: "warning" } as const;
-  return { label: "Active", tone: "success" } as const;
-}
 
 /** The referrer's codes: usage x / limit, clicks, state, and everything to share or change each one. */
 export function CodesTable({
@@ -34,7 +24,7 @@ export function CodesTable({
   return (
     <ul className="divide-y divide-ink-100">
       {codes.map((code) => {
-        const state = codeState(code, now);
+        const status = codeUsability(code, now);
         const link = `${origin}/r/${encodeURIComponent(code.code)}`;
         return (
           <li key={code.id} className="px-5 py-4" data-testid={`code-${code.code}`}>
@@ -42,7 +32,7 @@ export function CodesTable({
               <div className="min-w-40">
                 <div className="flex items-center gap-2">
                   <p className="font-mono text-base font-semibold text-ink-900">{code.code}</p>
-                  <Badge tone={state.tone}>{state.label}</Badge>
+                  <CodeStatusBadge status={status} />
                 </div>
                 {code.codeName ? <p className="text-xs text-ink-500">{code.codeName}</p> : null}
               </div>

@@ -3,6 +3,7 @@
 import { and, eq, or, sql, type SQL } from "drizzle-orm";
 import { payments, users } from "@/db/schema";
 import type { Tx } from "@/db/types";
+import { accountEmail } from "@/lib/referrals/normalize-email";
 import type { Payment } from "../record-payment";
 
 /** A user id sent as text (Stripe metadata), or null unless it is a plausible int4 id. */
@@ -15,7 +16,7 @@ export async function findClient(tx: Tx, userIdText: string | undefined, email: 
   const userId = digits(userIdText);
   const conditions: SQL[] = [];
   if (userId) conditions.push(eq(users.id, userId));
-  if (email) conditions.push(eq(users.email, email.trim().toLowerCase()));
+  if (email) conditions.push(eq(users.email, accountEmail(email)));
   if (!conditions.length) return null;
   const [client] = await tx
     .select({ id: users.id })

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { CodeStatusBadge } from "@/components/referrals/code-status-badge";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
@@ -11,6 +12,7 @@ import { getDb } from "@/db/client";
 import { requirePageUser } from "@/lib/auth/session";
 import { formatDate, formatMoney } from "@/lib/format";
 import { getClientDetail } from "@/lib/queries/admin-clients";
+import { codeUsability, ownerCanRefer } from "@/lib/referrals/code-usability";
 import { reportQueryString } from "@/lib/validation/referral-report";
 import { clientPageParamsSchema } from "@/lib/validation/clients";
 import { statusTone } from "../status";
@@ -28,7 +30,7 @@ export default async function AdminClientPage({ params }: Props) {
   if (!parsed.success) notFound();
   const client = await getClientDetail(await getDb(), parsed.data.id);
   if (!client) notFound();
-  const now = new Date().getTime();
+  const now = new Date();
   const reportHref = `/admin?${reportQueryString({ referrer: client.email })}`;
 
   return (
@@ -135,17 +137,12 @@ export default async function AdminClientPage({ params }: Props) {
               </TableHead>
               <TableBody>
                 {client.codes.map((c) => {
-                  const expired = c.expiresAt !== null && Date.parse(c.expiresAt) <= now;
-                  const usedUp = c.usageLimit !== null && c.usageCount >= c.usageLimit;
-                  const [label, tone] = !c.isActive
-                    ? (["Inactive", "neutral"] as const)
-                    : expired
-                      ? (["Expired", "warning"] as const)
-                      : usedUp
-                        ? (["Used up", "warning"] as const)
-                        : client.status !== "active"
-                          ? (["Owner suspended", "danger"] as const)
-                          : (["Active", "success"] as const);
+                  const usability = codeUsability(c, now);
+                  // The code's own state first; an otherwise usable code of a blocked owner says why it won't work.
+                  const status =
+                    usability === "active" && !ownerCanRefer({ role: "client", status: client.status })
+                      ? "owner_suspended"
+                      : usability;
                   return (
                     <tr key={c.id}>
                       <Td>
@@ -153,7 +150,7 @@ export default async function AdminClientPage({ params }: Props) {
                         {c.codeName ? <p className="text-xs text-ink-500">{c.codeName}</p> : null}
                       </Td>
                       <Td>
-                        <Badge tone={tone}>{label}</Badge>
+                        <CodeStatusBadge status={status} />
                       </Td>
                       <Td numeric>
                         {c.usageCount} / {c.usageLimit ?? "∞"}

@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { isAdmin } from "@/lib/auth/principal";
-import { maskEmail } from "@/lib/format";
+import { maskEmail } from "@/lib/privacy/mask";
 import { route } from "@/lib/http";
 import { limitCodeValidation } from "@/lib/referrals/limit-code-validation";
 import { checkCode } from "@/lib/referrals/validate-code";

@@ -23,8 +23,48 @@ const config = [
     },
   },
   {
+    // The arrows run one way: app → components → lib → db. Demo data and seeding (seed/), the bench and the
+    // test harness (testing/) sit above lib and db, so nothing below may import them; db imports no lib.
+    files: ["lib/**/*.ts", "lib/**/*.tsx", "db/**/*.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/seed/*", "@/bench/*", "@/testing/*"],
+              message: "lib/ and db/ sit below seed/, bench/ and testing/.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["db/**/*.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/seed/*", "@/bench/*", "@/testing/*"],
+              message: "db/ sits below seed/, bench/ and testing/.",
+            },
+            {
+              group: ["@/lib/*", "@/app/*", "@/components/*"],
+              message: "db/ is the bottom layer: it imports no lib/, app/ or components/.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Test helpers named use* (useTestDatabase) and Playwright fixtures' `use` are not React hooks.
-    files: ["**/*.test.ts", "db/testing/**/*.ts", "e2e/**/*.ts"],
+    files: ["**/*.test.ts", "testing/**/*.ts", "e2e/**/*.ts"],
     rules: { "react-hooks/rules-of-hooks": "off" },
   },
 ];

@@ -5,7 +5,7 @@ export async function register() {
   ensureAuthSecretOrExit();
   // Without NEXTAUTH_URL, next-auth builds its URLs from the request's Host header.
   if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
-  const { ensureReady } = await import("./lib/bootstrap");
+  const { ensureReady } = await import("./seed/bootstrap");
   await ensureReady();
   await import("./lib/jobs/registry");
   const { startJobs } = await import("./lib/jobs/scheduler");

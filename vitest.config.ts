@@ -7,14 +7,14 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^@\//, replacement: `${root}` },
-      { find: /^server-only$/, replacement: `${root}db/testing/empty-module.ts` },
+      { find: /^server-only$/, replacement: `${root}testing/empty-module.ts` },
     ],
   },
   test: {
     environment: "node",
     include: ["**/*.test.ts"],
     exclude: ["**/node_modules/**", "e2e/**", ".next/**", ".data/**"],
-    globalSetup: ["db/testing/global-setup.ts"],
+    globalSetup: ["testing/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: "forks",

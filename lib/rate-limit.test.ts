@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { rateLimits } from "@/db/schema";
-import { rawRows, useTestDatabase } from "@/db/testing/use-test-database";
+import { rawRows, useTestDatabase } from "@/testing/use-test-database";
 import { checkRateLimit, limitFromEnv, pruneRateLimits } from "./rate-limit";
 
 const testDb = useTestDatabase();

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { appSettings } from "@/db/schema";
-import { useTestDatabase } from "@/db/testing/use-test-database";
+import { useTestDatabase } from "@/testing/use-test-database";
 import { getSetting, setSetting } from "./settings";
 
 const testDb = useTestDatabase();

@@ -13,8 +13,8 @@ import {
   users,
 } from "@/db/schema";
 import { migrationsFolder, runMigrations } from "@/db/open";
-import { PG, pgErrorFrom } from "@/db/testing/pg-error";
-import { rawRows, useTestDatabase } from "@/db/testing/use-test-database";
+import { PG, pgErrorFrom } from "@/testing/pg-error";
+import { rawRows, useTestDatabase } from "@/testing/use-test-database";
 
 const testDb = useTestDatabase();
 

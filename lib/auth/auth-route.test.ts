@@ -1,7 +1,7 @@
 import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { auditLog, loginThrottles } from "@/db/schema";
-import { useTestDatabase } from "@/db/testing/use-test-database";
+import { useTestDatabase } from "@/testing/use-test-database";
 import { guardAuthRoute } from "./auth-route";
 
 // next-auth itself needs Next's request context, so it is stood in for here by a handler that signs

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { apiKeys, users } from "@/db/schema";
-import { useTestDatabase } from "@/db/testing/use-test-database";
+import { useTestDatabase } from "@/testing/use-test-database";
 import { createApiKey, findApiKey, revokeApiKey } from "./api-keys";
 import { checkCredentials } from "./credentials";
 import { hashPassword } from "./password";

@@ -17,7 +17,7 @@ import {
   rewardCatalog,
   users as usersTable,
 } from "@/db/schema";
-import { useTestDatabase } from "@/db/testing/use-test-database";
+import { useTestDatabase } from "@/testing/use-test-database";
 import { idleState, type ActionState } from "@/lib/action-state";
 import { createReferralCode } from "@/lib/referrals/create-code";
 import { creditPoints } from "@/lib/rewards/ledger";

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, users } from "@/db/schema";
-import { useTestDatabase } from "@/db/testing/use-test-database";
+import { useTestDatabase } from "@/testing/use-test-database";
 import { findApiKey } from "@/lib/auth/api-keys";
 import { checkCredentials } from "@/lib/auth/credentials";
 import { issueApiKey, withdrawApiKey } from "@/lib/auth/manage-api-keys";

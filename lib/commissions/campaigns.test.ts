@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, referralCodes } from "@/db/schema";
-import { useTestDatabase } from "@/db/testing/use-test-database";
+import { useTestDatabase } from "@/testing/use-test-database";
 import { listCampaigns } from "@/lib/queries/campaigns";
 import { campaignFormSchema } from "@/lib/validation/campaigns";
 import {

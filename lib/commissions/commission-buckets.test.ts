@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { commissions } from "@/db/schema";
-import { rawRows, useTestDatabase } from "@/db/testing/use-test-database";
+import { rawRows, useTestDatabase } from "@/testing/use-test-database";
 import { inCommissionBucket, sumCommissionBuckets } from "./commission-buckets";
 import { commissionFixtures } from "./test-fixtures";
 

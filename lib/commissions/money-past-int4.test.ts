@@ -4,7 +4,7 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { payments, payouts, referralUsageLog } from "@/db/schema";
-import { rawRows, useTestDatabase } from "@/db/testing/use-test-database";
+import { rawRows, useTestDatabase } from "@/testing/use-test-database";
 import { getCommissionTotals } from "@/lib/queries/commission-summary";
 import { approveDueCommissions } from "./approve-due";
 import { createPayoutBatch, markPayoutBatchPaid } from "./payouts";

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { auditLog, commissions, payoutBatches, payouts, users } from "@/db/schema";
-import { useTestDatabase } from "@/db/testing/use-test-database";
+import { useTestDatabase } from "@/testing/use-test-database";
 import { setSetting } from "@/lib/settings";
 import { approveDueCommissions } from "./approve-due";
 import { payoutBatchCsv } from "./payout-csv";

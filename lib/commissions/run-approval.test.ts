@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog } from "@/db/schema";
-import { useTestDatabase } from "@/db/testing/use-test-database";
+import { useTestDatabase } from "@/testing/use-test-database";
 import { registeredJobs } from "@/lib/jobs/scheduler";
 import { APPROVAL_JOB } from "./approval-job";
 import { APPROVAL_AUDIT_ACTION, runCommissionApproval } from "./run-approval";

@@ -3,7 +3,7 @@ import Stripe from "stripe";
 import { describe, expect, it } from "vitest";
 import { commissions, payments, subscriptions, users, webhookEvents } from "@/db/schema";
 import { rowsOf } from "@/db/rows";
-import { useTestDatabase } from "@/db/testing/use-test-database";
+import { useTestDatabase } from "@/testing/use-test-database";
 import { DomainError } from "@/lib/errors";
 import { CENTS_MAX } from "@/lib/validation/fields";
 import { receiveStripeWebhook } from "./stripe-webhook";

@@ -6,8 +6,8 @@ import vm from "node:vm";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { referralCodes, users } from "@/db/schema";
-import { generateReferrals } from "@/db/seed";
-import { useTestDatabase } from "@/db/testing/use-test-database";
+import { generateReferrals } from "@/seed/seed";
+import { useTestDatabase } from "@/testing/use-test-database";
 import { startReferralExport } from "./referral-export";
 import { referralExportQuerySchema } from "@/lib/validation/referral-report";
 

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { auditLog, referralCodes, referralUsageLog, subscriptions, users } from "@/db/schema";
-import { useTestDatabase } from "@/db/testing/use-test-database";
+import { useTestDatabase } from "@/testing/use-test-database";
 import { GET } from "@/app/api/admin/referral-export/route";
 import { createApiKey } from "@/lib/auth/api-keys";
 import { neutralizeCell } from "@/lib/csv";

@@ -3,7 +3,7 @@ import { and, eq, ne } from "drizzle-orm";
 import { SMTPServer, type SMTPServerOptions } from "smtp-server";
 import { afterEach, describe, expect, it } from "vitest";
 import { emailInvites, referralCodes, users } from "@/db/schema";
-import { useTestDatabase } from "@/db/testing/use-test-database";
+import { useTestDatabase } from "@/testing/use-test-database";
 import { DomainError } from "@/lib/errors";
 import { canonicalCode } from "@/lib/referrals/code-format";
 import { normalizeEmail } from "@/lib/referrals/normalize-email";

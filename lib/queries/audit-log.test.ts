@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { users } from "@/db/schema";
-import { useTestDatabase } from "@/db/testing/use-test-database";
+import { useTestDatabase } from "@/testing/use-test-database";
 import { writeAudit } from "@/lib/audit";
 import { listAuditEntries } from "./audit-log";
 

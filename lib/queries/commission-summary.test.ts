@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { referralUsageLog } from "@/db/schema";
-import { rawRows, useTestDatabase } from "@/db/testing/use-test-database";
+import { rawRows, useTestDatabase } from "@/testing/use-test-database";
 import { approveDueCommissions } from "@/lib/commissions/approve-due";
 import { createPayoutBatch, markPayoutBatchPaid } from "@/lib/commissions/payouts";
 import { rejectReferralCommissions } from "@/lib/commissions/release-or-reject-referral-commissions";

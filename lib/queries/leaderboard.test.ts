@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { referralUsageLog, userBadges, users } from "@/db/schema";
-import { useTestDatabase } from "@/db/testing/use-test-database";
-import { makeClient } from "@/lib/rewards/testing";
+import { useTestDatabase } from "@/testing/use-test-database";
+import { makeClient } from "@/testing/rewards";
 import { getLeaderboard, getLeaderboardOptIn } from "./leaderboard";
 
 const testDb = useTestDatabase();

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { referralUsageLog } from "@/db/schema";
-import { useTestDatabase } from "@/db/testing/use-test-database";
+import { useTestDatabase } from "@/testing/use-test-database";
 import {
   approveReferral,
   assertLedgerAfterEach,
@@ -11,7 +11,7 @@ import {
   restoreRulesAfterEach,
   setRule,
   signupWith,
-} from "@/lib/rewards/testing";
+} from "@/testing/rewards";
 import { getMyReferrals } from "./my-referrals";
 
 const testDb = useTestDatabase();

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { referralClicks, referralCodes, referralUsageLog, users } from "@/db/schema";
-import { useTestDatabase } from "@/db/testing/use-test-database";
+import { useTestDatabase } from "@/testing/use-test-database";
 import { getAdminOverview } from "./admin-overview";
 import { getReferrerOverview } from "./referrer-overview";
 import { getTopReferrers } from "./report-charts";

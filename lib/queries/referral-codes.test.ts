@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { commissions, referralCodes, referralUsageLog, users } from "@/db/schema";
-import { useTestDatabase } from "@/db/testing/use-test-database";
+import { useTestDatabase } from "@/testing/use-test-database";
 import { canonicalCode } from "@/lib/referrals/code-format";
 import { listClientCodes } from "./referral-codes";
 

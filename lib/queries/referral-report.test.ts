@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { commissions, referralCampaigns, referralCodes, referralUsageLog, users } from "@/db/schema";
-import { rawRows, useTestDatabase } from "@/db/testing/use-test-database";
+import { rawRows, useTestDatabase } from "@/testing/use-test-database";
 import {
   parseReportSearch,
   referralReportFiltersSchema,

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { referralUsageLog } from "@/db/schema";
-import { useTestDatabase } from "@/db/testing/use-test-database";
+import { useTestDatabase } from "@/testing/use-test-database";
 import { commissionFixtures } from "@/lib/commissions/test-fixtures";
 import { getReviewQueue } from "./review-queue";
 

@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { rewardCatalog } from "@/db/schema";
-import { useTestDatabase } from "@/db/testing/use-test-database";
+import { useTestDatabase } from "@/testing/use-test-database";
 import { creditPoints } from "@/lib/rewards/ledger";
 import { redeemPoints } from "@/lib/rewards/redeem-points";
-import { makeClient, makeReferrer, signupWith } from "@/lib/rewards/testing";
+import { makeClient, makeReferrer, signupWith } from "@/testing/rewards";
 import { getRewardsOverview } from "./rewards-overview";
 
 const testDb = useTestDatabase();

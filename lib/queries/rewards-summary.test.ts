@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { useTestDatabase } from "@/db/testing/use-test-database";
-import { makeReferrer, restoreRulesAfterEach, setRule, signupWith } from "@/lib/rewards/testing";
+import { useTestDatabase } from "@/testing/use-test-database";
+import { makeReferrer, restoreRulesAfterEach, setRule, signupWith } from "@/testing/rewards";
 import { getRewardsSummary } from "./rewards-summary";
 
 const testDb = useTestDatabase();

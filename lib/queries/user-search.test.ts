@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "@/db/rows";
 import { referralCodes, users } from "@/db/schema";
-import { useTestDatabase } from "@/db/testing/use-test-database";
+import { useTestDatabase } from "@/testing/use-test-database";
 import { canonicalCode } from "@/lib/referrals/code-format";
 import { codePrefixOf, escapeLike, userSearchCondition, type UserSearchOptions } from "./user-search";
 

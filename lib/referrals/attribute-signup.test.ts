@@ -1,7 +1,7 @@
 import { count, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { clientSites, referralCodes, referralUsageLog, subscriptions, users } from "@/db/schema";
-import { useTestDatabase } from "@/db/testing/use-test-database";
+import { useTestDatabase } from "@/testing/use-test-database";
 import { DomainError } from "@/lib/errors";
 import { hashIp } from "@/lib/request-fingerprint";
 import { canonicalCode } from "./code-format";

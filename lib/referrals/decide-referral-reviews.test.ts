@@ -1,9 +1,9 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog } from "@/db/schema";
-import { useTestDatabase } from "@/db/testing/use-test-database";
+import { useTestDatabase } from "@/testing/use-test-database";
 import { commissionFixtures } from "@/lib/commissions/test-fixtures";
-import { assertLedgerAfterEach, pointsOf } from "@/lib/rewards/testing";
+import { assertLedgerAfterEach, pointsOf } from "@/testing/rewards";
 import { reviewReferrals } from "./decide-referral-reviews";
 
 const testDb = useTestDatabase({ poolMax: 25 });

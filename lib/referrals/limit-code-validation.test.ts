@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { rateLimits } from "@/db/schema";
-import { useTestDatabase } from "@/db/testing/use-test-database";
+import { useTestDatabase } from "@/testing/use-test-database";
 import { limitCodeValidation } from "./limit-code-validation";
 
 const testDb = useTestDatabase();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { referralCodes, users } from "@/db/schema";
-import { useTestDatabase } from "@/db/testing/use-test-database";
+import { useTestDatabase } from "@/testing/use-test-database";
 import { canonicalCode, validateCodeFormat } from "./code-format";
 import { freeCodes, suggestCodes } from "./suggest-codes";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { referralCodes, referralUsageLog, users } from "@/db/schema";
-import { useTestDatabase } from "@/db/testing/use-test-database";
+import { useTestDatabase } from "@/testing/use-test-database";
 import { DomainError } from "@/lib/errors";
 import { canonicalCode } from "./code-format";
 import { updateReferralCode } from "./update-code";

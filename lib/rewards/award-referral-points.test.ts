@@ -2,7 +2,7 @@ import { count, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { rowsOf } from "@/db/rows";
 import { pointsLedger, rewardRuleAwards, rewardRules } from "@/db/schema";
-import { useTestDatabase } from "@/db/testing/use-test-database";
+import { useTestDatabase } from "@/testing/use-test-database";
 import {
   assertLedgerAfterEach,
   ledgerOf,
@@ -11,7 +11,7 @@ import {
   restoreRulesAfterEach,
   setRule,
   signupWith,
-} from "./testing";
+} from "@/testing/rewards";
 
 const testDb = useTestDatabase({ poolMax: 25 });
 assertLedgerAfterEach(testDb);

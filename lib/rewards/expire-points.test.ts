@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { rewardCatalog } from "@/db/schema";
-import { useTestDatabase } from "@/db/testing/use-test-database";
+import { useTestDatabase } from "@/testing/use-test-database";
 import { expirePoints } from "./expire-points";
 import { creditPoints, releasePendingEntries } from "./ledger";
 import { redeemPoints } from "./redeem-points";
-import { assertLedgerAfterEach, ledgerOf, makeClient, pointsOf } from "./testing";
+import { assertLedgerAfterEach, ledgerOf, makeClient, pointsOf } from "@/testing/rewards";
 
 const testDb = useTestDatabase({ poolMax: 25 });
 assertLedgerAfterEach(testDb);

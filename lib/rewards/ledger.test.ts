@@ -1,8 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { pointsLedger, users } from "@/db/schema";
-import { PG, pgErrorFrom } from "@/db/testing/pg-error";
-import { useTestDatabase } from "@/db/testing/use-test-database";
+import { PG, pgErrorFrom } from "@/testing/pg-error";
+import { useTestDatabase } from "@/testing/use-test-database";
 import {
   creditPoints,
   debitPoints,
@@ -10,7 +10,7 @@ import {
   releasePendingEntries,
   voidPendingEntries,
 } from "./ledger";
-import { assertLedgerAfterEach, ledgerOf, makeClient, pointsOf } from "./testing";
+import { assertLedgerAfterEach, ledgerOf, makeClient, pointsOf } from "@/testing/rewards";
 
 const testDb = useTestDatabase({ poolMax: 25 });
 assertLedgerAfterEach(testDb);

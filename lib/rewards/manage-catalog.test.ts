@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, rewardCatalog } from "@/db/schema";
-import { useTestDatabase } from "@/db/testing/use-test-database";
+import { useTestDatabase } from "@/testing/use-test-database";
 import { catalogItemFormSchema } from "@/lib/validation/reward-catalog";
 import { saveCatalogItem } from "./manage-catalog";
 

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, rewardRules } from "@/db/schema";
-import { useTestDatabase } from "@/db/testing/use-test-database";
+import { useTestDatabase } from "@/testing/use-test-database";
 import { rewardRuleFormSchema } from "@/lib/validation/reward-rules";
 import { saveRewardRule } from "./manage-rules";
 import {
@@ -11,7 +11,7 @@ import {
   signupWith,
   assertLedgerAfterEach,
   pointsOf,
-} from "./testing";
+} from "@/testing/rewards";
 
 const testDb = useTestDatabase();
 assertLedgerAfterEach(testDb);

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { referralUsageLog, userBadges } from "@/db/schema";
-import { useTestDatabase } from "@/db/testing/use-test-database";
-import { assertLedgerAfterEach, ledgerOf, makeClient, makeReferrer, pointsOf, signupWith } from "./testing";
+import { useTestDatabase } from "@/testing/use-test-database";
+import { assertLedgerAfterEach, ledgerOf, makeClient, makeReferrer, pointsOf, signupWith } from "@/testing/rewards";
 
 const testDb = useTestDatabase({ poolMax: 25 });
 assertLedgerAfterEach(testDb);

@@ -1,12 +1,12 @@
 import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { redemptions, rewardCatalog } from "@/db/schema";
-import { useTestDatabase } from "@/db/testing/use-test-database";
+import { useTestDatabase } from "@/testing/use-test-database";
 import { DomainError } from "@/lib/errors";
 import { COUPON_PATTERN } from "./coupon-code";
 import { creditPoints } from "./ledger";
 import { redeemPoints } from "./redeem-points";
-import { assertLedgerAfterEach, ledgerOf, makeClient, pointsOf } from "./testing";
+import { assertLedgerAfterEach, ledgerOf, makeClient, pointsOf } from "@/testing/rewards";
 
 const testDb = useTestDatabase({ poolMax: 25 });
 assertLedgerAfterEach(testDb);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { payments } from "@/db/schema";
-import { useTestDatabase } from "@/db/testing/use-test-database";
+import { useTestDatabase } from "@/testing/use-test-database";
 import { releasePaidReferralPoints } from "./release-on-first-payment";
 import {
   approveReferral,
@@ -12,7 +12,7 @@ import {
   restoreRulesAfterEach,
   setRule,
   signupWith,
-} from "./testing";
+} from "@/testing/rewards";
 
 const testDb = useTestDatabase({ poolMax: 25 });
 assertLedgerAfterEach(testDb);

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, userBadges } from "@/db/schema";
-import { useTestDatabase } from "@/db/testing/use-test-database";
+import { useTestDatabase } from "@/testing/use-test-database";
 import { releaseReferralPoints } from "./release-or-reject-referral-points";
 import {
   approveReferral,
@@ -13,7 +13,7 @@ import {
   pointsOf,
   rejectReferral,
   signupWith,
-} from "./testing";
+} from "@/testing/rewards";
 
 const testDb = useTestDatabase({ poolMax: 25 });
 assertLedgerAfterEach(testDb);

@@ -8,7 +8,7 @@ import { GET as exportGet } from "@/app/api/admin/referral-export/route";
 import { POST as createClientPost } from "@/app/api/clients/route";
 import { POST as paymentPost } from "@/app/api/payments/route";
 import { payments, users } from "@/db/schema";
-import { useTestDatabase } from "@/db/testing/use-test-database";
+import { useTestDatabase } from "@/testing/use-test-database";
 import { createApiKey } from "@/lib/auth/api-keys";
 
 // No session outside a request: API keys are resolved from the database as usual.

@@ -1,5 +1,5 @@
 import { getDatabaseHandle } from "@/db/client";
-import { ensureReady } from "@/lib/bootstrap";
+import { ensureReady } from "@/seed/bootstrap";
 import { errorResponse } from "@/lib/http";
 
 export const dynamic = "force-dynamic";

@@ -1,8 +1,8 @@
 // `npm run db:seed [-- --referrals N]`: demo accounts on an empty database, then N generated referrals.
 import { parseArgs } from "node:util";
 import { hashPassword } from "@/lib/auth/password";
-import { setDatabaseHandle } from "./client";
-import { openConfiguredDatabase, runMigrations } from "./open";
+import { setDatabaseHandle } from "@/db/client";
+import { openConfiguredDatabase, runMigrations } from "@/db/open";
 import { demoAccounts, demoPassword, generateReferrals, hasUsers, seedDemo } from "./seed";
 
 const { values } = parseArgs({ options: { referrals: { type: "string" } } });

@@ -3,9 +3,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { findLedgerMismatches } from "@/lib/rewards/find-ledger-mismatches";
 import { loadRewardRules } from "@/lib/rewards/load-reward-rules";
 import { COUPON_PATTERN } from "@/lib/rewards/coupon-code";
-import { pointsLedger, redemptions, referralUsageLog, userBadges, users } from "./schema";
+import { pointsLedger, redemptions, referralUsageLog, userBadges, users } from "@/db/schema";
 import { seedDemo } from "./seed";
-import { useTestDatabase } from "./testing/use-test-database";
+import { useTestDatabase } from "@/testing/use-test-database";
 
 const testDb = useTestDatabase();
 let mayaId = 0;

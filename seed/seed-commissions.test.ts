@@ -2,10 +2,10 @@ import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { listCampaigns } from "@/lib/queries/campaigns";
 import { getCommissionTotals } from "@/lib/queries/commission-summary";
-import { rowsOf } from "./rows";
-import { users } from "./schema";
+import { rowsOf } from "@/db/rows";
+import { users } from "@/db/schema";
 import { seedDemo } from "./seed";
-import { useTestDatabase } from "./testing/use-test-database";
+import { useTestDatabase } from "@/testing/use-test-database";
 
 const testDb = useTestDatabase();
 const idOf = async (email: string) =>

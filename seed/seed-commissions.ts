@@ -11,9 +11,9 @@ import { createPayoutBatch, markPayoutBatchPaid } from "@/lib/commissions/payout
 import { recordPayment } from "@/lib/commissions/record-payment";
 import { rejectReferralCommissions } from "@/lib/commissions/release-or-reject-referral-commissions";
 import { DomainError } from "@/lib/errors";
-import { rowsOf } from "./rows";
-import { referralUsageLog, users } from "./schema";
-import type { Db } from "./types";
+import { rowsOf } from "@/db/rows";
+import { referralUsageLog, users } from "@/db/schema";
+import type { Db } from "@/db/types";
 
 const DAY = 86_400_000;
 const PRICES = [1995, 3995, 7995];

@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { demoAccounts, demoPassword, hasUsers, seedDemo } from "@/db/seed";
+import { demoAccounts, demoPassword, hasUsers, seedDemo } from "@/seed/seed";
 
 const state = ((globalThis as { __musenestBoot?: { ready?: Promise<void> } }).__musenestBoot ??= {});
 

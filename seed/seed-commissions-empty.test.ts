@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { rowsOf } from "./rows";
+import { rowsOf } from "@/db/rows";
 import { seedDemo } from "./seed";
-import { useTestDatabase } from "./testing/use-test-database";
+import { useTestDatabase } from "@/testing/use-test-database";
 
 const testDb = useTestDatabase();
 

@@ -3,11 +3,11 @@ import { hashPassword } from "@/lib/auth/password";
 import { canonicalCode } from "@/lib/referrals/code-format";
 import { attributeSignup } from "@/lib/referrals/attribute-signup";
 import { normalizeEmail } from "@/lib/referrals/normalize-email";
-import { rowsOf } from "./rows";
+import { rowsOf } from "@/db/rows";
 import { seedDemoCommissions } from "./seed-commissions";
 import { seedDemoRewards } from "./seed-rewards";
-import { referralCodes, users } from "./schema";
-import type { Db } from "./types";
+import { referralCodes, users } from "@/db/schema";
+import type { Db } from "@/db/types";
 
 export const DEFAULT_DEMO_PASSWORD = "musenest-demo";
 

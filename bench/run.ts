@@ -3,7 +3,7 @@
 // Figures vary with the machine; the targets are floors for a 2-core box, not promises.
 import { setDatabaseHandle } from "@/db/client";
 import { openPglite, openPostgres, runMigrations } from "@/db/open";
-import { demoPassword, generateReferrals, seedDemo } from "@/db/seed";
+import { demoPassword, generateReferrals, seedDemo } from "@/seed/seed";
 import { hashPassword } from "@/lib/auth/password";
 import { attributeSignup } from "@/lib/referrals/attribute-signup";
 import { checkCode } from "@/lib/referrals/validate-code";

@@ -2,10 +2,10 @@ import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkCredentials } from "@/lib/auth/credentials";
 import { checkCode } from "@/lib/referrals/validate-code";
-import { rowsOf } from "./rows";
-import { referralCodes, users } from "./schema";
+import { rowsOf } from "@/db/rows";
+import { referralCodes, users } from "@/db/schema";
 import { hasUsers, seedDemo } from "./seed";
-import { useTestDatabase } from "./testing/use-test-database";
+import { useTestDatabase } from "@/testing/use-test-database";
 
 const testDb = useTestDatabase();
 

@@ -3,14 +3,14 @@
 import { and, eq, notInArray } from "drizzle-orm";
 import { afterEach, beforeAll, expect } from "vitest";
 import { payments, pointsLedger, referralCodes, referralUsageLog, rewardRules, users } from "@/db/schema";
-import type { TestDatabase } from "@/db/testing/use-test-database";
+import type { TestDatabase } from "@/testing/use-test-database";
 import { canonicalCode } from "@/lib/referrals/code-format";
 import { attributeSignup, type SignupInput } from "@/lib/referrals/attribute-signup";
 import { normalizeEmail } from "@/lib/referrals/normalize-email";
-import { findLedgerMismatches } from "./find-ledger-mismatches";
-import { releasePointsOnFirstPayment } from "./release-on-first-payment";
-import { rejectReferralPoints, releaseReferralPoints } from "./release-or-reject-referral-points";
-import type { RewardRuleKind } from "./rules";
+import { findLedgerMismatches } from "@/lib/rewards/find-ledger-mismatches";
+import { releasePointsOnFirstPayment } from "@/lib/rewards/release-on-first-payment";
+import { rejectReferralPoints, releaseReferralPoints } from "@/lib/rewards/release-or-reject-referral-points";
+import type { RewardRuleKind } from "@/lib/rewards/rules";
 
 let seq = 0;
 const nextSeq = () => ++seq + Math.floor(Math.random() * 1000) * 100_000;

@@ -5,8 +5,8 @@ import { backfillReferralPoints } from "@/lib/rewards/backfill-referral-points";
 import { saveRewardRule } from "@/lib/rewards/manage-rules";
 import { redeemPoints } from "@/lib/rewards/redeem-points";
 import { offerConfigSchema } from "@/lib/rewards/rules";
-import { rewardCatalog, rewardRules, users } from "./schema";
-import type { Db } from "./types";
+import { rewardCatalog, rewardRules, users } from "@/db/schema";
+import type { Db } from "@/db/types";
 
 const DAY_MS = 86_400_000;
 const startOfDayUtc = (t: number) => new Date(Math.floor(t / DAY_MS) * DAY_MS);

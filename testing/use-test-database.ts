@@ -6,9 +6,9 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, inject } from "vitest";
-import { setDatabaseHandle } from "../client";
-import { openPglite, openPostgres, type DatabaseHandle } from "../open";
-import type { Db } from "../types";
+import { setDatabaseHandle } from "@/db/client";
+import { openPglite, openPostgres, type DatabaseHandle } from "@/db/open";
+import type { Db } from "@/db/types";
 import { adminQuery, assertLocalDatabaseUrl, databaseUrl, quoteIdent } from "./postgres-admin";
 
 export type TestDatabase = {
@@ -25,7 +25,7 @@ export function useTestDatabase(opts: { poolMax?: number } = {}): TestDatabase {
 
   beforeAll(async () => {
     const source = inject("testDatabase");
-    if (!source) throw new Error("useTestDatabase needs db/testing/global-setup.ts as Vitest globalSetup");
+    if (!source) throw new Error("useTestDatabase needs testing/global-setup.ts as Vitest globalSetup");
     if (source.kind === "postgres") {
       assertLocalDatabaseUrl(source.serverUrl);
       const name = `musenest_t_${randomBytes(6).toString("hex")}`;
@@ -78,4 +78,4 @@ export function useTestDatabase(opts: { poolMax?: number } = {}): TestDatabase {
 }
 
 // Raw `db.execute(sql…)` rows on either driver; the app's helper, re-exported for tests.
-export { rowsOf as rawRows } from "../rows";
+export { rowsOf as rawRows } from "@/db/rows";

@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import type { TestProject } from "vitest/node";
-import { openPglite, openPostgres, runMigrations } from "../open";
+import { openPglite, openPostgres, runMigrations } from "@/db/open";
 import { adminQuery, assertLocalDatabaseUrl, databaseUrl, quoteIdent } from "./postgres-admin";
 
 export type TestDatabaseSource =

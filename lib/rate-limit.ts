@@ -2,6 +2,7 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/types";
 import { rowsOf } from "@/db/rows";
+import { nowAndThen } from "@/lib/housekeeping";
 
 // Fixed-window rate limiting kept in PostgreSQL (table rate_limits), so every server instance shares
 // one count. A hit is a single upsert that starts a new window or adds one to the current one and
@@ -47,7 +48,8 @@ export async function checkRateLimit(
       expires_at = CASE WHEN r.expires_at <= ${at} THEN ${windowEnd} ELSE r.expires_at END
     RETURNING hits, GREATEST(1, CEIL(EXTRACT(EPOCH FROM (expires_at - ${at}))))::int AS retry_after`);
   const [row] = rowsOf<{ hits: number; retry_after: number }>(result);
-  await pruneNowAndThen(db, now);
+  // Once a minute per process is often enough that the table holds little more than the live windows.
+  await nowAndThen("rate-limit prune", PRUNE_EVERY_MS, () => pruneRateLimits(db, now));
   const hits = Number(row.hits);
   const allowed = hits <= opts.limit;
   return {
@@ -60,22 +62,6 @@ export async function checkRateLimit(
 
 const PRUNE_EVERY_MS = 60_000;
 const PRUNE_BATCH = 1_000;
-const pruneState = ((
-  globalThis as { __musenestRateLimitPrune?: { lastAt: number } }
-).__musenestRateLimitPrune ??= { lastAt: 0 });
-
-// At most once a minute per process: cheap enough to ride along with a request, often enough that
-// the table holds little more than the live windows.
-async function pruneNowAndThen(db: DbOrTx, now: Date | undefined): Promise<void> {
-  const clock = Date.now();
-  if (clock - pruneState.lastAt < PRUNE_EVERY_MS) return;
-  pruneState.lastAt = clock;
-  try {
-    await pruneRateLimits(db, now);
-  } catch (error) {
-    console.error("[rate-limit] pruning failed", error);
-  }
-}
 
 /**
  * Deletes up to `batch` windows that have ended. The outer condition is checked again on each row, so

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { rowsOf } from "@/db/rows";
 import type { DbOrTx } from "@/db/types";
 import { writeAudit } from "@/lib/audit";
+import { nowAndThen } from "@/lib/housekeeping";
 import { instant, limitFromEnv } from "@/lib/rate-limit";
 
 // Sign-in throttling, per account and per client address, kept in PostgreSQL (login_throttles) so it
@@ -95,7 +96,7 @@ export async function beginLoginAttempt(
       (locked_until IS NOT NULL AND locked_until > ${at} AND refused = 0) AS just_locked,
       GREATEST(1, CEIL(EXTRACT(EPOCH FROM (locked_until - ${at}))))::int AS retry_after`);
   const rows = rowsOf<ChargeRow>(result);
-  await pruneNowAndThen(db, config, now);
+  await nowAndThen("login-throttle prune", PRUNE_EVERY_MS, () => pruneLoginThrottles(db, config, now));
 
   for (const row of rows.filter((r) => r.just_locked)) {
     await writeAudit(
@@ -138,24 +139,6 @@ export async function settleLoginSuccess(db: DbOrTx, attempt: LoginAttempt, now?
 }
 
 const PRUNE_EVERY_MS = 60_000;
-const pruneState = ((globalThis as { __musenestLoginPrune?: { lastAt: number } }).__musenestLoginPrune ??= {
-  lastAt: 0,
-});
-
-// At most once a minute per process, riding along with a sign-in.
-async function pruneNowAndThen(
-  db: DbOrTx,
-  config: LoginThrottleConfig,
-  now: Date | undefined,
-): Promise<void> {
-  if (Date.now() - pruneState.lastAt < PRUNE_EVERY_MS) return;
-  pruneState.lastAt = Date.now();
-  try {
-    await pruneLoginThrottles(db, config, now);
-  } catch (error) {
-    console.error("[login-throttle] pruning failed", error);
-  }
-}
 
 /** Deletes up to `batch` keys that are neither locked nor remembered for a doubled lock-out. */
 export async function pruneLoginThrottles(

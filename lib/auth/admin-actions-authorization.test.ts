@@ -3,10 +3,10 @@
 // and let an admin through to its own validation. The actions are found on disk: every module under
 // app/(admin) that starts with "use server" and every function it exports — a new action is covered
 // the moment it exists. (Pages and /api/admin routes: e2e/admin-authorization.spec.ts.)
-import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { users as usersTable } from "@/db/schema";
+import { serverActionModules } from "@/testing/server-action-modules";
 import { useTestDatabase } from "@/testing/use-test-database";
 import { idleState, type ActionState } from "@/lib/action-state";
 import type { SessionUser } from "./session";
@@ -31,16 +31,6 @@ const testDb = useTestDatabase();
 
 const ROOT = path.resolve(__dirname, "../..");
 const ADMIN_APP = path.join(ROOT, "app", "(admin)");
-
-function serverActionModules(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return serverActionModules(full);
-    if (!/\.(ts|tsx)$/.test(entry.name) || /\.test\.tsx?$/.test(entry.name)) return [];
-    const source = readFileSync(full, "utf8").trimStart();
-    return /^["']use server["']/.test(source) ? [full] : [];
-  });
-}
 
 const modules = serverActionModules(ADMIN_APP);
 

@@ -5,7 +5,6 @@
 // through to its own validation. The actions are found on disk like the admin matrix does
 // (admin-actions-authorization.test.ts): every module outside app/(admin) that starts with "use server",
 // and every function it exports; one without a case below fails the test until it gets one.
-import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { asc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
@@ -17,6 +16,7 @@ import {
   rewardCatalog,
   users as usersTable,
 } from "@/db/schema";
+import { serverActionModules } from "@/testing/server-action-modules";
 import { useTestDatabase } from "@/testing/use-test-database";
 import { idleState, type ActionState } from "@/lib/action-state";
 import { createReferralCode } from "@/lib/referrals/create-code";
@@ -52,17 +52,7 @@ const ROOT = path.resolve(__dirname, "../..");
 const APP = path.join(ROOT, "app");
 const ADMIN_APP = path.join(APP, "(admin)");
 
-function serverActionModules(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return full === ADMIN_APP ? [] : serverActionModules(full);
-    if (!/\.(ts|tsx)$/.test(entry.name) || /\.test\.tsx?$/.test(entry.name)) return [];
-    const source = readFileSync(full, "utf8").trimStart();
-    return /^["']use server["']/.test(source) ? [full] : [];
-  });
-}
-
-const modules = serverActionModules(APP);
+const modules = serverActionModules(APP, [ADMIN_APP]);
 
 const UNAUTHORIZED = "Sign in or provide an API key to use this endpoint.";
 const FORBIDDEN = "You don't have access to this resource.";

@@ -63,6 +63,25 @@ const config = [
     },
   },
   {
+    // Entry points are handed the database by their wrapper (route(), action(), the page guards) and read
+    // through lib/: nothing under app/ or components/ opens the database or names its tables.
+    files: ["app/**/*.ts", "app/**/*.tsx", "components/**/*.ts", "components/**/*.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/db", "@/db/*", "**/db/*"],
+              message:
+                "app/ and components/ get the database from their wrapper's context and types from lib/ (lib/context, lib/enums).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Test helpers named use* (useTestDatabase) and Playwright fixtures' `use` are not React hooks.
     files: ["**/*.test.ts", "testing/**/*.ts", "e2e/**/*.ts"],
     rules: { "react-hooks/rules-of-hooks": "off" },

@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
-import { getDb } from "@/db/client";
-import { getSessionUser, homeFor } from "@/lib/auth/session";
+import { publicPageContext } from "@/lib/auth/page-context";
+import { homeFor } from "@/lib/auth/session";
 import { getProgramTerms } from "@/lib/queries/program-terms";
 import type { Badge as BadgeKind } from "@/lib/rewards/rules";
 
@@ -45,7 +45,8 @@ const adminFeatures = (holdDays: number) => [
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
-  const [user, terms] = await Promise.all([getSessionUser(), getProgramTerms(await getDb(), new Date())]);
+  const { db, user } = await publicPageContext();
+  const terms = await getProgramTerms(db, new Date());
   const [baseTier, ...higherTiers] = terms.commissionTiers;
   const home = user ? homeFor(user.role) : null;
 

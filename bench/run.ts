@@ -59,7 +59,7 @@ results.push({
   seconds: await time(async () => {
     await Promise.all(
       Array.from({ length: signups }, (_, i) =>
-        attributeSignup({
+        attributeSignup(db, {
           name: `Bench ${i}`,
           email: `bench${i}@example.net`,
           password: "bench password",

@@ -9,6 +9,7 @@ import {
   type Authorized,
   type SessionPrincipal,
 } from "@/lib/auth/principal";
+import { entryContext, type EntryContext } from "@/lib/context";
 import { DomainError } from "@/lib/errors";
 import { clientIp, userAgent } from "@/lib/request-info";
 import { fieldErrors } from "@/lib/validation/issues";
@@ -17,12 +18,11 @@ import type { ActionState } from "./action-state";
 
 export type { ActionState } from "./action-state";
 
-/** `principal` is what the action's access level proved: a signed-in user for anything but `public`. */
-export type ActionContext<A extends Access = Access> = {
-  principal: Authorized<SessionPrincipal, A>;
-  ip: string | null;
-  userAgent: string | null;
-};
+/**
+ * The database and the caller: `principal` is what the action's access level proved (a signed-in user for
+ * anything but `public`), `actor` the audit actor built from it.
+ */
+export type ActionContext<A extends Access = Access> = EntryContext<Authorized<SessionPrincipal, A>>;
 
 const SECRET_FIELDS = /password|secret|token/i;
 
@@ -66,7 +66,8 @@ export function action<S extends ZodType, A extends Access>(
           values: echo(values),
         };
       }
-      const result = await fn(parsed.data, { principal, ip: clientIp(h), userAgent: userAgent(h) });
+      const ctx = await entryContext(principal, { ip: clientIp(h), userAgent: userAgent(h) });
+      const result = await fn(parsed.data, ctx);
       return result ?? { status: "success" };
     } catch (error) {
       unstable_rethrow(error); // redirect() and notFound() are control flow, not failures

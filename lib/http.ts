@@ -8,6 +8,7 @@ import {
   type Authorized,
   type Principal,
 } from "@/lib/auth/principal";
+import { entryContext, type EntryContext } from "@/lib/context";
 import { DomainError } from "@/lib/errors";
 import { clientIp, userAgent } from "@/lib/request-info";
 import { issueDetails } from "@/lib/validation/issues";
@@ -23,15 +24,15 @@ export const reply = <T>(data: T, init?: Reply<T>["init"]) => new Reply(data, in
 
 type Parsed<S> = S extends ZodType ? z.output<S> : undefined;
 
-export type RouteContext<P, Q, B, A extends Access = Access> = {
+/**
+ * The database, the caller (`principal`: what the route's access level proved, e.g. a signed-in client for
+ * `client`), its audit actor and address, and the parsed request.
+ */
+export type RouteContext<P, Q, B, A extends Access = Access> = EntryContext<Authorized<Principal, A>> & {
   req: NextRequest;
   params: Parsed<P>;
   query: Parsed<Q>;
   body: Parsed<B>;
-  /** What the route's access level proved about the caller (e.g. a signed-in client for `client`). */
-  principal: Authorized<Principal, A>;
-  ip: string | null;
-  userAgent: string | null;
 };
 
 type RouteConfig<P, Q, B, A extends Access> = { access: A; params?: P; query?: Q; body?: B };
@@ -78,7 +79,7 @@ async function readJson(req: NextRequest): Promise<unknown> {
 
 /**
  * The one wrapper for route handlers: authenticate → authorize → parse params, query and body with zod →
- * call the domain → answer `{ success: true, data }`. A handler may return a Response (CSV streams, redirects).
+ * hand the handler the database and the caller → call the domain → answer `{ success: true, data }`. A handler may return a Response (CSV streams, redirects).
  */
 export function route<
   P extends ZodType | undefined = undefined,
@@ -95,14 +96,16 @@ export function route<
         ? config.query.parse(Object.fromEntries(req.nextUrl.searchParams.entries()))
         : undefined;
       const body = config.body ? config.body.parse(await readJson(req)) : undefined;
+      const entry = await entryContext(principal, {
+        ip: clientIp(req.headers),
+        userAgent: userAgent(req.headers),
+      });
       const result = await handler({
+        ...entry,
         req,
         params: params as Parsed<P>,
         query: query as Parsed<Q>,
         body: body as Parsed<B>,
-        principal,
-        ip: clientIp(req.headers),
-        userAgent: userAgent(req.headers),
       });
       if (result instanceof Response) return result;
       const { data, init } = result instanceof Reply ? result : new Reply(result);

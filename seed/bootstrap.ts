@@ -1,16 +1,20 @@
-import { getDb } from "@/db/client";
+import { getDatabaseHandle } from "@/db/client";
+import type { DatabaseHandle } from "@/db/open";
 import { demoAccounts, demoPassword, hasUsers, seedDemo } from "@/seed/seed";
 
-const state = ((globalThis as { __musenestBoot?: { ready?: Promise<void> } }).__musenestBoot ??= {});
+type Ready = { database: DatabaseHandle["kind"] };
+const state = ((globalThis as { __musenestBoot?: { ready?: Promise<Ready> } }).__musenestBoot ??= {});
 
 /**
  * Opens and migrates the database and, on an empty one, seeds the demo data and prints how to sign in.
  * Runs once per process (server start and the readiness route share it). DEMO_SEED=off skips the demo.
+ * Resolves to which database it is (PGlite or PostgreSQL).
  */
-export function ensureReady(): Promise<void> {
+export function ensureReady(): Promise<Ready> {
   state.ready ??= (async () => {
-    const db = await getDb();
-    if (process.env.DEMO_SEED === "off" || (await hasUsers(db))) return;
+    const { db, kind } = await getDatabaseHandle();
+    const ready = { database: kind };
+    if (process.env.DEMO_SEED === "off" || (await hasUsers(db))) return ready;
     await seedDemo(db);
     const password = demoPassword();
     const lines = demoAccounts
@@ -25,6 +29,7 @@ export function ensureReady(): Promise<void> {
         "",
       ].join("\n"),
     );
+    return ready;
   })().catch((error) => {
     state.ready = undefined;
     throw error;

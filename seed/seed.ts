@@ -149,7 +149,7 @@ async function seedCodeStates(db: Db): Promise<void> {
     ["Jordan Lee", "jordan.lee@example.org"],
     ["Priya Shah", "priya.shah@example.org"],
   ]) {
-    await attributeSignup({
+    await attributeSignup(db, {
       name,
       email,
       password: demoPassword(),

@@ -3,6 +3,7 @@
 import { and, eq, notInArray } from "drizzle-orm";
 import { afterEach, beforeAll, expect } from "vitest";
 import { payments, pointsLedger, referralCodes, referralUsageLog, rewardRules, users } from "@/db/schema";
+import type { Db } from "@/db/types";
 import type { TestDatabase } from "@/testing/use-test-database";
 import { canonicalCode } from "@/lib/referrals/code-format";
 import { attributeSignup, type SignupInput } from "@/lib/referrals/attribute-signup";
@@ -89,10 +90,10 @@ export async function makeReferrer(testDb: TestDatabase, opts: { name?: string; 
 
 let ipSeq = 0;
 /** A signup with a code from a fresh address (the IP-velocity fraud rule stays quiet unless asked). */
-export function signupWith(code: string, overrides: Partial<SignupInput> = {}) {
+export function signupWith(db: Db, code: string, overrides: Partial<SignupInput> = {}) {
   const n = nextSeq();
   ipSeq++;
-  return attributeSignup({
+  return attributeSignup(db, {
     name: `Friend ${n}`,
     email: `friend${n}@example.org`,
     password: "correct horse battery",
@@ -122,9 +123,9 @@ export async function ledgerOf(testDb: TestDatabase, userId: number) {
 
 let flaggedSeq = 0;
 /** A signup the fraud rules flag (disposable e-mail domain): its points are held for review. */
-export function flaggedSignup(code: string, overrides: Partial<SignupInput> = {}) {
+export function flaggedSignup(db: Db, code: string, overrides: Partial<SignupInput> = {}) {
   flaggedSeq++;
-  return signupWith(code, { email: `flag${flaggedSeq}.${nextSeq()}@mailinator.com`, ...overrides });
+  return signupWith(db, code, { email: `flag${flaggedSeq}.${nextSeq()}@mailinator.com`, ...overrides });
 }
 
 /** What the review queue does on approval: record the decision and release the points, one transaction. */

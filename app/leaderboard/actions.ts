@@ -1,7 +1,6 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getDb } from "@/db/client";
 import { action } from "@/lib/action";
 import { setLeaderboardOptIn } from "@/lib/rewards/set-leaderboard-opt-in";
 import { leaderboardOptInSchema } from "@/lib/validation/leaderboard";
@@ -9,8 +8,8 @@ import { leaderboardOptInSchema } from "@/lib/validation/leaderboard";
 /** A client chooses, for themselves, whether the leaderboard shows their name. */
 export const leaderboardOptInAction = action(
   { access: "client", schema: leaderboardOptInSchema },
-  async (input, { principal }) => {
-    const optIn = await setLeaderboardOptIn(await getDb(), principal.user.id, input.optIn);
+  async (input, { db, principal }) => {
+    const optIn = await setLeaderboardOptIn(db, principal.user.id, input.optIn);
     revalidatePath("/leaderboard");
     return {
       status: "success",

@@ -6,8 +6,7 @@ import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/compon
 import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDb } from "@/db/client";
-import { requirePageUser } from "@/lib/auth/session";
+import { pageContext } from "@/lib/auth/page-context";
 import { maskName } from "@/lib/privacy/mask";
 import { getLeaderboard, getLeaderboardOptIn, type LeaderboardEntry } from "@/lib/queries/leaderboard";
 import { leaderboardPageSchema, type LeaderboardPeriod } from "@/lib/validation/leaderboard";
@@ -67,9 +66,8 @@ export default async function LeaderboardPage({
 }: {
   searchParams: Promise<Record<string, string>>;
 }) {
-  const user = await requirePageUser("/leaderboard");
+  const { db, user } = await pageContext("/leaderboard");
   const { period } = leaderboardPageSchema.parse(await searchParams);
-  const db = await getDb();
   const isClient = user.role === "client";
   const [board, optIn] = await Promise.all([
     getLeaderboard(db, { period, limit: LIMIT, viewerId: isClient ? user.id : null }),

@@ -1,11 +1,9 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 
-import type { emailInvites } from "@/db/schema";
-
 // A type-only import: erased at build time, so client components can use this file.
-export type InviteStatusValue = (typeof emailInvites.$inferSelect)["status"];
+import type { InviteStatus } from "@/lib/enums";
 
-const STATUS: Record<InviteStatusValue, { label: string; tone: BadgeTone }> = {
+const STATUS: Record<InviteStatus, { label: string; tone: BadgeTone }> = {
   sent: { label: "Sent", tone: "success" },
   queued: { label: "Queued", tone: "info" },
   failed: { label: "Failed", tone: "danger" },
@@ -13,7 +11,7 @@ const STATUS: Record<InviteStatusValue, { label: string; tone: BadgeTone }> = {
 };
 
 /** An invite's status in words; the colour only repeats them. */
-export function InviteStatusBadge({ status }: { status: InviteStatusValue }) {
+export function InviteStatusBadge({ status }: { status: InviteStatus }) {
   const { label, tone } = STATUS[status];
   return <Badge tone={tone}>{label}</Badge>;
 }

@@ -1,3 +1,4 @@
+import type { Db } from "@/db/types";
 import { writeAudit, type AuditActor } from "@/lib/audit";
 import { attributeSignup, type SignupResult } from "@/lib/referrals/attribute-signup";
 import type { CreateClientBody } from "@/lib/validation/signup";
@@ -8,10 +9,11 @@ import type { CreateClientBody } from "@/lib/validation/signup";
  * returned once. The audit row is written inside the signup's transaction.
  */
 export async function createClient(
+  db: Db,
   body: CreateClientBody,
   ctx: { actor: AuditActor; ip: string | null; userAgent: string | null; via: "admin" | "api" },
 ): Promise<SignupResult> {
-  return attributeSignup({
+  return attributeSignup(db, {
     name: body.name,
     email: body.email,
     phone: body.phone ?? null,

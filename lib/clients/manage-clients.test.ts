@@ -38,6 +38,7 @@ const form = (fields: Record<string, string>) => adminCreateClientSchema.parse(f
 describe("an admin creates a client", () => {
   it("through the signup, with a one-time password and its audit row in the same transaction", async () => {
     const result = await createClient(
+      testDb.db,
       form({
         name: "Dana Scully",
         email: "Dana@Example.com",
@@ -69,7 +70,11 @@ describe("an admin creates a client", () => {
   it("refuses a taken e-mail and leaves no audit row behind", async () => {
     const before = (await testDb.db.select().from(auditLog)).length;
     await expect(
-      createClient(form({ name: "Again", email: "dana@example.com", business_type: "studio" }), ctx()),
+      createClient(
+        testDb.db,
+        form({ name: "Again", email: "dana@example.com", business_type: "studio" }),
+        ctx(),
+      ),
     ).rejects.toMatchObject({ code: "email_taken", field: "email" });
     expect((await testDb.db.select().from(auditLog)).length).toBe(before);
   });
@@ -96,6 +101,7 @@ describe("an admin creates a client", () => {
 describe("suspend and reactivate", () => {
   it("a suspended client cannot sign in and their codes stop validating; reactivating restores both", async () => {
     const created = await createClient(
+      testDb.db,
       form({ name: "Fox Mulder", email: "fox@example.com", business_type: "creator" }),
       ctx(),
     );
@@ -151,6 +157,7 @@ describe("client list and detail", () => {
   it("searches by name, e-mail, account number or code and pages by keyset", async () => {
     for (let i = 0; i < 30; i++) {
       await createClient(
+        testDb.db,
         form({ name: `Bulk Client ${i}`, email: `bulk${i}@example.com`, business_type: "coach" }),
         ctx(),
       );

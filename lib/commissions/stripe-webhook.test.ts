@@ -30,7 +30,7 @@ function deliver(payload: string, opts: { signature?: string | null; secret?: st
     opts.signature === undefined
       ? Stripe.webhooks.generateTestHeaderString({ payload, secret: opts.secret ?? secret })
       : opts.signature;
-  return receiveStripeWebhook({ payload, signature, secret });
+  return receiveStripeWebhook(testDb.db, { payload, signature, secret });
 }
 
 function invoice(overrides: Record<string, unknown>) {

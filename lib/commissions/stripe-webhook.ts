@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import type { Db } from "@/db/types";
 import { webhookEvents } from "@/db/schema";
 import { dispatchStripeEvent } from "./stripe/dispatch-event";
 import { parseEvent } from "./stripe/parse-event";
@@ -20,17 +20,19 @@ export type { StripeWebhookResult } from "./stripe/types";
  * recorded as ignored (with the reason) rather than refused: refusing would only make Stripe retry.
  * One handler per event type lives in `./stripe/`.
  */
-export async function receiveStripeWebhook(input: {
-  payload: string;
-  signature: string | null;
-  secret: string;
-  now?: Date;
-}): Promise<StripeWebhookResult> {
+export async function receiveStripeWebhook(
+  db: Db,
+  input: {
+    payload: string;
+    signature: string | null;
+    secret: string;
+    now?: Date;
+  },
+): Promise<StripeWebhookResult> {
   const raw = verifyStripeSignature(input.payload, input.signature, input.secret);
   const parsed = parseEvent(raw);
   const { event } = parsed;
   const now = input.now ?? new Date();
-  const db = await getDb();
   return db.transaction(async (tx) => {
     const [fresh] = await tx
       .insert(webhookEvents)

@@ -50,7 +50,7 @@ export function commissionFixtures(getDb: () => Db) {
   /** A client who signed up with `code` (through attributeSignup: user, trial subscription, log row). */
   async function referClient(code: string, opts: { flagged?: boolean } = {}) {
     const n = next();
-    const result = await attributeSignup({
+    const result = await attributeSignup(getDb(), {
       name: `Referred ${n}`,
       email: opts.flagged ? `referred${n}@mailinator.com` : `referred${n}@example.org`,
       password: "correct horse battery",

@@ -45,7 +45,7 @@ describe("streaming CSV export of 100,000 referrals", () => {
     gc();
     const base = process.memoryUsage();
     const started = performance.now();
-    const result = await startReferralExport(referralExportQuerySchema.parse({ format: "csv" }), {
+    const result = await startReferralExport(testDb.db, referralExportQuerySchema.parse({ format: "csv" }), {
       actorUserId: null,
     });
     expect(result.total).toBe(ROWS);

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/db/client";
+import type { Db } from "@/db/types";
 import { writeAudit, type AuditActor } from "@/lib/audit";
 import { csvLines } from "@/lib/csv";
 import {
@@ -34,13 +34,14 @@ const UTF8_BOM = "\uFEFF";
  * `referrals.length` even if referrals change while a large export runs.
  */
 export async function startReferralExport(
+  db: Db,
   query: ReferralExportQuery,
   actor: AuditActor,
   now = new Date(),
 ): Promise<ReferralExport> {
   const filters = pickFilters(query);
-  const total = await countReportReferrals(filters);
-  await writeAudit(await getDb(), actor, {
+  const total = await countReportReferrals(db, filters);
+  await writeAudit(db, actor, {
     action: "referral.export",
     entityType: "referral",
     details: { format: query.format, filters: filtersApplied(filters), total },
@@ -51,7 +52,7 @@ export async function startReferralExport(
       total,
       filename: `referrals-${stamp}.csv`,
       contentType: "text/csv; charset=utf-8; header=present",
-      body: encodeStream(filters, {
+      body: encodeStream(db, filters, {
         head: UTF8_BOM + csvLines([[...EXPORT_FIELDS]]),
         row: () => "",
         batch: (rows) => csvLines(rows.map((r) => EXPORT_FIELDS.map((f) => r[f]))),
@@ -66,7 +67,7 @@ export async function startReferralExport(
     total,
     filename: `referrals-${stamp}.json`,
     contentType: "application/json; charset=utf-8",
-    body: encodeStream(filters, {
+    body: encodeStream(db, filters, {
       head,
       row: (r, index) => `${index === 0 ? "" : ","}\n${JSON.stringify(r)}`,
       tail: (written) => `${written ? "\n" : ""}],"total_records":${written}}}\n`,
@@ -99,9 +100,9 @@ type Encoder = {
  * A pull stream: the next batch is read from the database only when the client has taken the previous
  * one, so a slow download holds one batch in memory instead of buffering the whole export.
  */
-function encodeStream(filters: ReferralReportFilters, encoder: Encoder): ReadableStream<Uint8Array> {
+function encodeStream(db: Db, filters: ReferralReportFilters, encoder: Encoder): ReadableStream<Uint8Array> {
   const text = new TextEncoder();
-  const batches = readExportBatches(filters);
+  const batches = readExportBatches(db, filters);
   let written = 0;
   let started = false;
   return new ReadableStream<Uint8Array>(

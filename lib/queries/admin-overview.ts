@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import type { Db } from "@/db/types";
 import { rowsOf } from "@/db/rows";
 import { timestampParam } from "@/db/sql-values";
 
@@ -13,8 +13,7 @@ export type AdminOverview = {
 };
 
 /** Program-wide headline figures for the admin reports page. */
-export async function getAdminOverview(now = new Date()): Promise<AdminOverview> {
-  const db = await getDb();
+export async function getAdminOverview(db: Db, now = new Date()): Promise<AdminOverview> {
   const since = new Date(now.getTime() - 30 * 86_400_000);
   const [counts] = rowsOf<AdminOverview>(
     await db.execute(sql`

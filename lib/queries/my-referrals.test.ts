@@ -21,13 +21,13 @@ restoreRulesAfterEach(testDb);
 describe("getMyReferrals", () => {
   it("lists each referral with masked e-mail, status, points and commission, and totals over all", async () => {
     const { user: referrer, code } = await makeReferrer(testDb);
-    const first = await signupWith(code, {
+    const first = await signupWith(testDb.db, code, {
       email: `first.${Date.now()}@example.org`,
       now: new Date("2026-06-01T00:00:00Z"),
     });
-    await signupWith(code, { now: new Date("2026-06-02T00:00:00Z") });
-    const held = await flaggedSignup(code, { now: new Date("2026-06-03T00:00:00Z") });
-    const turnedDown = await flaggedSignup(code, { now: new Date("2026-06-04T00:00:00Z") });
+    await signupWith(testDb.db, code, { now: new Date("2026-06-02T00:00:00Z") });
+    const held = await flaggedSignup(testDb.db, code, { now: new Date("2026-06-03T00:00:00Z") });
+    const turnedDown = await flaggedSignup(testDb.db, code, { now: new Date("2026-06-04T00:00:00Z") });
     await rejectReferral(testDb, turnedDown.referral!.id);
     await testDb.db
       .update(referralUsageLog)
@@ -61,7 +61,8 @@ describe("getMyReferrals", () => {
 
   it("pages newest first and clamps a page past the end", async () => {
     const { user: referrer, code } = await makeReferrer(testDb);
-    for (let d = 1; d <= 5; d++) await signupWith(code, { now: new Date(`2026-07-0${d}T00:00:00Z`) });
+    for (let d = 1; d <= 5; d++)
+      await signupWith(testDb.db, code, { now: new Date(`2026-07-0${d}T00:00:00Z`) });
     const page2 = await getMyReferrals(testDb.db, referrer.id, { page: 2, perPage: 2 });
     expect(page2).toMatchObject({ page: 2, totalPages: 3 });
     expect(page2.referrals.map((r) => r.referredAt.toISOString().slice(0, 10))).toEqual([
@@ -76,7 +77,7 @@ describe("getMyReferrals", () => {
   it("says when a referral waits for its first payment", async () => {
     await setRule(testDb, "qualifying_activity", { isActive: true });
     const { user: referrer, code } = await makeReferrer(testDb);
-    await signupWith(code);
+    await signupWith(testDb.db, code);
     const mine = await getMyReferrals(testDb.db, referrer.id, { page: 1, perPage: 10 });
     expect(mine.referrals[0]).toMatchObject({
       status: "awaiting_payment",

@@ -56,7 +56,7 @@ beforeAll(async () => {
 describe("getReferrerOverview", () => {
   // (Referral counts and their 7/30-day windows are the analytics query's: referral-analytics.test.ts.)
   it("lists the codes with usage and clicks, and the referrals newest first with masked e-mails and flags", async () => {
-    const overview = await getReferrerOverview(referrerId);
+    const overview = await getReferrerOverview(testDb.db, referrerId);
     expect(overview.codes).toMatchObject([{ code: "REFCODE1", usageCount: 4, clicks: 8, usageLimit: null }]);
     expect(overview.recentReferrals.map((r) => r.maskedEmail)).toEqual([
       "f***@example.org",
@@ -76,7 +76,7 @@ describe("getReferrerOverview", () => {
 
 describe("getAdminOverview", () => {
   it("counts clients, referrals, 30-day referrals and clicks, and pending reviews", async () => {
-    const overview = await getAdminOverview(now);
+    const overview = await getAdminOverview(testDb.db, now);
     expect(overview).toEqual({
       clients: 5,
       referrals: 4,
@@ -89,7 +89,7 @@ describe("getAdminOverview", () => {
 
 describe("getTopReferrers (the seed's BI query)", () => {
   it("ranks referrers by referrals in the last 30 days, with total and average commission", async () => {
-    expect(await getTopReferrers(now)).toEqual([
+    expect(await getTopReferrers(testDb.db, now)).toEqual([
       {
         userId: referrerId,
         name: "Referrer",

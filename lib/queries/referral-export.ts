@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import type { Db } from "@/db/types";
 import { rowsOf } from "@/db/rows";
 import { centsToDecimal } from "@/lib/format";
 import type { ReferralReportFilters } from "@/lib/validation/referral-report";
@@ -44,8 +44,7 @@ export const EXPORT_FIELDS = [
 export const EXPORT_BATCH_SIZE = 2_000;
 
 /** How many referrals the filters select (for `total_records` and the download's progress). */
-export async function countReportReferrals(filters: ReferralReportFilters): Promise<number> {
-  const db = await getDb();
+export async function countReportReferrals(db: Db, filters: ReferralReportFilters): Promise<number> {
   const [row] = rowsOf<{ n: unknown }>(
     await db.execute(
       sql`SELECT count(*)::bigint AS n FROM referral_usage_log l WHERE ${referralReportWhere(filters)}`,
@@ -61,10 +60,10 @@ export async function countReportReferrals(filters: ReferralReportFilters): Prom
  * long transaction holding the embedded database's only connection).
  */
 export async function* readExportBatches(
+  db: Db,
   filters: ReferralReportFilters,
   batchSize = EXPORT_BATCH_SIZE,
 ): AsyncGenerator<ExportReferral[]> {
-  const db = await getDb();
   const where = referralReportWhere(filters);
   let cursor: { at: string; id: number } | null = null;
   for (;;) {

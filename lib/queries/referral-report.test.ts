@@ -147,7 +147,7 @@ const filters = (raw: Record<string, string>) => referralReportFiltersSchema.par
 const search = (raw: Record<string, string>) => referralReportSearchSchema.parse({ size: "100", ...raw });
 
 async function idsFor(raw: Record<string, string>): Promise<number[]> {
-  const page = await getReportPage(search(raw));
+  const page = await getReportPage(testDb.db, search(raw));
   return page.rows.map((r) => r.id).sort((a, b) => a - b);
 }
 const keys = (...names: string[]) => names.map((n) => ids[n]).sort((a, b) => a - b);
@@ -159,9 +159,9 @@ describe("the report's filters", () => {
     expect(await idsFor({ commission_status: "paid" })).toEqual(keys("approvedAndPaid", "paid"));
     expect(await idsFor({ commission_status: "reversed" })).toEqual(keys("reversed"));
     expect(await idsFor({ commission_status: "rejected" })).toEqual(keys("rejected"));
-    const eligible = await getReportTotals(filters({ commission_status: "eligible" }));
+    const eligible = await getReportTotals(testDb.db, filters({ commission_status: "eligible" }));
     expect(eligible.referrals).toBe(allIds.length - 1);
-    const all = await getReportTotals(filters({ commission_status: "all" }));
+    const all = await getReportTotals(testDb.db, filters({ commission_status: "all" }));
     expect(all.referrals).toBe(allIds.length);
   });
 
@@ -173,24 +173,29 @@ describe("the report's filters", () => {
     expect(await idsFor({ start_date: "2026-05-01T03:00:00Z", end_date: "2026-05-01T04:00:00Z" })).toEqual(
       keys("paid", "reversed"),
     );
-    expect((await getReportTotals(filters({ start_date: "2026-05-31" }))).referrals).toBe(0);
+    expect((await getReportTotals(testDb.db, filters({ start_date: "2026-05-31" }))).referrals).toBe(0);
   });
 
   it("campaign, referrer (name, e-mail, code in any form), flagged and source", async () => {
-    const mayaTotal = (await getReportTotals(filters({ referrer: "maya" }))).referrals;
+    const mayaTotal = (await getReportTotals(testDb.db, filters({ referrer: "maya" }))).referrals;
     expect(mayaTotal).toBe(3 + 30);
-    expect((await getReportTotals(filters({ campaign: String(ids.holiday) }))).referrals).toBe(mayaTotal);
-    expect((await getReportTotals(filters({ referrer: "SARAH@EXAMPLE" }))).referrals).toBe(4 + 30);
-    expect((await getReportTotals(filters({ referrer: "Johnson" }))).referrals).toBe(4 + 30);
-    expect((await getReportTotals(filters({ referrer: "maya-2o25" }))).referrals).toBe(mayaTotal);
-    expect((await getReportTotals(filters({ referrer: "100%_" }))).referrals).toBe(0);
+    expect((await getReportTotals(testDb.db, filters({ campaign: String(ids.holiday) }))).referrals).toBe(
+      mayaTotal,
+    );
+    expect((await getReportTotals(testDb.db, filters({ referrer: "SARAH@EXAMPLE" }))).referrals).toBe(4 + 30);
+    expect((await getReportTotals(testDb.db, filters({ referrer: "Johnson" }))).referrals).toBe(4 + 30);
+    expect((await getReportTotals(testDb.db, filters({ referrer: "maya-2o25" }))).referrals).toBe(mayaTotal);
+    expect((await getReportTotals(testDb.db, filters({ referrer: "100%_" }))).referrals).toBe(0);
     expect(await idsFor({ flagged: "1" })).toEqual(keys("rejected"));
     expect(await idsFor({ source: "qr" })).toEqual(keys("paid", "lastDay"));
     expect(await idsFor({ source: "email", referrer: "sarah", flagged: "true" })).toEqual(keys("rejected"));
   });
 
   it("totals cover the whole filtered set, with the direct ledger by status", async () => {
-    const totals = await getReportTotals(filters({ start_date: "2026-05-01", end_date: "2026-05-01" }));
+    const totals = await getReportTotals(
+      testDb.db,
+      filters({ start_date: "2026-05-01", end_date: "2026-05-01" }),
+    );
     expect(totals).toEqual({
       referrals: 6,
       flagged: 1,
@@ -208,7 +213,7 @@ describe("the report's filters", () => {
   });
 
   it("a page row carries the referrer, the referred client, the campaign and its ledger", async () => {
-    const page = await getReportPage(search({ commission_status: "approved" }));
+    const page = await getReportPage(testDb.db, search({ commission_status: "approved" }));
     expect(page.rows).toHaveLength(1);
     expect(page.rows[0]).toMatchObject({
       codeUsed: "MAYA2025",
@@ -231,20 +236,20 @@ describe("keyset pagination", () => {
   ): Promise<{ forward: number[]; backward: number[] }> {
     const state = { ...referralReportSearchSchema.parse({}), size: 25, ...base } as ReferralReportSearch;
     const forward: number[] = [];
-    let page = await getReportPage(state);
+    let page = await getReportPage(testDb.db, state);
     let guard = 0;
     for (;;) {
       forward.push(...page.rows.map((r) => r.id));
       if (!page.nextCursor || ++guard > 20) break;
-      page = await getReportPage({ ...state, after: page.nextCursor });
+      page = await getReportPage(testDb.db, { ...state, after: page.nextCursor });
     }
     const backward: number[] = [];
-    page = await getReportPage({ ...state, before: "end" });
+    page = await getReportPage(testDb.db, { ...state, before: "end" });
     guard = 0;
     for (;;) {
       backward.unshift(...page.rows.map((r) => r.id));
       if (!page.prevCursor || ++guard > 20) break;
-      page = await getReportPage({ ...state, before: page.prevCursor });
+      page = await getReportPage(testDb.db, { ...state, before: page.prevCursor });
     }
     return { forward, backward };
   }

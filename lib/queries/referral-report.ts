@@ -1,6 +1,6 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import type { Db } from "@/db/types";
 import { rowsOf } from "@/db/rows";
 import type { FraudFlag } from "@/db/schema";
 import { sumCommissionBucket } from "@/lib/commissions/commission-buckets";
@@ -73,8 +73,7 @@ type ReportSort = ReferralReportSearch["sort"];
  * whatever its depth — no OFFSET. The page's rows are chosen first over `referral_usage_log` alone,
  * then only those rows are joined to users, codes, campaigns and the ledger.
  */
-export async function getReportPage(search: ReferralReportSearch): Promise<ReportPage> {
-  const db = await getDb();
+export async function getReportPage(db: Db, search: ReferralReportSearch): Promise<ReportPage> {
   const where = referralReportWhere(search);
   const column = SORT_COLUMN[search.sort];
   const backwards = search.before !== undefined;
@@ -107,8 +106,8 @@ export async function getReportPage(search: ReferralReportSearch): Promise<Repor
   // Neighbours exist when a row lies beyond the first/last one shown (two cheap indexed probes).
   const [hasPrev, hasNext] = rows.length
     ? await Promise.all([
-        existsBeyond(where, search, rows[0].cursor, "before"),
-        existsBeyond(where, search, rows[rows.length - 1].cursor, "after"),
+        existsBeyond(db, where, search, rows[0].cursor, "before"),
+        existsBeyond(db, where, search, rows[rows.length - 1].cursor, "after"),
       ])
     : [false, false];
   return {
@@ -119,12 +118,12 @@ export async function getReportPage(search: ReferralReportSearch): Promise<Repor
 }
 
 async function existsBeyond(
+  db: Db,
   where: SQL,
   search: ReferralReportSearch,
   cursor: string,
   side: "before" | "after",
 ): Promise<boolean> {
-  const db = await getDb();
   const column = SORT_COLUMN[search.sort];
   const greater = (search.dir === "asc") === (side === "after");
   const [row] = rowsOf<{ found: boolean }>(
@@ -141,8 +140,7 @@ async function existsBeyond(
  * Counts and sums over every referral the filters select (not just the page): the table's totals row.
  * The ledger sums are the direct commission rows of those referrals, by status.
  */
-export async function getReportTotals(filters: ReferralReportFilters): Promise<ReportTotals> {
-  const db = await getDb();
+export async function getReportTotals(db: Db, filters: ReferralReportFilters): Promise<ReportTotals> {
   const where = referralReportWhere(filters);
   const [counts, ledgerRows] = await Promise.all([
     db.execute(sql`

@@ -1,6 +1,6 @@
 import "server-only";
 import { count, desc, eq, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import type { Db } from "@/db/types";
 import { referralClicks, referralCodes, referralUsageLog, users } from "@/db/schema";
 import { maskEmail } from "@/lib/privacy/mask";
 
@@ -29,8 +29,7 @@ export type ReferrerOverview = {
 };
 
 /** The dashboard's code list (usage and clicks per code) and its latest referrals; counts come from referral-analytics. */
-export async function getReferrerOverview(userId: number): Promise<ReferrerOverview> {
-  const db = await getDb();
+export async function getReferrerOverview(db: Db, userId: number): Promise<ReferrerOverview> {
   const clicksByCode = db
     .select({ codeId: referralClicks.referralCodeId, clicks: count().as("clicks") })
     .from(referralClicks)

@@ -112,7 +112,10 @@ const filters = (raw: Record<string, string>) => referralReportFiltersSchema.par
 
 describe("getReportCharts", () => {
   it("buckets signups and net commissions per day, counts the funnel and the sources", async () => {
-    const charts = await getReportCharts(filters({ start_date: "2026-05-01", end_date: "2026-05-03" }));
+    const charts = await getReportCharts(
+      testDb.db,
+      filters({ start_date: "2026-05-01", end_date: "2026-05-03" }),
+    );
     expect(charts.range).toMatchObject({ bucket: "day", defaulted: false });
     expect(charts.timeline).toEqual([
       { bucket: "2026-05-01", signups: 1, commissionCents: 0 },
@@ -129,11 +132,13 @@ describe("getReportCharts", () => {
 
   it("follows the other filters: referrer and source narrow clicks, signups and commissions alike", async () => {
     const maya = await getReportCharts(
+      testDb.db,
       filters({ start_date: "2026-05-01", end_date: "2026-05-03", referrer: "maya" }),
     );
     expect(maya.funnel).toEqual({ clicks: 3, signups: 2, payingClients: 1 });
     expect(maya.timeline.map((t) => t.commissionCents)).toEqual([0, 299, 0]);
     const qr = await getReportCharts(
+      testDb.db,
       filters({ start_date: "2026-05-01", end_date: "2026-05-03", source: "qr" }),
     );
     expect(qr.funnel).toEqual({ clicks: 1, signups: 1, payingClients: 0 });

@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import type { Db } from "@/db/types";
 import { rowsOf } from "@/db/rows";
 import { timestampParam } from "@/db/sql-values";
 import { inCommissionBucket } from "@/lib/commissions/commission-buckets";
@@ -49,10 +49,10 @@ export function chartRange(filters: ReferralReportFilters, now = new Date()) {
  * than dates (a commission paid this month may come from a signup of last year).
  */
 export async function getReportCharts(
+  db: Db,
   filters: ReferralReportFilters,
   now = new Date(),
 ): Promise<ReportCharts> {
-  const db = await getDb();
   const range = chartRange(filters, now);
   const from = timestampParam(range.from);
   const to = timestampParam(range.toExclusive);
@@ -122,8 +122,7 @@ export async function getReportCharts(
  * The seed's "Business Intelligence Dashboard" query: top referrers of the last 30 days by referrals,
  * with their total and average commission per referral (the usage log's summaries), through their codes.
  */
-export async function getTopReferrers(now = new Date(), limit = 10): Promise<TopReferrer[]> {
-  const db = await getDb();
+export async function getTopReferrers(db: Db, now = new Date(), limit = 10): Promise<TopReferrer[]> {
   const since = new Date(now.getTime() - 30 * DAY_MS);
   const rows = rowsOf<Record<string, unknown>>(
     await db.execute(sql`

@@ -13,7 +13,7 @@ const day = 86_400_000;
 describe("getRewardsOverview", () => {
   it("shows the catalog against the balance: affordable or how many points are missing", async () => {
     const { code } = await makeReferrer(testDb, { name: "Maya Test" });
-    const friend = await signupWith(code);
+    const friend = await signupWith(testDb.db, code);
     const overview = await getRewardsOverview(testDb.db, friend.user.id);
     expect(overview.balancePoints).toBe(20);
     expect(overview.catalog.map((c) => [c.name, c.affordable, c.pointsMissing])).toEqual([

@@ -17,7 +17,7 @@ describe("getRewardsSummary", () => {
     });
     const { user: referrer, code } = await makeReferrer(testDb);
     for (let i = 0; i < 6; i++)
-      await signupWith(code, { now: new Date(now.getTime() - (i < 2 ? 0 : 3 * day)) });
+      await signupWith(testDb.db, code, { now: new Date(now.getTime() - (i < 2 ? 0 : 3 * day)) });
 
     const summary = await getRewardsSummary(testDb.db, referrer.id, now);
     expect(summary.qualifiedReferrals).toBe(6);

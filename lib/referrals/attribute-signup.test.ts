@@ -57,7 +57,7 @@ async function makeReferrer(
 
 function signup(overrides: Partial<SignupInput> = {}): Promise<Awaited<ReturnType<typeof attributeSignup>>> {
   seq++;
-  return attributeSignup({
+  return attributeSignup(testDb.db, {
     name: `New Client ${seq}`,
     email: `new${seq}@example.org`,
     password: "correct horse battery",
@@ -283,7 +283,7 @@ describe("concurrency", () => {
   it("200 parallel signups on a code with limit 10: exactly 10 succeed", async () => {
     const outcomes = await Promise.allSettled(
       Array.from({ length: 200 }, (_, i) =>
-        attributeSignup({
+        attributeSignup(testDb.db, {
           name: `Racer ${i}`,
           email: `racer${i}@example.net`,
           password: "correct horse battery",

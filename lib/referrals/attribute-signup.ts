@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { and, eq, gte, ne, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import type { Db } from "@/db/types";
 import {
   clientSites,
   referralUsageLog,
@@ -9,7 +9,7 @@ import {
   users,
   type FraudFlag,
 } from "@/db/schema";
-import type { referralSource } from "@/db/schema/enums";
+import type { ReferralSource } from "@/lib/enums";
 import type { Tx } from "@/db/types";
 import { hashPassword } from "@/lib/auth/password";
 import { allocateAccountNumber } from "@/lib/clients/account-number";
@@ -47,7 +47,7 @@ export type SignupInput = {
   ip?: string | null;
   userAgent?: string | null;
   deviceId?: string | null;
-  source?: (typeof referralSource.enumValues)[number];
+  source?: ReferralSource;
   clickId?: number | null;
   now?: Date;
   // Test seam: runs inside the transaction after the code use is claimed (proves the rollback).
@@ -81,8 +81,7 @@ function temporaryPassword(): string {
  * user, trial subscription, site, the client's own code, the claimed code use (the usage-count trigger
  * refuses a use past the limit), the usage-log row and the fraud verdict. Any failure leaves nothing.
  */
-export async function attributeSignup(input: SignupInput): Promise<SignupResult> {
-  const db = await getDb();
+export async function attributeSignup(db: Db, input: SignupInput): Promise<SignupResult> {
   const now = input.now ?? new Date();
   const email = accountEmail(input.email);
   const normalizedEmail = normalizeEmail(email);

@@ -1,7 +1,5 @@
-import { referralSource } from "@/db/schema/enums";
+import { REFERRAL_SOURCES, type ReferralSource } from "@/lib/enums";
 import { canonicalCode } from "./code-format";
-
-type ReferralSource = (typeof referralSource.enumValues)[number];
 
 /** What the invite link left in the visitor's cookies (raw values: the visitor can edit them). */
 export type InviteCookies = { code?: string | null; source?: string | null; clickId?: string | null };
@@ -20,7 +18,7 @@ export function inviteAttribution(
     submittedCode && cookies.code && canonicalCode(cookies.code) === canonicalCode(submittedCode),
   );
   if (!fromLink) return { source: "manual", clickId: null };
-  const source = referralSource.enumValues.find((s) => s === cookies.source);
+  const source = REFERRAL_SOURCES.find((s) => s === cookies.source);
   const clickId = Number(cookies.clickId);
   return {
     source: source ?? "link",

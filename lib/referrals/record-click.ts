@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { referralClicks, referralCodes } from "@/db/schema";
-import type { referralSource } from "@/db/schema/enums";
+import type { ReferralSource } from "@/lib/enums";
 import type { DbOrTx } from "@/db/types";
 import { canonicalCode, validateCodeFormat } from "./code-format";
 
@@ -8,7 +8,7 @@ export type ClickInput = {
   rawCode: string;
   ipHash: string | null;
   userAgent: string | null;
-  source: (typeof referralSource.enumValues)[number];
+  source: ReferralSource;
   referrerUrl: string | null;
   deviceId: string | null;
   now?: Date;

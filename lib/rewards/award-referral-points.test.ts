@@ -34,7 +34,7 @@ async function pointsPerReferral(referrerId: number): Promise<number[]> {
 describe("double-sided reward", () => {
   it("gives the referrer +50 and the new client +20, each with its own reason and the referral", async () => {
     const { user: referrer, code } = await makeReferrer(testDb);
-    const result = await signupWith(code, { now });
+    const result = await signupWith(testDb.db, code, { now });
     const referralId = result.referral!.id;
     expect(await pointsOf(testDb, referrer.id)).toEqual({ balance: 50, pending: 0 });
     expect(await pointsOf(testDb, result.user.id)).toEqual({ balance: 20, pending: 0 });
@@ -55,12 +55,12 @@ describe("double-sided reward", () => {
     await setRule(testDb, "double_sided", { config: { referrerPoints: 75, newClientPoints: 30 } });
     await setRule(testDb, "tier_schedule", { isActive: false });
     const { user: referrer, code } = await makeReferrer(testDb);
-    const first = await signupWith(code, { now });
+    const first = await signupWith(testDb.db, code, { now });
     expect((await pointsOf(testDb, referrer.id)).balance).toBe(75);
     expect((await pointsOf(testDb, first.user.id)).balance).toBe(30);
 
     await setRule(testDb, "double_sided", { isActive: false });
-    const second = await signupWith(code, { now });
+    const second = await signupWith(testDb.db, code, { now });
     expect((await pointsOf(testDb, referrer.id)).balance).toBe(75);
     expect(await ledgerOf(testDb, second.user.id)).toEqual([]);
   });
@@ -70,7 +70,8 @@ describe("tiered schedule", () => {
   it("pays 50 for referrals 1–3, 100 for 4–10 and 150 from the 11th (boundaries 3/4/10/11)", async () => {
     await setRule(testDb, "milestone", { isActive: false });
     const { user: referrer, code } = await makeReferrer(testDb);
-    for (let i = 0; i < 12; i++) await signupWith(code, { now: new Date(now.getTime() + i * 1000) });
+    for (let i = 0; i < 12; i++)
+      await signupWith(testDb.db, code, { now: new Date(now.getTime() + i * 1000) });
     expect(await pointsPerReferral(referrer.id)).toEqual([
       50, 50, 50, 100, 100, 100, 100, 100, 100, 100, 150, 150,
     ]);
@@ -85,7 +86,7 @@ describe("tiered schedule", () => {
 
   it("counts referrals across all of the referrer's codes", async () => {
     const { user: referrer, codes } = await makeReferrer(testDb, { codes: 2 });
-    for (let i = 0; i < 4; i++) await signupWith(codes[i % 2], { now });
+    for (let i = 0; i < 4; i++) await signupWith(testDb.db, codes[i % 2], { now });
     expect(await pointsPerReferral(referrer.id)).toEqual([50, 50, 50, 100]);
   });
 });
@@ -93,13 +94,13 @@ describe("tiered schedule", () => {
 describe("held points", () => {
   it("a flagged referral keeps both shares pending and does not count until approved", async () => {
     const { user: referrer, code } = await makeReferrer(testDb);
-    await signupWith(code, { now });
-    const flagged = await signupWith(code, { now, email: `held${Date.now()}@mailinator.com` });
+    await signupWith(testDb.db, code, { now });
+    const flagged = await signupWith(testDb.db, code, { now, email: `held${Date.now()}@mailinator.com` });
     expect(flagged.referral?.flags.map((f) => f.rule)).toEqual(["disposable_email"]);
     expect(await pointsOf(testDb, referrer.id)).toEqual({ balance: 50, pending: 50 });
     expect(await pointsOf(testDb, flagged.user.id)).toEqual({ balance: 0, pending: 20 });
     // The next clean referral is the second that counts.
-    await signupWith(code, { now });
+    await signupWith(testDb.db, code, { now });
     const rows = await ledgerOf(testDb, referrer.id);
     expect(rows.filter((r) => r.status === "available").map((r) => r.note)).toEqual([
       "Referral #1",
@@ -111,7 +112,7 @@ describe("held points", () => {
   it("with the qualifying activity on, the referrer's points wait for the first payment", async () => {
     await setRule(testDb, "qualifying_activity", { isActive: true });
     const { user: referrer, code } = await makeReferrer(testDb);
-    const result = await signupWith(code, { now });
+    const result = await signupWith(testDb.db, code, { now });
     expect(await pointsOf(testDb, referrer.id)).toEqual({ balance: 0, pending: 50 });
     expect(await pointsOf(testDb, result.user.id)).toEqual({ balance: 20, pending: 0 });
     const [row] = await ledgerOf(testDb, referrer.id);
@@ -126,7 +127,7 @@ describe("time-limited offer: refer 3 in 7 days, +500", () => {
   it("pays +500 once, on the third referral inside the window", async () => {
     const offer = await activateOffer(new Date(now.getTime() - day), new Date(now.getTime() + 10 * day));
     const { user: referrer, code } = await makeReferrer(testDb);
-    for (let i = 0; i < 5; i++) await signupWith(code, { now: new Date(now.getTime() + i * day) });
+    for (let i = 0; i < 5; i++) await signupWith(testDb.db, code, { now: new Date(now.getTime() + i * day) });
     const bonuses = (await ledgerOf(testDb, referrer.id)).filter((r) => r.reason === "offer_bonus");
     expect(bonuses).toHaveLength(1);
     expect(bonuses[0]).toMatchObject({
@@ -148,7 +149,7 @@ describe("time-limited offer: refer 3 in 7 days, +500", () => {
     const { user: referrer, code } = await makeReferrer(testDb);
     // Two before the offer starts (inside 7 days of the third), then one every 4 days, then after the end.
     const at = [0, 1, 3, 7, 11, 31, 32, 33].map((d) => new Date(now.getTime() + d * day));
-    for (const t of at) await signupWith(code, { now: t });
+    for (const t of at) await signupWith(testDb.db, code, { now: t });
     const bonuses = (await ledgerOf(testDb, referrer.id)).filter((r) => r.reason === "offer_bonus");
     expect(bonuses).toEqual([]);
   });
@@ -163,7 +164,7 @@ describe("time-limited offer: refer 3 in 7 days, +500", () => {
       endsAt: new Date(now.getTime() + day),
     });
     const { user: referrer, code } = await makeReferrer(testDb);
-    for (let i = 0; i < 3; i++) await signupWith(code, { now });
+    for (let i = 0; i < 3; i++) await signupWith(testDb.db, code, { now });
     const bonuses = (await ledgerOf(testDb, referrer.id)).filter((r) => r.reason === "offer_bonus");
     expect(bonuses.map((b) => b.deltaPoints).sort()).toEqual([200, 500]);
   });
@@ -173,7 +174,7 @@ describe("rollback", () => {
   it("a failure later in the signup leaves no points and no ledger rows", async () => {
     const { user: referrer, code } = await makeReferrer(testDb);
     const [before] = await testDb.db.select({ n: count() }).from(pointsLedger);
-    const error = await signupWith(code, {
+    const error = await signupWith(testDb.db, code, {
       now,
       afterClaim: async (tx) => {
         // The award has run by now, inside this transaction…

@@ -38,7 +38,7 @@ describe("saveRewardRule", () => {
     });
     await saveRewardRule(testDb.db, { actorUserId: admin.id }, form);
     const { user: referrer, code } = await makeReferrer(testDb);
-    const friend = await signupWith(code);
+    const friend = await signupWith(testDb.db, code);
     expect((await pointsOf(testDb, friend.user.id)).balance).toBe(25);
     expect((await pointsOf(testDb, referrer.id)).balance).toBe(60);
     const [audit] = await testDb.db

@@ -2,7 +2,14 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { referralUsageLog, userBadges } from "@/db/schema";
 import { useTestDatabase } from "@/testing/use-test-database";
-import { assertLedgerAfterEach, ledgerOf, makeClient, makeReferrer, pointsOf, signupWith } from "@/testing/rewards";
+import {
+  assertLedgerAfterEach,
+  ledgerOf,
+  makeClient,
+  makeReferrer,
+  pointsOf,
+  signupWith,
+} from "@/testing/rewards";
 
 const testDb = useTestDatabase({ poolMax: 25 });
 assertLedgerAfterEach(testDb);
@@ -26,9 +33,9 @@ async function historicReferrals(referrerId: number, code: string, n: number) {
 describe("milestones with badges", () => {
   it("awards Bronze with its bonus on the 5th qualified referral, once", async () => {
     const { user: referrer, code } = await makeReferrer(testDb);
-    for (let i = 0; i < 4; i++) await signupWith(code);
+    for (let i = 0; i < 4; i++) await signupWith(testDb.db, code);
     expect(await badgesOf(referrer.id)).toEqual([]);
-    const fifth = await signupWith(code);
+    const fifth = await signupWith(testDb.db, code);
     expect(await badgesOf(referrer.id)).toEqual(["bronze"]);
     const [bonus] = await milestoneRows(referrer.id);
     expect(bonus).toMatchObject({
@@ -37,34 +44,36 @@ describe("milestones with badges", () => {
       referralId: fifth.referral!.id,
       note: "Bronze badge: 5 referrals · unlocks Free theme",
     });
-    await signupWith(code);
+    await signupWith(testDb.db, code);
     expect(await milestoneRows(referrer.id)).toHaveLength(1);
   });
 
   it("Silver at 20 and Gold at 50, counting referrals from before the points program", async () => {
     const { user: referrer, code } = await makeReferrer(testDb);
     await historicReferrals(referrer.id, code, 18);
-    await signupWith(code); // 19th: Bronze catches up
+    await signupWith(testDb.db, code); // 19th: Bronze catches up
     expect(await badgesOf(referrer.id)).toEqual(["bronze"]);
-    await signupWith(code); // 20th
+    await signupWith(testDb.db, code); // 20th
     expect(await badgesOf(referrer.id)).toEqual(["bronze", "silver"]);
     await historicReferrals(referrer.id, code, 29);
-    await signupWith(code); // 50th
+    await signupWith(testDb.db, code); // 50th
     expect(await badgesOf(referrer.id)).toEqual(["bronze", "gold", "silver"]);
     expect((await milestoneRows(referrer.id)).map((r) => r.deltaPoints)).toEqual([100, 250, 500]);
   });
 
   it("a flagged referral does not cross a milestone", async () => {
     const { user: referrer, code } = await makeReferrer(testDb);
-    for (let i = 0; i < 4; i++) await signupWith(code);
-    await signupWith(code, { email: `fifth${Date.now()}@mailinator.com` });
+    for (let i = 0; i < 4; i++) await signupWith(testDb.db, code);
+    await signupWith(testDb.db, code, { email: `fifth${Date.now()}@mailinator.com` });
     expect(await badgesOf(referrer.id)).toEqual([]);
   });
 
   it("50 concurrent qualifying signups crossing 5, 20 and 50: each badge and its bonus exactly once", async () => {
     const { user: referrer, codes } = await makeReferrer(testDb, { codes: 2 });
-    for (let i = 0; i < 3; i++) await signupWith(codes[0]);
-    const outcomes = await Promise.allSettled(Array.from({ length: 50 }, (_, i) => signupWith(codes[i % 2])));
+    for (let i = 0; i < 3; i++) await signupWith(testDb.db, codes[0]);
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 50 }, (_, i) => signupWith(testDb.db, codes[i % 2])),
+    );
     const failed = outcomes.filter((o): o is PromiseRejectedResult => o.status === "rejected");
     expect(failed.map((f) => String(f.reason))).toEqual([]);
 

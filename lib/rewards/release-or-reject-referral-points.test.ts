@@ -22,7 +22,7 @@ describe("review of a flagged referral", () => {
   it("approval releases both shares, gives them a fresh expiry and writes an audit row", async () => {
     const admin = await makeClient(testDb);
     const { user: referrer, code } = await makeReferrer(testDb);
-    const flagged = await flaggedSignup(code);
+    const flagged = await flaggedSignup(testDb.db, code);
     const referralId = flagged.referral!.id;
     expect(await pointsOf(testDb, referrer.id)).toEqual({ balance: 0, pending: 50 });
 
@@ -45,8 +45,8 @@ describe("review of a flagged referral", () => {
 
   it("rejection voids every held point and keeps the rows as history", async () => {
     const { user: referrer, code } = await makeReferrer(testDb);
-    await signupWith(code);
-    const flagged = await flaggedSignup(code);
+    await signupWith(testDb.db, code);
+    const flagged = await flaggedSignup(testDb.db, code);
     expect(await rejectReferral(testDb, flagged.referral!.id)).toEqual({ voidedPoints: 70 });
     expect(await pointsOf(testDb, referrer.id)).toEqual({ balance: 50, pending: 0 });
     expect(await pointsOf(testDb, flagged.user.id)).toEqual({ balance: 0, pending: 0 });
@@ -64,8 +64,8 @@ describe("review of a flagged referral", () => {
 
   it("an approved referral counts: it can cross a milestone at approval time", async () => {
     const { user: referrer, code } = await makeReferrer(testDb);
-    for (let i = 0; i < 4; i++) await signupWith(code);
-    const fifth = await flaggedSignup(code);
+    for (let i = 0; i < 4; i++) await signupWith(testDb.db, code);
+    const fifth = await flaggedSignup(testDb.db, code);
     expect(await testDb.db.select().from(userBadges).where(eq(userBadges.userId, referrer.id))).toEqual([]);
     expect((await approveReferral(testDb, fifth.referral!.id)).badges).toEqual(["bronze"]);
     const bonus = (await ledgerOf(testDb, referrer.id)).filter((r) => r.reason === "milestone_bonus");
@@ -74,7 +74,7 @@ describe("review of a flagged referral", () => {
 
   it("two admins approving at once release the points once", async () => {
     const { user: referrer, code } = await makeReferrer(testDb);
-    const flagged = await flaggedSignup(code);
+    const flagged = await flaggedSignup(testDb.db, code);
     const results = await Promise.all([
       approveReferral(testDb, flagged.referral!.id),
       approveReferral(testDb, flagged.referral!.id),

@@ -2,7 +2,7 @@
 // date range and GET /api/admin/referral-export. Keys are the seed's snake_case query parameters, so a
 // filtered view's URL and its export URL carry the same names.
 import { z } from "zod";
-import { referralSource } from "@/db/schema/enums";
+import { REFERRAL_SOURCES } from "@/lib/enums";
 import { DB_ID_MAX, isCalendarDate, isoTimestamp, text, YEAR_MAX, YEAR_MIN } from "./fields";
 
 /**
@@ -88,8 +88,8 @@ const filterShape = {
   source: z.preprocess(
     blankToUndefined,
     z
-      .enum(referralSource.enumValues, {
-        error: `source must be one of ${referralSource.enumValues.join(", ")}`,
+      .enum(REFERRAL_SOURCES, {
+        error: `source must be one of ${REFERRAL_SOURCES.join(", ")}`,
       })
       .optional(),
   ),

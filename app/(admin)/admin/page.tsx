@@ -2,9 +2,8 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatCard } from "@/components/ui/stat-card";
-import { getDb } from "@/db/client";
-import { referralSource } from "@/db/schema/enums";
-import { requirePageUser } from "@/lib/auth/session";
+import { REFERRAL_SOURCES } from "@/lib/enums";
+import { pageContext } from "@/lib/auth/page-context";
 import { getAdminOverview } from "@/lib/queries/admin-overview";
 import { listCampaignOptions } from "@/lib/queries/campaign-options";
 import { getReportPage, getReportTotals } from "@/lib/queries/referral-report";
@@ -19,15 +18,14 @@ export const dynamic = "force-dynamic";
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function AdminReportsPage({ searchParams }: Props) {
-  await requirePageUser("/admin", "admin");
+  const { db } = await pageContext("/admin", "admin");
   const { search, ignored } = parseReportSearch(await searchParams);
   const filters = pickFilters(search);
   const now = new Date();
-  const db = await getDb();
   const [overview, page, totals, campaigns] = await Promise.all([
-    getAdminOverview(now),
-    getReportPage(search),
-    getReportTotals(filters),
+    getAdminOverview(db, now),
+    getReportPage(db, search),
+    getReportTotals(db, filters),
     listCampaignOptions(db),
   ]);
   const filterQuery = reportQueryString(filters);
@@ -65,7 +63,7 @@ export default async function AdminReportsPage({ searchParams }: Props) {
         filters={filters}
         sort={{ sort: search.sort, dir: search.dir, size: search.size }}
         campaigns={campaigns}
-        sources={[...referralSource.enumValues]}
+        sources={[...REFERRAL_SOURCES]}
         presets={datePresets(now)}
       />
 
@@ -82,7 +80,7 @@ export default async function AdminReportsPage({ searchParams }: Props) {
 
       {/* Aggregates over the whole period take longest: the table shows first, the charts stream in. */}
       <Suspense key={`charts:${filterQuery}`} fallback={<ChartsPlaceholder />}>
-        <ReportChartsLoader filters={filters} now={now} />
+        <ReportChartsLoader db={db} filters={filters} now={now} />
       </Suspense>
     </div>
   );

@@ -6,6 +6,7 @@ import { COMMISSION_LINE, SIGNUPS_BARS } from "@/components/charts/series";
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableHead, TableScroll, Td, Th } from "@/components/ui/table";
+import type { Db } from "@/lib/context";
 import { formatMoney, formatPercent } from "@/lib/format";
 import {
   getReportCharts,
@@ -75,8 +76,19 @@ function DataTable({
   );
 }
 
-export async function ReportChartsLoader({ filters, now }: { filters: ReferralReportFilters; now: Date }) {
-  const [charts, topReferrers] = await Promise.all([getReportCharts(filters, now), getTopReferrers(now)]);
+export async function ReportChartsLoader({
+  db,
+  filters,
+  now,
+}: {
+  db: Db;
+  filters: ReferralReportFilters;
+  now: Date;
+}) {
+  const [charts, topReferrers] = await Promise.all([
+    getReportCharts(db, filters, now),
+    getTopReferrers(db, now),
+  ]);
   return <ReportChartsSection charts={charts} topReferrers={topReferrers} />;
 }
 

@@ -16,7 +16,7 @@ export const signUp = action({ access: "public", schema: signupSchema }, async (
     source: jar.get(SOURCE_COOKIE)?.value,
     clickId: jar.get(CLICK_COOKIE)?.value,
   });
-  const result = await attributeSignup({
+  const result = await attributeSignup(ctx.db, {
     name: input.name,
     email: input.email,
     phone: input.phone ?? null,

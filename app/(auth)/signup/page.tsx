@@ -4,9 +4,9 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { Card, CardBody } from "@/components/ui/card";
-import { getDb } from "@/db/client";
 import { appOrigin } from "@/lib/app-url";
-import { getSessionUser, homeFor } from "@/lib/auth/session";
+import { publicPageContext } from "@/lib/auth/page-context";
+import { homeFor } from "@/lib/auth/session";
 import { BASE_RATE_BPS, bpsLabel } from "@/lib/commissions/calculate-commission";
 import { codeFromLink } from "@/lib/referrals/code-from-link";
 import { loadInvitePreview } from "@/lib/sharing/invite-preview";
@@ -19,7 +19,9 @@ export const dynamic = "force-dynamic";
 type SignupSearchParams = Promise<{ ref?: string | string[] }>;
 
 // The metadata and the page both want the preview of the same code: one lookup per request.
-const previewOf = cache(async (code: string | null) => loadInvitePreview(await getDb(), code, new Date()));
+const previewOf = cache(async (code: string | null) =>
+  loadInvitePreview((await publicPageContext()).db, code, new Date()),
+);
 
 const refOf = (ref: string | string[] | undefined) =>
   typeof ref === "string" ? codeFromLink(ref) : undefined;
@@ -63,12 +65,11 @@ export async function generateMetadata({
 }
 
 export default async function SignupPage({ searchParams }: { searchParams: SignupSearchParams }) {
-  const user = await getSessionUser();
+  const { db, user } = await publicPageContext();
   if (user) redirect(homeFor(user.role));
   const fromQuery = refOf((await searchParams).ref);
   const fromCookie = (await cookies()).get(REFERRAL_COOKIE)?.value;
   const initialCode = fromQuery ?? (fromCookie === undefined ? "" : codeFromLink(fromCookie));
-  const db = await getDb();
   const now = new Date();
   // Someone arriving through an invite is greeted by who invited them, as the link's preview card did.
   const [offer, invite] = await Promise.all([

@@ -1,7 +1,6 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getDb } from "@/db/client";
 import { action } from "@/lib/action";
 import { createReferralCode } from "@/lib/referrals/create-code";
 import { updateReferralCode } from "@/lib/referrals/update-code";
@@ -10,8 +9,8 @@ import { createReferralCodeSchema, updateOwnReferralCodeSchema } from "@/lib/val
 /** A client creates another code for themselves (custom or generated). */
 export const createCodeAction = action(
   { access: "client", schema: createReferralCodeSchema },
-  async (input, { principal }) => {
-    const code = await createReferralCode(await getDb(), principal.user.id, input);
+  async (input, { db, principal }) => {
+    const code = await createReferralCode(db, principal.user.id, input);
     revalidatePath("/dashboard");
     return { status: "success", message: `Code ${code.code} created. Its invite link is ready to share.` };
   },
@@ -20,9 +19,9 @@ export const createCodeAction = action(
 /** A client changes one of their own codes: deactivate/reactivate, limit, expiry, name. */
 export const updateCodeAction = action(
   { access: "client", schema: updateOwnReferralCodeSchema },
-  async (input, { principal }) => {
+  async (input, { db, principal }) => {
     // Scoped to the signed-in owner: another client's code id is simply not found.
-    const code = await updateReferralCode(await getDb(), principal.user.id, input.codeId, input.patch);
+    const code = await updateReferralCode(db, principal.user.id, input.codeId, input.patch);
     revalidatePath("/dashboard");
     const what =
       input.patch.isActive === false

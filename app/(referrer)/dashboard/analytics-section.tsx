@@ -1,5 +1,4 @@
 import { EmptyState } from "@/components/ui/empty-state";
-import { getDb } from "@/db/client";
 import {
   getDailyActivity,
   getMonthlyCommission,
@@ -9,6 +8,7 @@ import {
   monthOf,
   type ReferralAnalytics,
 } from "@/lib/queries/referral-analytics";
+import type { Db } from "@/lib/context";
 import { monthSchema, parseDays } from "@/lib/validation/analytics";
 import { ActivityCard } from "./activity-card";
 import { CommissionByMonthCard } from "./commission-by-month-card";
@@ -20,11 +20,13 @@ export type AnalyticsSearchParams = { days?: string | string[]; month?: string |
 
 /** Charts, per-code performance and the monthly report: the same queries as the analytics API. */
 export async function AnalyticsSection({
+  db,
   userId,
   now,
   analytics,
   searchParams,
 }: {
+  db: Db;
   userId: number;
   now: Date;
   /** `getReferralAnalytics` as the page already loaded it for its headline cards. */
@@ -52,7 +54,6 @@ export async function AnalyticsSection({
     Array.isArray(searchParams.month) ? searchParams.month[0] : searchParams.month,
   );
   const month = asked.success && months.includes(asked.data) ? asked.data : monthOf(now);
-  const db = await getDb();
   const [activity, byMonth, bySource, report] = await Promise.all([
     getDailyActivity(db, userId, days, now),
     getMonthlyCommission(db, userId, now, 12),

@@ -1,7 +1,7 @@
 import { CommissionStatus } from "@/components/commissions/commission-status";
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { getDb } from "@/db/client";
+import type { Db } from "@/lib/context";
 import { formatDate, formatMoney } from "@/lib/format";
 import { getCommissionTotals, getLedgerEntries, type LedgerEntry } from "@/lib/queries/commission-summary";
 import { getSetting } from "@/lib/settings";
@@ -24,8 +24,7 @@ function describe(entry: LedgerEntry): string {
 }
 
 /** What the referrer earned: earned, on hold, approved and paid, and the latest ledger rows. */
-export async function CommissionSummary({ userId }: { userId: number }) {
-  const db = await getDb();
+export async function CommissionSummary({ db, userId }: { db: Db; userId: number }) {
   const [totals, entries, holdDays, minimumCents] = await Promise.all([
     getCommissionTotals(db, userId),
     getLedgerEntries(db, userId, 8),

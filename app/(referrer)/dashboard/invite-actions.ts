@@ -1,7 +1,6 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getDb } from "@/db/client";
 import { action } from "@/lib/action";
 import { appOrigin } from "@/lib/app-url";
 import { sendEmailInvites, type InviteStatus } from "@/lib/invites/send-email-invites";
@@ -17,9 +16,9 @@ const SUMMARY_LABELS: Record<InviteStatus, string> = {
 /** A client invites people by e-mail with one of their own codes; each address gets its own status. */
 export const sendEmailInvitesAction = action(
   { access: "client", schema: emailInvitesSchema },
-  async (input, { principal }) => {
+  async (input, { db, principal }) => {
     // The sender is always the signed-in client; the code's ownership is checked inside the transaction.
-    const outcome = await sendEmailInvites(await getDb(), {
+    const outcome = await sendEmailInvites(db, {
       referrerUserId: principal.user.id,
       codeId: input.codeId,
       addresses: input.addresses,

@@ -2,12 +2,11 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { getDb } from "@/db/client";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatCard } from "@/components/ui/stat-card";
 import { appOrigin } from "@/lib/app-url";
-import { requirePageUser } from "@/lib/auth/session";
+import { pageContext } from "@/lib/auth/page-context";
 import { formatDate, formatPercent } from "@/lib/format";
 import { listOpenCampaigns } from "@/lib/queries/open-campaigns";
 import { getReferralAnalytics } from "@/lib/queries/referral-analytics";
@@ -33,11 +32,10 @@ export default async function DashboardPage({
 }: {
   searchParams: Promise<AnalyticsSearchParams>;
 }) {
-  const user = await requirePageUser("/dashboard", "client");
+  const { db, user } = await pageContext("/dashboard", "client");
   const now = new Date();
-  const db = await getDb();
   const [overview, analytics, points, origin, suggestions, campaigns, newClientOffer] = await Promise.all([
-    getReferrerOverview(user.id),
+    getReferrerOverview(db, user.id),
     // The headline cards and the per-code table read the same query as GET /api/clients/:id/referral-analytics.
     getReferralAnalytics(db, user.id, { now, viewer: "owner" }),
     getPointsAccount(db, user.id),
@@ -114,10 +112,11 @@ export default async function DashboardPage({
           </CardBody>
         )}
       </Card>
-      <EmailInvitesCard userId={user.id} now={now} />
+      <EmailInvitesCard db={db} userId={user.id} now={now} />
 
       <Suspense fallback={<AnalyticsSkeleton />}>
         <AnalyticsSection
+          db={db}
           userId={user.id}
           now={now}
           analytics={analytics}
@@ -125,10 +124,10 @@ export default async function DashboardPage({
         />
       </Suspense>
       <Suspense fallback={<SectionSkeleton label="Loading your commissions" />}>
-        <CommissionSummary userId={user.id} />
+        <CommissionSummary db={db} userId={user.id} />
       </Suspense>
       <Suspense fallback={<SectionSkeleton label="Loading your points" />}>
-        <RewardsSummary userId={user.id} now={now} />
+        <RewardsSummary db={db} userId={user.id} now={now} />
       </Suspense>
 
       <Card className="mb-8" role="region" aria-labelledby="create-code">

@@ -1,7 +1,6 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getDb } from "@/db/client";
 import { action } from "@/lib/action";
 import { redeemPoints } from "@/lib/rewards/redeem-points";
 import { redeemSchema } from "@/lib/validation/redemptions";
@@ -9,8 +8,8 @@ import { redeemSchema } from "@/lib/validation/redemptions";
 /** A client spends their own points on a catalog reward. */
 export const redeemAction = action(
   { access: "client", schema: redeemSchema },
-  async (input, { principal }) => {
-    const result = await redeemPoints(await getDb(), {
+  async (input, { db, principal }) => {
+    const result = await redeemPoints(db, {
       userId: principal.user.id,
       catalogItemId: input.catalog_item_id,
     });

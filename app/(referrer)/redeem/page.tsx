@@ -7,8 +7,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatCard } from "@/components/ui/stat-card";
-import { getDb } from "@/db/client";
-import { requirePageUser } from "@/lib/auth/session";
+import { pageContext } from "@/lib/auth/page-context";
 import { formatDate, formatPoints } from "@/lib/format";
 import { EXPIRY_WARNING_DAYS, getRewardsOverview, type CatalogOffer } from "@/lib/queries/rewards-overview";
 import { redeemPageSchema } from "@/lib/validation/redemptions";
@@ -30,9 +29,9 @@ export default async function RedeemPage({
 }: {
   searchParams: Promise<Record<string, string>>;
 }) {
-  const user = await requirePageUser("/redeem", "client");
+  const { db, user } = await pageContext("/redeem", "client");
   const { history: historyPage } = redeemPageSchema.parse(await searchParams);
-  const overview = await getRewardsOverview(await getDb(), user.id, {
+  const overview = await getRewardsOverview(db, user.id, {
     historyLimit: HISTORY_PER_PAGE,
     historyOffset: (historyPage - 1) * HISTORY_PER_PAGE,
   });

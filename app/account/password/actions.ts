@@ -1,7 +1,6 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { getDb } from "@/db/client";
 import { action } from "@/lib/action";
 import { homeFor } from "@/lib/auth/session";
 import { safeCallbackUrl } from "@/lib/safe-redirect";
@@ -10,8 +9,8 @@ import { changePasswordSchema } from "@/lib/validation/password";
 
 export const changePasswordAction = action(
   { access: "user", schema: changePasswordSchema },
-  async (input, { principal }) => {
-    await changePassword(await getDb(), { userId: principal.user.id, ...input });
+  async (input, { db, principal }) => {
+    await changePassword(db, { userId: principal.user.id, ...input });
     redirect(safeCallbackUrl(input.callbackUrl) ?? `${homeFor(principal.user.role)}?passwordChanged=1`);
   },
 );

@@ -1,4 +1,3 @@
-import { actorOf } from "@/lib/auth/principal";
 import { createClient } from "@/lib/clients/create-client";
 import { reply, route } from "@/lib/http";
 import { createClientSchema } from "@/lib/validation/signup";
@@ -8,9 +7,9 @@ export const dynamic = "force-dynamic";
 /** `POST /api/clients` (admin session or API key): the seed's client creation, through the same signup. */
 export const POST = route(
   { access: "admin", body: createClientSchema },
-  async ({ body, ip, userAgent, principal }) => {
-    const result = await createClient(body, {
-      actor: { ...actorOf(principal), ip },
+  async ({ db, actor, body, ip, userAgent }) => {
+    const result = await createClient(db, body, {
+      actor,
       ip,
       userAgent,
       via: "api",

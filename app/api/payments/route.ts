@@ -1,4 +1,3 @@
-import { getDb } from "@/db/client";
 import { recordPayment, type RecordedPayment } from "@/lib/commissions/record-payment";
 import { reply, route } from "@/lib/http";
 import { recordPaymentSchema } from "@/lib/validation/payments";
@@ -29,8 +28,8 @@ function paymentJson(result: RecordedPayment) {
  * `POST /api/payments` (API key or admin): a client's payment, refund or chargeback. 201 with the
  * commissions it wrote; the same `external_id` again → 200 with the same result, nothing written.
  */
-export const POST = route({ access: "admin", body: recordPaymentSchema }, async ({ body }) => {
-  const result = await recordPayment(await getDb(), body);
+export const POST = route({ access: "admin", body: recordPaymentSchema }, async ({ db, body }) => {
+  const result = await recordPayment(db, body);
   return reply(paymentJson(result), {
     status: result.created ? 201 : 200,
     message: result.created ? "Payment recorded" : "Payment already recorded",

@@ -1,4 +1,3 @@
-import { getDatabaseHandle } from "@/db/client";
 import { ensureReady } from "@/seed/bootstrap";
 import { errorResponse } from "@/lib/http";
 
@@ -7,9 +6,8 @@ export const dynamic = "force-dynamic";
 /** Readiness: 200 once the database is open, migrated and seeded; 503 while it is not. */
 export async function GET() {
   try {
-    await ensureReady();
-    const handle = await getDatabaseHandle();
-    return Response.json({ success: true, data: { status: "ready", database: handle.kind } });
+    const { database } = await ensureReady();
+    return Response.json({ success: true, data: { status: "ready", database } });
   } catch (error) {
     console.error("[ready] database not ready", error);
     return errorResponse(503, "Database is not ready");

@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { getDb } from "@/db/client";
-import { referralSource } from "@/db/schema/enums";
+import { REFERRAL_SOURCES } from "@/lib/enums";
 import { route } from "@/lib/http";
 import { codeFromLink } from "@/lib/referrals/code-from-link";
 import { isLinkPreviewFetcher } from "@/lib/referrals/link-preview-bot";
@@ -21,7 +20,7 @@ export const dynamic = "force-dynamic";
 // Any string: a mangled link still reaches signup (codeFromLink cuts it to a sane length), never a 400.
 const params = z.object({ code: z.string() });
 // An unknown `src` is not an error for a link someone shared: it counts as a plain link click.
-const query = z.object({ src: z.enum(referralSource.enumValues).catch("link").default("link") });
+const query = z.object({ src: z.enum(REFERRAL_SOURCES).catch("link").default("link") });
 
 /**
  * 307 to signup with a relative Location, so the visitor stays on the host they came in on (where the
@@ -36,12 +35,12 @@ function toSignup(ref: string): NextResponse {
 /** Invite link: log the click, remember the code in a first-party cookie, continue to signup. */
 export const GET = route(
   { access: "public", params, query },
-  async ({ req, params, query, ip, userAgent }) => {
+  async ({ db, req, params, query, ip, userAgent }) => {
     // A chat app drawing the link's preview card follows the redirect to the signup page (which carries the
     // card's Open Graph tags) but is not a visitor: no click, no cookies.
     if (isLinkPreviewFetcher(userAgent)) return toSignup(params.code);
     const deviceId = req.cookies.get(DEVICE_COOKIE)?.value ?? randomUUID();
-    const click = await recordClick(await getDb(), {
+    const click = await recordClick(db, {
       rawCode: params.code,
       ipHash: hashIp(ip),
       userAgent,

@@ -1,17 +1,15 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getDb } from "@/db/client";
 import { action } from "@/lib/action";
 import { issueApiKey, withdrawApiKey } from "@/lib/auth/manage-api-keys";
-import { actorOf } from "@/lib/auth/principal";
 import { createApiKeySchema, revokeApiKeySchema } from "@/lib/validation/api-keys";
 
 /** Creates a server-to-server key; the clear key is in this one response and never again. */
 export const createApiKeyAction = action(
   { access: "admin", schema: createApiKeySchema },
-  async (input, { principal, ip }) => {
-    const key = await issueApiKey(await getDb(), input.name, { ...actorOf(principal), ip });
+  async (input, { db, actor }) => {
+    const key = await issueApiKey(db, input.name, actor);
     revalidatePath("/admin/api-keys");
     return {
       status: "success",
@@ -24,8 +22,8 @@ export const createApiKeyAction = action(
 /** Revokes a key: calls with it are refused from now on. */
 export const revokeApiKeyAction = action(
   { access: "admin", schema: revokeApiKeySchema },
-  async (input, { principal, ip }) => {
-    await withdrawApiKey(await getDb(), input.keyId, { ...actorOf(principal), ip });
+  async (input, { db, actor }) => {
+    await withdrawApiKey(db, input.keyId, actor);
     revalidatePath("/admin/api-keys");
     return { status: "success", message: "Key revoked. Requests with it are refused from now on." };
   },

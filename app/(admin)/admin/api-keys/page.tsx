@@ -3,8 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDb } from "@/db/client";
-import { requirePageUser } from "@/lib/auth/session";
+import { pageContext } from "@/lib/auth/page-context";
 import { formatDate } from "@/lib/format";
 import { listApiKeys } from "@/lib/queries/api-keys";
 import { CreateApiKeyForm, RevokeApiKeyButton } from "./api-key-forms";
@@ -13,8 +12,8 @@ export const metadata: Metadata = { title: "API keys" };
 export const dynamic = "force-dynamic";
 
 export default async function ApiKeysPage() {
-  await requirePageUser("/admin/api-keys", "admin");
-  const keys = await listApiKeys(await getDb());
+  const { db } = await pageContext("/admin/api-keys", "admin");
+  const keys = await listApiKeys(db);
 
   return (
     <div className="mx-auto max-w-7xl px-4 py-8 sm:px-6">

@@ -7,8 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { SelectField, TextField } from "@/components/forms/text-field";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableHead, TableScroll, Td, Th } from "@/components/ui/table";
-import { getDb } from "@/db/client";
-import { requirePageUser } from "@/lib/auth/session";
+import { pageContext } from "@/lib/auth/page-context";
 import { listAuditEntries, listAuditFacets, type AuditEntry } from "@/lib/queries/audit-log";
 import { auditLogSearchSchema, type AuditLogSearch } from "@/lib/validation/audit-log";
 
@@ -75,11 +74,10 @@ function RecordCell({ entry }: { entry: AuditEntry }) {
 }
 
 export default async function AuditLogPage({ searchParams }: Props) {
-  await requirePageUser("/admin/audit", "admin");
+  const { db } = await pageContext("/admin/audit", "admin");
   const raw = await searchParams;
   const flat = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const search = auditLogSearchSchema.parse(flat);
-  const db = await getDb();
   const [{ entries, nextAfter }, facets] = await Promise.all([
     listAuditEntries(db, search),
     listAuditFacets(db),

@@ -2,9 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getDb } from "@/db/client";
-import { action, type ActionContext } from "@/lib/action";
-import { actorOf } from "@/lib/auth/principal";
+import { action } from "@/lib/action";
 import {
   createCampaign,
   endCampaign,
@@ -20,12 +18,10 @@ import {
   updateCampaignSchema,
 } from "@/lib/validation/campaigns";
 
-const actor = (ctx: ActionContext) => ({ ...actorOf(ctx.principal), ip: ctx.ip });
-
 export const createCampaignAction = action(
   { access: "admin", schema: campaignFormSchema },
   async (input, ctx) => {
-    const campaign = await createCampaign(await getDb(), input, actor(ctx));
+    const campaign = await createCampaign(ctx.db, input, ctx.actor);
     revalidatePath("/admin/campaigns");
     redirect(`/admin/campaigns/${campaign.id}?created=1`);
   },
@@ -34,7 +30,7 @@ export const createCampaignAction = action(
 export const updateCampaignAction = action(
   { access: "admin", schema: updateCampaignSchema },
   async ({ campaignId, input }, ctx) => {
-    await updateCampaign(await getDb(), campaignId, input, actor(ctx));
+    await updateCampaign(ctx.db, campaignId, input, ctx.actor);
     revalidatePath(`/admin/campaigns/${campaignId}`);
     revalidatePath("/admin/campaigns");
     return { status: "success", message: "Campaign saved. New terms apply to payments from now on." };
@@ -44,7 +40,7 @@ export const updateCampaignAction = action(
 export const endCampaignAction = action(
   { access: "admin", schema: campaignIdSchema },
   async ({ campaignId }, ctx) => {
-    await endCampaign(await getDb(), campaignId, actor(ctx));
+    await endCampaign(ctx.db, campaignId, ctx.actor);
     revalidatePath(`/admin/campaigns/${campaignId}`);
     revalidatePath("/admin/campaigns");
     return { status: "success", message: "Campaign ended." };
@@ -54,7 +50,7 @@ export const endCampaignAction = action(
 export const linkCodesAction = action(
   { access: "admin", schema: linkCodesSchema },
   async ({ campaignId, codes }, ctx) => {
-    const { linked } = await linkCodesToCampaign(await getDb(), campaignId, codes, actor(ctx));
+    const { linked } = await linkCodesToCampaign(ctx.db, campaignId, codes, ctx.actor);
     revalidatePath(`/admin/campaigns/${campaignId}`);
     return { status: "success", message: `Linked ${linked.join(", ")}.` };
   },
@@ -63,7 +59,7 @@ export const linkCodesAction = action(
 export const unlinkCodeAction = action(
   { access: "admin", schema: unlinkCodeSchema },
   async ({ campaignId, codeId }, ctx) => {
-    await unlinkCodeFromCampaign(await getDb(), campaignId, codeId, actor(ctx));
+    await unlinkCodeFromCampaign(ctx.db, campaignId, codeId, ctx.actor);
     revalidatePath(`/admin/campaigns/${campaignId}`);
     return { status: "success", message: "Code unlinked." };
   },

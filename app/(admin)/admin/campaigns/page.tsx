@@ -4,8 +4,7 @@ import { campaignBonus, campaignTerms, campaignWindow } from "@/components/commi
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDb } from "@/db/client";
-import { requirePageUser } from "@/lib/auth/session";
+import { pageContext } from "@/lib/auth/page-context";
 import { formatMoney } from "@/lib/format";
 import { listCampaigns } from "@/lib/queries/campaigns";
 import { TIER_ROWS } from "@/lib/validation/campaigns";
@@ -17,8 +16,8 @@ export const metadata: Metadata = { title: "Campaigns" };
 export const dynamic = "force-dynamic";
 
 export default async function CampaignsPage() {
-  await requirePageUser("/admin/campaigns", "admin");
-  const campaigns = await listCampaigns(await getDb(), new Date());
+  const { db } = await pageContext("/admin/campaigns", "admin");
+  const campaigns = await listCampaigns(db, new Date());
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">

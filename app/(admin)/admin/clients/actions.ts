@@ -1,9 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getDb } from "@/db/client";
 import { action } from "@/lib/action";
-import { actorOf } from "@/lib/auth/principal";
 import { createClient } from "@/lib/clients/create-client";
 import { setClientStatus } from "@/lib/clients/set-client-status";
 import { adminCreateClientSchema, clientStatusChangeSchema } from "@/lib/validation/clients";
@@ -11,9 +9,9 @@ import { adminCreateClientSchema, clientStatusChangeSchema } from "@/lib/validat
 /** An admin creates a client: `POST /api/clients` through the same domain call; the password is shown once. */
 export const createClientAction = action(
   { access: "admin", schema: adminCreateClientSchema },
-  async (input, { principal, ip, userAgent }) => {
-    const result = await createClient(input, {
-      actor: { ...actorOf(principal), ip },
+  async (input, { db, actor, ip, userAgent }) => {
+    const result = await createClient(db, input, {
+      actor,
       ip,
       userAgent,
       via: "admin",
@@ -37,8 +35,8 @@ export const createClientAction = action(
 /** Suspend or reactivate a client. */
 export const setClientStatusAction = action(
   { access: "admin", schema: clientStatusChangeSchema },
-  async (input, { principal, ip }) => {
-    const client = await setClientStatus(await getDb(), input, { ...actorOf(principal), ip });
+  async (input, { db, actor }) => {
+    const client = await setClientStatus(db, input, actor);
     revalidatePath("/admin/clients");
     revalidatePath(`/admin/clients/${client.id}`);
     const verb = client.status === "suspended" ? "suspended" : "reactivated";

@@ -6,8 +6,7 @@ import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/compon
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input, Label, Select } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDb } from "@/db/client";
-import { requirePageUser } from "@/lib/auth/session";
+import { pageContext } from "@/lib/auth/page-context";
 import { formatDate } from "@/lib/format";
 import { listClients, listSubscriptionTierOptions } from "@/lib/queries/admin-clients";
 import { BUSINESS_TYPES } from "@/lib/validation/business-types";
@@ -21,7 +20,7 @@ export const dynamic = "force-dynamic";
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function AdminClientsPage({ searchParams }: Props) {
-  await requirePageUser("/admin/clients", "admin");
+  const { db } = await pageContext("/admin/clients", "admin");
   const raw = await searchParams;
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const search = clientListSearchSchema.parse({
@@ -29,7 +28,6 @@ export default async function AdminClientsPage({ searchParams }: Props) {
     status: first(raw.status),
     after: first(raw.after),
   });
-  const db = await getDb();
   const [{ clients, nextAfter }, tiers] = await Promise.all([
     listClients(db, search),
     listSubscriptionTierOptions(db),

@@ -5,9 +5,8 @@ import { Card, CardBody } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableHead, TableScroll, Td, Th } from "@/components/ui/table";
-import { getDb } from "@/db/client";
-import { inviteStatus } from "@/db/schema/enums";
-import { requirePageUser } from "@/lib/auth/session";
+import { INVITE_STATUSES, type InviteStatus } from "@/lib/enums";
+import { pageContext } from "@/lib/auth/page-context";
 import { mailerConfigFromEnv } from "@/lib/invites/mailer";
 import { ADMIN_INVITES_LIMIT, listInvitesForAdmin } from "@/lib/queries/email-invites";
 import { adminInvitesSearchSchema } from "@/lib/validation/email-invites";
@@ -18,7 +17,7 @@ export const dynamic = "force-dynamic";
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const when = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-const FILTER_LABELS: Record<(typeof inviteStatus.enumValues)[number], string> = {
+const FILTER_LABELS: Record<InviteStatus, string> = {
   queued: "Queued (outbox)",
   sent: "Sent",
   failed: "Failed",
@@ -26,16 +25,16 @@ const FILTER_LABELS: Record<(typeof inviteStatus.enumValues)[number], string> = 
 };
 
 export default async function AdminInvitesPage({ searchParams }: Props) {
-  await requirePageUser("/admin/invites", "admin");
+  const { db } = await pageContext("/admin/invites", "admin");
   const raw = await searchParams;
   const search = adminInvitesSearchSchema.parse({
     status: Array.isArray(raw.status) ? raw.status[0] : raw.status,
   });
-  const invites = await listInvitesForAdmin(await getDb(), search);
+  const invites = await listInvitesForAdmin(db, search);
   const smtpConfigured = mailerConfigFromEnv() !== null;
   const filters = [
     { value: undefined, label: "All" },
-    ...inviteStatus.enumValues.map((value) => ({ value, label: FILTER_LABELS[value] })),
+    ...INVITE_STATUSES.map((value) => ({ value, label: FILTER_LABELS[value] })),
   ];
 
   return (

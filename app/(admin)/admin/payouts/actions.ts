@@ -2,9 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getDb } from "@/db/client";
-import { action, type ActionContext } from "@/lib/action";
-import { actorOf } from "@/lib/auth/principal";
+import { action } from "@/lib/action";
 import { runCommissionApproval } from "@/lib/commissions/run-approval";
 import { cancelPayoutBatch, createPayoutBatch, markPayoutBatchPaid } from "@/lib/commissions/payouts";
 import { updateCommissionSettings } from "@/lib/commissions/update-settings";
@@ -16,11 +14,9 @@ import {
   payoutBatchIdSchema,
 } from "@/lib/validation/payouts";
 
-const actor = (ctx: ActionContext) => ({ ...actorOf(ctx.principal), ip: ctx.ip });
-
 /** The approval job, run now by an admin (the same function as the timer and `npm run jobs:approve`). */
 export const approveDueAction = action({ access: "admin", schema: approveDueSchema }, async (_input, ctx) => {
-  const result = await runCommissionApproval(await getDb(), actor(ctx), "admin");
+  const result = await runCommissionApproval(ctx.db, ctx.actor, "admin");
   revalidatePath("/admin/payouts");
   return {
     status: "success",
@@ -34,7 +30,7 @@ export const approveDueAction = action({ access: "admin", schema: approveDueSche
 export const createPayoutBatchAction = action(
   { access: "admin", schema: createPayoutBatchSchema },
   async ({ beneficiaryIds }, ctx) => {
-    const { batch } = await createPayoutBatch(await getDb(), { beneficiaryIds }, actor(ctx));
+    const { batch } = await createPayoutBatch(ctx.db, { beneficiaryIds }, ctx.actor);
     revalidatePath("/admin/payouts");
     redirect(`/admin/payouts/${batch.id}?created=1`);
   },
@@ -43,7 +39,7 @@ export const createPayoutBatchAction = action(
 export const markPayoutBatchPaidAction = action(
   { access: "admin", schema: markPayoutBatchPaidSchema },
   async ({ batchId, reference }, ctx) => {
-    await markPayoutBatchPaid(await getDb(), batchId, reference, actor(ctx));
+    await markPayoutBatchPaid(ctx.db, batchId, reference, ctx.actor);
     revalidatePath("/admin/payouts");
     redirect(`/admin/payouts/${batchId}?paid=1`);
   },
@@ -52,7 +48,7 @@ export const markPayoutBatchPaidAction = action(
 export const cancelPayoutBatchAction = action(
   { access: "admin", schema: payoutBatchIdSchema },
   async ({ batchId }, ctx) => {
-    await cancelPayoutBatch(await getDb(), batchId, actor(ctx));
+    await cancelPayoutBatch(ctx.db, batchId, ctx.actor);
     revalidatePath("/admin/payouts");
     redirect(`/admin/payouts/${batchId}?canceled=1`);
   },
@@ -61,7 +57,7 @@ export const cancelPayoutBatchAction = action(
 export const updateCommissionSettingsAction = action(
   { access: "admin", schema: commissionSettingsSchema },
   async (input, ctx) => {
-    await updateCommissionSettings(await getDb(), input, actor(ctx));
+    await updateCommissionSettings(ctx.db, input, ctx.actor);
     revalidatePath("/admin/payouts");
     return { status: "success", message: "Settings saved." };
   },

@@ -5,8 +5,7 @@ import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/compon
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatCard } from "@/components/ui/stat-card";
-import { getDb } from "@/db/client";
-import { requirePageUser } from "@/lib/auth/session";
+import { pageContext } from "@/lib/auth/page-context";
 import { getCommissionSettings } from "@/lib/commissions/update-settings";
 import { formatDate, formatMoney } from "@/lib/format";
 import { getPayoutsOverview } from "@/lib/queries/payouts";
@@ -18,8 +17,7 @@ export const metadata: Metadata = { title: "Payouts" };
 export const dynamic = "force-dynamic";
 
 export default async function PayoutsPage() {
-  await requirePageUser("/admin/payouts", "admin");
-  const db = await getDb();
+  const { db } = await pageContext("/admin/payouts", "admin");
   const [overview, settings] = await Promise.all([
     getPayoutsOverview(db, new Date()),
     getCommissionSettings(db),

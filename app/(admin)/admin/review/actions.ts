@@ -1,9 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getDb } from "@/db/client";
 import { action } from "@/lib/action";
-import { actorOf } from "@/lib/auth/principal";
 import { reviewReferrals } from "@/lib/referrals/decide-referral-reviews";
 import { reviewDecisionSchema } from "@/lib/validation/referral-review";
 
@@ -13,11 +11,11 @@ import { reviewDecisionSchema } from "@/lib/validation/referral-review";
  */
 export const reviewReferralsAction = action(
   { access: "admin", schema: reviewDecisionSchema },
-  async ({ referralIds, decision }, { principal, ip }) => {
-    const result = await reviewReferrals(await getDb(), {
+  async ({ referralIds, decision }, { db, actor }) => {
+    const result = await reviewReferrals(db, {
       referralIds,
       decision,
-      actor: { ...actorOf(principal), ip },
+      actor,
     });
     revalidatePath("/admin/review");
     revalidatePath("/admin");

@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import { Card, CardBody } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDb } from "@/db/client";
-import { requirePageUser } from "@/lib/auth/session";
+import { pageContext } from "@/lib/auth/page-context";
 import { formatDate, formatMoney } from "@/lib/format";
 import { getReviewQueue, REVIEW_QUEUE_LIMIT } from "@/lib/queries/review-queue";
 import { ReviewQueue, type ReviewCard } from "./review-queue";
@@ -20,8 +19,8 @@ const RULE_LABELS: Record<string, string> = {
 };
 
 export default async function AdminReviewPage() {
-  await requirePageUser("/admin/review", "admin");
-  const queue = await getReviewQueue(await getDb());
+  const { db } = await pageContext("/admin/review", "admin");
+  const queue = await getReviewQueue(db);
 
   // Only plain data goes to the browser: the queue comes masked (e-mails, device), the referrer's address
   // is never shown (only whether it matches), the new client's own signup address is the evidence.

@@ -1,9 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getDb } from "@/db/client";
 import { action } from "@/lib/action";
-import { actorOf } from "@/lib/auth/principal";
 import { saveCatalogItem } from "@/lib/rewards/manage-catalog";
 import { saveRewardRule } from "@/lib/rewards/manage-rules";
 import { catalogItemFormSchema } from "@/lib/validation/reward-catalog";
@@ -12,8 +10,8 @@ import { rewardRuleFormSchema } from "@/lib/validation/reward-rules";
 /** An admin edits a reward rule, or adds an offer. */
 export const saveRuleAction = action(
   { access: "admin", schema: rewardRuleFormSchema },
-  async (input, { principal, ip }) => {
-    const rule = await saveRewardRule(await getDb(), { ...actorOf(principal), ip }, input);
+  async (input, { db, actor }) => {
+    const rule = await saveRewardRule(db, actor, input);
     revalidatePath("/admin/rewards");
     return {
       status: "success",
@@ -27,8 +25,8 @@ export const saveRuleAction = action(
 /** An admin adds a catalog reward or edits one (retiring it by unticking Active). */
 export const saveCatalogItemAction = action(
   { access: "admin", schema: catalogItemFormSchema },
-  async (input, { principal, ip }) => {
-    const item = await saveCatalogItem(await getDb(), { ...actorOf(principal), ip }, input);
+  async (input, { db, actor }) => {
+    const item = await saveCatalogItem(db, actor, input);
     revalidatePath("/admin/rewards");
     return {
       status: "success",

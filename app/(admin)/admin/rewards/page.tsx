@@ -6,8 +6,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatCard } from "@/components/ui/stat-card";
 import { Table, TableBody, TableHead, TableScroll, Td, Th } from "@/components/ui/table";
-import { getDb } from "@/db/client";
-import { requirePageUser } from "@/lib/auth/session";
+import { pageContext } from "@/lib/auth/page-context";
 import { formatDate, formatPoints } from "@/lib/format";
 import { getAdminRewards, type AdminRule } from "@/lib/queries/admin-rewards";
 import { CatalogItemForm } from "./catalog-form";
@@ -36,9 +35,9 @@ function InvalidConfig() {
 }
 
 export default async function AdminRewardsPage() {
-  await requirePageUser("/admin/rewards", "admin");
+  const { db } = await pageContext("/admin/rewards", "admin");
   const now = new Date();
-  const { rules, catalog, stats, recentRedemptions } = await getAdminRewards(await getDb(), now);
+  const { rules, catalog, stats, recentRedemptions } = await getAdminRewards(db, now);
   const { doubleSided, tierSchedule, expiry, qualifyingActivity } = rules;
 
   return (

@@ -6,8 +6,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatCard } from "@/components/ui/stat-card";
 import { Table, TableBody, TableHead, TableScroll, Td, Th } from "@/components/ui/table";
-import { getDb } from "@/db/client";
-import { requirePageUser } from "@/lib/auth/session";
+import { pageContext } from "@/lib/auth/page-context";
 import { formatDate, formatMoney, formatPoints } from "@/lib/format";
 import { getMyReferrals, type MyReferral, type ReferralStatus } from "@/lib/queries/my-referrals";
 import { myReferralsPageSchema } from "@/lib/validation/my-referrals";
@@ -40,9 +39,9 @@ export default async function MyReferralsPage({
 }: {
   searchParams: Promise<Record<string, string>>;
 }) {
-  const user = await requirePageUser("/dashboard/referrals", "client");
+  const { db, user } = await pageContext("/dashboard/referrals", "client");
   const { page } = myReferralsPageSchema.parse(await searchParams);
-  const mine = await getMyReferrals(await getDb(), user.id, { page, perPage: PER_PAGE });
+  const mine = await getMyReferrals(db, user.id, { page, perPage: PER_PAGE });
   const { totals } = mine;
 
   return (

@@ -1,4 +1,3 @@
-import { actorOf } from "@/lib/auth/principal";
 import { startReferralExport } from "@/lib/exports/referral-export";
 import { route } from "@/lib/http";
 import { referralExportQuerySchema } from "@/lib/validation/referral-report";
@@ -11,8 +10,8 @@ export const dynamic = "force-dynamic";
  */
 export const GET = route(
   { access: "admin", query: referralExportQuerySchema },
-  async ({ query, principal, ip }) => {
-    const result = await startReferralExport(query, { ...actorOf(principal), ip });
+  async ({ db, actor, query }) => {
+    const result = await startReferralExport(db, query, actor);
     return new Response(result.body, {
       headers: {
         "Content-Type": result.contentType,

@@ -1,4 +1,3 @@
-import { getDb } from "@/db/client";
 import { route } from "@/lib/http";
 import { centsToDecimal } from "@/lib/format";
 import { getMyReferrals } from "@/lib/queries/my-referrals";
@@ -12,8 +11,8 @@ export const dynamic = "force-dynamic";
  */
 export const GET = route(
   { access: "client", query: myReferralsQuerySchema },
-  async ({ query, principal }) => {
-    const mine = await getMyReferrals(await getDb(), principal.user.id, {
+  async ({ db, query, principal }) => {
+    const mine = await getMyReferrals(db, principal.user.id, {
       page: query.page,
       perPage: query.per_page,
     });

@@ -1,4 +1,3 @@
-import { getDb } from "@/db/client";
 import { reply, route } from "@/lib/http";
 import { redeemPoints } from "@/lib/rewards/redeem-points";
 import { redeemSchema } from "@/lib/validation/redemptions";
@@ -10,8 +9,8 @@ export const dynamic = "force-dynamic";
  * points and answers 201 with the coupon code; 409 with how many points are missing; 404 for a reward
  * that is not offered.
  */
-export const POST = route({ access: "client", body: redeemSchema }, async ({ body, principal }) => {
-  const result = await redeemPoints(await getDb(), {
+export const POST = route({ access: "client", body: redeemSchema }, async ({ db, body, principal }) => {
+  const result = await redeemPoints(db, {
     userId: principal.user.id,
     catalogItemId: body.catalog_item_id,
   });

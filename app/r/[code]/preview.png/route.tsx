@@ -1,6 +1,5 @@
 import { ImageResponse } from "next/og";
 import { z } from "zod";
-import { getDb } from "@/db/client";
 import { route } from "@/lib/http";
 import { loadInvitePreview } from "@/lib/sharing/invite-preview";
 
@@ -12,8 +11,8 @@ const params = z.object({ code: z.string().max(64) });
  * The picture of an invite's link preview (og:image of `/signup?ref=CODE`): who invites and what the new
  * client gets, drawn as a 1200×630 PNG with the font bundled in next/og, so it works with no network.
  */
-export const GET = route({ access: "public", params }, async ({ params }) => {
-  const preview = await loadInvitePreview(await getDb(), params.code, new Date());
+export const GET = route({ access: "public", params }, async ({ db, params }) => {
+  const preview = await loadInvitePreview(db, params.code, new Date());
   return new ImageResponse(
     <div
       style={{

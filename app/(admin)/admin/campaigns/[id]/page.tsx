@@ -5,8 +5,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDb } from "@/db/client";
-import { requirePageUser } from "@/lib/auth/session";
+import { pageContext } from "@/lib/auth/page-context";
 import { campaignState, getCampaign } from "@/lib/queries/campaigns";
 import { bpsToInput, centsToInput } from "@/lib/validation/money";
 import { TIER_ROWS } from "@/lib/validation/campaigns";
@@ -28,9 +27,9 @@ export default async function CampaignPage({
   searchParams: Promise<{ created?: string }>;
 }) {
   const { id } = await params;
-  await requirePageUser(`/admin/campaigns/${id}`, "admin");
+  const { db } = await pageContext(`/admin/campaigns/${id}`, "admin");
   const campaignId = /^[1-9][0-9]{0,8}$/.test(id) ? Number(id) : null;
-  const found = campaignId ? await getCampaign(await getDb(), campaignId) : null;
+  const found = campaignId ? await getCampaign(db, campaignId) : null;
   if (!found) notFound();
   const { campaign, codes } = found;
   const state = campaignState(campaign, new Date());

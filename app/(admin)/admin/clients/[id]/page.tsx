@@ -8,8 +8,7 @@ import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { StatCard } from "@/components/ui/stat-card";
 import { Table, TableBody, TableHead, TableScroll, Td, Th } from "@/components/ui/table";
-import { getDb } from "@/db/client";
-import { requirePageUser } from "@/lib/auth/session";
+import { pageContext } from "@/lib/auth/page-context";
 import { formatDate, formatMoney } from "@/lib/format";
 import { getClientDetail } from "@/lib/queries/admin-clients";
 import { codeUsability, ownerCanRefer } from "@/lib/referrals/code-usability";
@@ -25,10 +24,10 @@ type Props = { params: Promise<{ id: string }> };
 
 export default async function AdminClientPage({ params }: Props) {
   const { id: raw } = await params;
-  await requirePageUser(`/admin/clients/${encodeURIComponent(raw)}`, "admin");
+  const { db } = await pageContext(`/admin/clients/${encodeURIComponent(raw)}`, "admin");
   const parsed = clientPageParamsSchema.safeParse({ id: raw });
   if (!parsed.success) notFound();
-  const client = await getClientDetail(await getDb(), parsed.data.id);
+  const client = await getClientDetail(db, parsed.data.id);
   if (!client) notFound();
   const now = new Date();
   const reportHref = `/admin?${reportQueryString({ referrer: client.email })}`;

@@ -5,8 +5,7 @@ import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatCard } from "@/components/ui/stat-card";
 import { RowHeader, Table, TableBody, TableHead, TableScroll, Td, Th } from "@/components/ui/table";
-import { getDb } from "@/db/client";
-import { requirePageUser } from "@/lib/auth/session";
+import { pageContext } from "@/lib/auth/page-context";
 import { formatDate, formatMoney } from "@/lib/format";
 import { getPayoutBatch } from "@/lib/queries/payouts";
 import { BatchStatusBadge } from "../batch-status-badge";
@@ -23,9 +22,9 @@ export default async function PayoutBatchPage({
   searchParams: Promise<{ created?: string; paid?: string; canceled?: string }>;
 }) {
   const { id } = await params;
-  await requirePageUser(`/admin/payouts/${id}`, "admin");
+  const { db } = await pageContext(`/admin/payouts/${id}`, "admin");
   const batchId = /^[1-9][0-9]{0,8}$/.test(id) ? Number(id) : null;
-  const found = batchId ? await getPayoutBatch(await getDb(), batchId) : null;
+  const found = batchId ? await getPayoutBatch(db, batchId) : null;
   if (!found) notFound();
   const { batch, lines, createdByName } = found;
   const flags = await searchParams;

@@ -1,4 +1,3 @@
-import { getDb } from "@/db/client";
 import { assertCanActFor } from "@/lib/auth/principal";
 import { centsToDecimal } from "@/lib/format";
 import { route } from "@/lib/http";
@@ -20,9 +19,8 @@ export const dynamic = "force-dynamic";
  */
 export const GET = route(
   { access: "user", params: clientIdParamsSchema, query: commissionListQuerySchema },
-  async ({ params, query, principal }) => {
+  async ({ db, params, query, principal }) => {
     assertCanActFor(principal, params.id);
-    const db = await getDb();
     await findClient(db, params.id);
     const [totals, entries] = await Promise.all([
       getCommissionTotals(db, params.id),

@@ -1,4 +1,3 @@
-import { getDb } from "@/db/client";
 import { assertCanActFor, isAdmin } from "@/lib/auth/principal";
 import { route } from "@/lib/http";
 import { getMonthlyReport, getReferralAnalytics, monthOf } from "@/lib/queries/referral-analytics";
@@ -14,9 +13,8 @@ export const dynamic = "force-dynamic";
  */
 export const GET = route(
   { access: "user", params: clientIdParamsSchema, query: referralAnalyticsQuerySchema },
-  async ({ params, query, principal }) => {
+  async ({ db, params, query, principal }) => {
     assertCanActFor(principal, params.id);
-    const db = await getDb();
     await findClient(db, params.id);
     const now = new Date();
     if (query.period === "monthly") {

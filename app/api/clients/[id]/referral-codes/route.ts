@@ -1,4 +1,3 @@
-import { getDb } from "@/db/client";
 import { assertCanActFor } from "@/lib/auth/principal";
 import { reply, route } from "@/lib/http";
 import { listClientCodes, referralCodeJson } from "@/lib/queries/referral-codes";
@@ -12,19 +11,21 @@ export const dynamic = "force-dynamic";
 // 404 "Client not found" for an id that is not a client.
 
 /** The client's codes with usage and commission counters. */
-export const GET = route({ access: "user", params: clientIdParamsSchema }, async ({ params, principal }) => {
-  assertCanActFor(principal, params.id);
-  const db = await getDb();
-  await findClient(db, params.id);
-  return listClientCodes(db, params.id);
-});
+export const GET = route(
+  { access: "user", params: clientIdParamsSchema },
+  async ({ db, params, principal }) => {
+    assertCanActFor(principal, params.id);
+    await findClient(db, params.id);
+    return listClientCodes(db, params.id);
+  },
+);
 
 /** A new code: the custom code asked for, or a generated one. */
 export const POST = route(
   { access: "user", params: clientIdParamsSchema, body: createReferralCodeSchema },
-  async ({ params, body, principal }) => {
+  async ({ db, params, body, principal }) => {
     assertCanActFor(principal, params.id);
-    const code = await createReferralCode(await getDb(), params.id, body, new Date());
+    const code = await createReferralCode(db, params.id, body, new Date());
     return reply(referralCodeJson(code), { status: 201, message: "Referral code created successfully" });
   },
 );

@@ -1,4 +1,3 @@
-import { getDb } from "@/db/client";
 import { isAdmin } from "@/lib/auth/principal";
 import { maskEmail } from "@/lib/privacy/mask";
 import { route } from "@/lib/http";
@@ -20,8 +19,8 @@ const NO_STORE = { "Cache-Control": "no-store" };
  */
 export const GET = route(
   { access: "public", params: referralCodeParamsSchema },
-  async ({ params, ip, principal }) => {
-    const limit = await limitCodeValidation(await getDb(), ip);
+  async ({ db, params, ip, principal }) => {
+    const limit = await limitCodeValidation(db, ip);
     if (!limit.allowed) {
       return Response.json(
         { valid: false, error: `Too many attempts. Try again in ${limit.retryAfterSeconds} seconds.` },
@@ -29,7 +28,7 @@ export const GET = route(
       );
     }
 
-    const result = await checkCode(await getDb(), params.code, new Date());
+    const result = await checkCode(db, params.code, new Date());
     if (!result.valid) return Response.json({ valid: false, error: result.error }, { headers: NO_STORE });
     const { code, referrer } = result;
     const insider = isAdmin(principal) || (principal.kind === "user" && principal.user.id === referrer.id);

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { getDb } from "@/db/client";
 import { payoutBatchCsv } from "@/lib/commissions/payout-csv";
 import { route } from "@/lib/http";
 import { idParam } from "@/lib/validation/referral-codes";
@@ -9,8 +8,8 @@ export const dynamic = "force-dynamic";
 /** `GET /api/admin/payout-batches/:id/csv` (admin): the batch for finance, one line per referrer. */
 export const GET = route(
   { access: "admin", params: z.object({ id: idParam("Payout batch id") }) },
-  async ({ params }) => {
-    const { filename, csv } = await payoutBatchCsv(await getDb(), params.id);
+  async ({ db, params }) => {
+    const { filename, csv } = await payoutBatchCsv(db, params.id);
     return new Response(`\uFEFF${csv}`, {
       headers: {
         "Content-Type": "text/csv; charset=utf-8",

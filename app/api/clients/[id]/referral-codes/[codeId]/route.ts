@@ -1,4 +1,3 @@
-import { getDb } from "@/db/client";
 import { assertCanActFor } from "@/lib/auth/principal";
 import { route } from "@/lib/http";
 import { referralCodeJson } from "@/lib/queries/referral-codes";
@@ -10,9 +9,9 @@ export const dynamic = "force-dynamic";
 /** Activates/deactivates a code or changes its name, usage limit or expiry. */
 export const PATCH = route(
   { access: "user", params: referralCodeIdParamsSchema, body: updateReferralCodeSchema },
-  async ({ params, body, principal }) => {
+  async ({ db, params, body, principal }) => {
     assertCanActFor(principal, params.id);
-    const code = await updateReferralCode(await getDb(), params.id, params.codeId, body, new Date());
+    const code = await updateReferralCode(db, params.id, params.codeId, body, new Date());
     return referralCodeJson(code);
   },
 );

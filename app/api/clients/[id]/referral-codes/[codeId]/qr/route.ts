@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { getDb } from "@/db/client";
 import { appOrigin } from "@/lib/app-url";
 import { assertCanActFor } from "@/lib/auth/principal";
 import { route } from "@/lib/http";
@@ -16,9 +15,9 @@ const querySchema = z.object({
 /** The code's QR (pointing at its `src=qr` invite link) as a PNG or SVG file download. */
 export const GET = route(
   { access: "user", params: referralCodeIdParamsSchema, query: querySchema },
-  async ({ params, query, principal }) => {
+  async ({ db, params, query, principal }) => {
     assertCanActFor(principal, params.id);
-    const file = await codeQrDownload(await getDb(), {
+    const file = await codeQrDownload(db, {
       clientId: params.id,
       codeId: params.codeId,
       origin: await appOrigin(),

@@ -40,11 +40,15 @@ export type CommissionsRef = string | typeof commissions;
 
 const ALIAS = /^[a-z_][a-z0-9_]*$/;
 
-function column(ref: CommissionsRef, name: "status" | "amount_cents"): SQL {
-  if (typeof ref !== "string") return sql`${name === "status" ? ref.status : ref.amountCents}`;
+const COLUMNS = { status: "status", amount_cents: "amountCents", payout_id: "payoutId" } as const;
+
+/** A column of the commissions table `ref` names, in raw SQL or the query builder alike. */
+export function commissionColumn(ref: CommissionsRef, name: keyof typeof COLUMNS): SQL {
+  if (typeof ref !== "string") return sql`${ref[COLUMNS[name]]}`;
   if (!ALIAS.test(ref)) throw new Error(`Not a table alias: ${ref}`);
   return sql.raw(`${ref}.${name}`);
 }
+const column = commissionColumn;
 
 /** The condition "this commission row counts in `bucket`", for a WHERE or a FILTER. */
 export function inCommissionBucket(bucket: CommissionBucket, ref: CommissionsRef = "c"): SQL {

@@ -1,8 +1,9 @@
-import { and, inArray, isNull, eq } from "drizzle-orm";
+import { and, inArray } from "drizzle-orm";
 import { commissions } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
 import type { AuditActor } from "@/lib/audit";
 import { DomainError } from "@/lib/errors";
+import { awaitingPayout } from "./payable";
 import { createPayoutBatch } from "./payouts";
 
 /**
@@ -19,13 +20,7 @@ export async function createPayoutForReferrals(
   const rows = await db
     .selectDistinct({ beneficiaryId: commissions.beneficiaryUserId })
     .from(commissions)
-    .where(
-      and(
-        inArray(commissions.referralId, referralIds),
-        eq(commissions.status, "approved"),
-        isNull(commissions.payoutId),
-      ),
-    );
+    .where(and(inArray(commissions.referralId, referralIds), awaitingPayout(commissions)));
   if (!rows.length) {
     throw new DomainError(
       "nothing_to_pay",

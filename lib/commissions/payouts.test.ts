@@ -3,6 +3,7 @@ import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { auditLog, commissions, payoutBatches, payouts, users } from "@/db/schema";
 import { useTestDatabase } from "@/testing/use-test-database";
+import { getPayoutsOverview } from "@/lib/queries/payouts";
 import { setSetting } from "@/lib/settings";
 import { approveDueCommissions } from "./approve-due";
 import { payoutBatchCsv } from "./payout-csv";
@@ -30,6 +31,14 @@ describe("payout batches", () => {
     const big = await referrerWithApproved(6000);
     const exact = await referrerWithApproved(5000);
     const small = await referrerWithApproved(4999);
+    // The payouts page lists as payable exactly whom the batch then pays (one rule: commissions/payable.ts).
+    const mine = new Set([big.user.id, exact.user.id, small.user.id]);
+    const overview = await getPayoutsOverview(testDb.db, at(32));
+    expect(overview.payable.filter((b) => mine.has(b.userId)).map((b) => b.userId)).toEqual([
+      big.user.id,
+      exact.user.id,
+    ]);
+    expect(overview.carried.filter((b) => mine.has(b.userId)).map((b) => b.userId)).toEqual([small.user.id]);
     const { batch, lines } = await createPayoutBatch(
       testDb.db,
       { beneficiaryIds: [big.user.id, exact.user.id, small.user.id] },

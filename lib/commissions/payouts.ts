@@ -7,6 +7,7 @@ import { writeAudit, type AuditActor } from "@/lib/audit";
 import { DomainError, notFound } from "@/lib/errors";
 import { centsToDecimal } from "@/lib/format";
 import { getSetting } from "@/lib/settings";
+import { awaitingPayout, payableAmount } from "./payable";
 import { syncReferralSummaries } from "./referral-summary";
 
 export type PayoutBatch = typeof payoutBatches.$inferSelect;
@@ -20,8 +21,7 @@ const PAYOUT_BATCH_LOCK = 727_401;
  * the minimum, or negative, wait for the next batch.
  *
  * Set-based and race-free: batch creation is serialised by an advisory lock; lines are computed in SQL,
- * then commissions are claimed with a conditional UPDATE (`payout_id IS NULL AND status = 'approved'`,
- * re-checked under the row lock), and each line is recomputed from what it actually claimed. A
+ * then commissions are claimed with a conditional UPDATE (`awaitingPayout`, re-checked under the row lock), and each line is recomputed from what it actually claimed. A
  * concurrent refund or rejection can therefore only make a line smaller; a line that fell under the
  * minimum is dropped again.
  */
@@ -53,15 +53,15 @@ export async function createPayoutBatch(
       SELECT ${batch.id}, c.beneficiary_user_id, sum(c.amount_cents), count(*), ${at}
         FROM commissions c
         JOIN users u ON u.id = c.beneficiary_user_id AND u.status = 'active'
-       WHERE c.status = 'approved' AND c.payout_id IS NULL ${onlyChosen}
+       WHERE ${awaitingPayout("c")} ${onlyChosen}
        GROUP BY c.beneficiary_user_id
-      HAVING sum(c.amount_cents) >= ${minimum} AND sum(c.amount_cents) > 0`);
+      HAVING ${payableAmount(sql`sum(c.amount_cents)`, minimum)}`);
     await tx.execute(sql`
       UPDATE commissions c SET payout_id = p.id, updated_at = ${at}
         FROM payouts p
        WHERE p.batch_id = ${batch.id}
          AND c.beneficiary_user_id = p.beneficiary_user_id
-         AND c.status = 'approved' AND c.payout_id IS NULL`);
+         AND ${awaitingPayout("c")}`);
     await tx.execute(sql`
       UPDATE payouts p SET amount_cents = s.cents, commission_count = s.n
         FROM (SELECT payout_id, sum(amount_cents) AS cents, count(*)::int AS n
@@ -72,7 +72,7 @@ export async function createPayoutBatch(
       await tx.execute(sql`
         SELECT p.id FROM payouts p
          WHERE p.batch_id = ${batch.id}
-           AND (p.amount_cents < ${minimum} OR p.amount_cents <= 0
+           AND (NOT ${payableAmount(sql`p.amount_cents`, minimum)}
                 OR NOT EXISTS (SELECT 1 FROM commissions c WHERE c.payout_id = p.id))`),
     ).map((r) => Number(r.id));
     if (short.length) {

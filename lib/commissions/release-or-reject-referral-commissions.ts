@@ -1,8 +1,9 @@
-import { and, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { and, eq, inArray, lte, or, sql } from "drizzle-orm";
 import { commissions, referralUsageLog } from "@/db/schema";
 import type { DbOrTx, Tx } from "@/db/types";
 import { writeAudit, type AuditActor } from "@/lib/audit";
 import { DomainError, notFound } from "@/lib/errors";
+import { cancellableInPlace } from "./payable";
 import { syncReferralSummaries } from "./referral-summary";
 import { isCommitted, reverseEarnings } from "./reverse-commissions";
 
@@ -99,8 +100,7 @@ export async function rejectReferralCommissions(
           .set({ status: "rejected", updatedAt: now })
           .where(
             and(
-              inArray(commissions.status, ["pending", "approved"]),
-              isNull(commissions.payoutId),
+              cancellableInPlace(commissions),
               or(
                 inArray(
                   commissions.id,

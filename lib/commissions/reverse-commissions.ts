@@ -1,6 +1,7 @@
-import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { commissions } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
+import { cancellableInPlace } from "./payable";
 
 export type Commission = typeof commissions.$inferSelect;
 
@@ -78,8 +79,7 @@ export async function reverseEarnings(
         .set({ status: "reversed", updatedAt: opts.now })
         .where(
           and(
-            inArray(commissions.status, ["pending", "approved"]),
-            isNull(commissions.payoutId),
+            cancellableInPlace(commissions),
             sql`(${commissions.id} = ${earning.id} OR ${commissions.reversesCommissionId} = ${earning.id})`,
           ),
         );

@@ -84,6 +84,7 @@ describe("the API's commission totals equal the ledger, to the cent", () => {
       inReviewCents: sum((r) => r.status === "pending" && r.referralId === d.referralId),
     });
     expect(totals.earnedCents).toBe(totals.pendingCents + totals.approvedCents + totals.paidCents);
+    expect(totals.unpaidCents).toBe(totals.pendingCents + totals.approvedCents);
     // The campaign bonus was unlocked by b's payment and paid; rejecting b clawed it back with the rest.
     expect(ledger.filter((r) => r.level === "bonus").map((r) => [r.kind, r.amountCents, r.status])).toEqual([
       ["earning", 2500, "paid"],

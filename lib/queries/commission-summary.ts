@@ -15,7 +15,8 @@ import { maskEmail } from "@/lib/privacy/mask";
  * A beneficiary's money, summed from the commissions ledger (every level they earn: direct, bonus,
  * retention, and partner overrides for an agency) by the buckets of commission-buckets.ts: earned,
  * pending (= on hold, of which `inReview` wait on a flagged referral), approved, paid; earned =
- * pending + approved + paid, exactly. `reversedCents` is what reversal rows took back (positive).
+ * pending + approved + paid, exactly; unpaid = pending + approved (the bucket of that name). `reversedCents`
+ * is what reversal rows took back (positive).
  */
 export type CommissionTotals = {
   earnedCents: number;
@@ -23,6 +24,7 @@ export type CommissionTotals = {
   inReviewCents: number;
   approvedCents: number;
   paidCents: number;
+  unpaidCents: number;
   reversedCents: number;
   byLevel: { direct: number; partner: number; bonus: number; retention: number };
 };
@@ -49,6 +51,7 @@ export async function getCommissionTotals(db: DbOrTx, userId: number): Promise<C
     inReviewCents: n("in_review"),
     approvedCents: buckets.approvedCents,
     paidCents: buckets.paidCents,
+    unpaidCents: buckets.unpaidCents,
     reversedCents: n("reversed"),
     byLevel: { direct: n("direct"), partner: n("partner"), bonus: n("bonus"), retention: n("retention") },
   };
@@ -56,11 +59,11 @@ export async function getCommissionTotals(db: DbOrTx, userId: number): Promise<C
 
 /**
  * The seed's money fields for a referrer (strings such as "29.97", as the seed shows them) with the
- * exact `_cents` integers beside them. `commission_pending` is the seed's "earned, not yet paid":
- * pending plus approved.
+ * exact `_cents` integers beside them. `commission_pending` is the seed's "earned, not yet paid": the
+ * unpaid bucket (on hold plus approved).
  */
 export function commissionTotalsJson(t: CommissionTotals) {
-  const unpaid = t.pendingCents + t.approvedCents;
+  const unpaid = t.unpaidCents;
   return {
     total_commission_earned: centsToDecimal(t.earnedCents),
     commission_pending: centsToDecimal(unpaid),

@@ -5,6 +5,7 @@ import { rowsOf } from "@/db/rows";
 import { timestampParam as timestamp } from "@/db/sql-values";
 import type { DbOrTx } from "@/db/types";
 import { inCommissionBucket, sumCommissionBucket } from "@/lib/commissions/commission-buckets";
+import { awaitingPayout, isPayableBalance } from "@/lib/commissions/payable";
 import { getSetting } from "@/lib/settings";
 
 export type Balance = {
@@ -47,7 +48,7 @@ export async function getPayoutsOverview(db: DbOrTx, now: Date): Promise<Payouts
       SELECT u.id AS user_id, u.name, u.email, u.status,
              sum(c.amount_cents) AS cents, count(*) AS n
         FROM commissions c JOIN users u ON u.id = c.beneficiary_user_id
-       WHERE c.status = 'approved' AND c.payout_id IS NULL
+       WHERE ${awaitingPayout("c")}
        GROUP BY u.id, u.name, u.email, u.status
        ORDER BY sum(c.amount_cents) DESC, u.name`),
   ).map((r): Balance => ({
@@ -58,8 +59,7 @@ export async function getPayoutsOverview(db: DbOrTx, now: Date): Promise<Payouts
     approvedCents: Number(r.cents),
     commissionCount: Number(r.n),
   }));
-  const isPayable = (b: Balance) =>
-    b.status === "active" && b.approvedCents >= minimumCents && b.approvedCents > 0;
+  const isPayable = (b: Balance) => isPayableBalance(b, minimumCents);
   const batches = await db
     .select({
       batch: payoutBatches,

@@ -1,9 +1,8 @@
-import { asc, eq } from "drizzle-orm";
-import { payoutBatches, payouts, users } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
 import { csvLines } from "@/lib/csv";
 import { notFound } from "@/lib/errors";
 import { centsToDecimal } from "@/lib/format";
+import { getPayoutBatch } from "@/lib/queries/payouts";
 
 export const PAYOUT_CSV_COLUMNS = [
   "batch_id",
@@ -24,28 +23,15 @@ export const PAYOUT_CSV_COLUMNS = [
 /**
  * The batch as finance needs it (RFC 4180, UTF-8, header row): one line per referrer with the net
  * amount to send. One line per referrer keeps it small, so it is built in memory (lib/csv.ts,
- * csv-stringify).
+ * csv-stringify). The lines are the batch page's (getPayoutBatch), so the file and the page agree.
  */
 export async function payoutBatchCsv(
   db: DbOrTx,
   batchId: number,
 ): Promise<{ filename: string; csv: string }> {
-  const [batch] = await db.select().from(payoutBatches).where(eq(payoutBatches.id, batchId));
-  if (!batch) throw notFound("Payout batch");
-  const lines = await db
-    .select({
-      payoutId: payouts.id,
-      referrerId: users.id,
-      name: users.name,
-      email: users.email,
-      accountNumber: users.accountNumber,
-      amountCents: payouts.amountCents,
-      count: payouts.commissionCount,
-    })
-    .from(payouts)
-    .innerJoin(users, eq(users.id, payouts.beneficiaryUserId))
-    .where(eq(payouts.batchId, batchId))
-    .orderBy(asc(users.name), asc(payouts.id));
+  const found = await getPayoutBatch(db, batchId);
+  if (!found) throw notFound("Payout batch");
+  const { batch, lines } = found;
   // csvLines neutralises every text cell against formula injection (names, e-mails, the reference).
   const csv = csvLines([
     [...PAYOUT_CSV_COLUMNS],
@@ -53,14 +39,14 @@ export async function payoutBatchCsv(
       batch.id,
       batch.status,
       line.payoutId,
-      line.referrerId,
+      line.userId,
       line.name,
       line.email,
       line.accountNumber,
       centsToDecimal(line.amountCents),
       line.amountCents,
       "USD",
-      line.count,
+      line.commissionCount,
       batch.reference,
       batch.paidAt?.toISOString() ?? "",
     ]),

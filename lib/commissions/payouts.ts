@@ -115,12 +115,7 @@ export async function markPayoutBatchPaid(
   now: Date = new Date(),
 ): Promise<PayoutBatch> {
   return db.transaction(async (tx) => {
-    const [batch] = await tx
-      .update(payoutBatches)
-      .set({ status: "paid", reference, paidAt: now })
-      .where(and(eq(payoutBatches.id, batchId), eq(payoutBatches.status, "open")))
-      .returning();
-    if (!batch) throw await notOpen(tx, batchId);
+    const batch = await closeOpenBatch(tx, batchId, { status: "paid", reference, paidAt: now });
     const inBatch = sql`SELECT id FROM payouts WHERE batch_id = ${batchId}`;
     await tx
       .update(commissions)
@@ -148,12 +143,7 @@ export async function cancelPayoutBatch(
   now: Date = new Date(),
 ): Promise<PayoutBatch> {
   return db.transaction(async (tx) => {
-    const [batch] = await tx
-      .update(payoutBatches)
-      .set({ status: "canceled" })
-      .where(and(eq(payoutBatches.id, batchId), eq(payoutBatches.status, "open")))
-      .returning();
-    if (!batch) throw await notOpen(tx, batchId);
+    const batch = await closeOpenBatch(tx, batchId, { status: "canceled" });
     await tx
       .update(commissions)
       .set({ payoutId: null, updatedAt: now })
@@ -166,6 +156,24 @@ export async function cancelPayoutBatch(
     });
     return batch;
   });
+}
+
+/**
+ * An open batch becomes paid or canceled, once: the conditional update lets one of two concurrent clicks
+ * through and tells the other what the batch already is.
+ */
+async function closeOpenBatch(
+  tx: Tx,
+  batchId: number,
+  set: Pick<typeof payoutBatches.$inferInsert, "status" | "reference" | "paidAt">,
+): Promise<PayoutBatch> {
+  const [batch] = await tx
+    .update(payoutBatches)
+    .set(set)
+    .where(and(eq(payoutBatches.id, batchId), eq(payoutBatches.status, "open")))
+    .returning();
+  if (!batch) throw await notOpen(tx, batchId);
+  return batch;
 }
 
 async function notOpen(tx: Tx, batchId: number): Promise<DomainError> {

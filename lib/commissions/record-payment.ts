@@ -78,23 +78,26 @@ export async function recordPayment(
   );
 }
 
-async function recordIncoming(
+/**
+ * Writes the payment row unless its `external_id` was recorded before: undefined then, and the caller
+ * answers with what that first delivery recorded (a replay writes nothing).
+ */
+async function insertOnce(
   tx: Tx,
   input: RecordPaymentInput,
   occurredAt: Date,
   now: Date,
-): Promise<RecordedPayment> {
-  const client = await resolveClient(tx, input);
-  const subscription = await findSubscription(tx, client.id, input.subscriptionExternalId ?? null);
-  const [payment] = await tx
+  row: Pick<
+    typeof payments.$inferInsert,
+    "userId" | "subscriptionId" | "type" | "currency" | "refundOfPaymentId"
+  >,
+): Promise<typeof payments.$inferSelect | undefined> {
+  const [inserted] = await tx
     .insert(payments)
     .values({
-      userId: client.id,
-      subscriptionId: subscription?.id ?? null,
+      ...row,
       externalId: input.externalId,
-      type: "payment",
       amountCents: input.amountCents,
-      currency: normalizedCurrency(input.currency),
       source: input.source ?? "api",
       providerChargeId: input.providerChargeId ?? null,
       providerPaymentIntentId: input.providerPaymentIntentId ?? null,
@@ -103,6 +106,23 @@ async function recordIncoming(
     })
     .onConflictDoNothing({ target: payments.externalId })
     .returning();
+  return inserted;
+}
+
+async function recordIncoming(
+  tx: Tx,
+  input: RecordPaymentInput,
+  occurredAt: Date,
+  now: Date,
+): Promise<RecordedPayment> {
+  const client = await resolveClient(tx, input);
+  const subscription = await findSubscription(tx, client.id, input.subscriptionExternalId ?? null);
+  const payment = await insertOnce(tx, input, occurredAt, now, {
+    userId: client.id,
+    subscriptionId: subscription?.id ?? null,
+    type: "payment",
+    currency: normalizedCurrency(input.currency),
+  });
   if (!payment) return replay(tx, input, client.id);
 
   if (subscription) {
@@ -169,24 +189,13 @@ async function recordRefund(
     });
   }
 
-  const [refund] = await tx
-    .insert(payments)
-    .values({
-      userId: original.userId,
-      subscriptionId: original.subscriptionId,
-      externalId: input.externalId,
-      type: input.type,
-      amountCents: input.amountCents,
-      currency: original.currency,
-      refundOfPaymentId: original.id,
-      source: input.source ?? "api",
-      providerChargeId: input.providerChargeId ?? null,
-      providerPaymentIntentId: input.providerPaymentIntentId ?? null,
-      occurredAt,
-      createdAt: now,
-    })
-    .onConflictDoNothing({ target: payments.externalId })
-    .returning();
+  const refund = await insertOnce(tx, input, occurredAt, now, {
+    userId: original.userId,
+    subscriptionId: original.subscriptionId,
+    type: input.type,
+    currency: original.currency,
+    refundOfPaymentId: original.id,
+  });
   if (!refund) return replay(tx, input, original.userId);
 
   const [{ refunded }] = await tx

@@ -1,7 +1,8 @@
 import "server-only";
-import { and, asc, desc, eq, gt, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, lte, sql } from "drizzle-orm";
 import { pointsLedger, redemptions, rewardCatalog, users } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
+import { spendableLots } from "@/lib/rewards/ledger";
 import { countPointsHistory, getPointsHistory, type PointsHistoryEntry } from "./points-history";
 
 export const EXPIRY_WARNING_DAYS = 30;
@@ -74,14 +75,7 @@ export async function getRewardsOverview(
         firstExpiresAt: sql<Date | null>`min(${pointsLedger.expiresAt})`.mapWith(pointsLedger.expiresAt),
       })
       .from(pointsLedger)
-      .where(
-        and(
-          eq(pointsLedger.userId, userId),
-          eq(pointsLedger.status, "available"),
-          gt(pointsLedger.remainingPoints, 0),
-          lte(pointsLedger.expiresAt, soon),
-        ),
-      ),
+      .where(and(spendableLots(userId), lte(pointsLedger.expiresAt, soon))),
     getPointsHistory(db, userId, { limit: opts.historyLimit ?? 50, offset: opts.historyOffset ?? 0 }),
     countPointsHistory(db, userId),
   ]);

@@ -18,7 +18,7 @@ import { DomainError, pgErrorCode, pgErrorInfo } from "@/lib/errors";
 import { hashIp } from "@/lib/request-fingerprint";
 import { awardReferralPoints } from "@/lib/rewards/award-referral-points";
 import { createDefaultCode } from "./create-code";
-import { fraudFlags, isOwnCode, VELOCITY_WINDOW_MINUTES } from "./fraud";
+import { fraudFlags, isOwnCode, VELOCITY_WINDOW_MINUTES, type ReferredSignals } from "./fraud";
 import { accountEmail, normalizeEmail } from "./normalize-email";
 import { checkCode } from "./validate-code";
 
@@ -234,18 +234,7 @@ export async function attributeSignup(db: Db, input: SignupInput): Promise<Signu
   }
 }
 
-async function resolveReferral(
-  tx: Tx,
-  rawCode: string,
-  now: Date,
-  referred: {
-    email: string;
-    normalizedEmail: string;
-    phone: string | null;
-    ipHash: string | null;
-    deviceId: string | null;
-  },
-) {
+async function resolveReferral(tx: Tx, rawCode: string, now: Date, referred: ReferredSignals) {
   const checked = await checkCode(tx, rawCode, now);
   if (!checked.valid)
     throw new DomainError("invalid_referral_code", checked.error, { field: "referralCode" });

@@ -15,6 +15,15 @@ export function isDisposableDomain(email: string): boolean {
   return false;
 }
 
+/** What the fraud rules know of the person signing up with a code. */
+export type ReferredSignals = {
+  email: string;
+  normalizedEmail: string;
+  phone: string | null;
+  ipHash: string | null;
+  deviceId: string | null;
+};
+
 export type FraudEvidence = {
   referrer: {
     normalizedEmail: string;
@@ -22,13 +31,7 @@ export type FraudEvidence = {
     lastIpHash: string | null;
     lastDeviceId: string | null;
   };
-  referred: {
-    email: string;
-    normalizedEmail: string;
-    phone: string | null;
-    ipHash: string | null;
-    deviceId: string | null;
-  };
+  referred: ReferredSignals;
   // Signups already logged on this code from the same address inside the velocity window.
   recentSignupsFromIp: number;
   // Another account already uses the same mailbox under a different spelling (dots, +tag).

@@ -1,8 +1,8 @@
-import { and, asc, eq, gt, lte } from "drizzle-orm";
+import { and, asc, gt, lte } from "drizzle-orm";
 import { pointsLedger } from "@/db/schema";
 import type { DbOrTx, Tx } from "@/db/types";
 import { formatDate } from "@/lib/format";
-import { debitPoints, lockPointsAccount } from "./ledger";
+import { debitPoints, LOT_FIELDS, lockPointsAccount, spendableLots } from "./ledger";
 import { expiredLots } from "./rules";
 
 const USERS_PER_BATCH = 500;
@@ -15,21 +15,9 @@ const USERS_PER_BATCH = 500;
 export async function expireUserPoints(tx: Tx, userId: number, now: Date): Promise<number> {
   await lockPointsAccount(tx, userId);
   const lots = await tx
-    .select({
-      id: pointsLedger.id,
-      remainingPoints: pointsLedger.remainingPoints,
-      expiresAt: pointsLedger.expiresAt,
-      createdAt: pointsLedger.createdAt,
-    })
+    .select(LOT_FIELDS)
     .from(pointsLedger)
-    .where(
-      and(
-        eq(pointsLedger.userId, userId),
-        eq(pointsLedger.status, "available"),
-        gt(pointsLedger.remainingPoints, 0),
-        lte(pointsLedger.expiresAt, now),
-      ),
-    )
+    .where(and(spendableLots(userId), lte(pointsLedger.expiresAt, now)))
     .orderBy(asc(pointsLedger.expiresAt), asc(pointsLedger.createdAt), asc(pointsLedger.id));
   const expired = expiredLots(lots, now);
   const points = expired.reduce((sum, lot) => sum + lot.remainingPoints, 0);
@@ -54,14 +42,7 @@ export async function expirePoints(db: DbOrTx, now = new Date()): Promise<{ user
     const due = await db
       .selectDistinct({ userId: pointsLedger.userId })
       .from(pointsLedger)
-      .where(
-        and(
-          gt(pointsLedger.remainingPoints, 0),
-          eq(pointsLedger.status, "available"),
-          lte(pointsLedger.expiresAt, now),
-          gt(pointsLedger.userId, afterUserId),
-        ),
-      )
+      .where(and(spendableLots(), lte(pointsLedger.expiresAt, now), gt(pointsLedger.userId, afterUserId)))
       .orderBy(pointsLedger.userId)
       .limit(USERS_PER_BATCH);
     if (!due.length) break;

@@ -5,7 +5,7 @@
 //   points_pending = Σ delta of pending rows
 // A spend is a conditional update (`… WHERE points_balance >= n`) that PostgreSQL re-checks after waiting
 // for the row lock, backed by the CHECK points_balance >= 0: no interleaving can take a balance below zero.
-import { and, asc, eq, gt, gte, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, gt, gte, inArray, sql, type SQL } from "drizzle-orm";
 import { pointsLedger, users } from "@/db/schema";
 import type { pointsReason } from "@/db/schema/enums";
 import type { Tx } from "@/db/types";
@@ -23,6 +23,23 @@ export type CreditReason = Extract<
   | "adjustment"
 >;
 export type DebitReason = Extract<PointsReason, "redemption" | "expiry" | "adjustment" | "reversal">;
+
+/** A lot that can still be spent (or expire): an available credit with points left. */
+export function spendableLots(userId?: number): SQL {
+  return and(
+    userId === undefined ? undefined : eq(pointsLedger.userId, userId),
+    eq(pointsLedger.status, "available"),
+    gt(pointsLedger.remainingPoints, 0),
+  )!;
+}
+
+/** The fields of a lot that spending and expiry order and allocate by. */
+export const LOT_FIELDS = {
+  id: pointsLedger.id,
+  remainingPoints: pointsLedger.remainingPoints,
+  expiresAt: pointsLedger.expiresAt,
+  createdAt: pointsLedger.createdAt,
+};
 
 export class InsufficientPointsError extends DomainError {
   constructor(readonly balancePoints: number) {
@@ -130,20 +147,9 @@ export async function debitPoints(
   }
   // The update above holds the user's row lock, which every writer of their lots also takes.
   const lots = await tx
-    .select({
-      id: pointsLedger.id,
-      remainingPoints: pointsLedger.remainingPoints,
-      expiresAt: pointsLedger.expiresAt,
-      createdAt: pointsLedger.createdAt,
-    })
+    .select(LOT_FIELDS)
     .from(pointsLedger)
-    .where(
-      and(
-        eq(pointsLedger.userId, input.userId),
-        eq(pointsLedger.status, "available"),
-        gt(pointsLedger.remainingPoints, 0),
-      ),
-    )
+    .where(spendableLots(input.userId))
     .orderBy(
       sql`${pointsLedger.expiresAt} asc nulls last`,
       asc(pointsLedger.createdAt),
@@ -200,29 +206,27 @@ export async function releasePendingEntries(
   entries: PendingEntry[],
   opts: { now: Date; expiryDays: number | null },
 ): Promise<number> {
-  if (!entries.length) return 0;
-  await tx
-    .update(pointsLedger)
-    .set({ status: "available", expiresAt: expiryDateFor(opts.expiryDays, opts.now) })
-    .where(
-      and(
-        inArray(
-          pointsLedger.id,
-          entries.map((e) => e.id),
-        ),
-        eq(pointsLedger.status, "pending"),
-      ),
-    );
-  await moveCachedSums(tx, entries, "available");
-  return entries.reduce((sum, e) => sum + e.deltaPoints, 0);
+  return settlePendingEntries(tx, entries, "available", {
+    expiresAt: expiryDateFor(opts.expiryDays, opts.now),
+  });
 }
 
 /** Pending → void (a rejected referral): the rows stay as history, the points never become spendable. */
 export async function voidPendingEntries(tx: Tx, entries: PendingEntry[]): Promise<number> {
+  return settlePendingEntries(tx, entries, "void", { remainingPoints: 0 });
+}
+
+/** Moves still-pending rows to `to` and their points out of the pending sum (into the balance if available). */
+async function settlePendingEntries(
+  tx: Tx,
+  entries: PendingEntry[],
+  to: "available" | "void",
+  also: Partial<typeof pointsLedger.$inferInsert>,
+): Promise<number> {
   if (!entries.length) return 0;
   await tx
     .update(pointsLedger)
-    .set({ status: "void", remainingPoints: 0 })
+    .set({ status: to, ...also })
     .where(
       and(
         inArray(
@@ -232,6 +236,6 @@ export async function voidPendingEntries(tx: Tx, entries: PendingEntry[]): Promi
         eq(pointsLedger.status, "pending"),
       ),
     );
-  await moveCachedSums(tx, entries, "void");
+  await moveCachedSums(tx, entries, to);
   return entries.reduce((sum, e) => sum + e.deltaPoints, 0);
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/types";
-import { rowsOf } from "@/db/rows";
+import { z } from "zod";
+import { col, rowsAs } from "@/db/rows";
 import { nowAndThen } from "@/lib/housekeeping";
 
 // Fixed-window rate limiting kept in PostgreSQL (table rate_limits), so every server instance shares
@@ -47,16 +48,16 @@ export async function checkRateLimit(
       window_started_at = CASE WHEN r.expires_at <= ${at} THEN ${at} ELSE r.window_started_at END,
       expires_at = CASE WHEN r.expires_at <= ${at} THEN ${windowEnd} ELSE r.expires_at END
     RETURNING hits, GREATEST(1, CEIL(EXTRACT(EPOCH FROM (expires_at - ${at}))))::int AS retry_after`);
-  const [row] = rowsOf<{ hits: number; retry_after: number }>(result);
+  const [row] = rowsAs(result, z.object({ hits: col.int, retry_after: col.int }));
   // Once a minute per process is often enough that the table holds little more than the live windows.
   await nowAndThen("rate-limit prune", PRUNE_EVERY_MS, () => pruneRateLimits(db, now));
-  const hits = Number(row.hits);
+  const hits = row.hits;
   const allowed = hits <= opts.limit;
   return {
     allowed,
     limit: opts.limit,
     remaining: Math.max(0, opts.limit - hits),
-    retryAfterSeconds: allowed ? 0 : Number(row.retry_after),
+    retryAfterSeconds: allowed ? 0 : row.retry_after,
   };
 }
 
@@ -75,7 +76,7 @@ export async function pruneRateLimits(db: DbOrTx, now?: Date, batch = PRUNE_BATC
       SELECT bucket, key FROM rate_limits WHERE expires_at <= ${at} ORDER BY expires_at LIMIT ${batch}
     ) AND expires_at <= ${at}
     RETURNING 1`);
-  return rowsOf(result).length;
+  return rowsAs(result, z.object({})).length;
 }
 
 /** A positive whole number from the environment, else `fallback` (unset, empty or garbage). */

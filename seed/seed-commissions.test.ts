@@ -2,10 +2,9 @@ import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { listCampaigns } from "@/lib/queries/campaigns";
 import { getCommissionTotals } from "@/lib/queries/commission-summary";
-import { rowsOf } from "@/db/rows";
 import { users } from "@/db/schema";
 import { seedDemo } from "./seed";
-import { useTestDatabase } from "@/testing/use-test-database";
+import { rawRows, useTestDatabase } from "@/testing/use-test-database";
 
 const testDb = useTestDatabase();
 const idOf = async (email: string) =>
@@ -17,20 +16,20 @@ describe("demo commissions", () => {
   }, 180_000);
 
   it("hold commissions in every state, through the domain functions", async () => {
-    const rows = rowsOf<{ status: string; kind: string; n: number }>(
+    const rows = rawRows<{ status: string; kind: string; n: number }>(
       await testDb.db.execute(sql`SELECT status, kind, count(*)::int AS n FROM commissions GROUP BY 1, 2`),
     );
     const statuses = new Set(rows.map((r) => r.status));
     expect(statuses).toEqual(new Set(["pending", "approved", "paid", "reversed", "rejected"]));
     expect(rows.some((r) => r.kind === "reversal" && r.status === "approved")).toBe(true); // carried forward
-    const [batch] = rowsOf<{ status: string; reference: string }>(
+    const [batch] = rawRows<{ status: string; reference: string }>(
       await testDb.db.execute(sql`SELECT status, reference FROM payout_batches`),
     );
     expect(batch).toEqual({ status: "paid", reference: "WIRE-DEMO-0001" });
   });
 
   it("has a running Holiday campaign at 20% with commissions, and an ended one", async () => {
-    const campaigns = rowsOf<{
+    const campaigns = rawRows<{
       campaign_name: string;
       commission_value: number;
       is_active: boolean;
@@ -63,7 +62,7 @@ describe("demo commissions", () => {
     expect(maya.earnedCents).toBe(maya.pendingCents + maya.approvedCents + maya.paidCents);
     expect(maya.paidCents).toBeGreaterThan(0);
     expect(maya.inReviewCents).toBeGreaterThan(0);
-    const [tiered] = rowsOf<{ n: number }>(
+    const [tiered] = rawRows<{ n: number }>(
       await testDb.db.execute(sql`SELECT count(*)::int AS n FROM commissions WHERE rate_bps = 1100`),
     );
     expect(tiered.n).toBeGreaterThan(0);

@@ -4,15 +4,14 @@
 // reversed (refund in the hold), rejected (fraud decision), a refund after payout carried forward
 // into the next payout, partner overrides for Agency XYZ and Maya's ×1.1 tier.
 // Amanda's account is left without money (the end-to-end tests start from it).
-import { and, asc, eq, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, lt } from "drizzle-orm";
 import { approveDueCommissions } from "@/lib/commissions/approve-due";
 import { createCampaign, endCampaign, linkCodesToCampaign } from "@/lib/commissions/campaigns";
 import { createPayoutBatch, markPayoutBatchPaid } from "@/lib/commissions/payouts";
 import { recordPayment } from "@/lib/commissions/record-payment";
 import { rejectReferralCommissions } from "@/lib/commissions/release-or-reject-referral-commissions";
 import { DomainError } from "@/lib/errors";
-import { rowsOf } from "@/db/rows";
-import { referralUsageLog, users } from "@/db/schema";
+import { payments, referralUsageLog, users } from "@/db/schema";
 import type { Db } from "@/db/types";
 
 const DAY = 86_400_000;
@@ -152,18 +151,20 @@ export async function seedDemoCommissions(db: Db, now: Date = new Date()): Promi
   // Reversed: a recent payment refunded in full inside the hold.
   const refunded = mayaReferrals[32];
   if (refunded) {
-    const [payment] = rowsOf<{ external_id: string; amount_cents: number }>(
-      await db.execute(sql`SELECT external_id, amount_cents FROM payments
-         WHERE user_id = ${refunded.userId} AND type = 'payment' ORDER BY occurred_at DESC LIMIT 1`),
-    );
+    const [payment] = await db
+      .select({ externalId: payments.externalId, amountCents: payments.amountCents })
+      .from(payments)
+      .where(and(eq(payments.userId, refunded.userId), eq(payments.type, "payment")))
+      .orderBy(desc(payments.occurredAt))
+      .limit(1);
     if (payment) {
       await recordPayment(
         db,
         {
           externalId: "demo_refund_0002",
-          amountCents: Number(payment.amount_cents),
+          amountCents: payment.amountCents,
           type: "refund",
-          refundOf: payment.external_id,
+          refundOf: payment.externalId,
           source: "demo",
         },
         ago(2),

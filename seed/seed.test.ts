@@ -2,10 +2,9 @@ import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkCredentials } from "@/lib/auth/credentials";
 import { checkCode } from "@/lib/referrals/validate-code";
-import { rowsOf } from "@/db/rows";
 import { referralCodes, users } from "@/db/schema";
 import { hasUsers, seedDemo } from "./seed";
-import { useTestDatabase } from "@/testing/use-test-database";
+import { rawRows, useTestDatabase } from "@/testing/use-test-database";
 
 const testDb = useTestDatabase();
 
@@ -36,7 +35,7 @@ describe("demo seed", () => {
   });
 
   it("generated the referrals with clicks, some flagged, and usage counts equal to the log", async () => {
-    const [row] = rowsOf<{ referrals: number; flagged: number; clicks: number; mismatched: number }>(
+    const [row] = rawRows<{ referrals: number; flagged: number; clicks: number; mismatched: number }>(
       await testDb.db.execute(sql`
         SELECT (SELECT count(*) FROM referral_usage_log)::int AS referrals,
                (SELECT count(*) FROM referral_usage_log WHERE is_flagged AND review_status = 'pending')::int AS flagged,

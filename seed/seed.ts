@@ -3,7 +3,8 @@ import { hashPassword } from "@/lib/auth/password";
 import { canonicalCode } from "@/lib/referrals/code-format";
 import { attributeSignup } from "@/lib/referrals/attribute-signup";
 import { normalizeEmail } from "@/lib/referrals/normalize-email";
-import { rowsOf } from "@/db/rows";
+import { z } from "zod";
+import { col, rowsAs } from "@/db/rows";
 import { seedDemoCommissions } from "./seed-commissions";
 import { seedDemoRewards } from "./seed-rewards";
 import { referralCodes, users } from "@/db/schema";
@@ -172,7 +173,7 @@ export async function generateReferrals(
 ): Promise<void> {
   const days = opts.days ?? 90;
   const batchSize = opts.batchSize ?? 20_000;
-  const referrers = rowsOf<{ id: number; code_id: number; code: string }>(
+  const referrers = rowsAs(
     await db.execute(sql`
       SELECT DISTINCT ON (u.email) u.id, rc.id AS code_id, rc.code, u.email
         FROM users u JOIN referral_codes rc ON rc.client_id = u.id
@@ -185,10 +186,9 @@ export async function generateReferrals(
            : sql`(NULL)`
        }
        ORDER BY u.email, rc.id`),
+    z.object({ id: col.int, code_id: col.int, code: col.text, email: col.text }),
   );
-  const byEmail = new Map(
-    rowsOf<{ id: number; code_id: number; code: string; email: string }>(referrers).map((r) => [r.email, r]),
-  );
+  const byEmail = new Map(referrers.map((r) => [r.email, r]));
   const picks = opts.referrerEmails.map((e) => byEmail.get(e)).filter((r) => r !== undefined);
   if (!picks.length || opts.count <= 0) return;
   const referrerIds = `{${picks.map((p) => p.id).join(",")}}`;
@@ -199,9 +199,9 @@ export async function generateReferrals(
     const n = Math.min(batchSize, opts.count - done);
     await db.transaction(async (tx) => {
       await tx.execute(sql`ALTER TABLE referral_usage_log DISABLE TRIGGER update_referral_usage_count`);
-      const [{ base }] = rowsOf<{ base: number }>(
-        await tx.execute(sql`SELECT COALESCE(max(id), 0)::int AS base FROM users`),
-      );
+      const [{ base }] = await tx
+        .select({ base: sql<number>`COALESCE(max(${users.id}), 0)::int`.mapWith(Number) })
+        .from(users);
       await tx.execute(sql`
         WITH g AS (
           SELECT s AS i,

@@ -77,5 +77,8 @@ export function useTestDatabase(opts: { poolMax?: number } = {}): TestDatabase {
   };
 }
 
-// Raw `db.execute(sql…)` rows on either driver; the app's helper, re-exported for tests.
-export { rowsOf as rawRows } from "@/db/rows";
+/** Raw `db.execute(sql…)` rows on either driver (postgres.js returns an array, PGlite `{ rows }`), unchecked. */
+export function rawRows<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}

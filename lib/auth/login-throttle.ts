@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { rowsOf } from "@/db/rows";
+import { z } from "zod";
+import { col, rowsAs } from "@/db/rows";
 import type { DbOrTx } from "@/db/types";
 import { writeAudit } from "@/lib/audit";
 import { nowAndThen } from "@/lib/housekeeping";
@@ -43,15 +44,15 @@ export function loginThrottleConfig(): LoginThrottleConfig {
 export type LoginAttempt = { email: string; ip: string | null };
 export type LoginGate = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
-type ChargeRow = {
-  scope: "email" | "address";
-  key: string;
-  locked: boolean;
-  just_locked: boolean;
-  lockouts: number;
-  retry_after: number;
-  locked_until: string | Date | null;
-};
+const chargeRow = z.object({
+  scope: z.enum(["email", "address"]),
+  key: col.text,
+  locked: col.bool,
+  just_locked: col.bool,
+  lockouts: col.int,
+  retry_after: col.int,
+  locked_until: col.nullableTimestamp,
+});
 
 /**
  * Charges one sign-in attempt to the e-mail and to the address, and says whether it may go ahead.
@@ -95,7 +96,7 @@ export async function beginLoginAttempt(
       (locked_until IS NOT NULL AND locked_until > ${at}) AS locked,
       (locked_until IS NOT NULL AND locked_until > ${at} AND refused = 0) AS just_locked,
       GREATEST(1, CEIL(EXTRACT(EPOCH FROM (locked_until - ${at}))))::int AS retry_after`);
-  const rows = rowsOf<ChargeRow>(result);
+  const rows = rowsAs(result, chargeRow);
   await nowAndThen("login-throttle prune", PRUNE_EVERY_MS, () => pruneLoginThrottles(db, config, now));
 
   for (const row of rows.filter((r) => r.just_locked)) {
@@ -108,16 +109,16 @@ export async function beginLoginAttempt(
         entityId: row.key,
         details: {
           scope: row.scope,
-          lockout: Number(row.lockouts),
-          locked_until: new Date(row.locked_until!).toISOString(),
-          retry_after_seconds: Number(row.retry_after),
+          lockout: row.lockouts,
+          locked_until: row.locked_until!.toISOString(),
+          retry_after_seconds: row.retry_after,
         },
       },
     );
   }
   const refusals = rows.filter((r) => r.locked);
   if (!refusals.length) return { allowed: true };
-  return { allowed: false, retryAfterSeconds: Math.max(...refusals.map((r) => Number(r.retry_after))) };
+  return { allowed: false, retryAfterSeconds: Math.max(...refusals.map((r) => r.retry_after)) };
 }
 
 /**
@@ -155,5 +156,5 @@ export async function pruneLoginThrottles(
     WHERE (scope, key) IN (SELECT scope, key FROM login_throttles WHERE ${stale} ORDER BY updated_at LIMIT ${batch})
       AND ${stale}
     RETURNING 1`);
-  return rowsOf(result).length;
+  return rowsAs(result, z.object({})).length;
 }

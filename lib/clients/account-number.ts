@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { rowsOf } from "@/db/rows";
+import { z } from "zod";
+import { col, rowsAs } from "@/db/rows";
 import type { DbOrTx } from "@/db/types";
 
 const CLIENT_TYPE_PREFIX: Record<string, string> = {
@@ -41,11 +42,12 @@ export async function allocateAccountNumber(
   input: { clientType: string; regionId: number; salesChannelId: number; now: Date },
 ): Promise<string> {
   const year = input.now.getUTCFullYear();
-  const [row] = rowsOf<{ last_value: number }>(
+  const [row] = rowsAs(
     await db.execute(sql`
       INSERT INTO account_number_sequences (year, last_value) VALUES (${year}, 1)
       ON CONFLICT (year) DO UPDATE SET last_value = account_number_sequences.last_value + 1
       RETURNING last_value`),
+    z.object({ last_value: col.int }),
   );
   return formatAccountNumber(accountNumberPrefix({ ...input, year }), row.last_value);
 }

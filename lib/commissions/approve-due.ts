@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { rowsOf } from "@/db/rows";
+import { z } from "zod";
+import { col, rowsAs } from "@/db/rows";
 import { timestampParam as timestamp } from "@/db/sql-values";
 import type { DbOrTx } from "@/db/types";
 
@@ -16,7 +17,7 @@ export async function approveDueCommissions(db: DbOrTx, now: Date): Promise<{ ap
   const at = timestamp(now);
   let approved = 0;
   for (;;) {
-    const rows = rowsOf<{ id: number }>(
+    const rows = rowsAs(
       await db.execute(sql`
         UPDATE commissions c
            SET status = 'approved', approved_at = ${at}, updated_at = ${at}
@@ -31,6 +32,7 @@ export async function approveDueCommissions(db: DbOrTx, now: Date): Promise<{ ap
             FOR UPDATE SKIP LOCKED)
            AND c.status = 'pending'
         RETURNING c.id`),
+      z.object({ id: col.int }),
     );
     approved += rows.length;
     if (rows.length < CHUNK) return { approved };

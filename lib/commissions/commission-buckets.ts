@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
 import { commissions } from "@/db/schema";
-import { rowsOf } from "@/db/rows";
+import { col, rowsAs } from "@/db/rows";
 import type { DbOrTx } from "@/db/types";
 
 /**
@@ -81,22 +82,33 @@ export function commissionBucketColumns(ref: CommissionsRef = "c"): SQL {
              ${sumCommissionBucket("unpaid", ref)} AS unpaid`;
 }
 
-/** A row selected with commissionBucketColumns → cents (bigint sums arrive as text; NULL → 0). */
-export function readCommissionBuckets(row: Record<string, unknown> | undefined): CommissionBucketCents {
-  const n = (key: string) => Number(row?.[key] ?? 0);
+/** The shape of commissionBucketColumns' columns in a raw row (a sum over no rows is NULL → 0). */
+export const commissionBucketRow = z.object({
+  earned: col.sumCents,
+  on_hold: col.sumCents,
+  approved: col.sumCents,
+  paid: col.sumCents,
+  unpaid: col.sumCents,
+});
+
+/** A row selected with commissionBucketColumns, read with commissionBucketRow → cents. */
+export function readCommissionBuckets(
+  row: z.infer<typeof commissionBucketRow> | undefined,
+): CommissionBucketCents {
   return {
-    earnedCents: n("earned"),
-    onHoldCents: n("on_hold"),
-    approvedCents: n("approved"),
-    paidCents: n("paid"),
-    unpaidCents: n("unpaid"),
+    earnedCents: row?.earned ?? 0,
+    onHoldCents: row?.on_hold ?? 0,
+    approvedCents: row?.approved ?? 0,
+    paidCents: row?.paid ?? 0,
+    unpaidCents: row?.unpaid ?? 0,
   };
 }
 
 /** The buckets over the commission rows `where` selects (written over `FROM commissions c`). */
 export async function sumCommissionBuckets(db: DbOrTx, where: SQL): Promise<CommissionBucketCents> {
-  const [row] = rowsOf<Record<string, unknown>>(
+  const [row] = rowsAs(
     await db.execute(sql`SELECT ${commissionBucketColumns("c")} FROM commissions c WHERE ${where}`),
+    commissionBucketRow,
   );
   return readCommissionBuckets(row);
 }

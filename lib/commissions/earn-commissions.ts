@@ -1,4 +1,4 @@
-import { and, eq, ne, sql } from "drizzle-orm";
+import { and, eq, exists, ne, sql } from "drizzle-orm";
 import {
   commissions,
   referralCampaigns,
@@ -6,9 +6,8 @@ import {
   referralUsageLog,
   subscriptions,
   users,
-  type payments,
+  payments,
 } from "@/db/schema";
-import { rowsOf } from "@/db/rows";
 import type { DbOrTx } from "@/db/types";
 import { getSetting } from "@/lib/settings";
 import { calculateCommission, wholeMonthsBetween } from "./calculate-commission";
@@ -115,15 +114,24 @@ export async function earnCommissions(tx: DbOrTx, payment: Payment): Promise<Com
  * flagged, or approved in review) and have paid at least once.
  */
 export async function qualifiedReferrals(tx: DbOrTx, referrerId: number): Promise<number> {
-  const [row] = rowsOf<{ n: number }>(
-    await tx.execute(sql`
-      SELECT count(*)::int AS n
-        FROM referral_usage_log l
-       WHERE l.referrer_user_id = ${referrerId}
-         AND l.commission_eligible
-         AND EXISTS (SELECT 1 FROM payments p WHERE p.user_id = l.referred_user_id AND p.type = 'payment')`),
-  );
-  return Number(row?.n ?? 0);
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int`.mapWith(Number) })
+    .from(referralUsageLog)
+    .where(
+      and(
+        eq(referralUsageLog.referrerUserId, referrerId),
+        sql`${referralUsageLog.commissionEligible}`,
+        exists(
+          tx
+            .select({ one: sql`1` })
+            .from(payments)
+            .where(
+              and(eq(payments.userId, referralUsageLog.referredUserId), sql`${payments.type} = 'payment'`),
+            ),
+        ),
+      ),
+    );
+  return row?.n ?? 0;
 }
 
 async function hasEarning(

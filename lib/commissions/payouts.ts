@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { commissions, payoutBatches, payouts } from "@/db/schema";
-import { rowsOf } from "@/db/rows";
+import { z } from "zod";
+import { col, rowsAs } from "@/db/rows";
 import { timestampParam as timestamp } from "@/db/sql-values";
 import type { DbOrTx, Tx } from "@/db/types";
 import { writeAudit, type AuditActor } from "@/lib/audit";
@@ -68,13 +69,14 @@ export async function createPayoutBatch(
                 FROM commissions WHERE payout_id IN (SELECT id FROM payouts WHERE batch_id = ${batch.id})
                GROUP BY payout_id) s
        WHERE p.id = s.payout_id`);
-    const short = rowsOf<{ id: number }>(
+    const short = rowsAs(
       await tx.execute(sql`
         SELECT p.id FROM payouts p
          WHERE p.batch_id = ${batch.id}
            AND (NOT ${payableAmount(sql`p.amount_cents`, minimum)}
                 OR NOT EXISTS (SELECT 1 FROM commissions c WHERE c.payout_id = p.id))`),
-    ).map((r) => Number(r.id));
+      z.object({ id: col.int }),
+    ).map((r) => r.id);
     if (short.length) {
       await tx.update(commissions).set({ payoutId: null }).where(inArray(commissions.payoutId, short));
       await tx.delete(payouts).where(inArray(payouts.id, short));

@@ -2,8 +2,7 @@ import { count, eq, sql } from "drizzle-orm";
 import Stripe from "stripe";
 import { describe, expect, it } from "vitest";
 import { commissions, payments, subscriptions, users, webhookEvents } from "@/db/schema";
-import { rowsOf } from "@/db/rows";
-import { useTestDatabase } from "@/testing/use-test-database";
+import { rawRows, useTestDatabase } from "@/testing/use-test-database";
 import { DomainError } from "@/lib/errors";
 import { CENTS_MAX } from "@/lib/validation/fields";
 import { receiveStripeWebhook } from "./stripe-webhook";
@@ -469,7 +468,7 @@ describe("POST /api/webhooks/stripe: malformed events", () => {
   it("records an invoice of 99,999,999,999 cents (past int4, under CENTS_MAX) exactly", async (ctx) => {
     // Needs payments.amount_cents (and the commission columns) as bigint; until that migration is in,
     // this is skipped rather than asserting a refusal the bigint columns will make wrong.
-    const [column] = rowsOf<{ data_type: string }>(
+    const [column] = rawRows<{ data_type: string }>(
       await testDb.db.execute(
         sql`SELECT data_type FROM information_schema.columns WHERE table_name = 'payments' AND column_name = 'amount_cents'`,
       ),

@@ -1,6 +1,8 @@
 import "server-only";
-import { sql } from "drizzle-orm";
-import { rowsOf } from "@/db/rows";
+import { asc, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { col, rowsAs } from "@/db/rows";
+import { subscriptionTiers, userStatus } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
 import { inCommissionBucket } from "@/lib/commissions/commission-buckets";
 import { CLIENTS_PER_PAGE, type ClientListSearch } from "@/lib/validation/clients";
@@ -18,6 +20,20 @@ export type ClientListItem = {
   referredBy: string | null;
 };
 
+const clientStatus = z.enum(userStatus.enumValues);
+
+const clientListRow = z.object({
+  id: col.int,
+  name: col.text,
+  email: col.text,
+  account_number: col.nullableText,
+  status: clientStatus,
+  created_at: col.text,
+  referrals: col.int,
+  codes: col.int,
+  referred_by: col.nullableText,
+});
+
 /**
  * `/admin/clients`: clients newest first, keyset-paginated on id (no OFFSET), searchable by name,
  * e-mail, account number or one of their codes. Counts are per listed client (indexed look-ups).
@@ -30,7 +46,7 @@ export async function listClients(
   if (search.status !== "all") conditions.push(sql`u.status = ${search.status}::user_status`);
   if (search.after) conditions.push(sql`u.id < ${search.after}::int`);
   if (search.q) conditions.push(userSearchCondition(search.q, { accountNumber: true, codes: true }));
-  const rows = rowsOf<Record<string, unknown>>(
+  const rows = rowsAs(
     await db.execute(sql`
       WITH page AS (
         SELECT u.id, u.name, u.email, u.account_number, u.status, u.created_at, u.referred_by_user_id
@@ -46,17 +62,18 @@ export async function listClients(
              r.name AS referred_by
         FROM page p LEFT JOIN users r ON r.id = p.referred_by_user_id
        ORDER BY p.id DESC`),
+    clientListRow,
   );
   const clients = rows.slice(0, CLIENTS_PER_PAGE).map((r) => ({
-    id: Number(r.id),
-    name: String(r.name),
-    email: String(r.email),
-    accountNumber: (r.account_number as string | null) ?? null,
-    status: r.status as ClientListItem["status"],
-    createdAt: String(r.created_at),
-    referrals: Number(r.referrals),
-    codes: Number(r.codes),
-    referredBy: (r.referred_by as string | null) ?? null,
+    id: r.id,
+    name: r.name,
+    email: r.email,
+    accountNumber: r.account_number,
+    status: r.status,
+    createdAt: r.created_at,
+    referrals: r.referrals,
+    codes: r.codes,
+    referredBy: r.referred_by,
   }));
   return {
     clients,
@@ -113,9 +130,58 @@ export type ClientDetail = {
 const iso = (column: string) =>
   sql.raw(`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
 
+const clientDetailRow = z.object({
+  id: col.int,
+  name: col.text,
+  email: col.text,
+  phone: col.nullableText,
+  status: clientStatus,
+  account_number: col.nullableText,
+  slug: col.nullableText,
+  business_type: col.text,
+  must_change_password: col.bool,
+  points_balance: col.int,
+  created_at: col.text,
+  last_sign_in_at: col.nullableText,
+  referrer_id: col.nullableInt,
+  referrer_name: col.nullableText,
+  referrer_email: col.nullableText,
+  referral_code_used: col.nullableText,
+  referrals: col.int,
+  flagged: col.int,
+  clicks: col.int,
+  pending_cents: col.cents,
+  approved_cents: col.cents,
+  paid_cents: col.cents,
+});
+
+const clientCodeRow = z.object({
+  id: col.int,
+  code: col.text,
+  code_name: col.nullableText,
+  usage_count: col.int,
+  usage_limit: col.nullableInt,
+  is_active: col.bool,
+  expires_at: col.nullableText,
+  campaign_name: col.nullableText,
+  clicks: col.int,
+});
+
+const clientReferralRow = z.object({
+  id: col.int,
+  used_at: col.text,
+  code_used: col.text,
+  referred_id: col.int,
+  referred_name: col.text,
+  referred_email: col.text,
+  is_flagged: col.bool,
+  commission_amount_cents: col.cents,
+  commission_paid: col.bool,
+});
+
 /** One client for `/admin/clients/[id]`: account, who referred them, their codes and their referrals. */
 export async function getClientDetail(db: DbOrTx, id: number): Promise<ClientDetail | null> {
-  const [user] = rowsOf<Record<string, unknown>>(
+  const [user] = rowsAs(
     await db.execute(sql`
       SELECT u.id, u.name, u.email, u.phone, u.status::text AS status, u.account_number, u.slug, u.business_type,
              u.must_change_password, u.points_balance, ${iso("u.created_at")} AS created_at,
@@ -133,6 +199,7 @@ export async function getClientDetail(db: DbOrTx, id: number): Promise<ClientDet
                WHERE c.beneficiary_user_id = u.id AND ${inCommissionBucket("paid")})::bigint AS paid_cents
         FROM users u LEFT JOIN users r ON r.id = u.referred_by_user_id
        WHERE u.id = ${id}::int AND u.role = 'client'`),
+    clientDetailRow,
   );
   if (!user) return null;
   const [codes, referrals] = await Promise.all([
@@ -152,63 +219,65 @@ export async function getClientDetail(db: DbOrTx, id: number): Promise<ClientDet
        LIMIT 20`),
   ]);
   return {
-    id: Number(user.id),
-    name: String(user.name),
-    email: String(user.email),
-    phone: (user.phone as string | null) ?? null,
-    status: user.status as ClientDetail["status"],
-    accountNumber: (user.account_number as string | null) ?? null,
-    slug: (user.slug as string | null) ?? null,
-    businessType: String(user.business_type),
-    mustChangePassword: Boolean(user.must_change_password),
-    createdAt: String(user.created_at),
-    lastSignInAt: (user.last_sign_in_at as string | null) ?? null,
-    pointsBalance: Number(user.points_balance),
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    phone: user.phone,
+    status: user.status,
+    accountNumber: user.account_number,
+    slug: user.slug,
+    businessType: user.business_type,
+    mustChangePassword: user.must_change_password,
+    createdAt: user.created_at,
+    lastSignInAt: user.last_sign_in_at,
+    pointsBalance: user.points_balance,
     referredBy:
       user.referrer_id === null
         ? null
         : {
-            id: Number(user.referrer_id),
+            id: user.referrer_id,
             name: String(user.referrer_name),
             email: String(user.referrer_email),
-            code: (user.referral_code_used as string | null) ?? null,
+            code: user.referral_code_used,
           },
     stats: {
-      referrals: Number(user.referrals),
-      flagged: Number(user.flagged),
-      clicks: Number(user.clicks),
-      pendingCents: Number(user.pending_cents),
-      approvedCents: Number(user.approved_cents),
-      paidCents: Number(user.paid_cents),
+      referrals: user.referrals,
+      flagged: user.flagged,
+      clicks: user.clicks,
+      pendingCents: user.pending_cents,
+      approvedCents: user.approved_cents,
+      paidCents: user.paid_cents,
     },
-    codes: rowsOf<Record<string, unknown>>(codes).map((c) => ({
-      id: Number(c.id),
-      code: String(c.code),
-      codeName: (c.code_name as string | null) ?? null,
-      usageCount: Number(c.usage_count),
-      usageLimit: c.usage_limit === null ? null : Number(c.usage_limit),
-      isActive: Boolean(c.is_active),
-      expiresAt: (c.expires_at as string | null) ?? null,
-      campaignName: (c.campaign_name as string | null) ?? null,
-      clicks: Number(c.clicks),
+    codes: rowsAs(codes, clientCodeRow).map((c) => ({
+      id: c.id,
+      code: c.code,
+      codeName: c.code_name,
+      usageCount: c.usage_count,
+      usageLimit: c.usage_limit,
+      isActive: c.is_active,
+      expiresAt: c.expires_at,
+      campaignName: c.campaign_name,
+      clicks: c.clicks,
     })),
-    recentReferrals: rowsOf<Record<string, unknown>>(referrals).map((r) => ({
-      id: Number(r.id),
-      usedAt: String(r.used_at),
-      codeUsed: String(r.code_used),
-      referredId: Number(r.referred_id),
-      referredName: String(r.referred_name),
-      referredEmail: String(r.referred_email),
-      isFlagged: Boolean(r.is_flagged),
-      commissionAmountCents: Number(r.commission_amount_cents),
-      commissionPaid: Boolean(r.commission_paid),
+    recentReferrals: rowsAs(referrals, clientReferralRow).map((r) => ({
+      id: r.id,
+      usedAt: r.used_at,
+      codeUsed: r.code_used,
+      referredId: r.referred_id,
+      referredName: r.referred_name,
+      referredEmail: r.referred_email,
+      isFlagged: r.is_flagged,
+      commissionAmountCents: r.commission_amount_cents,
+      commissionPaid: r.commission_paid,
     })),
   };
 }
 
 /** Tiers a new client's trial can start on (the create form's choice). */
 export async function listSubscriptionTierOptions(db: DbOrTx): Promise<{ id: number; name: string }[]> {
-  return rowsOf<{ id: number; name: string }>(
-    await db.execute(sql`SELECT id, name FROM subscription_tiers WHERE is_active ORDER BY sort_order, id`),
-  ).map((t) => ({ id: Number(t.id), name: String(t.name) }));
+  return db
+    .select({ id: subscriptionTiers.id, name: subscriptionTiers.name })
+    .from(subscriptionTiers)
+    .where(eq(subscriptionTiers.isActive, true))
+    .orderBy(asc(subscriptionTiers.sortOrder), asc(subscriptionTiers.id));
 }

@@ -1,27 +1,31 @@
 import "server-only";
 import { sql } from "drizzle-orm";
+import { z } from "zod";
 import type { Db } from "@/db/types";
-import { rowsOf } from "@/db/rows";
+import { col, rowsAs } from "@/db/rows";
 import { timestampParam } from "@/db/sql-values";
 
-export type AdminOverview = {
-  clients: number;
-  referrals: number;
-  referralsLast30Days: number;
-  clicksLast30Days: number;
-  pendingReview: number;
-};
+const adminOverview = z.object({
+  clients: col.int,
+  referrals: col.int,
+  referralsLast30Days: col.int,
+  clicksLast30Days: col.int,
+  pendingReview: col.int,
+});
+
+export type AdminOverview = z.infer<typeof adminOverview>;
 
 /** Program-wide headline figures for the admin reports page. */
 export async function getAdminOverview(db: Db, now = new Date()): Promise<AdminOverview> {
   const since = new Date(now.getTime() - 30 * 86_400_000);
-  const [counts] = rowsOf<AdminOverview>(
+  const [counts] = rowsAs(
     await db.execute(sql`
       SELECT (SELECT count(*) FROM users WHERE role = 'client')::int AS "clients",
              (SELECT count(*) FROM referral_usage_log)::int AS "referrals",
              (SELECT count(*) FROM referral_usage_log WHERE used_at >= ${timestampParam(since)})::int AS "referralsLast30Days",
              (SELECT count(*) FROM referral_clicks WHERE clicked_at >= ${timestampParam(since)})::int AS "clicksLast30Days",
              (SELECT count(*) FROM referral_usage_log WHERE is_flagged AND review_status = 'pending')::int AS "pendingReview"`),
+    adminOverview,
   );
   return counts;
 }

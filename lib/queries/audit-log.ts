@@ -1,6 +1,8 @@
 import "server-only";
-import { sql } from "drizzle-orm";
-import { rowsOf } from "@/db/rows";
+import { asc, sql } from "drizzle-orm";
+import { z } from "zod";
+import { col, rowsAs } from "@/db/rows";
+import { auditLog } from "@/db/schema";
 import { timestampParam } from "@/db/sql-values";
 import type { DbOrTx } from "@/db/types";
 import { AUDIT_PER_PAGE, type AuditLogSearch } from "@/lib/validation/audit-log";
@@ -24,6 +26,23 @@ export type AuditEntry = {
 
 const DAY_MS = 86_400_000;
 
+const auditRow = z.object({
+  id: col.int,
+  created_at: col.text,
+  action: col.text,
+  entity_type: col.text,
+  entity_id: col.nullableText,
+  details: col.json(z.record(z.string(), z.unknown())).nullable(),
+  ip: col.nullableText,
+  actor_user_id: col.nullableInt,
+  actor_name: col.nullableText,
+  actor_email: col.nullableText,
+  actor_api_key_id: col.nullableInt,
+  key_name: col.nullableText,
+  subject_name: col.nullableText,
+  subject_role: col.nullableText,
+});
+
 /** `/admin/audit`: who did what, when, to which record — newest first, keyset-paginated on id. */
 export async function listAuditEntries(
   db: DbOrTx,
@@ -46,7 +65,7 @@ export async function listAuditEntries(
   }
   if (search.after) conditions.push(sql`a.id < ${search.after}::bigint`);
 
-  const rows = rowsOf<Record<string, unknown>>(
+  const rows = rowsAs(
     await db.execute(sql`
       WITH page AS (
         SELECT a.* FROM audit_log a
@@ -68,44 +87,36 @@ export async function listAuditEntries(
           ON subject.id = CASE WHEN p.entity_type = 'user' AND p.entity_id ~ '^[0-9]{1,9}$'
                                THEN p.entity_id::int END
        ORDER BY p.id DESC`),
+    auditRow,
   );
-  const entries = rows.slice(0, AUDIT_PER_PAGE).map((r): AuditEntry => {
-    const details =
-      typeof r.details === "string" ? JSON.parse(r.details) : (r.details as AuditEntry["details"]);
-    return {
-      id: Number(r.id),
-      createdAt: String(r.created_at),
-      action: String(r.action),
-      entityType: String(r.entity_type),
-      entityId: (r.entity_id as string | null) ?? null,
-      details: details ?? null,
-      ip: (r.ip as string | null) ?? null,
-      actor:
-        r.actor_user_id !== null && r.actor_name !== null
-          ? {
-              kind: "user",
-              id: Number(r.actor_user_id),
-              name: String(r.actor_name),
-              email: String(r.actor_email),
-            }
-          : r.actor_api_key_id !== null && r.key_name !== null
-            ? { kind: "api_key", id: Number(r.actor_api_key_id), name: String(r.key_name) }
-            : null,
-      subject:
-        r.subject_name === null ? null : { name: String(r.subject_name), role: String(r.subject_role) },
-    };
-  });
+  const entries = rows.slice(0, AUDIT_PER_PAGE).map((r): AuditEntry => ({
+    id: r.id,
+    createdAt: r.created_at,
+    action: r.action,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    details: r.details,
+    ip: r.ip,
+    actor:
+      r.actor_user_id !== null && r.actor_name !== null
+        ? { kind: "user", id: r.actor_user_id, name: r.actor_name, email: String(r.actor_email) }
+        : r.actor_api_key_id !== null && r.key_name !== null
+          ? { kind: "api_key", id: r.actor_api_key_id, name: r.key_name }
+          : null,
+    subject: r.subject_name === null ? null : { name: r.subject_name, role: String(r.subject_role) },
+  }));
   return { entries, nextAfter: rows.length > AUDIT_PER_PAGE ? entries[entries.length - 1].id : null };
 }
 
 /** The actions and record types present in the log, for the filter's choices. */
 export async function listAuditFacets(db: DbOrTx): Promise<{ actions: string[]; entityTypes: string[] }> {
   const [actions, types] = await Promise.all([
-    db.execute(sql`SELECT DISTINCT action FROM audit_log ORDER BY action LIMIT 200`),
-    db.execute(sql`SELECT DISTINCT entity_type FROM audit_log ORDER BY entity_type LIMIT 200`),
+    db.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(asc(auditLog.action)).limit(200),
+    db
+      .selectDistinct({ entityType: auditLog.entityType })
+      .from(auditLog)
+      .orderBy(asc(auditLog.entityType))
+      .limit(200),
   ]);
-  return {
-    actions: rowsOf<{ action: string }>(actions).map((r) => r.action),
-    entityTypes: rowsOf<{ entity_type: string }>(types).map((r) => r.entity_type),
-  };
+  return { actions: actions.map((r) => r.action), entityTypes: types.map((r) => r.entityType) };
 }

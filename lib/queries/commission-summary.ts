@@ -1,10 +1,11 @@
 import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { commissions, payments, referralUsageLog, users } from "@/db/schema";
-import { rowsOf } from "@/db/rows";
+import { col, rowsAs } from "@/db/rows";
 import type { DbOrTx } from "@/db/types";
 import {
   commissionBucketColumns,
+  commissionBucketRow,
   readCommissionBuckets,
   sumCommissionBucket,
 } from "@/lib/commissions/commission-buckets";
@@ -30,7 +31,7 @@ export type CommissionTotals = {
 };
 
 export async function getCommissionTotals(db: DbOrTx, userId: number): Promise<CommissionTotals> {
-  const [row] = rowsOf<Record<string, string | null>>(
+  const [row] = rowsAs(
     await db.execute(sql`
       SELECT ${commissionBucketColumns("c")},
              ${sumCommissionBucket("onHold", "c", sql`l.commission_eligible = false`)} AS in_review,
@@ -42,8 +43,16 @@ export async function getCommissionTotals(db: DbOrTx, userId: number): Promise<C
         FROM commissions c
         LEFT JOIN referral_usage_log l ON l.id = c.referral_id
        WHERE c.beneficiary_user_id = ${userId}`),
+    commissionBucketRow.extend({
+      in_review: col.sumCents,
+      reversed: col.sumCents,
+      direct: col.sumCents,
+      partner: col.sumCents,
+      bonus: col.sumCents,
+      retention: col.sumCents,
+    }),
   );
-  const n = (key: string) => Number(row?.[key] ?? 0);
+  const n = (key: "in_review" | "reversed" | "direct" | "partner" | "bonus" | "retention") => row?.[key] ?? 0;
   const buckets = readCommissionBuckets(row);
   return {
     earnedCents: buckets.earnedCents,

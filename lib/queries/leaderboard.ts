@@ -1,7 +1,9 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { users } from "@/db/schema";
-import { rowsOf } from "@/db/rows";
+import { z } from "zod";
+import { badge } from "@/db/schema";
+import { col, rowsAs } from "@/db/rows";
 import type { DbOrTx } from "@/db/types";
 import { maskName } from "@/lib/privacy/mask";
 import { QUALIFIED_REVIEW_STATES } from "@/lib/rewards/qualified-referrals";
@@ -29,15 +31,15 @@ export type Leaderboard = {
   viewer: LeaderboardEntry | null;
 };
 
-type Row = {
-  rank: number;
-  user_id: number;
-  referrals: number;
-  reached_ms: number;
-  name: string;
-  opt_in: boolean;
-  badge: Badge | null;
-};
+const leaderboardRow = z.object({
+  rank: col.int,
+  user_id: col.int,
+  referrals: col.int,
+  reached_ms: col.number,
+  name: col.text,
+  opt_in: col.bool,
+  badge: z.enum(badge.enumValues).nullable(),
+});
 
 /**
  * Top referrers by qualified referrals (flagged-and-pending and rejected ones do not count), over the last
@@ -51,7 +53,7 @@ export async function getLeaderboard(
   const now = opts.now ?? new Date();
   const since = opts.period === "30d" ? new Date(now.getTime() - 30 * 86_400_000) : null;
   const viewerId = opts.viewerId ?? 0;
-  const rows = rowsOf<Row>(
+  const rows = rowsAs(
     await db.execute(sql`
       WITH counts AS (
         SELECT l.referrer_user_id AS user_id, count(*)::int AS referrals, max(l.used_at) AS reached_at
@@ -73,6 +75,7 @@ export async function getLeaderboard(
         JOIN users u ON u.id = r.user_id
        WHERE r.rank <= ${opts.limit} OR r.user_id = ${viewerId}
        ORDER BY r.rank`),
+    leaderboardRow,
   );
   const entries = rows.map((r): LeaderboardEntry => ({
     rank: r.rank,
@@ -81,7 +84,7 @@ export async function getLeaderboard(
     badge: r.badge,
     badgeName: r.badge ? badgeNames[r.badge] : null,
     referrals: r.referrals,
-    reachedAt: new Date(Number(r.reached_ms)),
+    reachedAt: new Date(r.reached_ms),
     isViewer: r.user_id === viewerId,
   }));
   return {

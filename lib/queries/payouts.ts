@@ -1,7 +1,8 @@
 import "server-only";
 import { asc, desc, eq, sql } from "drizzle-orm";
-import { payoutBatches, payouts, users } from "@/db/schema";
-import { rowsOf } from "@/db/rows";
+import { payoutBatches, payouts, users, userStatus } from "@/db/schema";
+import { z } from "zod";
+import { col, rowsAs } from "@/db/rows";
 import { timestampParam as timestamp } from "@/db/sql-values";
 import type { DbOrTx } from "@/db/types";
 import { inCommissionBucket, sumCommissionBucket } from "@/lib/commissions/commission-buckets";
@@ -35,15 +36,16 @@ export async function getPayoutsOverview(db: DbOrTx, now: Date): Promise<Payouts
     getSetting(db, "commissionHoldDays"),
   ]);
   const at = timestamp(now);
-  const [totals] = rowsOf<Record<string, string | null>>(
+  const [totals] = rowsAs(
     await db.execute(sql`
       SELECT ${sumCommissionBucket("onHold")} AS pending,
              ${sumCommissionBucket("approved")} AS approved,
              ${sumCommissionBucket("paid")} AS paid,
              count(*) FILTER (WHERE ${inCommissionBucket("onHold")} AND c.hold_until <= ${at}) AS due
         FROM commissions c`),
+    z.object({ pending: col.sumCents, approved: col.sumCents, paid: col.sumCents, due: col.int }),
   );
-  const balances = rowsOf<Record<string, string | number>>(
+  const balances = rowsAs(
     await db.execute(sql`
       SELECT u.id AS user_id, u.name, u.email, u.status,
              sum(c.amount_cents) AS cents, count(*) AS n
@@ -51,13 +53,21 @@ export async function getPayoutsOverview(db: DbOrTx, now: Date): Promise<Payouts
        WHERE ${awaitingPayout("c")}
        GROUP BY u.id, u.name, u.email, u.status
        ORDER BY sum(c.amount_cents) DESC, u.name`),
+    z.object({
+      user_id: col.int,
+      name: col.text,
+      email: col.text,
+      status: z.enum(userStatus.enumValues),
+      cents: col.cents,
+      n: col.int,
+    }),
   ).map((r): Balance => ({
-    userId: Number(r.user_id),
-    name: String(r.name),
-    email: String(r.email),
-    status: r.status as Balance["status"],
-    approvedCents: Number(r.cents),
-    commissionCount: Number(r.n),
+    userId: r.user_id,
+    name: r.name,
+    email: r.email,
+    status: r.status,
+    approvedCents: r.cents,
+    commissionCount: r.n,
   }));
   const isPayable = (b: Balance) => isPayableBalance(b, minimumCents);
   const batches = await db

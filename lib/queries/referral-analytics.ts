@@ -1,6 +1,8 @@
 import "server-only";
-import { sql } from "drizzle-orm";
-import { rowsOf } from "@/db/rows";
+import { desc, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { col, rowsAs } from "@/db/rows";
+import { referralUsageLog, users } from "@/db/schema";
 import { timestampParam } from "@/db/sql-values";
 import type { DbOrTx } from "@/db/types";
 import {
@@ -72,7 +74,23 @@ export type MonthlyReport = {
 };
 
 const ratio = (signups: number, clicks: number) => (clicks > 0 ? signups / clicks : null);
-const iso = (v: Date | string) => (v instanceof Date ? v : new Date(v)).toISOString();
+const iso = (v: Date) => v.toISOString();
+
+const codeRow = z.object({
+  id: col.int,
+  code: col.text,
+  code_name: col.nullableText,
+  created_at: col.timestamp,
+  usage_count: col.int,
+  usage_limit: col.nullableInt,
+  active: col.bool,
+  total_signups: col.int,
+  last30: col.int,
+  last7: col.int,
+  clicks: col.int,
+  earned: col.sumCents,
+  paid: col.sumCents,
+});
 
 export async function getReferralAnalytics(
   db: DbOrTx,
@@ -82,7 +100,7 @@ export async function getReferralAnalytics(
   const since30 = new Date(opts.now.getTime() - 30 * DAY_MS);
   const since7 = new Date(opts.now.getTime() - 7 * DAY_MS);
 
-  const codeRows = rowsOf<Record<string, unknown>>(
+  const codeRows = rowsAs(
     await db.execute(sql`
       SELECT rc.id, rc.code, rc.code_name, rc.created_at, rc.usage_count, rc.usage_limit,
              (rc.is_active AND (rc.expires_at IS NULL OR rc.expires_at > ${timestampParam(opts.now)})
@@ -104,61 +122,63 @@ export async function getReferralAnalytics(
         FROM referral_codes rc
        WHERE rc.client_id = ${clientId}
        ORDER BY rc.created_at, rc.id`),
+    codeRow,
   );
 
-  const recentRows = rowsOf<Record<string, unknown>>(
-    await db.execute(sql`
-      SELECT l.used_at, l.signup_ip, u.email, l.code_used, l.commission_amount_cents, l.commission_eligible
-        FROM referral_usage_log l
-        JOIN users u ON u.id = l.referred_user_id
-       WHERE l.referrer_user_id = ${clientId}
-       ORDER BY l.used_at DESC, l.id DESC
-       LIMIT 10`),
-  );
+  const recentRows = await db
+    .select({
+      usedAt: referralUsageLog.usedAt,
+      signupIp: referralUsageLog.signupIp,
+      email: users.email,
+      codeUsed: referralUsageLog.codeUsed,
+      commissionAmountCents: referralUsageLog.commissionAmountCents,
+      commissionEligible: referralUsageLog.commissionEligible,
+    })
+    .from(referralUsageLog)
+    .innerJoin(users, eq(users.id, referralUsageLog.referredUserId))
+    .where(eq(referralUsageLog.referrerUserId, clientId))
+    .orderBy(desc(referralUsageLog.usedAt), desc(referralUsageLog.id))
+    .limit(10);
 
-  const [totals] = rowsOf<Record<string, unknown>>(
-    await db.execute(sql`
-      SELECT (SELECT count(*) FROM referral_usage_log l WHERE l.referrer_user_id = ${clientId}) AS referrals`),
-  );
+  const [totals] = await db
+    .select({ referrals: sql<number>`count(*)`.mapWith(Number) })
+    .from(referralUsageLog)
+    .where(eq(referralUsageLog.referrerUserId, clientId));
   const money = await sumCommissionBuckets(
     db,
     sql`c.beneficiary_user_id = ${clientId} AND c.level = 'direct'`,
   );
 
-  const codes: CodeAnalytics[] = codeRows.map((r) => {
-    const signups = Number(r.total_signups);
-    const clicks = Number(r.clicks);
-    return {
-      id: Number(r.id),
-      code: String(r.code),
-      code_name: (r.code_name as string | null) ?? null,
-      created_at: iso(r.created_at as Date | string),
-      usage_count: Number(r.usage_count),
-      usage_limit: r.usage_limit === null ? null : Number(r.usage_limit),
-      total_signups: signups,
-      signups_last_30_days: Number(r.last30),
-      signups_last_7_days: Number(r.last7),
-      total_commission_earned: centsToDecimal(Number(r.earned ?? 0)),
-      commission_paid: centsToDecimal(Number(r.paid ?? 0)),
-      clicks,
-      conversion_rate: ratio(signups, clicks),
-    };
-  });
+  const codes: CodeAnalytics[] = codeRows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    code_name: r.code_name,
+    created_at: iso(r.created_at),
+    usage_count: r.usage_count,
+    usage_limit: r.usage_limit,
+    total_signups: r.total_signups,
+    signups_last_30_days: r.last30,
+    signups_last_7_days: r.last7,
+    total_commission_earned: centsToDecimal(r.earned),
+    commission_paid: centsToDecimal(r.paid),
+    clicks: r.clicks,
+    conversion_rate: ratio(r.total_signups, r.clicks),
+  }));
 
   const totalClicks = codes.reduce((n, c) => n + c.clicks, 0);
   return {
     codes,
     recent_referrals: recentRows.map((r) => ({
-      used_at: iso(r.used_at as Date | string),
-      signup_ip: (r.signup_ip as string | null) ?? null,
-      referred_user_email: opts.viewer === "admin" ? String(r.email) : maskEmail(String(r.email)),
-      referral_code_used: String(r.code_used),
-      commission_amount: centsToDecimal(Number(r.commission_amount_cents)),
-      commission_eligible: Boolean(r.commission_eligible),
+      used_at: iso(r.usedAt),
+      signup_ip: r.signupIp,
+      referred_user_email: opts.viewer === "admin" ? r.email : maskEmail(r.email),
+      referral_code_used: r.codeUsed,
+      commission_amount: centsToDecimal(r.commissionAmountCents),
+      commission_eligible: r.commissionEligible,
     })),
     summary: {
       total_codes: codes.length,
-      active_codes: codeRows.filter((r) => r.active === true || r.active === "t").length,
+      active_codes: codeRows.filter((r) => r.active).length,
       total_referrals: Number(totals?.referrals ?? 0),
       total_commission_earned: centsToDecimal(money.earnedCents),
       commission_pending: centsToDecimal(money.unpaidCents),
@@ -201,7 +221,7 @@ export async function getMonthlyReport(
   const bounds = monthBounds(month);
   const start = timestampParam(bounds.start);
   const end = timestampParam(bounds.end < now ? bounds.end : now);
-  const [row] = rowsOf<Record<string, unknown>>(
+  const [row] = rowsAs(
     await db.execute(sql`
       SELECT (SELECT count(*) FROM referral_usage_log l
                WHERE l.referrer_user_id = ${clientId} AND l.used_at < ${end}) AS total,
@@ -220,6 +240,14 @@ export async function getMonthlyReport(
              (SELECT l.code_used FROM referral_usage_log l
                WHERE l.referrer_user_id = ${clientId} AND l.used_at >= ${start} AND l.used_at < ${end}
                GROUP BY l.code_used ORDER BY count(*) DESC, l.code_used LIMIT 1) AS top_code`),
+    z.object({
+      total: col.int,
+      new: col.int,
+      clicks: col.int,
+      earned: col.sumCents,
+      pending: col.sumCents,
+      top_code: col.nullableText,
+    }),
   );
   const newReferrals = Number(row?.new ?? 0);
   return {
@@ -228,7 +256,7 @@ export async function getMonthlyReport(
     new_referrals: newReferrals,
     commission_earned: centsToDecimal(Number(row?.earned ?? 0)),
     commission_pending: centsToDecimal(Number(row?.pending ?? 0)),
-    top_performing_code: (row?.top_code as string | null) ?? null,
+    top_performing_code: row?.top_code ?? null,
     conversion_rate: ratio(newReferrals, Number(row?.clicks ?? 0)),
   };
 }
@@ -244,7 +272,7 @@ export async function getDailyActivity(
 ): Promise<DailyActivity[]> {
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
   const since = new Date(today - (days - 1) * DAY_MS);
-  const rows = rowsOf<{ day: string; kind: string; n: string | number }>(
+  const rows = rowsAs(
     await db.execute(sql`
       SELECT to_char(k.clicked_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, 'clicks' AS kind, count(*) AS n
         FROM referral_clicks k JOIN referral_codes rc ON rc.id = k.referral_code_id
@@ -257,6 +285,7 @@ export async function getDailyActivity(
        WHERE l.referrer_user_id = ${clientId} AND l.used_at >= ${timestampParam(since)}
          AND l.used_at <= ${timestampParam(now)}
        GROUP BY 1`),
+    z.object({ day: col.text, kind: col.text, n: col.int }),
   );
   const series = Array.from({ length: days }, (_, i) => ({
     date: new Date(since.getTime() + i * DAY_MS).toISOString().slice(0, 10),
@@ -266,7 +295,7 @@ export async function getDailyActivity(
   const byDate = new Map(series.map((p) => [p.date, p]));
   for (const r of rows) {
     const point = byDate.get(r.day);
-    if (point) point[r.kind === "clicks" ? "clicks" : "signups"] = Number(r.n);
+    if (point) point[r.kind === "clicks" ? "clicks" : "signups"] = r.n;
   }
   return series;
 }
@@ -280,7 +309,7 @@ export async function getMonthlyCommission(
 ): Promise<{ month: string; signups: number; earnedCents: number }[]> {
   const months = lastMonths(now, count).reverse();
   const since = monthBounds(months[0]).start;
-  const rows = rowsOf<{ month: string; kind: string; n: string | number | null }>(
+  const rows = rowsAs(
     await db.execute(sql`
       SELECT to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, 'earned' AS kind,
              sum(c.amount_cents) AS n
@@ -293,12 +322,13 @@ export async function getMonthlyCommission(
         FROM referral_usage_log l
        WHERE l.referrer_user_id = ${clientId} AND l.used_at >= ${timestampParam(since)}
        GROUP BY 1`),
+    z.object({ month: col.text, kind: col.text, n: col.count }),
   );
   const out = months.map((month) => ({ month, signups: 0, earnedCents: 0 }));
   const byMonth = new Map(out.map((p) => [p.month, p]));
   for (const r of rows) {
     const point = byMonth.get(r.month);
-    if (point) point[r.kind === "earned" ? "earnedCents" : "signups"] = Number(r.n ?? 0);
+    if (point) point[r.kind === "earned" ? "earnedCents" : "signups"] = r.n;
   }
   return out;
 }
@@ -308,13 +338,14 @@ export async function getSignupsBySource(
   db: DbOrTx,
   clientId: number,
 ): Promise<{ source: string; signups: number }[]> {
-  const rows = rowsOf<{ source: string; n: string | number }>(
+  const rows = rowsAs(
     await db.execute(sql`
       SELECT l.source::text AS source, count(*) AS n
         FROM referral_usage_log l
        WHERE l.referrer_user_id = ${clientId}
        GROUP BY 1
        ORDER BY 2 DESC, 1`),
+    z.object({ source: col.text, n: col.int }),
   );
-  return rows.map((r) => ({ source: r.source, signups: Number(r.n) }));
+  return rows.map((r) => ({ source: r.source, signups: r.n }));
 }

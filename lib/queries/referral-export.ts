@@ -1,7 +1,8 @@
 import "server-only";
 import { sql } from "drizzle-orm";
+import { z } from "zod";
 import type { Db } from "@/db/types";
-import { rowsOf } from "@/db/rows";
+import { col, rowsAs } from "@/db/rows";
 import { centsToDecimal } from "@/lib/format";
 import type { ReferralReportFilters } from "@/lib/validation/referral-report";
 import { referralReportWhere } from "./referral-report-filter";
@@ -45,12 +46,13 @@ export const EXPORT_BATCH_SIZE = 2_000;
 
 /** How many referrals the filters select (for `total_records` and the download's progress). */
 export async function countReportReferrals(db: Db, filters: ReferralReportFilters): Promise<number> {
-  const [row] = rowsOf<{ n: unknown }>(
+  const [row] = rowsAs(
     await db.execute(
       sql`SELECT count(*)::bigint AS n FROM referral_usage_log l WHERE ${referralReportWhere(filters)}`,
     ),
+    z.object({ n: col.int }),
   );
-  return Number(row.n);
+  return row.n;
 }
 
 /**
@@ -70,7 +72,7 @@ export async function* readExportBatches(
     const after: ReturnType<typeof sql> = cursor
       ? sql`AND (l.used_at, l.id) > (${cursor.at}::timestamptz, ${cursor.id}::bigint)`
       : sql``;
-    const rows = rowsOf<RawExportRow>(
+    const rows = rowsAs(
       await db.execute(sql`
         WITH batch AS (
           SELECT l.id, l.used_at, l.code_used, l.signup_ip, l.source, l.is_flagged, l.commission_eligible,
@@ -97,45 +99,46 @@ export async function* readExportBatches(
              ORDER BY s.created_at DESC, s.id DESC LIMIT 1
           ) tier ON TRUE
          ORDER BY l.used_at, l.id`),
+      rawExportRow,
     );
     if (!rows.length) return;
     const last = rows[rows.length - 1];
-    cursor = { at: last.cursor_at, id: Number(last.id) };
+    cursor = { at: last.cursor_at, id: last.id };
     yield rows.map(toExportReferral);
     if (rows.length < batchSize) return;
   }
 }
 
-type RawExportRow = {
-  id: unknown;
-  cursor_at: string;
-  signup_date: string;
-  code_used: string;
-  signup_ip: string | null;
-  source: string;
-  is_flagged: boolean;
-  commission_eligible: boolean;
-  commission_paid: boolean;
-  commission_amount_cents: unknown;
-  referrer_email: string | null;
-  referrer_name: string | null;
-  referred_email: string;
-  referred_name: string;
-  subscription_tier: string | null;
-};
+const rawExportRow = z.object({
+  id: col.int,
+  cursor_at: col.text,
+  signup_date: col.text,
+  code_used: col.text,
+  signup_ip: col.nullableText,
+  source: col.text,
+  is_flagged: col.bool,
+  commission_eligible: col.bool,
+  commission_paid: col.bool,
+  commission_amount_cents: col.cents,
+  referrer_email: col.nullableText,
+  referrer_name: col.nullableText,
+  referred_email: col.text,
+  referred_name: col.text,
+  subscription_tier: col.nullableText,
+});
 
-function toExportReferral(r: RawExportRow): ExportReferral {
+function toExportReferral(r: z.infer<typeof rawExportRow>): ExportReferral {
   return {
     referral_code: r.code_used,
     referrer_email: r.referrer_email,
     referred_email: r.referred_email,
     signup_date: r.signup_date,
-    commission_amount: centsToDecimal(Number(r.commission_amount_cents)),
+    commission_amount: centsToDecimal(r.commission_amount_cents),
     commission_eligible: r.commission_eligible,
     commission_paid: r.commission_paid,
     subscription_tier: r.subscription_tier,
     signup_ip: r.signup_ip,
-    referral_id: Number(r.id),
+    referral_id: r.id,
     referrer_name: r.referrer_name,
     referred_name: r.referred_name,
     source: r.source,

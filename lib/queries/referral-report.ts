@@ -1,7 +1,8 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
 import type { Db } from "@/db/types";
-import { rowsOf } from "@/db/rows";
+import { col, rowsAs } from "@/db/rows";
 import type { FraudFlag } from "@/db/schema";
 import { sumCommissionBucket } from "@/lib/commissions/commission-buckets";
 import type { ReferralReportFilters, ReferralReportSearch } from "@/lib/validation/referral-report";
@@ -85,7 +86,7 @@ export async function getReportPage(db: Db, search: ReferralReportSearch): Promi
     ? sql`AND (${column}, l.id) ${ascending ? sql`>` : sql`<`} ${cursorParts(cursor, search.sort)}`
     : sql``;
 
-  const rows = rowsOf<RawRow>(
+  const rows = rowsAs(
     await db.execute(sql`
       WITH page AS (
         SELECT l.id, l.used_at, l.code_used, l.source, l.is_flagged, l.fraud_flags, l.review_status,
@@ -100,6 +101,7 @@ export async function getReportPage(db: Db, search: ReferralReportSearch): Promi
         FROM page l
         ${rowJoins}
        ORDER BY ${column} ${order}, l.id ${order}`),
+    rawRow,
   ).map(mapRow);
   if (backwards) rows.reverse();
 
@@ -126,14 +128,15 @@ async function existsBeyond(
 ): Promise<boolean> {
   const column = SORT_COLUMN[search.sort];
   const greater = (search.dir === "asc") === (side === "after");
-  const [row] = rowsOf<{ found: boolean }>(
+  const [row] = rowsAs(
     await db.execute(sql`
       SELECT EXISTS (
         SELECT 1 FROM referral_usage_log l
          WHERE ${where} AND (${column}, l.id) ${greater ? sql`>` : sql`<`} ${cursorParts(cursor, search.sort)}
       ) AS found`),
+    z.object({ found: col.bool }),
   );
-  return Boolean(row?.found);
+  return row.found;
 }
 
 /**
@@ -157,14 +160,23 @@ export async function getReportTotals(db: Db, filters: ReferralReportFilters): P
        WHERE c.level = 'direct'
          AND c.referral_id IN (SELECT l.id FROM referral_usage_log l WHERE ${where})`),
   ]);
-  const [c] = rowsOf<Record<string, unknown>>(counts);
-  const [ledger] = rowsOf<LedgerSums>(ledgerRows);
+  const [c] = rowsAs(
+    counts,
+    z.object({
+      referrals: col.int,
+      flagged: col.int,
+      eligible: col.int,
+      paid: col.int,
+      net_cents: col.cents,
+    }),
+  );
+  const [ledger] = rowsAs(ledgerRows, ledgerSums);
   return {
-    referrals: Number(c.referrals),
-    flagged: Number(c.flagged),
-    eligible: Number(c.eligible),
-    commissionPaid: Number(c.paid),
-    commissionNetCents: Number(c.net_cents),
+    referrals: c.referrals,
+    flagged: c.flagged,
+    eligible: c.eligible,
+    commissionPaid: c.paid,
+    commissionNetCents: c.net_cents,
     ledger: readLedgerSums(ledger),
   };
 }
@@ -177,44 +189,47 @@ const LEDGER_SUMS = sql`
   COALESCE(${sumCommissionBucket("reversed")}, 0)::bigint AS reversed_cents,
   COALESCE(${sumCommissionBucket("rejected")}, 0)::bigint AS rejected_cents`;
 
-type LedgerSums = {
-  pending_cents: unknown;
-  approved_cents: unknown;
-  paid_cents: unknown;
-  reversed_cents: unknown;
-  rejected_cents: unknown;
-};
+// LEDGER_SUMS COALESCEs every sum, but the LATERAL join's row can still be missing: NULL → 0.
+const ledgerSums = z.object({
+  pending_cents: col.sumCents,
+  approved_cents: col.sumCents,
+  paid_cents: col.sumCents,
+  reversed_cents: col.sumCents,
+  rejected_cents: col.sumCents,
+});
 
-function readLedgerSums(r: LedgerSums | undefined): ReportRow["ledger"] {
+function readLedgerSums(r: z.infer<typeof ledgerSums> | undefined): ReportRow["ledger"] {
   return {
-    pendingCents: Number(r?.pending_cents ?? 0),
-    approvedCents: Number(r?.approved_cents ?? 0),
-    paidCents: Number(r?.paid_cents ?? 0),
-    reversedCents: Number(r?.reversed_cents ?? 0),
-    rejectedCents: Number(r?.rejected_cents ?? 0),
+    pendingCents: r?.pending_cents ?? 0,
+    approvedCents: r?.approved_cents ?? 0,
+    paidCents: r?.paid_cents ?? 0,
+    reversedCents: r?.reversed_cents ?? 0,
+    rejectedCents: r?.rejected_cents ?? 0,
   };
 }
 
-type RawRow = LedgerSums & {
-  id: unknown;
-  used_at: string;
-  cursor: string;
-  code_used: string;
-  source: string;
-  is_flagged: boolean;
-  fraud_flags: FraudFlag[] | string;
-  review_status: string;
-  commission_eligible: boolean;
-  commission_amount_cents: unknown;
-  commission_paid: boolean;
-  referrer_id: number | null;
-  referrer_name: string | null;
-  referrer_email: string | null;
-  referred_id: number;
-  referred_name: string;
-  referred_email: string;
-  campaign_name: string | null;
-};
+const fraudFlags = z.array(z.object({ rule: z.string(), reason: z.string() }) satisfies z.ZodType<FraudFlag>);
+
+const rawRow = ledgerSums.extend({
+  id: col.int,
+  used_at: col.text,
+  cursor: col.text,
+  code_used: col.text,
+  source: col.text,
+  is_flagged: col.bool,
+  fraud_flags: col.json(fraudFlags),
+  review_status: col.text,
+  commission_eligible: col.bool,
+  commission_amount_cents: col.cents,
+  commission_paid: col.bool,
+  referrer_id: col.nullableInt,
+  referrer_name: col.nullableText,
+  referrer_email: col.nullableText,
+  referred_id: col.int,
+  referred_name: col.text,
+  referred_email: col.text,
+  campaign_name: col.nullableText,
+});
 
 const rowSelect = (sort: ReportSort) => sql`
   SELECT l.id, to_char(l.used_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS used_at,
@@ -237,18 +252,18 @@ const rowJoins = sql`
      WHERE c.referral_id = l.id AND c.level = 'direct'
   ) ledger ON TRUE`;
 
-function mapRow(r: RawRow): ReportRow {
+function mapRow(r: z.infer<typeof rawRow>): ReportRow {
   return {
-    id: Number(r.id),
+    id: r.id,
     usedAt: r.used_at,
     cursor: r.cursor,
     codeUsed: r.code_used,
     source: r.source,
     isFlagged: r.is_flagged,
-    fraudFlags: typeof r.fraud_flags === "string" ? JSON.parse(r.fraud_flags) : (r.fraud_flags ?? []),
+    fraudFlags: r.fraud_flags,
     reviewStatus: r.review_status,
     commissionEligible: r.commission_eligible,
-    commissionAmountCents: Number(r.commission_amount_cents),
+    commissionAmountCents: r.commission_amount_cents,
     commissionPaid: r.commission_paid,
     referrer:
       r.referrer_id === null

@@ -1,7 +1,8 @@
 import "server-only";
 import { sql } from "drizzle-orm";
+import { z } from "zod";
 import type { Db } from "@/db/types";
-import { rowsOf } from "@/db/rows";
+import { col, rowsAs } from "@/db/rows";
 import { timestampParam } from "@/db/sql-values";
 import { inCommissionBucket } from "@/lib/commissions/commission-buckets";
 import { dateBounds, type ReferralReportFilters } from "@/lib/validation/referral-report";
@@ -97,7 +98,7 @@ export async function getReportCharts(
         FROM referral_usage_log l WHERE ${inRange}
        GROUP BY l.source ORDER BY signups DESC, source`),
   ]);
-  const [f] = rowsOf<Record<string, unknown>>(funnel);
+  const [f] = rowsAs(funnel, z.object({ clicks: col.int, signups: col.int, paying: col.int }));
   return {
     range: {
       from: range.from.toISOString(),
@@ -105,16 +106,15 @@ export async function getReportCharts(
       bucket: range.bucket,
       defaulted: range.defaulted,
     },
-    timeline: rowsOf<{ bucket: string; signups: unknown; cents: unknown }>(timeline).map((r) => ({
-      bucket: r.bucket,
-      signups: Number(r.signups),
-      commissionCents: Number(r.cents),
-    })),
-    funnel: { clicks: Number(f.clicks), signups: Number(f.signups), payingClients: Number(f.paying) },
-    bySource: rowsOf<{ source: string; signups: unknown }>(bySource).map((r) => ({
-      source: r.source,
-      signups: Number(r.signups),
-    })),
+    timeline: rowsAs(timeline, z.object({ bucket: col.text, signups: col.int, cents: col.cents })).map(
+      (r) => ({
+        bucket: r.bucket,
+        signups: r.signups,
+        commissionCents: r.cents,
+      }),
+    ),
+    funnel: { clicks: f.clicks, signups: f.signups, payingClients: f.paying },
+    bySource: rowsAs(bySource, z.object({ source: col.text, signups: col.int })),
   };
 }
 
@@ -124,7 +124,7 @@ export async function getReportCharts(
  */
 export async function getTopReferrers(db: Db, now = new Date(), limit = 10): Promise<TopReferrer[]> {
   const since = new Date(now.getTime() - 30 * DAY_MS);
-  const rows = rowsOf<Record<string, unknown>>(
+  const rows = rowsAs(
     await db.execute(sql`
       SELECT u.id AS user_id, u.name, u.email AS referrer,
              count(l.id)::bigint AS total_referrals,
@@ -137,13 +137,21 @@ export async function getTopReferrers(db: Db, now = new Date(), limit = 10): Pro
        GROUP BY u.id, u.name, u.email
        ORDER BY total_referrals DESC, u.id
        LIMIT ${limit}::int`),
+    z.object({
+      user_id: col.int,
+      name: col.text,
+      referrer: col.text,
+      total_referrals: col.int,
+      total_commission: col.cents,
+      avg_commission_per_referral: col.cents,
+    }),
   );
   return rows.map((r) => ({
-    userId: Number(r.user_id),
-    name: String(r.name),
-    email: String(r.referrer),
-    referrals: Number(r.total_referrals),
-    totalCommissionCents: Number(r.total_commission),
-    avgCommissionCents: Number(r.avg_commission_per_referral),
+    userId: r.user_id,
+    name: r.name,
+    email: r.referrer,
+    referrals: r.total_referrals,
+    totalCommissionCents: r.total_commission,
+    avgCommissionCents: r.avg_commission_per_referral,
   }));
 }

@@ -1,8 +1,7 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { rowsOf } from "@/db/rows";
 import { referralCodes, users } from "@/db/schema";
-import { useTestDatabase } from "@/testing/use-test-database";
+import { rawRows, useTestDatabase } from "@/testing/use-test-database";
 import { canonicalCode } from "@/lib/referrals/code-format";
 import { codePrefixOf, escapeLike, userSearchCondition, type UserSearchOptions } from "./user-search";
 
@@ -27,7 +26,7 @@ beforeAll(async () => {
 });
 
 async function namesFor(text: string, options?: UserSearchOptions): Promise<string[]> {
-  const rows = rowsOf<{ name: string }>(
+  const rows = rawRows<{ name: string }>(
     await testDb.db.execute(
       sql`SELECT u.name FROM users u WHERE ${userSearchCondition(text, options)} ORDER BY u.name`,
     ),

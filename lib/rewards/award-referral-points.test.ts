@@ -1,8 +1,7 @@
 import { count, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { rowsOf } from "@/db/rows";
 import { pointsLedger, rewardRuleAwards, rewardRules } from "@/db/schema";
-import { useTestDatabase } from "@/testing/use-test-database";
+import { rawRows, useTestDatabase } from "@/testing/use-test-database";
 import {
   assertLedgerAfterEach,
   ledgerOf,
@@ -178,7 +177,7 @@ describe("rollback", () => {
       now,
       afterClaim: async (tx) => {
         // The award has run by now, inside this transaction…
-        const [inside] = rowsOf<{ n: number }>(
+        const [inside] = rawRows<{ n: number }>(
           await tx.execute(sql`SELECT count(*)::int AS n FROM points_ledger`),
         );
         expect(inside.n).toBe(before.n + 2);

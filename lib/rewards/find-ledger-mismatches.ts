@@ -1,15 +1,18 @@
 import { sql } from "drizzle-orm";
-import { rowsOf } from "@/db/rows";
+import { z } from "zod";
+import { col, rowsAs } from "@/db/rows";
 import type { DbOrTx } from "@/db/types";
 
-export type LedgerMismatch = {
-  userId: number;
-  pointsBalance: number;
-  pointsPending: number;
-  availableSum: number;
-  pendingSum: number;
-  remainingSum: number;
-};
+const ledgerMismatch = z.object({
+  userId: col.int,
+  pointsBalance: col.int,
+  pointsPending: col.int,
+  availableSum: col.int,
+  pendingSum: col.int,
+  remainingSum: col.int,
+});
+
+export type LedgerMismatch = z.infer<typeof ledgerMismatch>;
 
 /**
  * Users whose cached points disagree with their ledger: balance ≠ Σ available deltas, balance ≠ Σ what is
@@ -17,7 +20,7 @@ export type LedgerMismatch = {
  * lib/rewards/ledger.ts; tests assert it after each case and /admin/rewards shows it.
  */
 export async function findLedgerMismatches(db: DbOrTx): Promise<LedgerMismatch[]> {
-  return rowsOf<LedgerMismatch>(
+  return rowsAs(
     await db.execute(sql`
       SELECT u.id AS "userId", u.points_balance AS "pointsBalance", u.points_pending AS "pointsPending",
              COALESCE(l.available, 0)::int AS "availableSum", COALESCE(l.pending, 0)::int AS "pendingSum",
@@ -35,5 +38,6 @@ export async function findLedgerMismatches(db: DbOrTx): Promise<LedgerMismatch[]
           OR u.points_balance <> COALESCE(l.remaining, 0)
           OR u.points_pending <> COALESCE(l.pending, 0)
        ORDER BY u.id`),
+    ledgerMismatch,
   );
 }

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
+import { CardEmptyState } from "@/components/ui/card-list";
 import { SelectField, TextField } from "@/components/forms/text-field";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableHead, TableScroll, Td, Th } from "@/components/ui/table";
@@ -193,15 +193,13 @@ export default async function AuditLogPage({ searchParams }: Props) {
             </Table>
           </TableScroll>
         ) : (
-          <CardBody>
-            <EmptyState
-              headingLevel="h2"
-              title={filtered ? "Nothing matches these filters" : "Nothing recorded yet"}
-              text={
-                filtered ? "Clear a filter or widen the dates." : "Admin actions appear here as they happen."
-              }
-            />
-          </CardBody>
+          <CardEmptyState
+            headingLevel="h2"
+            title={filtered ? "Nothing matches these filters" : "Nothing recorded yet"}
+            text={
+              filtered ? "Clear a filter or widen the dates." : "Admin actions appear here as they happen."
+            }
+          />
         )}
         <nav
           aria-label="Pages"

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { InviteStatusBadge } from "@/components/invites/invite-status-badge";
-import { Card, CardBody } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
+import { Card } from "@/components/ui/card";
+import { CardEmptyState } from "@/components/ui/card-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableHead, TableScroll, Td, Th } from "@/components/ui/table";
 import { INVITE_STATUSES, type InviteStatus } from "@/lib/enums";
@@ -122,15 +122,13 @@ export default async function AdminInvitesPage({ searchParams }: Props) {
             </Table>
           </TableScroll>
         ) : (
-          <CardBody>
-            <EmptyState
-              headingLevel="h2"
-              title={
-                search.status ? `No ${FILTER_LABELS[search.status].toLowerCase()} invites` : "No invites yet"
-              }
-              text="Invites appear here when referrers send them from their dashboard."
-            />
-          </CardBody>
+          <CardEmptyState
+            headingLevel="h2"
+            title={
+              search.status ? `No ${FILTER_LABELS[search.status].toLowerCase()} invites` : "No invites yet"
+            }
+            text="Invites appear here when referrers send them from their dashboard."
+          />
         )}
         {invites.length === ADMIN_INVITES_LIMIT ? (
           <p className="border-t border-ink-100 px-5 py-3 text-sm text-ink-500">

@@ -1,6 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
+import { HiddenFields } from "@/components/forms/hidden-fields";
 import { FormMessage } from "@/components/forms/text-field";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { saveRuleAction } from "./actions";
@@ -36,9 +37,7 @@ export function RuleForm({
     <form action={formAction} onSubmit={onSubmit} className={className} noValidate>
       <input type="hidden" name="kind" value={kind} />
       {ruleId === undefined ? null : <input type="hidden" name="ruleId" value={ruleId} />}
-      {Object.entries(hidden).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
+      <HiddenFields values={hidden} />
       <FormMessage state={state} />
       {children(state.fieldErrors ?? {}, successCount)}
       <div className="flex items-center justify-between gap-3">

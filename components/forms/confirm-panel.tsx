@@ -1,14 +1,13 @@
 "use client";
 
-import type { FormEvent, ReactNode } from "react";
+import type { ReactNode } from "react";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 import { HiddenFields } from "./hidden-fields";
+import type { useFormAction } from "./use-form-action";
 
 export type ConfirmPanelProps = {
-  /** From useFormAction. */
-  formAction: (formData: FormData) => void;
-  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
-  pending: boolean;
+  /** The form's action, from useFormAction. */
+  form: Pick<ReturnType<typeof useFormAction>, "formAction" | "onSubmit" | "pending">;
   /** The hidden fields the action is sent. */
   fields: Record<string, string | number>;
   /** What will happen, asked as a question. */
@@ -20,9 +19,7 @@ export type ConfirmPanelProps = {
 
 /** The confirm step of a bulk action: says what will happen, then "Yes, …" submits and Cancel closes it. */
 export function ConfirmPanel({
-  formAction,
-  onSubmit,
-  pending,
+  form: { formAction, onSubmit, pending },
   fields,
   question,
   confirmLabel,

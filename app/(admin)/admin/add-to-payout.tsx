@@ -9,7 +9,8 @@ import { payoutForReferralsAction } from "./payouts/payout-for-referrals-action"
 
 /** "Add to a payout" for the ticked referrals, after a confirm step that says what will be paid. */
 export function AddToPayout({ ids }: { ids: number[] }) {
-  const { state, formAction, onSubmit, pending } = useFormAction(payoutForReferralsAction);
+  const form = useFormAction(payoutForReferralsAction);
+  const { state, pending } = form;
   const [confirming, setConfirming] = useState(false);
   const n = ids.length;
   return (
@@ -21,9 +22,7 @@ export function AddToPayout({ ids }: { ids: number[] }) {
       </div>
       {confirming && n ? (
         <ConfirmPanel
-          formAction={formAction}
-          onSubmit={onSubmit}
-          pending={pending}
+          form={form}
           fields={{ referralIds: ids.join(",") }}
           question={`Create a payout batch for the referrers of ${n} referral${n === 1 ? "" : "s"}? Each is paid their whole approved balance (refunds carried forward are netted), if it reaches the minimum payout.`}
           confirmLabel="Yes, create the payout"

@@ -14,7 +14,8 @@ type Decision = "approve" | "reject";
  * reports table's selection; referrals not pending review are skipped by the server, which says how many.
  */
 export function BulkDecision({ ids, children }: { ids: number[]; children?: ReactNode }) {
-  const { state, formAction, onSubmit, pending } = useFormAction(reviewReferralsAction);
+  const form = useFormAction(reviewReferralsAction);
+  const { state, pending } = form;
   const [confirming, setConfirming] = useState<Decision | null>(null);
   const [seen, setSeen] = useState(state);
   if (state !== seen) {
@@ -39,9 +40,7 @@ export function BulkDecision({ ids, children }: { ids: number[]; children?: Reac
       </div>
       {confirming && n ? (
         <ConfirmPanel
-          formAction={formAction}
-          onSubmit={onSubmit}
-          pending={pending}
+          form={form}
           fields={{ decision: confirming, referralIds: ids.join(",") }}
           question={
             confirming === "approve"

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { BadgeMedal } from "@/components/rewards/badge-medal";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { CardEmptyState } from "@/components/ui/card-list";
 import { cn } from "@/components/ui/cn";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageContext } from "@/lib/auth/page-context";
 import { maskName } from "@/lib/privacy/mask";
@@ -118,16 +118,13 @@ export default async function LeaderboardPage({
               ) : null}
             </ol>
           ) : (
-            <CardBody>
-              <EmptyState
-                headingLevel="h3"
-                title={period === "30d" ? "No referrals in the last 30 days yet" : "No referrals yet"}
-                text="The first referrer to bring a client takes the top spot."
-                action={
-                  isClient ? <ButtonLink href="/dashboard">Share your invite link</ButtonLink> : undefined
-                }
-              />
-            </CardBody>
+            <CardEmptyState
+              title={period === "30d" ? "No referrals in the last 30 days yet" : "No referrals yet"}
+              text="The first referrer to bring a client takes the top spot."
+              action={
+                isClient ? <ButtonLink href="/dashboard">Share your invite link</ButtonLink> : undefined
+              }
+            />
           )}
           <p className="border-t border-ink-100 px-5 py-3 text-xs text-ink-500">
             Only qualified referrals count — not those in review or rejected. Ties go to whoever got there

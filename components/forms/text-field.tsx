@@ -52,6 +52,11 @@ export function TextField({ name, label, hint, error, id = name, ...inputProps }
   );
 }
 
+/** A TextField for a whole number: `type="number"` with the numeric keypad on phones. */
+export function NumberField(props: Omit<TextFieldProps, "type" | "inputMode">) {
+  return <TextField type="number" inputMode="numeric" {...props} />;
+}
+
 /** TextField's twin for a `<select>`; the options are its children. */
 export function SelectField({ name, label, hint, error, id = name, ...selectProps }: SelectFieldProps) {
   return (

@@ -86,22 +86,17 @@ export function ExportButtons({ filterQuery, total }: { filterQuery: string; tot
   return (
     <div className="flex flex-col items-stretch gap-2 sm:items-end">
       <div className="flex flex-wrap gap-2">
-        <Button
-          variant="secondary"
-          size="sm"
-          onClick={() => download("csv")}
-          disabled={running || total === 0}
-        >
-          Export CSV
-        </Button>
-        <Button
-          variant="secondary"
-          size="sm"
-          onClick={() => download("json")}
-          disabled={running || total === 0}
-        >
-          Export JSON
-        </Button>
+        {(["csv", "json"] as const).map((format) => (
+          <Button
+            key={format}
+            variant="secondary"
+            size="sm"
+            onClick={() => download(format)}
+            disabled={running || total === 0}
+          >
+            Export {format.toUpperCase()}
+          </Button>
+        ))}
         {running ? (
           <Button variant="ghost" size="sm" onClick={() => abort.current?.abort()}>
             Cancel

@@ -8,16 +8,12 @@ import {
   tableFeatures,
 } from "@tanstack/react-table";
 import { Badge } from "@/components/ui/badge";
+import { UtcTime } from "@/components/ui/utc-time";
 import { formatMoney } from "@/lib/format";
 import type { ReportRow } from "@/lib/queries/referral-report";
 
 export const features = tableFeatures({ rowSortingFeature, rowSelectionFeature });
 const column = createColumnHelper<typeof features, ReportRow>();
-const dateTime = new Intl.DateTimeFormat("en-US", {
-  dateStyle: "medium",
-  timeStyle: "short",
-  timeZone: "UTC",
-});
 
 function Person({ person }: { person: { id: number; name: string; email: string } }) {
   return (
@@ -93,11 +89,7 @@ export const columns = column.columns([
     id: "signup_date",
     header: "Signed up",
     sortDescFirst: true,
-    cell: ({ getValue }) => (
-      <time dateTime={getValue()} className="whitespace-nowrap text-ink-700">
-        {dateTime.format(new Date(getValue()))}
-      </time>
-    ),
+    cell: ({ getValue }) => <UtcTime value={getValue()} className="whitespace-nowrap text-ink-700" />,
   }),
   column.accessor((row) => row.referred.name, {
     id: "referred",

@@ -1,6 +1,6 @@
 import { CommissionStatus } from "@/components/commissions/commission-status";
-import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
+import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { CardList } from "@/components/ui/card-list";
 import type { Db } from "@/lib/context";
 import { formatDate, formatMoney } from "@/lib/format";
 import { getCommissionTotals, getLedgerEntries, type LedgerEntry } from "@/lib/queries/commission-summary";
@@ -70,44 +70,41 @@ export async function CommissionSummary({ db, userId }: { db: Db; userId: number
           </div>
         ))}
       </dl>
-      {entries.length ? (
-        <ul className="divide-y divide-ink-100" aria-label="Latest commissions">
-          {entries.map((entry) => (
-            <li
-              key={entry.id}
-              className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1 px-5 py-3 text-sm"
-            >
-              <div className="min-w-0 flex-1 basis-56">
-                <p className="truncate font-medium text-ink-900">{describe(entry)}</p>
-                <p className="text-xs text-ink-500">
-                  {formatDate(entry.createdAt)}
-                  {entry.referral ? ` · ${entry.referral.codeUsed}` : ""}
-                </p>
-              </div>
-              <div className="flex items-center gap-3">
-                <CommissionStatus
-                  status={entry.status}
-                  holdUntil={entry.holdUntil}
-                  inReview={entry.referral?.inReview ?? false}
-                />
-                <span
-                  className={`w-20 text-right font-semibold tabular-nums ${entry.amountCents < 0 ? "text-red-700" : "text-ink-900"}`}
-                >
-                  {formatMoney(entry.amountCents)}
-                </span>
-              </div>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <CardBody>
-          <EmptyState
-            headingLevel="h3"
-            title="No commissions yet"
-            text="When someone you referred pays for MuseNest, your commission shows up here."
-          />
-        </CardBody>
-      )}
+      <CardList
+        items={entries}
+        aria-label="Latest commissions"
+        empty={{
+          title: "No commissions yet",
+          text: "When someone you referred pays for MuseNest, your commission shows up here.",
+        }}
+      >
+        {(entry) => (
+          <li
+            key={entry.id}
+            className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1 px-5 py-3 text-sm"
+          >
+            <div className="min-w-0 flex-1 basis-56">
+              <p className="truncate font-medium text-ink-900">{describe(entry)}</p>
+              <p className="text-xs text-ink-500">
+                {formatDate(entry.createdAt)}
+                {entry.referral ? ` · ${entry.referral.codeUsed}` : ""}
+              </p>
+            </div>
+            <div className="flex items-center gap-3">
+              <CommissionStatus
+                status={entry.status}
+                holdUntil={entry.holdUntil}
+                inReview={entry.referral?.inReview ?? false}
+              />
+              <span
+                className={`w-20 text-right font-semibold tabular-nums ${entry.amountCents < 0 ? "text-red-700" : "text-ink-900"}`}
+              >
+                {formatMoney(entry.amountCents)}
+              </span>
+            </div>
+          </li>
+        )}
+      </CardList>
     </Card>
   );
 }

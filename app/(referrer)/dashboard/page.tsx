@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
+import { CardList, CardEmptyState } from "@/components/ui/card-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatCard } from "@/components/ui/stat-card";
 import { appOrigin } from "@/lib/app-url";
@@ -103,13 +103,7 @@ export default async function DashboardPage({
             offer={offer}
           />
         ) : (
-          <CardBody>
-            <EmptyState
-              headingLevel="h3"
-              title="No codes yet"
-              text="Your first code is created when your account is."
-            />
-          </CardBody>
+          <CardEmptyState title="No codes yet" text="Your first code is created when your account is." />
         )}
       </Card>
       <EmailInvitesCard db={db} userId={user.id} now={now} />
@@ -146,31 +140,27 @@ export default async function DashboardPage({
         <CardHeader>
           <CardTitle id="latest-referrals">Latest referrals</CardTitle>
         </CardHeader>
-        {overview.recentReferrals.length ? (
-          <ul className="divide-y divide-ink-100">
-            {overview.recentReferrals.map((r) => (
-              <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 px-5 py-3 text-sm">
-                <div>
-                  <p className="font-medium text-ink-900">{r.name}</p>
-                  <p className="text-ink-500">{r.maskedEmail}</p>
-                </div>
-                <div className="flex items-center gap-3 text-ink-600">
-                  {r.flagged ? <Badge tone="warning">In review</Badge> : null}
-                  <span className="font-mono text-xs">{r.code}</span>
-                  <span>{formatDate(r.usedAt)}</span>
-                </div>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <CardBody>
-            <EmptyState
-              headingLevel="h3"
-              title="No referrals yet"
-              text="Copy your invite link above and send it to someone who would love MuseNest. Their signup shows up here."
-            />
-          </CardBody>
-        )}
+        <CardList
+          items={overview.recentReferrals}
+          empty={{
+            title: "No referrals yet",
+            text: "Copy your invite link above and send it to someone who would love MuseNest. Their signup shows up here.",
+          }}
+        >
+          {(r) => (
+            <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 px-5 py-3 text-sm">
+              <div>
+                <p className="font-medium text-ink-900">{r.name}</p>
+                <p className="text-ink-500">{r.maskedEmail}</p>
+              </div>
+              <div className="flex items-center gap-3 text-ink-600">
+                {r.flagged ? <Badge tone="warning">In review</Badge> : null}
+                <span className="font-mono text-xs">{r.code}</span>
+                <span>{formatDate(r.usedAt)}</span>
+              </div>
+            </li>
+          )}
+        </CardList>
       </Card>
     </div>
   );

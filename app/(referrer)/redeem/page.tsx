@@ -3,6 +3,7 @@ import { PointsHistoryList } from "@/components/rewards/points-history-list";
 import { ProgressBar } from "@/components/rewards/progress-bar";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { CardList, CardEmptyState } from "@/components/ui/card-list";
 import { CopyButton } from "@/components/ui/copy-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -133,34 +134,27 @@ export default async function RedeemPage({
           <CardTitle id="coupons-heading">Your coupons</CardTitle>
           <CardDescription>Give the code at checkout. Each code works once.</CardDescription>
         </CardHeader>
-        {overview.redemptions.length ? (
-          <ul className="divide-y divide-ink-100">
-            {overview.redemptions.map((r) => (
-              <li key={r.id} className="flex flex-wrap items-center justify-between gap-3 px-5 py-3">
-                <div className="min-w-0">
-                  <p className="text-sm font-medium text-ink-900">{r.itemName}</p>
-                  <p className="text-xs text-ink-500">
-                    {formatDate(r.createdAt)} · {formatPoints(r.costPoints)} points
-                  </p>
-                </div>
-                <div className="flex items-center gap-2">
-                  <code className="rounded-md bg-ink-50 px-2 py-1 font-mono text-sm font-semibold text-ink-900 ring-1 ring-ink-200">
-                    {r.couponCode}
-                  </code>
-                  <CopyButton value={r.couponCode} label="Copy" aria-label={`Copy coupon ${r.couponCode}`} />
-                </div>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <CardBody>
-            <EmptyState
-              headingLevel="h3"
-              title="No coupons yet"
-              text="Redeem a reward above and its code shows up here."
-            />
-          </CardBody>
-        )}
+        <CardList
+          items={overview.redemptions}
+          empty={{ title: "No coupons yet", text: "Redeem a reward above and its code shows up here." }}
+        >
+          {(r) => (
+            <li key={r.id} className="flex flex-wrap items-center justify-between gap-3 px-5 py-3">
+              <div className="min-w-0">
+                <p className="text-sm font-medium text-ink-900">{r.itemName}</p>
+                <p className="text-xs text-ink-500">
+                  {formatDate(r.createdAt)} · {formatPoints(r.costPoints)} points
+                </p>
+              </div>
+              <div className="flex items-center gap-2">
+                <code className="rounded-md bg-ink-50 px-2 py-1 font-mono text-sm font-semibold text-ink-900 ring-1 ring-ink-200">
+                  {r.couponCode}
+                </code>
+                <CopyButton value={r.couponCode} label="Copy" aria-label={`Copy coupon ${r.couponCode}`} />
+              </div>
+            </li>
+          )}
+        </CardList>
       </Card>
 
       <Card role="region" aria-labelledby="history-heading" id="history">
@@ -182,14 +176,11 @@ export default async function RedeemPage({
             </p>
           </CardBody>
         ) : (
-          <CardBody>
-            <EmptyState
-              headingLevel="h3"
-              title="No points yet"
-              text="You earn points for every client who signs up with your code, and when you join with someone else's."
-              action={<ButtonLink href="/dashboard">Get your invite link</ButtonLink>}
-            />
-          </CardBody>
+          <CardEmptyState
+            title="No points yet"
+            text="You earn points for every client who signs up with your code, and when you join with someone else's."
+            action={<ButtonLink href="/dashboard">Get your invite link</ButtonLink>}
+          />
         )}
         {historyPages > 1 ? (
           <nav

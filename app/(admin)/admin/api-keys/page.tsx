@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
+import { CardList } from "@/components/ui/card-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageContext } from "@/lib/auth/page-context";
 import { formatDate } from "@/lib/format";
@@ -29,41 +29,32 @@ export default async function ApiKeysPage() {
               Only a key&apos;s first characters are kept in clear, to tell keys apart.
             </CardDescription>
           </CardHeader>
-          {keys.length ? (
-            <ul className="divide-y divide-ink-100" aria-label="API keys">
-              {keys.map((k) => (
-                <li
-                  key={k.id}
-                  className="flex flex-wrap items-center justify-between gap-3 px-5 py-3 text-sm"
-                >
-                  <div className="min-w-0">
-                    <p className="flex flex-wrap items-center gap-2">
-                      <span className="font-medium text-ink-900">{k.name}</span>
-                      {k.revokedAt ? (
-                        <Badge tone="neutral">Revoked {formatDate(k.revokedAt)}</Badge>
-                      ) : (
-                        <Badge tone="success">Active</Badge>
-                      )}
-                    </p>
-                    <p className="text-xs text-ink-500">
-                      <span className="font-mono">{k.prefix}…</span> · created {formatDate(k.createdAt)}
-                      {k.createdBy ? ` by ${k.createdBy}` : ""} ·{" "}
-                      {k.lastUsedAt ? `last used ${formatDate(k.lastUsedAt)}` : "never used"}
-                    </p>
-                  </div>
-                  {k.revokedAt ? null : <RevokeApiKeyButton keyId={k.id} name={k.name} />}
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <CardBody>
-              <EmptyState
-                headingLevel="h3"
-                title="No API keys yet"
-                text="Create one for each system that calls the API."
-              />
-            </CardBody>
-          )}
+          <CardList
+            items={keys}
+            aria-label="API keys"
+            empty={{ title: "No API keys yet", text: "Create one for each system that calls the API." }}
+          >
+            {(k) => (
+              <li key={k.id} className="flex flex-wrap items-center justify-between gap-3 px-5 py-3 text-sm">
+                <div className="min-w-0">
+                  <p className="flex flex-wrap items-center gap-2">
+                    <span className="font-medium text-ink-900">{k.name}</span>
+                    {k.revokedAt ? (
+                      <Badge tone="neutral">Revoked {formatDate(k.revokedAt)}</Badge>
+                    ) : (
+                      <Badge tone="success">Active</Badge>
+                    )}
+                  </p>
+                  <p className="text-xs text-ink-500">
+                    <span className="font-mono">{k.prefix}…</span> · created {formatDate(k.createdAt)}
+                    {k.createdBy ? ` by ${k.createdBy}` : ""} ·{" "}
+                    {k.lastUsedAt ? `last used ${formatDate(k.lastUsedAt)}` : "never used"}
+                  </p>
+                </div>
+                {k.revokedAt ? null : <RevokeApiKeyButton keyId={k.id} name={k.name} />}
+              </li>
+            )}
+          </CardList>
         </Card>
         <Card role="region" aria-labelledby="new-key" className="self-start">
           <CardHeader>

@@ -3,10 +3,11 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
+import { CardEmptyState } from "@/components/ui/card-list";
 import { SelectField, TextField } from "@/components/forms/text-field";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableHead, TableScroll, Td, Th } from "@/components/ui/table";
+import { UtcTime } from "@/components/ui/utc-time";
 import { pageContext } from "@/lib/auth/page-context";
 import { listAuditEntries, listAuditFacets, type AuditEntry } from "@/lib/queries/audit-log";
 import { auditLogSearchSchema, type AuditLogSearch } from "@/lib/validation/audit-log";
@@ -15,8 +16,6 @@ export const metadata: Metadata = { title: "Audit log" };
 export const dynamic = "force-dynamic";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-const when = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
 
 function queryOf(search: AuditLogSearch, extra: { after?: number } = {}): string {
   const params = new URLSearchParams();
@@ -158,7 +157,7 @@ export default async function AuditLogPage({ searchParams }: Props) {
                 {entries.map((e) => (
                   <tr key={e.id} className="align-top">
                     <Td className="whitespace-nowrap text-ink-700">
-                      <time dateTime={e.createdAt}>{when.format(new Date(e.createdAt))}</time>
+                      <UtcTime value={e.createdAt} precision="seconds" />
                       {e.ip ? <p className="font-mono text-xs text-ink-400">{e.ip}</p> : null}
                     </Td>
                     <Td>
@@ -193,15 +192,13 @@ export default async function AuditLogPage({ searchParams }: Props) {
             </Table>
           </TableScroll>
         ) : (
-          <CardBody>
-            <EmptyState
-              headingLevel="h2"
-              title={filtered ? "Nothing matches these filters" : "Nothing recorded yet"}
-              text={
-                filtered ? "Clear a filter or widen the dates." : "Admin actions appear here as they happen."
-              }
-            />
-          </CardBody>
+          <CardEmptyState
+            headingLevel="h2"
+            title={filtered ? "Nothing matches these filters" : "Nothing recorded yet"}
+            text={
+              filtered ? "Clear a filter or widen the dates." : "Admin actions appear here as they happen."
+            }
+          />
         )}
         <nav
           aria-label="Pages"

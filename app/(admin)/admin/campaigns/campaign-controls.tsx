@@ -1,45 +1,23 @@
 "use client";
 
+import { ActionStatus } from "@/components/forms/action-status";
+import { ConfirmActionButton } from "@/components/forms/confirm-action-button";
 import { FormMessage, TextField } from "@/components/forms/text-field";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
 import { endCampaignAction, linkCodesAction, unlinkCodeAction } from "./actions";
 
-function Message({ status, message }: { status: string; message?: string }) {
-  if (!message) return null;
-  return (
-    <p
-      role={status === "error" ? "alert" : "status"}
-      className={
-        status === "error" ? "text-sm font-medium text-red-700" : "text-sm font-medium text-emerald-700"
-      }
-    >
-      {message}
-    </p>
-  );
-}
-
 /** Ends the campaign after a confirmation: it stops applying to new payments at once. */
 export function EndCampaignButton({ campaignId, name }: { campaignId: number; name: string }) {
-  const { state, formAction, onSubmit, pending } = useFormAction(endCampaignAction);
   return (
-    <form
-      action={formAction}
-      onSubmit={(event) => {
-        if (!window.confirm(`End ${name} now? New payments will earn the base rate again.`)) {
-          event.preventDefault();
-          return;
-        }
-        onSubmit(event);
-      }}
-      className="flex flex-col items-end gap-1"
-    >
-      <input type="hidden" name="campaignId" value={campaignId} />
-      <Button type="submit" variant="danger" disabled={pending}>
-        {pending ? "Ending…" : "End campaign"}
-      </Button>
-      {state.status === "error" ? <Message status={state.status} message={state.message} /> : null}
-    </form>
+    <ConfirmActionButton
+      action={endCampaignAction}
+      confirm={`End ${name} now? New payments will earn the base rate again.`}
+      fields={{ campaignId }}
+      variant="danger"
+      label="End campaign"
+      pendingLabel="Ending…"
+    />
   );
 }
 
@@ -85,7 +63,7 @@ export function UnlinkCodeButton({
       <Button type="submit" variant="ghost" size="sm" disabled={pending} aria-label={`Unlink ${code}`}>
         {pending ? "Unlinking…" : "Unlink"}
       </Button>
-      {state.status === "error" ? <Message status={state.status} message={state.message} /> : null}
+      {state.status === "error" ? <ActionStatus state={state} /> : null}
     </form>
   );
 }

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
+import { CardList } from "@/components/ui/card-list";
 import { Input, Label, Select } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageContext } from "@/lib/auth/page-context";
@@ -85,53 +85,48 @@ export default async function AdminClientsPage({ searchParams }: Props) {
               </Button>
             </form>
           </CardHeader>
-          {clients.length ? (
-            <ul className="divide-y divide-ink-100" aria-label="Clients">
-              {clients.map((c) => (
-                <li key={c.id} className="flex flex-wrap items-center justify-between gap-3 px-5 py-3">
-                  <div className="min-w-0">
-                    <p className="flex flex-wrap items-center gap-2">
-                      <Link
-                        href={`/admin/clients/${c.id}`}
-                        className="font-medium text-ink-900 hover:text-brand-700 hover:underline"
-                      >
-                        {c.name}
-                      </Link>
-                      {c.status !== "active" ? <Badge tone={statusTone(c.status)}>{c.status}</Badge> : null}
-                    </p>
-                    <p className="truncate text-sm text-ink-500">{c.email}</p>
-                    <p className="text-xs text-ink-500">
-                      <span className="font-mono">{c.accountNumber ?? "—"}</span> · joined{" "}
-                      {formatDate(c.createdAt)}
-                      {c.referredBy ? ` · referred by ${c.referredBy}` : ""}
-                    </p>
+          <CardList
+            items={clients}
+            aria-label="Clients"
+            empty={{
+              title: search.q || search.status !== "all" ? "No client matches" : "No clients yet",
+              text: search.q
+                ? "Try part of the name or e-mail, or a code."
+                : "Create the first one with the form.",
+            }}
+          >
+            {(c) => (
+              <li key={c.id} className="flex flex-wrap items-center justify-between gap-3 px-5 py-3">
+                <div className="min-w-0">
+                  <p className="flex flex-wrap items-center gap-2">
+                    <Link
+                      href={`/admin/clients/${c.id}`}
+                      className="font-medium text-ink-900 hover:text-brand-700 hover:underline"
+                    >
+                      {c.name}
+                    </Link>
+                    {c.status !== "active" ? <Badge tone={statusTone(c.status)}>{c.status}</Badge> : null}
+                  </p>
+                  <p className="truncate text-sm text-ink-500">{c.email}</p>
+                  <p className="text-xs text-ink-500">
+                    <span className="font-mono">{c.accountNumber ?? "—"}</span> · joined{" "}
+                    {formatDate(c.createdAt)}
+                    {c.referredBy ? ` · referred by ${c.referredBy}` : ""}
+                  </p>
+                </div>
+                <dl className="flex gap-6 text-sm">
+                  <div className="text-right">
+                    <dt className="text-xs text-ink-500">Referrals</dt>
+                    <dd className="tabular-nums">{c.referrals.toLocaleString("en-US")}</dd>
                   </div>
-                  <dl className="flex gap-6 text-sm">
-                    <div className="text-right">
-                      <dt className="text-xs text-ink-500">Referrals</dt>
-                      <dd className="tabular-nums">{c.referrals.toLocaleString("en-US")}</dd>
-                    </div>
-                    <div className="text-right">
-                      <dt className="text-xs text-ink-500">Codes</dt>
-                      <dd className="tabular-nums">{c.codes}</dd>
-                    </div>
-                  </dl>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <CardBody>
-              <EmptyState
-                headingLevel="h3"
-                title={search.q || search.status !== "all" ? "No client matches" : "No clients yet"}
-                text={
-                  search.q
-                    ? "Try part of the name or e-mail, or a code."
-                    : "Create the first one with the form."
-                }
-              />
-            </CardBody>
-          )}
+                  <div className="text-right">
+                    <dt className="text-xs text-ink-500">Codes</dt>
+                    <dd className="tabular-nums">{c.codes}</dd>
+                  </div>
+                </dl>
+              </li>
+            )}
+          </CardList>
           <nav aria-label="Pages" className="flex justify-end gap-2 border-t border-ink-100 px-5 py-3">
             {search.after ? (
               <ButtonLink href={query({})} variant="secondary" size="sm">

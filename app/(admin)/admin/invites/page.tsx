@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { InviteStatusBadge } from "@/components/invites/invite-status-badge";
-import { Card, CardBody } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
+import { Card } from "@/components/ui/card";
+import { CardEmptyState } from "@/components/ui/card-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableHead, TableScroll, Td, Th } from "@/components/ui/table";
+import { UtcTime } from "@/components/ui/utc-time";
 import { INVITE_STATUSES, type InviteStatus } from "@/lib/enums";
 import { pageContext } from "@/lib/auth/page-context";
 import { mailerConfigFromEnv } from "@/lib/invites/mailer";
@@ -16,7 +17,6 @@ export const dynamic = "force-dynamic";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const when = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 const FILTER_LABELS: Record<InviteStatus, string> = {
   queued: "Queued (outbox)",
   sent: "Sent",
@@ -86,10 +86,10 @@ export default async function AdminInvitesPage({ searchParams }: Props) {
                 {invites.map((i) => (
                   <tr key={i.id} className="align-top">
                     <Td className="whitespace-nowrap text-ink-700">
-                      <time dateTime={i.createdAt}>{when.format(new Date(i.createdAt))}</time>
+                      <UtcTime value={i.createdAt} />
                       {i.sentAt ? (
                         <p className="text-xs text-ink-500">
-                          Sent <time dateTime={i.sentAt}>{when.format(new Date(i.sentAt))}</time>
+                          Sent <UtcTime value={i.sentAt} />
                         </p>
                       ) : null}
                     </Td>
@@ -122,15 +122,13 @@ export default async function AdminInvitesPage({ searchParams }: Props) {
             </Table>
           </TableScroll>
         ) : (
-          <CardBody>
-            <EmptyState
-              headingLevel="h2"
-              title={
-                search.status ? `No ${FILTER_LABELS[search.status].toLowerCase()} invites` : "No invites yet"
-              }
-              text="Invites appear here when referrers send them from their dashboard."
-            />
-          </CardBody>
+          <CardEmptyState
+            headingLevel="h2"
+            title={
+              search.status ? `No ${FILTER_LABELS[search.status].toLowerCase()} invites` : "No invites yet"
+            }
+            text="Invites appear here when referrers send them from their dashboard."
+          />
         )}
         {invites.length === ADMIN_INVITES_LIMIT ? (
           <p className="border-t border-ink-100 px-5 py-3 text-sm text-ink-500">

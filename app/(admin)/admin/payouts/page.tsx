@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
+import { CardList, CardEmptyState } from "@/components/ui/card-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatCard } from "@/components/ui/stat-card";
 import { pageContext } from "@/lib/auth/page-context";
@@ -75,13 +75,10 @@ export default async function PayoutsPage() {
         {overview.payable.length ? (
           <CreateBatchForm balances={overview.payable} />
         ) : (
-          <CardBody>
-            <EmptyState
-              headingLevel="h3"
-              title="Nobody to pay yet"
-              text={`No referrer has ${formatMoney(overview.minimumCents)} approved. Commissions are approved when their hold ends.`}
-            />
-          </CardBody>
+          <CardEmptyState
+            title="Nobody to pay yet"
+            text={`No referrer has ${formatMoney(overview.minimumCents)} approved. Commissions are approved when their hold ends.`}
+          />
         )}
       </Card>
 
@@ -118,43 +115,36 @@ export default async function PayoutsPage() {
         <CardHeader>
           <CardTitle id="batches">Batches</CardTitle>
         </CardHeader>
-        {overview.batches.length ? (
-          <ul className="divide-y divide-ink-100">
-            {overview.batches.map((batch) => (
-              <li
-                key={batch.id}
-                className="flex flex-wrap items-center justify-between gap-3 px-5 py-3 text-sm"
-              >
-                <div className="min-w-0">
-                  <Link
-                    href={`/admin/payouts/${batch.id}`}
-                    className="font-semibold text-ink-900 underline-offset-2 hover:text-brand-700 hover:underline"
-                  >
-                    Batch #{batch.id}
-                  </Link>
-                  <p className="text-xs text-ink-500">
-                    {formatDate(batch.createdAt)}
-                    {batch.createdByName ? ` by ${batch.createdByName}` : ""} · {batch.lines} referrer
-                    {batch.lines === 1 ? "" : "s"}
-                    {batch.reference ? ` · ref ${batch.reference}` : ""}
-                  </p>
-                </div>
-                <div className="flex items-center gap-3">
-                  <BatchStatusBadge status={batch.status} />
-                  <span className="font-medium tabular-nums">{formatMoney(batch.totalCents)}</span>
-                </div>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <CardBody>
-            <EmptyState
-              headingLevel="h3"
-              title="No batches yet"
-              text="Create one from the referrers ready to pay."
-            />
-          </CardBody>
-        )}
+        <CardList
+          items={overview.batches}
+          empty={{ title: "No batches yet", text: "Create one from the referrers ready to pay." }}
+        >
+          {(batch) => (
+            <li
+              key={batch.id}
+              className="flex flex-wrap items-center justify-between gap-3 px-5 py-3 text-sm"
+            >
+              <div className="min-w-0">
+                <Link
+                  href={`/admin/payouts/${batch.id}`}
+                  className="font-semibold text-ink-900 underline-offset-2 hover:text-brand-700 hover:underline"
+                >
+                  Batch #{batch.id}
+                </Link>
+                <p className="text-xs text-ink-500">
+                  {formatDate(batch.createdAt)}
+                  {batch.createdByName ? ` by ${batch.createdByName}` : ""} · {batch.lines} referrer
+                  {batch.lines === 1 ? "" : "s"}
+                  {batch.reference ? ` · ref ${batch.reference}` : ""}
+                </p>
+              </div>
+              <div className="flex items-center gap-3">
+                <BatchStatusBadge status={batch.status} />
+                <span className="font-medium tabular-nums">{formatMoney(batch.totalCents)}</span>
+              </div>
+            </li>
+          )}
+        </CardList>
       </Card>
 
       <Card role="region" aria-labelledby="settings">

@@ -1,6 +1,8 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { ActionStatus } from "@/components/forms/action-status";
+import { ConfirmActionButton } from "@/components/forms/confirm-action-button";
 import { FormMessage, TextField } from "@/components/forms/text-field";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
@@ -15,20 +17,6 @@ import {
   updateCommissionSettingsAction,
 } from "./actions";
 
-function Message({ status, message }: { status: string; message?: string }) {
-  if (!message || status === "idle") return null;
-  return (
-    <p
-      role={status === "error" ? "alert" : "status"}
-      className={
-        status === "error" ? "text-sm font-medium text-red-700" : "text-sm font-medium text-emerald-700"
-      }
-    >
-      {message}
-    </p>
-  );
-}
-
 export function ApproveDueButton({ due }: { due: number }) {
   const { state, formAction, onSubmit, pending } = useFormAction(approveDueAction);
   return (
@@ -36,7 +24,7 @@ export function ApproveDueButton({ due }: { due: number }) {
       <Button type="submit" variant="secondary" disabled={pending}>
         {pending ? "Approving…" : `Approve due commissions${due ? ` (${due})` : ""}`}
       </Button>
-      <Message status={state.status} message={state.message} />
+      <ActionStatus state={state} />
     </form>
   );
 }
@@ -127,7 +115,7 @@ export function CreateBatchForm({ balances }: { balances: Balance[] }) {
           <Button type="submit" disabled={pending}>
             {pending ? "Creating…" : "Create payout batch"}
           </Button>
-          <Message status={state.status} message={state.fieldErrors?.form ?? state.message} />
+          <ActionStatus state={state} message={state.fieldErrors?.form ?? state.message} />
         </div>
       </div>
     </form>
@@ -158,25 +146,15 @@ export function MarkPaidForm({ batchId }: { batchId: number }) {
 }
 
 export function CancelBatchButton({ batchId }: { batchId: number }) {
-  const { state, formAction, onSubmit, pending } = useFormAction(cancelPayoutBatchAction);
   return (
-    <form
-      action={formAction}
-      onSubmit={(event) => {
-        if (!window.confirm(`Cancel payout batch #${batchId}? Its commissions go back to the balances.`)) {
-          event.preventDefault();
-          return;
-        }
-        onSubmit(event);
-      }}
-      className="flex flex-col items-end gap-1"
-    >
-      <input type="hidden" name="batchId" value={batchId} />
-      <Button type="submit" variant="ghost" disabled={pending}>
-        {pending ? "Canceling…" : "Cancel batch"}
-      </Button>
-      {state.status === "error" ? <Message status={state.status} message={state.message} /> : null}
-    </form>
+    <ConfirmActionButton
+      action={cancelPayoutBatchAction}
+      confirm={`Cancel payout batch #${batchId}? Its commissions go back to the balances.`}
+      fields={{ batchId }}
+      variant="ghost"
+      label="Cancel batch"
+      pendingLabel="Canceling…"
+    />
   );
 }
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { Card, CardBody } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
+import { Card } from "@/components/ui/card";
+import { CardEmptyState } from "@/components/ui/card-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageContext } from "@/lib/auth/page-context";
 import { formatDate, formatMoney } from "@/lib/format";
@@ -77,9 +77,11 @@ export default async function AdminReviewPage() {
         </>
       ) : (
         <Card>
-          <CardBody>
-            <EmptyState title="Nothing to review" text="No flagged referral is waiting for a decision." />
-          </CardBody>
+          <CardEmptyState
+            headingLevel="h2"
+            title="Nothing to review"
+            text="No flagged referral is waiting for a decision."
+          />
         </Card>
       )}
     </div>

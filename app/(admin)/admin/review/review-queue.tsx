@@ -1,13 +1,14 @@
 "use client";
 
 import { useState, type ReactNode } from "react";
+import { ActionStatus } from "@/components/forms/action-status";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { RowHeader, Table, TableBody, TableHead, TableScroll, Td, Th } from "@/components/ui/table";
 import { reviewReferralsAction } from "./actions";
-import { BulkDecision, DecisionMessage } from "./bulk-decision";
+import { BulkDecision } from "./bulk-decision";
 
 export type ReviewCard = {
   id: number;
@@ -101,7 +102,7 @@ function DecisionForm({ id, decision }: { id: number; decision: Decision }) {
       >
         {pending ? "Working…" : decision === "approve" ? "Approve" : "Reject"}
       </Button>
-      {state.status === "error" ? <DecisionMessage state={state} /> : null}
+      {state.status === "error" ? <ActionStatus state={state} /> : null}
     </form>
   );
 }

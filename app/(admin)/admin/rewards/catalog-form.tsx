@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { FormMessage, SelectField, TextField } from "@/components/forms/text-field";
+import { FormMessage, NumberField, SelectField, TextField } from "@/components/forms/text-field";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { saveCatalogItemAction } from "./actions";
 import { CheckboxField, SaveButton } from "./form-parts";
@@ -48,13 +48,11 @@ export function CatalogItemForm({ item }: CatalogFormProps) {
             error={err.name}
           />
         </div>
-        <TextField
+        <NumberField
           id={`${p}-cost`}
           name="costPoints"
           label="Cost (points)"
-          type="number"
           min={100}
-          inputMode="numeric"
           defaultValue={item?.costPoints ?? ""}
           error={err.costPoints}
         />
@@ -72,14 +70,12 @@ export function CatalogItemForm({ item }: CatalogFormProps) {
             </option>
           ))}
         </SelectField>
-        <TextField
+        <NumberField
           id={`${p}-value`}
           name="rewardValue"
           label="Discount %"
-          type="number"
           min={1}
           max={100}
-          inputMode="numeric"
           disabled={type !== "discount_percent"}
           defaultValue={item?.rewardValue ?? ""}
           error={err.rewardValue}

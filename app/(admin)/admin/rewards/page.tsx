@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
+import { CardEmptyState } from "@/components/ui/card-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatCard } from "@/components/ui/stat-card";
 import { Table, TableBody, TableHead, TableScroll, Td, Th } from "@/components/ui/table";
@@ -257,9 +257,7 @@ export default async function AdminRewardsPage() {
             </Table>
           </TableScroll>
         ) : (
-          <CardBody>
-            <EmptyState headingLevel="h3" title="No redemptions yet" />
-          </CardBody>
+          <CardEmptyState title="No redemptions yet" />
         )}
       </Card>
     </div>

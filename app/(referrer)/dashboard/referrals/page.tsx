@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
-import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
+import { Card, CardHeader, CardTitle } from "@/components/ui/card";
+import { CardEmptyState } from "@/components/ui/card-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatCard } from "@/components/ui/stat-card";
 import { Table, TableBody, TableHead, TableScroll, Td, Th } from "@/components/ui/table";
@@ -199,14 +199,11 @@ export default async function MyReferralsPage({
             ) : null}
           </>
         ) : (
-          <CardBody>
-            <EmptyState
-              headingLevel="h3"
-              title="No referrals yet"
-              text="Share your code or invite link: everyone who joins with it shows up here, with the points and commission it earns you."
-              action={<ButtonLink href="/dashboard">Get your invite link</ButtonLink>}
-            />
-          </CardBody>
+          <CardEmptyState
+            title="No referrals yet"
+            text="Share your code or invite link: everyone who joins with it shows up here, with the points and commission it earns you."
+            action={<ButtonLink href="/dashboard">Get your invite link</ButtonLink>}
+          />
         )}
       </Card>
     </div>

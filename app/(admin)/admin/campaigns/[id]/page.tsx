@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { campaignBonus, campaignTerms, campaignWindow } from "@/components/commissions/campaign-terms";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
+import { CardList } from "@/components/ui/card-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageContext } from "@/lib/auth/page-context";
 import { campaignState, getCampaign } from "@/lib/queries/campaigns";
@@ -92,31 +92,27 @@ export default async function CampaignPage({
               Clients referred with these codes earn the campaign&apos;s terms.
             </CardDescription>
           </CardHeader>
-          {codes.length ? (
-            <ul className="divide-y divide-ink-100">
-              {codes.map((code) => (
-                <li key={code.id} className="flex items-center justify-between gap-3 px-5 py-3">
-                  <div className="min-w-0">
-                    <p className="font-mono text-sm font-semibold text-ink-900">{code.code}</p>
-                    <p className="truncate text-xs text-ink-500">
-                      {code.ownerName} · {code.ownerEmail}
-                    </p>
-                  </div>
-                  {state !== "ended" ? (
-                    <UnlinkCodeButton campaignId={campaign.id} codeId={code.id} code={code.code} />
-                  ) : null}
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <CardBody>
-              <EmptyState
-                headingLevel="h3"
-                title="No codes linked"
-                text="Link referrers' codes to start the campaign for them."
-              />
-            </CardBody>
-          )}
+          <CardList
+            items={codes}
+            empty={{
+              title: "No codes linked",
+              text: "Link referrers' codes to start the campaign for them.",
+            }}
+          >
+            {(code) => (
+              <li key={code.id} className="flex items-center justify-between gap-3 px-5 py-3">
+                <div className="min-w-0">
+                  <p className="font-mono text-sm font-semibold text-ink-900">{code.code}</p>
+                  <p className="truncate text-xs text-ink-500">
+                    {code.ownerName} · {code.ownerEmail}
+                  </p>
+                </div>
+                {state !== "ended" ? (
+                  <UnlinkCodeButton campaignId={campaign.id} codeId={code.id} code={code.code} />
+                ) : null}
+              </li>
+            )}
+          </CardList>
           {state !== "ended" ? (
             <CardBody className="border-t border-ink-100">
               <LinkCodesForm campaignId={campaign.id} />

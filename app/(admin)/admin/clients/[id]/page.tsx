@@ -4,8 +4,8 @@ import { notFound } from "next/navigation";
 import { CodeStatusBadge } from "@/components/referrals/code-status-badge";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
-import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
+import { Card, CardHeader, CardTitle } from "@/components/ui/card";
+import { CardList, CardEmptyState } from "@/components/ui/card-list";
 import { StatCard } from "@/components/ui/stat-card";
 import { Table, TableBody, TableHead, TableScroll, Td, Th } from "@/components/ui/table";
 import { pageContext } from "@/lib/auth/page-context";
@@ -164,9 +164,7 @@ export default async function AdminClientPage({ params }: Props) {
             </Table>
           </TableScroll>
         ) : (
-          <CardBody>
-            <EmptyState headingLevel="h3" title="No codes" text="This client has no referral codes." />
-          </CardBody>
+          <CardEmptyState title="No codes" text="This client has no referral codes." />
         )}
       </Card>
 
@@ -179,38 +177,31 @@ export default async function AdminClientPage({ params }: Props) {
             </ButtonLink>
           ) : null}
         </CardHeader>
-        {client.recentReferrals.length ? (
-          <ul className="divide-y divide-ink-100">
-            {client.recentReferrals.map((r) => (
-              <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 px-5 py-3 text-sm">
-                <div className="min-w-0">
-                  <Link
-                    href={`/admin/clients/${r.referredId}`}
-                    className="font-medium text-ink-900 hover:text-brand-700 hover:underline"
-                  >
-                    {r.referredName}
-                  </Link>
-                  <p className="truncate text-ink-500">{r.referredEmail}</p>
-                </div>
-                <div className="flex flex-wrap items-center gap-3 text-ink-600">
-                  {r.isFlagged ? <Badge tone="warning">Flagged</Badge> : null}
-                  {r.commissionPaid ? <Badge tone="success">Paid</Badge> : null}
-                  <span className="tabular-nums">{formatMoney(r.commissionAmountCents)}</span>
-                  <span className="font-mono text-xs">{r.codeUsed}</span>
-                  <span>{formatDate(r.usedAt)}</span>
-                </div>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <CardBody>
-            <EmptyState
-              headingLevel="h3"
-              title="No referrals yet"
-              text="Nobody has signed up with this client's codes."
-            />
-          </CardBody>
-        )}
+        <CardList
+          items={client.recentReferrals}
+          empty={{ title: "No referrals yet", text: "Nobody has signed up with this client's codes." }}
+        >
+          {(r) => (
+            <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 px-5 py-3 text-sm">
+              <div className="min-w-0">
+                <Link
+                  href={`/admin/clients/${r.referredId}`}
+                  className="font-medium text-ink-900 hover:text-brand-700 hover:underline"
+                >
+                  {r.referredName}
+                </Link>
+                <p className="truncate text-ink-500">{r.referredEmail}</p>
+              </div>
+              <div className="flex flex-wrap items-center gap-3 text-ink-600">
+                {r.isFlagged ? <Badge tone="warning">Flagged</Badge> : null}
+                {r.commissionPaid ? <Badge tone="success">Paid</Badge> : null}
+                <span className="tabular-nums">{formatMoney(r.commissionAmountCents)}</span>
+                <span className="font-mono text-xs">{r.codeUsed}</span>
+                <span>{formatDate(r.usedAt)}</span>
+              </div>
+            </li>
+          )}
+        </CardList>
       </Card>
     </div>
   );

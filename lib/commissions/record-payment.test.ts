@@ -1,11 +1,11 @@
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { commissions, payments, subscriptions, users } from "@/db/schema";
+import { commissionFixtures } from "@/testing/commissions";
 import { refusal } from "@/testing/fixtures";
 import { useTestDatabase } from "@/testing/use-test-database";
 import { setSetting } from "@/lib/settings";
 import { recordPayment } from "./record-payment";
-import { commissionFixtures } from "./test-fixtures";
 
 const testDb = useTestDatabase({ poolMax: 25 });
 const f = commissionFixtures(() => testDb.db);

@@ -1,21 +1,12 @@
 // Client management in the browser: an admin creates a client (the temporary password is shown once),
 // suspends them (they can't sign in, their code stops validating), reactivates them; API keys are shown
 // once and revoked; every step lands in the audit log.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { AdminClientPage, AdminClientsPage } from "./pages/admin-clients-page";
 import { ADMIN_EMAIL, LoginPage } from "./pages/login-page";
+import { screens } from "./support/screens";
 
 const unique = () => `${Date.now()}${Math.floor(Math.random() * 1000)}`;
-
-async function screens(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: `test-results/screens/${name}-desktop.png`, fullPage: true });
-  const size = page.viewportSize();
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: `test-results/screens/${name}-phone.png`, fullPage: true });
-  if (size) await page.setViewportSize(size);
-}
 
 test("admin creates a client, sees the temporary password once; suspended, the client can't sign in", async ({
   page,

@@ -2,22 +2,13 @@
 // the table's export downloads exactly the filtered rows, and the page looks finished at both widths.
 import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { AdminReportsPage } from "./pages/admin-reports-page";
 import { ADMIN_EMAIL, LoginPage } from "./pages/login-page";
+import { screens } from "./support/screens";
 
 const DAY = 86_400_000;
 const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY).toISOString().slice(0, 10);
-
-async function screens(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: `test-results/screens/${name}-desktop.png`, fullPage: true });
-  const size = page.viewportSize();
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: `test-results/screens/${name}-phone.png`, fullPage: true });
-  if (size) await page.setViewportSize(size);
-}
 
 test.beforeEach(async ({ page }) => {
   await new LoginPage(page).signInAs(ADMIN_EMAIL);

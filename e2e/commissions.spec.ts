@@ -3,33 +3,18 @@
 // Plus the Stripe webhook through the real route: signature checked, idempotent by event id.
 import { parse } from "csv-parse/sync";
 import { readFileSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import Stripe from "stripe";
 import { CampaignsPage } from "./pages/campaigns-page";
 import { ADMIN_EMAIL, LoginPage } from "./pages/login-page";
 import { PayoutsPage } from "./pages/payouts-page";
+import { screens } from "./support/screens";
 
 const AMANDA = { email: "amanda@example.com", name: "Amanda Chen", code: "AMANDA25" };
 const WEBHOOK_SECRET = "whsec_e2e_only_0123456789abcdef"; // set for the server by e2e/serve.mjs
 const DAY = 86_400_000;
 const unique = () => `${Date.now()}${Math.floor(Math.random() * 1000)}`;
 const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY).toISOString().slice(0, 10);
-
-/** Full-page screenshots at desktop and phone widths, and of one region at phone width (to read it). */
-async function screens(page: Page, name: string, region?: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0)); // the sticky header belongs at the top of the shot
-  await page.screenshot({ path: `test-results/screens/${name}-desktop.png`, fullPage: true });
-  const size = page.viewportSize();
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: `test-results/screens/${name}-phone.png`, fullPage: true });
-  if (region) {
-    await page
-      .getByRole("region", { name: region })
-      .screenshot({ path: `test-results/screens/${name}-phone-region.png` });
-  }
-  if (size) await page.setViewportSize(size);
-}
 
 test("campaign → payment through the API → on hold → approved → paid out → the referrer sees it paid", async ({
   browser,

@@ -2,10 +2,10 @@
 // after each test, and the ledger invariant asserted after every test.
 import { and, eq, notInArray } from "drizzle-orm";
 import { afterEach, beforeAll, expect } from "vitest";
-import { payments, pointsLedger, referralCodes, referralUsageLog, rewardRules, users } from "@/db/schema";
+import { payments, pointsLedger, referralUsageLog, rewardRules, users } from "@/db/schema";
 import type { Db } from "@/db/types";
+import { insertCode, insertUser } from "@/testing/fixtures";
 import type { TestDatabase } from "@/testing/use-test-database";
-import { canonicalCode } from "@/lib/referrals/code-format";
 import { attributeSignup, type SignupInput } from "@/lib/referrals/attribute-signup";
 import { normalizeEmail } from "@/lib/referrals/normalize-email";
 import { findLedgerMismatches } from "@/lib/rewards/find-ledger-mismatches";
@@ -63,16 +63,11 @@ export async function setRule(
 export async function makeClient(testDb: TestDatabase, opts: { name?: string; email?: string } = {}) {
   const n = nextSeq();
   const email = opts.email ?? `client${n}@example.com`;
-  const [user] = await testDb.db
-    .insert(users)
-    .values({
-      email,
-      normalizedEmail: normalizeEmail(email),
-      name: opts.name ?? `Client ${n}`,
-      passwordHash: "x",
-    })
-    .returning();
-  return user;
+  return insertUser(testDb.db, {
+    email,
+    normalizedEmail: normalizeEmail(email),
+    name: opts.name ?? `Client ${n}`,
+  });
 }
 
 export async function makeReferrer(testDb: TestDatabase, opts: { name?: string; codes?: number } = {}) {
@@ -80,9 +75,7 @@ export async function makeReferrer(testDb: TestDatabase, opts: { name?: string; 
   const codes: string[] = [];
   for (let i = 0; i < (opts.codes ?? 1); i++) {
     const code = `RW${String(user.id).padStart(5, "0")}${"ABCDEFGH"[i]}`;
-    await testDb.db
-      .insert(referralCodes)
-      .values({ clientId: user.id, code, canonicalCode: canonicalCode(code) });
+    await insertCode(testDb.db, user.id, code);
     codes.push(code);
   }
   return { user, code: codes[0], codes };

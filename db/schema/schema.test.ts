@@ -13,6 +13,7 @@ import {
   users,
 } from "@/db/schema";
 import { migrationsFolder, runMigrations } from "@/db/open";
+import { insertReferral, insertUser } from "@/testing/fixtures";
 import { PG, pgErrorFrom } from "@/testing/pg-error";
 import { rawRows, useTestDatabase } from "@/testing/use-test-database";
 
@@ -21,20 +22,16 @@ const testDb = useTestDatabase();
 let sequence = 0;
 const next = () => ++sequence;
 
-async function createUser(overrides: Partial<typeof users.$inferInsert> = {}) {
+function createUser(overrides: Partial<typeof users.$inferInsert> = {}) {
   const n = next();
   const email = `person${n}@example.test`;
-  const [user] = await testDb.db
-    .insert(users)
-    .values({
-      email,
-      normalizedEmail: email,
-      name: `Person ${n}`,
-      passwordHash: "not-a-real-hash",
-      ...overrides,
-    })
-    .returning();
-  return user;
+  return insertUser(testDb.db, {
+    email,
+    normalizedEmail: email,
+    name: `Person ${n}`,
+    passwordHash: "not-a-real-hash",
+    ...overrides,
+  });
 }
 
 async function createCode(clientId: number, overrides: Partial<typeof referralCodes.$inferInsert> = {}) {
@@ -51,18 +48,7 @@ async function recordUse(
   code: typeof referralCodes.$inferSelect,
   overrides: Partial<typeof referralUsageLog.$inferInsert> = {},
 ) {
-  const referred = await createUser();
-  const [row] = await testDb.db
-    .insert(referralUsageLog)
-    .values({
-      referralCodeId: code.id,
-      referrerUserId: code.clientId,
-      referredUserId: referred.id,
-      codeUsed: code.code,
-      ...overrides,
-    })
-    .returning();
-  return row;
+  return insertReferral(testDb.db, code, overrides, await createUser());
 }
 
 async function usageCountOf(codeId: number) {

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, commissions } from "@/db/schema";
+import { commissionFixtures } from "@/testing/commissions";
 import { useTestDatabase } from "@/testing/use-test-database";
 import { registeredJobs } from "@/lib/jobs/scheduler";
 import { approveDueCommissions } from "./approve-due";
@@ -9,7 +10,6 @@ import {
   rejectReferralCommissions,
   releaseReferralCommissions,
 } from "./release-or-reject-referral-commissions";
-import { commissionFixtures } from "./test-fixtures";
 
 const testDb = useTestDatabase();
 const f = commissionFixtures(() => testDb.db);

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, referralCodes } from "@/db/schema";
+import { commissionFixtures } from "@/testing/commissions";
 import { useTestDatabase } from "@/testing/use-test-database";
 import { listCampaigns } from "@/lib/queries/campaigns";
 import { campaignFormSchema } from "@/lib/validation/campaigns";
@@ -11,7 +12,6 @@ import {
   unlinkCodeFromCampaign,
   updateCampaign,
 } from "./campaigns";
-import { commissionFixtures } from "./test-fixtures";
 
 const testDb = useTestDatabase();
 const f = commissionFixtures(() => testDb.db);

@@ -1,9 +1,9 @@
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { commissions } from "@/db/schema";
+import { commissionFixtures } from "@/testing/commissions";
 import { rawRows, useTestDatabase } from "@/testing/use-test-database";
 import { inCommissionBucket, sumCommissionBuckets } from "./commission-buckets";
-import { commissionFixtures } from "./test-fixtures";
 
 const testDb = useTestDatabase();
 const f = commissionFixtures(() => testDb.db);

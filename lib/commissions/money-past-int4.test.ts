@@ -4,11 +4,11 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { payments, payouts, referralUsageLog } from "@/db/schema";
+import { commissionFixtures } from "@/testing/commissions";
 import { rawRows, useTestDatabase } from "@/testing/use-test-database";
 import { getCommissionTotals } from "@/lib/queries/commission-summary";
 import { approveDueCommissions } from "./approve-due";
 import { createPayoutBatch, markPayoutBatchPaid } from "./payouts";
-import { commissionFixtures } from "./test-fixtures";
 
 const testDb = useTestDatabase();
 const f = commissionFixtures(() => testDb.db);

@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { payouts } from "@/db/schema";
+import { commissionFixtures } from "@/testing/commissions";
 import { useTestDatabase } from "@/testing/use-test-database";
 import { DomainError } from "@/lib/errors";
 import { approveDueCommissions } from "./approve-due";
 import { createPayoutForReferrals } from "./payout-for-referrals";
-import { commissionFixtures } from "./test-fixtures";
 
 const testDb = useTestDatabase();
 const f = commissionFixtures(() => testDb.db);

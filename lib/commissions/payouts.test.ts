@@ -2,13 +2,13 @@ import { eq } from "drizzle-orm";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { auditLog, commissions, payoutBatches, payouts, users } from "@/db/schema";
+import { commissionFixtures } from "@/testing/commissions";
 import { useTestDatabase } from "@/testing/use-test-database";
 import { getPayoutsOverview } from "@/lib/queries/payouts";
 import { setSetting } from "@/lib/settings";
 import { approveDueCommissions } from "./approve-due";
 import { payoutBatchCsv } from "./payout-csv";
 import { cancelPayoutBatch, createPayoutBatch, markPayoutBatchPaid } from "./payouts";
-import { commissionFixtures } from "./test-fixtures";
 
 const testDb = useTestDatabase({ poolMax: 10 });
 const f = commissionFixtures(() => testDb.db);

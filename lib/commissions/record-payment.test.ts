@@ -1,25 +1,16 @@
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { commissions, payments, subscriptions, users } from "@/db/schema";
+import { commissionFixtures } from "@/testing/commissions";
+import { refusal } from "@/testing/fixtures";
 import { useTestDatabase } from "@/testing/use-test-database";
-import { DomainError } from "@/lib/errors";
 import { setSetting } from "@/lib/settings";
 import { recordPayment } from "./record-payment";
-import { commissionFixtures } from "./test-fixtures";
 
 const testDb = useTestDatabase({ poolMax: 25 });
 const f = commissionFixtures(() => testDb.db);
 const now = new Date("2025-12-01T12:00:00Z");
 const day = 86_400_000;
-
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
-}
 
 describe("recordPayment: money in", () => {
   it("a referred client's first payment: 10% pending for the hold, trial converted", async () => {

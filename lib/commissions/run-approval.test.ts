@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog } from "@/db/schema";
+import { commissionFixtures } from "@/testing/commissions";
 import { useTestDatabase } from "@/testing/use-test-database";
 import { registeredJobs } from "@/lib/jobs/scheduler";
 import { APPROVAL_JOB } from "./approval-job";
 import { APPROVAL_AUDIT_ACTION, runCommissionApproval } from "./run-approval";
-import { commissionFixtures } from "./test-fixtures";
 
 const testDb = useTestDatabase();
 const f = commissionFixtures(() => testDb.db);

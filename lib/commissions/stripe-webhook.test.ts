@@ -2,11 +2,11 @@ import { count, eq, sql } from "drizzle-orm";
 import Stripe from "stripe";
 import { describe, expect, it } from "vitest";
 import { commissions, payments, subscriptions, users, webhookEvents } from "@/db/schema";
+import { commissionFixtures } from "@/testing/commissions";
 import { rawRows, useTestDatabase } from "@/testing/use-test-database";
 import { DomainError } from "@/lib/errors";
 import { CENTS_MAX } from "@/lib/validation/fields";
 import { receiveStripeWebhook } from "./stripe-webhook";
-import { commissionFixtures } from "./test-fixtures";
 
 const testDb = useTestDatabase({ poolMax: 25 });
 const f = commissionFixtures(() => testDb.db);

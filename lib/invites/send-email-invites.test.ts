@@ -2,10 +2,9 @@ import type { AddressInfo } from "node:net";
 import { and, eq, ne } from "drizzle-orm";
 import { SMTPServer, type SMTPServerOptions } from "smtp-server";
 import { afterEach, describe, expect, it } from "vitest";
-import { emailInvites, referralCodes, users } from "@/db/schema";
+import { emailInvites, referralCodes } from "@/db/schema";
+import { insertCode, insertUser, refusal } from "@/testing/fixtures";
 import { useTestDatabase } from "@/testing/use-test-database";
-import { DomainError } from "@/lib/errors";
-import { canonicalCode } from "@/lib/referrals/code-format";
 import { normalizeEmail } from "@/lib/referrals/normalize-email";
 import { emailInvitesSchema } from "@/lib/validation/email-invites";
 import { DAILY_INVITE_LIMIT, SKIP_REASONS, sendEmailInvites } from "./send-email-invites";
@@ -17,16 +16,13 @@ const HOUR = 3_600_000;
 
 let seq = 0;
 async function createReferrer(email = `referrer${++seq}-${Date.now()}@example.com`) {
-  const [user] = await testDb.db
-    .insert(users)
-    .values({ email, normalizedEmail: normalizeEmail(email), name: `Referrer ${seq}`, passwordHash: "x" })
-    .returning();
+  const user = await insertUser(testDb.db, {
+    email,
+    normalizedEmail: normalizeEmail(email),
+    name: `Referrer ${seq}`,
+  });
   const code = `INV${String(seq).padStart(3, "0")}${Math.floor(Math.random() * 1e4)}`;
-  const [row] = await testDb.db
-    .insert(referralCodes)
-    .values({ clientId: user.id, code, canonicalCode: canonicalCode(code) })
-    .returning();
-  return { user, code: row };
+  return { user, code: await insertCode(testDb.db, user.id, code) };
 }
 
 const addresses = (prefix: string, n: number) =>
@@ -46,15 +42,6 @@ async function invite(
     origin,
     mailer,
   });
-}
-
-async function refusal(work: Promise<unknown>): Promise<DomainError> {
-  const error = await work.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof DomainError)) throw new Error(`Expected a DomainError, got ${String(error)}`);
-  return error;
 }
 
 describe("sendEmailInvites: recording and skip rules", () => {
@@ -87,15 +74,7 @@ describe("sendEmailInvites: recording and skip rules", () => {
 
   it("skips each case with its reason and records the skipped rows too", async () => {
     const referrer = await createReferrer(`own.address${++seq}@gmail.com`);
-    const [other] = await testDb.db
-      .insert(users)
-      .values({
-        email: `client${seq}@example.org`,
-        normalizedEmail: `client${seq}@example.org`,
-        name: "Existing",
-        passwordHash: "x",
-      })
-      .returning();
+    const other = await insertUser(testDb.db, { email: `client${seq}@example.org`, name: "Existing" });
     await invite(referrer, [`earlier${seq}@example.net`], new Date(now.getTime() - 29 * 24 * HOUR));
     await invite(referrer, [`longago${seq}@example.net`], new Date(now.getTime() - 31 * 24 * HOUR));
 

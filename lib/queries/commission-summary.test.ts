@@ -1,11 +1,11 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { referralUsageLog } from "@/db/schema";
+import { commissionFixtures } from "@/testing/commissions";
 import { rawRows, useTestDatabase } from "@/testing/use-test-database";
 import { approveDueCommissions } from "@/lib/commissions/approve-due";
 import { createPayoutBatch, markPayoutBatchPaid } from "@/lib/commissions/payouts";
 import { rejectReferralCommissions } from "@/lib/commissions/release-or-reject-referral-commissions";
-import { commissionFixtures } from "@/lib/commissions/test-fixtures";
 import { centsToDecimal } from "@/lib/format";
 import {
   commissionTotalsJson,

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { referralClicks, referralCodes, referralUsageLog, users } from "@/db/schema";
+import { referralClicks } from "@/db/schema";
+import { insertCode, insertReferral, insertUser } from "@/testing/fixtures";
 import { useTestDatabase } from "@/testing/use-test-database";
 import { getAdminOverview } from "./admin-overview";
 import { getReferrerOverview } from "./referrer-overview";
@@ -12,39 +13,13 @@ let referrerId = 0;
 
 beforeAll(async () => {
   const db = testDb.db;
-  const [referrer] = await db
-    .insert(users)
-    .values({
-      email: "ref@example.com",
-      normalizedEmail: "ref@example.com",
-      name: "Referrer",
-      passwordHash: "x",
-    })
-    .returning();
+  const referrer = await insertUser(db, { email: "ref@example.com", name: "Referrer" });
   referrerId = referrer.id;
-  const [code] = await db
-    .insert(referralCodes)
-    .values({ clientId: referrer.id, code: "REFCODE1", canonicalCode: "REFC0DE1" })
-    .returning();
+  const code = await insertCode(db, referrer.id, "REFCODE1");
   const ages = [1, 29.9, 30.1, 45];
   for (const [i, age] of ages.entries()) {
-    const [referred] = await db
-      .insert(users)
-      .values({
-        email: `friend${i}@example.org`,
-        normalizedEmail: `friend${i}@example.org`,
-        name: `Friend ${i}`,
-        passwordHash: "x",
-      })
-      .returning();
-    await db.insert(referralUsageLog).values({
-      referralCodeId: code.id,
-      referrerUserId: referrer.id,
-      referredUserId: referred.id,
-      codeUsed: "REFCODE1",
-      usedAt: daysAgo(age),
-      isFlagged: i === 0,
-    });
+    const referred = await insertUser(db, { email: `friend${i}@example.org`, name: `Friend ${i}` });
+    await insertReferral(db, code, { usedAt: daysAgo(age), isFlagged: i === 0 }, referred);
   }
   await db
     .insert(referralClicks)

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { commissions, referralClicks, referralCodes, referralUsageLog, users } from "@/db/schema";
+import { commissions, referralClicks } from "@/db/schema";
+import { insertCode, insertReferral, insertUser } from "@/testing/fixtures";
 import { useTestDatabase } from "@/testing/use-test-database";
 import {
   getDailyActivity,
@@ -22,37 +23,17 @@ let codeBId = 0;
 // three (June), a 3.00 partner row (not direct: left out), direct 10.00 approved on B's May signup.
 beforeAll(async () => {
   const db = testDb.db;
-  const [referrer] = await db
-    .insert(users)
-    .values({
-      email: "ref@example.com",
-      normalizedEmail: "ref@example.com",
-      name: "Referrer",
-      passwordHash: "x",
-    })
-    .returning();
+  const referrer = await insertUser(db, { email: "ref@example.com", name: "Referrer" });
   referrerId = referrer.id;
-  const [codeA] = await db
-    .insert(referralCodes)
-    .values({
-      clientId: referrerId,
-      code: "REFCODEA",
-      canonicalCode: "REFC0DEA",
-      codeName: "Main",
-      usageLimit: 10,
-      createdAt: new Date("2026-01-01T00:00:00Z"),
-    })
-    .returning();
-  const [codeB] = await db
-    .insert(referralCodes)
-    .values({
-      clientId: referrerId,
-      code: "REFCODEB",
-      canonicalCode: "REFC0DEB",
-      isActive: false,
-      createdAt: new Date("2026-02-01T00:00:00Z"),
-    })
-    .returning();
+  const codeA = await insertCode(db, referrerId, "REFCODEA", {
+    codeName: "Main",
+    usageLimit: 10,
+    createdAt: new Date("2026-01-01T00:00:00Z"),
+  });
+  const codeB = await insertCode(db, referrerId, "REFCODEB", {
+    isActive: false,
+    createdAt: new Date("2026-02-01T00:00:00Z"),
+  });
   codeAId = codeA.id;
   codeBId = codeB.id;
 
@@ -67,28 +48,13 @@ beforeAll(async () => {
   ];
   const logIds: number[] = [];
   for (const [i, s] of signups.entries()) {
-    const [referred] = await db
-      .insert(users)
-      .values({
-        email: `friend${i}@example.org`,
-        normalizedEmail: `friend${i}@example.org`,
-        name: `Friend ${i}`,
-        passwordHash: "x",
-      })
-      .returning();
-    const [log] = await db
-      .insert(referralUsageLog)
-      .values({
-        referralCodeId: s.code.id,
-        referrerUserId: referrerId,
-        referredUserId: referred.id,
-        codeUsed: s.code.code,
-        usedAt: s.at,
-        source: s.source,
-        signupIp: `10.0.0.${i}`,
-        commissionAmountCents: s.cents,
-      })
-      .returning();
+    const referred = await insertUser(db, { email: `friend${i}@example.org`, name: `Friend ${i}` });
+    const log = await insertReferral(
+      db,
+      s.code,
+      { usedAt: s.at, source: s.source, signupIp: `10.0.0.${i}`, commissionAmountCents: s.cents },
+      referred,
+    );
     logIds.push(log.id);
   }
   await db.insert(referralClicks).values([

@@ -1,47 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { commissions, referralCodes, referralUsageLog, users } from "@/db/schema";
+import { commissions } from "@/db/schema";
+import { insertClient, insertCode, insertReferral } from "@/testing/fixtures";
 import { useTestDatabase } from "@/testing/use-test-database";
-import { canonicalCode } from "@/lib/referrals/code-format";
 import { listClientCodes } from "./referral-codes";
 
 const testDb = useTestDatabase();
-
-let sequence = 0;
-async function createUser() {
-  const email = `client${++sequence}@example.com`;
-  const [user] = await testDb.db
-    .insert(users)
-    .values({ email, normalizedEmail: email, name: `Client ${sequence}`, passwordHash: "x" })
-    .returning();
-  return user;
-}
-
-async function createCode(
-  clientId: number,
-  code: string,
-  overrides: Partial<typeof referralCodes.$inferInsert> = {},
-) {
-  const [row] = await testDb.db
-    .insert(referralCodes)
-    .values({ clientId, code, canonicalCode: canonicalCode(code), ...overrides })
-    .returning();
-  return row;
-}
-
-async function referral(code: typeof referralCodes.$inferSelect, commissionEligible = true) {
-  const referred = await createUser();
-  const [row] = await testDb.db
-    .insert(referralUsageLog)
-    .values({
-      referralCodeId: code.id,
-      referrerUserId: code.clientId,
-      referredUserId: referred.id,
-      codeUsed: code.code,
-      commissionEligible,
-    })
-    .returning();
-  return row;
-}
 
 type CommissionRow = typeof commissions.$inferInsert;
 async function commission(
@@ -65,12 +28,19 @@ async function commission(
 
 describe("listClientCodes", () => {
   it("counts uses from the log, eligible referrals, and direct commissions net of reversals", async () => {
-    const maya = await createUser();
-    const partner = await createUser();
-    const vip = await createCode(maya.id, "MAYA2025", { codeName: "Maya VIP Code", usageLimit: 10 });
-    const spare = await createCode(maya.id, "MAYA-SPARE");
+    const maya = await insertClient(testDb.db);
+    const partner = await insertClient(testDb.db);
+    const vip = await insertCode(testDb.db, maya.id, "MAYA2025", {
+      codeName: "Maya VIP Code",
+      usageLimit: 10,
+    });
+    const spare = await insertCode(testDb.db, maya.id, "MAYA-SPARE");
 
-    const [r1, r2, r3] = [await referral(vip), await referral(vip), await referral(vip, false)];
+    const [r1, r2, r3] = [
+      await insertReferral(testDb.db, vip),
+      await insertReferral(testDb.db, vip),
+      await insertReferral(testDb.db, vip, { commissionEligible: false }),
+    ];
     await commission(r1.id, maya.id, 999, { status: "paid" });
     const refunded = await commission(r2.id, maya.id, 999, { status: "approved" });
     await commission(r2.id, maya.id, -999, {
@@ -84,9 +54,9 @@ describe("listClientCodes", () => {
     await commission(r1.id, partner.id, 300, { level: "partner" }); // the agency's override, not Maya's
 
     // Someone else's activity stays out of Maya's numbers.
-    const other = await createUser();
-    const othersCode = await createCode(other.id, "OTHER2025");
-    await commission((await referral(othersCode)).id, other.id, 12345);
+    const other = await insertClient(testDb.db);
+    const othersCode = await insertCode(testDb.db, other.id, "OTHER2025");
+    await commission((await insertReferral(testDb.db, othersCode)).id, other.id, 12345);
 
     const codes = await listClientCodes(testDb.db, maya.id);
     expect(codes).toHaveLength(2);
@@ -127,14 +97,15 @@ describe("listClientCodes", () => {
   });
 
   it("a client without codes gets an empty list", async () => {
-    const client = await createUser();
+    const client = await insertClient(testDb.db);
     expect(await listClientCodes(testDb.db, client.id)).toEqual([]);
   });
 
   it("sums beyond the int4 range exactly", async () => {
-    const whale = await createUser();
-    const code = await createCode(whale.id, "WHALE2025");
-    for (let i = 0; i < 3; i++) await commission((await referral(code)).id, whale.id, 2_000_000_000);
+    const whale = await insertClient(testDb.db);
+    const code = await insertCode(testDb.db, whale.id, "WHALE2025");
+    for (let i = 0; i < 3; i++)
+      await commission((await insertReferral(testDb.db, code)).id, whale.id, 2_000_000_000);
     const [row] = await listClientCodes(testDb.db, whale.id);
     expect(row.total_commission_earned).toBe("60000000.00");
   });

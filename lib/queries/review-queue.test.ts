@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { referralUsageLog } from "@/db/schema";
+import { commissionFixtures } from "@/testing/commissions";
 import { useTestDatabase } from "@/testing/use-test-database";
-import { commissionFixtures } from "@/lib/commissions/test-fixtures";
 import { getReviewQueue } from "./review-queue";
 
 const testDb = useTestDatabase();

@@ -1,10 +1,9 @@
 import { count, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { clientSites, referralCodes, referralUsageLog, subscriptions, users } from "@/db/schema";
+import { insertCode, insertUser, refusal } from "@/testing/fixtures";
 import { useTestDatabase } from "@/testing/use-test-database";
-import { DomainError } from "@/lib/errors";
 import { hashIp } from "@/lib/request-fingerprint";
-import { canonicalCode } from "./code-format";
 import { attributeSignup, CODE_EXHAUSTED_MESSAGE, type SignupInput } from "./attribute-signup";
 import { normalizeEmail } from "./normalize-email";
 
@@ -27,31 +26,20 @@ async function makeReferrer(
 ) {
   seq++;
   const email = opts.email ?? `referrer${seq}@example.com`;
-  const [user] = await testDb.db
-    .insert(users)
-    .values({
-      email,
-      normalizedEmail: normalizeEmail(email),
-      name: `Referrer ${seq}`,
-      passwordHash: "x",
-      phone: opts.phone ?? null,
-      status: opts.status ?? "active",
-      lastIpHash: opts.lastIp ? hashIp(opts.lastIp) : null,
-      lastDeviceId: opts.lastDevice ?? null,
-    })
-    .returning();
-  const code = opts.code ?? `RFR${String(seq).padStart(4, "0")}X`;
-  const [row] = await testDb.db
-    .insert(referralCodes)
-    .values({
-      clientId: user.id,
-      code,
-      canonicalCode: canonicalCode(code),
-      usageLimit: opts.limit ?? null,
-      expiresAt: opts.expiresAt ?? null,
-      isActive: opts.active ?? true,
-    })
-    .returning();
+  const user = await insertUser(testDb.db, {
+    email,
+    normalizedEmail: normalizeEmail(email),
+    name: `Referrer ${seq}`,
+    phone: opts.phone ?? null,
+    status: opts.status ?? "active",
+    lastIpHash: opts.lastIp ? hashIp(opts.lastIp) : null,
+    lastDeviceId: opts.lastDevice ?? null,
+  });
+  const row = await insertCode(testDb.db, user.id, opts.code ?? `RFR${String(seq).padStart(4, "0")}X`, {
+    usageLimit: opts.limit ?? null,
+    expiresAt: opts.expiresAt ?? null,
+    isActive: opts.active ?? true,
+  });
   return { user, code: row };
 }
 
@@ -67,15 +55,6 @@ function signup(overrides: Partial<SignupInput> = {}): Promise<Awaited<ReturnTyp
     now,
     ...overrides,
   });
-}
-
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
 }
 
 const tableCounts = async () => {

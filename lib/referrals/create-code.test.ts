@@ -1,41 +1,17 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { referralCampaigns, referralCodes, users } from "@/db/schema";
+import { referralCampaigns, referralCodes } from "@/db/schema";
+import { insertClient, insertCode, insertUser, refusal } from "@/testing/fixtures";
 import { useTestDatabase } from "@/testing/use-test-database";
 import { DomainError } from "@/lib/errors";
-import { canonicalCode } from "./code-format";
 import { createDefaultCode, createReferralCode } from "./create-code";
 
 const testDb = useTestDatabase();
 const now = new Date("2025-08-04T12:00:00Z");
 
-let sequence = 0;
-async function createUser(overrides: Partial<typeof users.$inferInsert> = {}) {
-  const email = `client${++sequence}@example.com`;
-  const [user] = await testDb.db
-    .insert(users)
-    .values({ email, normalizedEmail: email, name: `Client ${sequence}`, passwordHash: "x", ...overrides })
-    .returning();
-  return user;
-}
-
-async function insertCode(clientId: number, code: string) {
-  await testDb.db.insert(referralCodes).values({ clientId, code, canonicalCode: canonicalCode(code) });
-}
-
-/** The DomainError `work` fails with. */
-async function refusal(work: Promise<unknown>): Promise<DomainError> {
-  const error = await work.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof DomainError)) throw new Error(`Expected a DomainError, got ${String(error)}`);
-  return error;
-}
-
 describe("createReferralCode", () => {
   it("creates a custom code in display form with its settings", async () => {
-    const client = await createUser();
+    const client = await insertClient(testDb.db);
     const code = await createReferralCode(
       testDb.db,
       client.id,
@@ -61,16 +37,16 @@ describe("createReferralCode", () => {
   });
 
   it("generates a random code when none is asked for", async () => {
-    const client = await createUser();
+    const client = await insertClient(testDb.db);
     const code = await createReferralCode(testDb.db, client.id, {}, now);
     expect(code.code).toMatch(/^REF[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{5}$/);
     expect(code).toMatchObject({ usageLimit: null, expiresAt: null, codeName: null });
   });
 
   it("refuses a code equal to an existing one in canonical form (MAYA-2o25 vs MAYA2025)", async () => {
-    const maya = await createUser();
-    const other = await createUser();
-    await insertCode(maya.id, "MAYA2025");
+    const maya = await insertClient(testDb.db);
+    const other = await insertClient(testDb.db);
+    await insertCode(testDb.db, maya.id, "MAYA2025");
     for (const typed of ["MAYA-2o25", "maya2025", "MAYA 2O25"]) {
       const error = await refusal(createReferralCode(testDb.db, other.id, { customCode: typed }, now));
       expect(error.status).toBe(400);
@@ -85,7 +61,7 @@ describe("createReferralCode", () => {
   });
 
   it("refuses a badly formed custom code with the format problems as details", async () => {
-    const client = await createUser();
+    const client = await insertClient(testDb.db);
     const error = await refusal(createReferralCode(testDb.db, client.id, { customCode: "A_B" }, now));
     expect(error).toMatchObject({
       status: 400,
@@ -100,9 +76,9 @@ describe("createReferralCode", () => {
       status: 404,
       message: "Client not found",
     });
-    const admin = await createUser({ role: "admin" });
+    const admin = await insertClient(testDb.db, { role: "admin" });
     expect((await refusal(createReferralCode(testDb.db, admin.id, {}, now))).status).toBe(404);
-    const suspended = await createUser({ status: "suspended" });
+    const suspended = await insertClient(testDb.db, { status: "suspended" });
     expect(
       await refusal(createReferralCode(testDb.db, suspended.id, { customCode: "SUSPEND1" }, now)),
     ).toMatchObject({
@@ -119,14 +95,14 @@ describe("createReferralCode", () => {
     [{ codeName: "x".repeat(101) }, "code_name"],
     [{ campaignId: 999_999 }, "campaign_id"],
   ])("refuses %j (field %s)", async (input, field) => {
-    const client = await createUser();
+    const client = await insertClient(testDb.db);
     const error = await refusal(createReferralCode(testDb.db, client.id, input, now));
     expect(error.status).toBe(400);
     expect(error.field).toBe(field);
   });
 
   it("links a running campaign, refuses an ended one", async () => {
-    const client = await createUser();
+    const client = await insertClient(testDb.db);
     const [running] = await testDb.db
       .insert(referralCampaigns)
       .values({ campaignName: "Holiday 2025", commissionValue: 2000 })
@@ -143,7 +119,7 @@ describe("createReferralCode", () => {
   });
 
   it("20 concurrent requests for one custom code: exactly one wins, the others are told it is taken", async () => {
-    const clients = await Promise.all(Array.from({ length: 20 }, () => createUser()));
+    const clients = await Promise.all(Array.from({ length: 20 }, () => insertClient(testDb.db)));
     const results = await Promise.allSettled(
       clients.map((client, i) =>
         createReferralCode(testDb.db, client.id, { customCode: i % 2 ? "RACE-2o25" : "race2025" }, now),
@@ -168,32 +144,24 @@ describe("createReferralCode", () => {
 describe("createDefaultCode", () => {
   it("takes the first free name-based code, inside the caller's transaction", async () => {
     const code = await testDb.db.transaction(async (tx) => {
-      const [user] = await tx
-        .insert(users)
-        .values({
-          email: "rosa@example.com",
-          normalizedEmail: "rosa@example.com",
-          name: "Rosa Diaz",
-          passwordHash: "x",
-        })
-        .returning();
+      const user = await insertUser(tx, { email: "rosa@example.com", name: "Rosa Diaz" });
       return createDefaultCode(tx, { userId: user.id, name: user.name, email: user.email }, now);
     });
     expect(code.code).toBe("ROSA2025");
   });
 
   it("skips taken name-based codes (also in canonical form), then uses the e-mail, then random", async () => {
-    const holder = await createUser();
-    await insertCode(holder.id, "TEO2025");
-    await insertCode(holder.id, "TE0VIP");
-    const teo = await createUser({ name: "Teo" });
+    const holder = await insertClient(testDb.db);
+    await insertCode(testDb.db, holder.id, "TEO2025");
+    await insertCode(testDb.db, holder.id, "TE0VIP");
+    const teo = await insertClient(testDb.db, { name: "Teo" });
     // TEO25 is too short; TEOVIP collides with TE0VIP.
     expect(
       (await createDefaultCode(testDb.db, { userId: teo.id, name: "Teo", email: "teodora@example.com" }, now))
         .code,
     ).toBe("TEODORA25");
 
-    const nameless = await createUser();
+    const nameless = await insertClient(testDb.db);
     const random = await createDefaultCode(
       testDb.db,
       { userId: nameless.id, name: "李", email: "42@example.com" },
@@ -206,15 +174,7 @@ describe("createDefaultCode", () => {
     const before = await testDb.db.$count(referralCodes);
     await expect(
       testDb.db.transaction(async (tx) => {
-        const [user] = await tx
-          .insert(users)
-          .values({
-            email: "gone@example.com",
-            normalizedEmail: "gone@example.com",
-            name: "Gone",
-            passwordHash: "x",
-          })
-          .returning();
+        const user = await insertUser(tx, { email: "gone@example.com", name: "Gone" });
         await createDefaultCode(tx, { userId: user.id, name: "Gonzalo", email: user.email }, now);
         throw new Error("signup failed later");
       }),

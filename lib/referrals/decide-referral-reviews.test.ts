@@ -1,8 +1,8 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog } from "@/db/schema";
+import { commissionFixtures } from "@/testing/commissions";
 import { useTestDatabase } from "@/testing/use-test-database";
-import { commissionFixtures } from "@/lib/commissions/test-fixtures";
 import { assertLedgerAfterEach, pointsOf } from "@/testing/rewards";
 import { reviewReferrals } from "./decide-referral-reviews";
 

@@ -1,50 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { referralCodes, referralUsageLog, users } from "@/db/schema";
+import { insertClient, insertCode, insertReferral, refusal } from "@/testing/fixtures";
 import { useTestDatabase } from "@/testing/use-test-database";
-import { DomainError } from "@/lib/errors";
-import { canonicalCode } from "./code-format";
 import { updateReferralCode } from "./update-code";
 
 const testDb = useTestDatabase();
 const now = new Date("2025-08-04T12:00:00Z");
 
 let sequence = 0;
-async function createUser() {
-  const email = `client${++sequence}@example.com`;
-  const [user] = await testDb.db
-    .insert(users)
-    .values({ email, normalizedEmail: email, name: `Client ${sequence}`, passwordHash: "x" })
-    .returning();
-  return user;
-}
-
 /** A client with one code (`usageLimit` 10) used `uses` times. */
 async function codeUsed(uses: number) {
-  const client = await createUser();
-  const text = `UPD${String(++sequence).padStart(5, "2")}`;
-  const [code] = await testDb.db
-    .insert(referralCodes)
-    .values({ clientId: client.id, code: text, canonicalCode: canonicalCode(text), usageLimit: 10 })
-    .returning();
-  for (let i = 0; i < uses; i++) {
-    const referred = await createUser();
-    await testDb.db.insert(referralUsageLog).values({
-      referralCodeId: code.id,
-      referrerUserId: client.id,
-      referredUserId: referred.id,
-      codeUsed: text,
-    });
-  }
+  const client = await insertClient(testDb.db);
+  const code = await insertCode(testDb.db, client.id, `UPD${String(++sequence).padStart(5, "2")}`, {
+    usageLimit: 10,
+  });
+  for (let i = 0; i < uses; i++) await insertReferral(testDb.db, code);
   return { client, code };
-}
-
-async function refusal(work: Promise<unknown>): Promise<DomainError> {
-  const error = await work.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof DomainError)) throw new Error(`Expected a DomainError, got ${String(error)}`);
-  return error;
 }
 
 describe("updateReferralCode", () => {
@@ -78,7 +48,7 @@ describe("updateReferralCode", () => {
 
   it("another client's code, or no such code, is 404", async () => {
     const { code } = await codeUsed(0);
-    const stranger = await createUser();
+    const stranger = await insertClient(testDb.db);
     expect(
       await refusal(updateReferralCode(testDb.db, stranger.id, code.id, { isActive: false }, now)),
     ).toMatchObject({

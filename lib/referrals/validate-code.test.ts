@@ -1,30 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { referralCodes, referralUsageLog, users } from "@/db/schema";
+import { referralCodes } from "@/db/schema";
+import { insertClient, insertCode, insertReferral } from "@/testing/fixtures";
 import { useTestDatabase } from "@/testing/use-test-database";
 import { maskEmail } from "@/lib/privacy/mask";
-import { canonicalCode } from "./code-format";
 import { checkCode } from "./validate-code";
 
 const testDb = useTestDatabase();
 const now = new Date("2025-08-04T12:00:00Z");
 
-let sequence = 0;
-async function createUser(overrides: Partial<typeof users.$inferInsert> = {}) {
-  const email = `client${++sequence}@example.com`;
-  const [user] = await testDb.db
-    .insert(users)
-    .values({ email, normalizedEmail: email, name: `Client ${sequence}`, passwordHash: "x", ...overrides })
-    .returning();
-  return user;
-}
-
+/** `code` held by `overrides.clientId`, or by a new client. */
 async function createCode(code: string, overrides: Partial<typeof referralCodes.$inferInsert> = {}) {
-  const clientId = overrides.clientId ?? (await createUser()).id;
-  const [row] = await testDb.db
-    .insert(referralCodes)
-    .values({ code, canonicalCode: canonicalCode(code), ...overrides, clientId })
-    .returning();
-  return row;
+  const clientId = overrides.clientId ?? (await insertClient(testDb.db)).id;
+  return insertCode(testDb.db, clientId, code, { ...overrides, clientId });
 }
 
 describe("checkCode", () => {
@@ -55,7 +42,7 @@ describe("checkCode", () => {
   it.each(["suspended", "inactive"] as const)(
     "a code of a %s owner is not found or inactive",
     async (status) => {
-      const owner = await createUser({ status });
+      const owner = await insertClient(testDb.db, { status });
       const code = `OWNER${status.slice(0, 3).toUpperCase()}`;
       await createCode(code, { clientId: owner.id });
       expect(await checkCode(testDb.db, code, now)).toMatchObject({
@@ -66,7 +53,7 @@ describe("checkCode", () => {
   );
 
   it("an admin's code is not a client's referral code", async () => {
-    const admin = await createUser({ role: "admin" });
+    const admin = await insertClient(testDb.db, { role: "admin" });
     await createCode("STAFFCODE", { clientId: admin.id });
     expect(await checkCode(testDb.db, "STAFFCODE", now)).toMatchObject({ valid: false, reason: "not_found" });
   });
@@ -83,14 +70,8 @@ describe("checkCode", () => {
 
   it("a code used up to its limit has reached its usage limit", async () => {
     const code = await createCode("ONCEONLY", { usageLimit: 1 });
-    const referred = await createUser();
     expect(await checkCode(testDb.db, "ONCEONLY", now)).toMatchObject({ valid: true });
-    await testDb.db.insert(referralUsageLog).values({
-      referralCodeId: code.id,
-      referrerUserId: code.clientId,
-      referredUserId: referred.id,
-      codeUsed: code.code,
-    });
+    await insertReferral(testDb.db, code);
     expect(await checkCode(testDb.db, "ONCEONLY", now)).toEqual({
       valid: false,
       reason: "exhausted",
@@ -104,7 +85,7 @@ describe("checkCode", () => {
   });
 
   it("a valid code returns the row and the referrer, found by canonical form", async () => {
-    const maya = await createUser({
+    const maya = await insertClient(testDb.db, {
       name: "Maya",
       email: "maya@example.com",
       normalizedEmail: "maya@example.com",

@@ -1,12 +1,12 @@
 // Builders for the commission tests: referrers with codes (optionally with a partner or a campaign),
 // referred clients signed up through the real attributeSignup, and payments through recordPayment.
 import { eq, sql } from "drizzle-orm";
-import { commissions, referralCampaigns, referralCodes, referralUsageLog, users } from "@/db/schema";
+import { commissions, referralCampaigns, referralUsageLog, users } from "@/db/schema";
 import type { Db } from "@/db/types";
-import { canonicalCode } from "@/lib/referrals/code-format";
+import { insertCode, insertUser } from "@/testing/fixtures";
 import { attributeSignup } from "@/lib/referrals/attribute-signup";
 import { normalizeEmail } from "@/lib/referrals/normalize-email";
-import { recordPayment, type RecordPaymentInput } from "./record-payment";
+import { recordPayment, type RecordPaymentInput } from "@/lib/commissions/record-payment";
 
 export function commissionFixtures(getDb: () => Db) {
   let seq = 0;
@@ -15,18 +15,13 @@ export function commissionFixtures(getDb: () => Db) {
   async function makeUser(opts: { name?: string; role?: "admin" | "client"; partnerBps?: number } = {}) {
     const n = next();
     const email = `user${n}@example.com`;
-    const [user] = await getDb()
-      .insert(users)
-      .values({
-        email,
-        normalizedEmail: normalizeEmail(email),
-        name: opts.name ?? `User ${n}`,
-        passwordHash: "x",
-        role: opts.role ?? "client",
-        partnerOverrideBps: opts.partnerBps ?? null,
-      })
-      .returning();
-    return user;
+    return insertUser(getDb(), {
+      email,
+      normalizedEmail: normalizeEmail(email),
+      name: opts.name ?? `User ${n}`,
+      role: opts.role ?? "client",
+      partnerOverrideBps: opts.partnerBps ?? null,
+    });
   }
 
   async function makeReferrer(opts: { partnerId?: number; campaignId?: number; name?: string } = {}) {
@@ -34,17 +29,10 @@ export function commissionFixtures(getDb: () => Db) {
     if (opts.partnerId) {
       await getDb().update(users).set({ partnerId: opts.partnerId }).where(eq(users.id, user.id));
     }
-    const code = `RF${next()}`.slice(0, 12);
-    const [row] = await getDb()
-      .insert(referralCodes)
-      .values({
-        clientId: user.id,
-        code,
-        canonicalCode: canonicalCode(code),
-        campaignId: opts.campaignId ?? null,
-      })
-      .returning();
-    return { user, code: row };
+    const code = await insertCode(getDb(), user.id, `RF${next()}`.slice(0, 12), {
+      campaignId: opts.campaignId ?? null,
+    });
+    return { user, code };
   }
 
   /** A client who signed up with `code` (through attributeSignup: user, trial subscription, log row). */

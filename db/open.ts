@@ -24,15 +24,58 @@ export function defaultPgliteDir(): string {
   return process.env.PGLITE_DATA_DIR ?? path.join(process.cwd(), ".data", "pglite");
 }
 
-/** Opens PostgreSQL through postgres.js. `max` bounds the pool; tests pass a larger one for concurrency. */
-export async function openPostgres(url: string, opts: { max?: number } = {}): Promise<DatabaseHandle> {
+export type PostgresOptions = {
+  /** Connections in the pool (default 10); tests pass a larger one for concurrency. */
+  max?: number;
+  /** Longest a statement may run before PostgreSQL cancels it (0 = no limit, the default). */
+  statementTimeoutMs?: number;
+};
+
+/**
+ * Opens PostgreSQL through postgres.js. Every parameterised statement is a named prepared statement on
+ * its connection (planned once, then executed): Drizzle would otherwise send each one unnamed, to be
+ * parsed and planned again on every request.
+ */
+export async function openPostgres(url: string, opts: PostgresOptions = {}): Promise<DatabaseHandle> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
-  const client = postgres(url, { max: opts.max ?? 10, onnotice: () => {}, connection: { TimeZone: "UTC" } });
+  const connection: Record<string, string> = { TimeZone: "UTC" };
+  if (opts.statementTimeoutMs) connection.statement_timeout = String(opts.statementTimeoutMs);
+  const client = postgres(url, { max: opts.max ?? 10, onnotice: () => {}, connection });
   client.options.parsers[INT8_OID] = toNumber;
   client.options.parsers[NUMERIC_OID] = toNumber;
-  const db = drizzle(client, { schema }) as unknown as Db;
+  const db = drizzle(alwaysPrepared(client), { schema }) as unknown as Db;
   return { db, kind: "postgres", url, close: () => client.end({ timeout: 5 }) };
+}
+
+type PostgresClient = import("postgres").Sql;
+
+/**
+ * The postgres.js client with `prepare: true` on every parameterised query Drizzle sends through
+ * `unsafe()`, including inside transactions and savepoints (their clients are wrapped the same way).
+ * postgres.js keys prepared statements by text and parameter types per connection, and re-prepares
+ * when a migration invalidates a cached plan.
+ */
+function alwaysPrepared<C extends PostgresClient>(client: C): C {
+  return new Proxy(client, {
+    get(target, key, receiver) {
+      const value = Reflect.get(target, key, receiver);
+      if (key === "unsafe") {
+        return (query: string, args?: unknown[], options: Record<string, unknown> = {}) =>
+          target.unsafe(query, args as never, args?.length ? { ...options, prepare: true } : options);
+      }
+      if (key === "begin" || key === "savepoint") {
+        return (...params: unknown[]) => {
+          const fn = params.pop() as (inner: PostgresClient) => unknown;
+          return (value as (...p: unknown[]) => unknown).apply(target, [
+            ...params,
+            (inner: PostgresClient) => fn(alwaysPrepared(inner)),
+          ]);
+        };
+      }
+      return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
 /** Opens PGlite: `memory://`, a folder, or a dump produced by `dumpDataDir` (fast test start). */
@@ -123,7 +166,24 @@ export async function runMigrations(handle: DatabaseHandle): Promise<void> {
 }
 
 /** The database this process uses: PostgreSQL when DATABASE_URL is set, else PGlite under .data/. */
-export async function openConfiguredDatabase(): Promise<DatabaseHandle> {
+export async function openConfiguredDatabase(
+  opts: { statementTimeoutMs?: number } = {},
+): Promise<DatabaseHandle> {
   const url = process.env.DATABASE_URL;
-  return url ? openPostgres(url) : openPglite();
+  if (!url) return openPglite();
+  return openPostgres(url, {
+    max: positiveIntFromEnv("DATABASE_POOL_MAX", 10),
+    statementTimeoutMs:
+      opts.statementTimeoutMs ?? positiveIntFromEnv("DATABASE_STATEMENT_TIMEOUT_MS", 15_000),
+  });
+}
+
+function positiveIntFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new Error(`${name} must be a whole number (got "${raw}")`);
+  }
+  return value;
 }

@@ -10,7 +10,7 @@ import {
   type SessionPrincipal,
 } from "@/lib/auth/principal";
 import { entryContext, type EntryContext } from "@/lib/context";
-import { DomainError } from "@/lib/errors";
+import { DomainError, isStatementTimeout, STATEMENT_TIMEOUT_MESSAGE } from "@/lib/errors";
 import { clientIp, userAgent } from "@/lib/request-info";
 import { fieldErrors } from "@/lib/validation/issues";
 
@@ -82,7 +82,9 @@ export function action<S extends ZodType, A extends Access>(
       console.error("[action] unexpected error", error);
       return {
         status: "error",
-        message: "Something went wrong on our side. Please try again.",
+        message: isStatementTimeout(error)
+          ? STATEMENT_TIMEOUT_MESSAGE
+          : "Something went wrong on our side. Please try again.",
         values: echo(values),
       };
     }

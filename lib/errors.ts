@@ -60,3 +60,14 @@ export function pgErrorInfo(error: unknown): { message: string; constraint?: str
   }
   return undefined;
 }
+
+/**
+ * PostgreSQL cancelled the statement at `statement_timeout` (DATABASE_STATEMENT_TIMEOUT_MS): the request
+ * asked for more than a request may cost. The wrappers answer 503 with a retry hint instead of a 500.
+ */
+export function isStatementTimeout(error: unknown): boolean {
+  return pgErrorCode(error) === "57014";
+}
+
+export const STATEMENT_TIMEOUT_MESSAGE =
+  "This took too long and was stopped. Narrow the filters or try again in a moment.";

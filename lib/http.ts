@@ -9,7 +9,7 @@ import {
   type Principal,
 } from "@/lib/auth/principal";
 import { entryContext, type EntryContext } from "@/lib/context";
-import { DomainError } from "@/lib/errors";
+import { DomainError, isStatementTimeout, STATEMENT_TIMEOUT_MESSAGE } from "@/lib/errors";
 import { clientIp, userAgent } from "@/lib/request-info";
 import { issueDetails } from "@/lib/validation/issues";
 
@@ -60,6 +60,13 @@ export function toErrorResponse(error: unknown): Response {
   }
   if (error instanceof ZodError) {
     return errorResponse(400, "Invalid request", { code: "invalid_request", details: issueDetails(error) });
+  }
+  if (isStatementTimeout(error)) {
+    console.error("[api] statement timeout", error);
+    return errorResponse(503, STATEMENT_TIMEOUT_MESSAGE, {
+      code: "database_timeout",
+      headers: { "Retry-After": "5" },
+    });
   }
   console.error("[api] unexpected error", error);
   return errorResponse(500, "Something went wrong on our side. Please try again.", {

@@ -11,7 +11,7 @@ if (!Number.isInteger(count) || count < 0) {
   console.error("--referrals must be a whole number ≥ 0");
   process.exit(2);
 }
-const handle = await openConfiguredDatabase();
+const handle = await openConfiguredDatabase({ statementTimeoutMs: 0 }); // batch work: no per-statement limit
 const started = performance.now();
 try {
   await runMigrations(handle);

@@ -11,7 +11,7 @@ if (Number.isNaN(now.getTime())) {
   console.error("--now must be an ISO date, e.g. 2026-01-01T00:00:00Z");
   process.exit(2);
 }
-const handle = await openConfiguredDatabase();
+const handle = await openConfiguredDatabase({ statementTimeoutMs: 0 }); // batch work: no per-statement limit
 try {
   await runMigrations(handle);
   setDatabaseHandle(handle);

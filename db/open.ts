@@ -84,11 +84,14 @@ export async function openPglite(
 ): Promise<DatabaseHandle> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
+  // pg_trgm backs the people search's indexes (migration 0009); PGlite loads contrib extensions on request.
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
   const dataDir = opts.dataDir ?? defaultPgliteDir();
   const releaseLock = dataDir.startsWith("memory://") ? () => {} : lockPgliteDir(dataDir);
   const client = new PGlite({
     dataDir,
     loadDataDir: opts.loadDataDir,
+    extensions: { pg_trgm },
     parsers: { [INT8_OID]: toNumber, [NUMERIC_OID]: toNumber },
   });
   await client.waitReady;

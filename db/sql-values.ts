@@ -8,3 +8,9 @@ import { sql } from "drizzle-orm";
 export function timestampParam(date: Date) {
   return sql`${date.toISOString()}::timestamptz`;
 }
+
+/** A bigint[] parameter from ids, as an array literal: both drivers pass a string through unchanged. */
+export function idArrayParam(ids: readonly number[]) {
+  if (!ids.every(Number.isSafeInteger)) throw new Error("idArrayParam: ids must be integers");
+  return sql`${`{${ids.join(",")}}`}::bigint[]`;
+}

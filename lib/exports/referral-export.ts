@@ -8,6 +8,7 @@ import {
   readExportBatches,
   type ExportReferral,
 } from "@/lib/queries/referral-export";
+import { resolveReportFilters, type ResolvedReportFilters } from "@/lib/queries/referral-report-filter";
 import {
   pickFilters,
   type ReferralExportQuery,
@@ -39,7 +40,8 @@ export async function startReferralExport(
   actor: AuditActor,
   now = new Date(),
 ): Promise<ReferralExport> {
-  const filters = pickFilters(query);
+  // The referrer text is resolved once: the count and every batch select the same people.
+  const filters = await resolveReportFilters(db, pickFilters(query));
   const total = await countReportReferrals(db, filters);
   await writeAudit(db, actor, {
     action: "referral.export",
@@ -100,7 +102,7 @@ type Encoder = {
  * A pull stream: the next batch is read from the database only when the client has taken the previous
  * one, so a slow download holds one batch in memory instead of buffering the whole export.
  */
-function encodeStream(db: Db, filters: ReferralReportFilters, encoder: Encoder): ReadableStream<Uint8Array> {
+function encodeStream(db: Db, filters: ResolvedReportFilters, encoder: Encoder): ReadableStream<Uint8Array> {
   const text = new TextEncoder();
   const batches = readExportBatches(db, filters);
   let written = 0;

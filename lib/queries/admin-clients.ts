@@ -6,7 +6,7 @@ import { subscriptionTiers, userStatus } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
 import { inCommissionBucket } from "@/lib/commissions/commission-buckets";
 import { CLIENTS_PER_PAGE, type ClientListSearch } from "@/lib/validation/clients";
-import { userSearchCondition } from "./user-search";
+import { userSearchIds } from "./user-search";
 
 export type ClientListItem = {
   id: number;
@@ -45,7 +45,9 @@ export async function listClients(
   const conditions = [sql`u.role = 'client'`];
   if (search.status !== "all") conditions.push(sql`u.status = ${search.status}::user_status`);
   if (search.after) conditions.push(sql`u.id < ${search.after}::int`);
-  if (search.q) conditions.push(userSearchCondition(search.q, { accountNumber: true, codes: true }));
+  // As an id set (trigram-indexed UNION), not an OR in this WHERE: that would walk every client by id.
+  if (search.q)
+    conditions.push(sql`u.id IN (${userSearchIds(search.q, { accountNumber: true, codes: true })})`);
   const rows = rowsAs(
     await db.execute(sql`
       WITH page AS (

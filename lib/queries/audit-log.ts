@@ -6,7 +6,7 @@ import { auditLog } from "@/db/schema";
 import { timestampParam } from "@/db/sql-values";
 import type { DbOrTx } from "@/db/types";
 import { AUDIT_PER_PAGE, type AuditLogSearch } from "@/lib/validation/audit-log";
-import { escapeLike, userSearchCondition } from "./user-search";
+import { escapeLike, userSearchIds } from "./user-search";
 
 export type AuditEntry = {
   id: number;
@@ -60,7 +60,7 @@ export async function listAuditEntries(
   }
   if (search.actor) {
     const pattern = `%${escapeLike(search.actor)}%`;
-    conditions.push(sql`(a.actor_user_id IN (SELECT u.id FROM users u WHERE ${userSearchCondition(search.actor)})
+    conditions.push(sql`(a.actor_user_id IN (${userSearchIds(search.actor)})
       OR a.actor_api_key_id IN (SELECT k.id FROM api_keys k WHERE k.name ILIKE ${pattern}))`);
   }
   if (search.after) conditions.push(sql`a.id < ${search.after}::bigint`);

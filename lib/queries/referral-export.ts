@@ -5,7 +5,11 @@ import type { Db } from "@/db/types";
 import { col, rowsAs } from "@/db/rows";
 import { centsToDecimal } from "@/lib/format";
 import type { ReferralReportFilters } from "@/lib/validation/referral-report";
-import { referralReportWhere } from "./referral-report-filter";
+import {
+  referralReportWhere,
+  resolveReportFilters,
+  type ResolvedReportFilters,
+} from "./referral-report-filter";
 
 /** One referral as the seed's export shows it (seed fields first, in the seed's order), plus context. */
 export type ExportReferral = {
@@ -45,11 +49,13 @@ export const EXPORT_FIELDS = [
 export const EXPORT_BATCH_SIZE = 2_000;
 
 /** How many referrals the filters select (for `total_records` and the download's progress). */
-export async function countReportReferrals(db: Db, filters: ReferralReportFilters): Promise<number> {
+export async function countReportReferrals(
+  db: Db,
+  input: ReferralReportFilters | ResolvedReportFilters,
+): Promise<number> {
+  const where = referralReportWhere(await resolveReportFilters(db, input));
   const [row] = rowsAs(
-    await db.execute(
-      sql`SELECT count(*)::bigint AS n FROM referral_usage_log l WHERE ${referralReportWhere(filters)}`,
-    ),
+    await db.execute(sql`SELECT count(*)::bigint AS n FROM referral_usage_log l WHERE ${where}`),
     z.object({ n: col.int }),
   );
   return row.n;
@@ -63,10 +69,10 @@ export async function countReportReferrals(db: Db, filters: ReferralReportFilter
  */
 export async function* readExportBatches(
   db: Db,
-  filters: ReferralReportFilters,
+  filters: ReferralReportFilters | ResolvedReportFilters,
   batchSize = EXPORT_BATCH_SIZE,
 ): AsyncGenerator<ExportReferral[]> {
-  const where = referralReportWhere(filters);
+  const where = referralReportWhere(await resolveReportFilters(db, filters));
   let cursor: { at: string; id: number } | null = null;
   for (;;) {
     const after: ReturnType<typeof sql> = cursor

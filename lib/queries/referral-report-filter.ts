@@ -1,8 +1,11 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
-import { timestampParam } from "@/db/sql-values";
+import { z } from "zod";
+import type { Db } from "@/db/types";
+import { col, rowsAs } from "@/db/rows";
+import { idArrayParam, timestampParam } from "@/db/sql-values";
 import { dateBounds, type ReferralReportFilters } from "@/lib/validation/referral-report";
-import { userSearchCondition } from "./user-search";
+import { userSearchIds } from "./user-search";
 
 /**
  * The one definition of "the referrals these filters select", as a WHERE condition on
@@ -20,8 +23,11 @@ import { userSearchCondition } from "./user-search";
  * - `referrer`: the referrer's name or e-mail contains the text, or they own a code that starts with it
  *   (compared in canonical form, so `maya-2o25` finds MAYA2025);
  * - `flagged`: only referrals a fraud rule flagged; `source`: where the signup came from.
+ *
+ * The referrer text is resolved to ids once per request by `resolveReportFilters`, so the people search
+ * runs once per page view, not in every statement (page, probes, totals, charts, export count).
  */
-export function referralReportWhere(filters: ReferralReportFilters): SQL {
+export function referralReportWhere(filters: ResolvedReportFilters): SQL {
   const conditions: SQL[] = [sql`TRUE`];
   const { from, toExclusive } = dateBounds(filters);
   if (from) conditions.push(sql`l.used_at >= ${timestampParam(from)}`);
@@ -41,7 +47,8 @@ export function referralReportWhere(filters: ReferralReportFilters): SQL {
     );
   }
 
-  if (filters.referrer) conditions.push(sql`l.referrer_user_id IN (${matchingReferrers(filters.referrer)})`);
+  const referrers = referrerCondition(filters.referrers, sql`l.referrer_user_id`);
+  if (referrers) conditions.push(referrers);
 
   if (filters.flagged) conditions.push(sql`l.is_flagged`);
   if (filters.source) conditions.push(sql`l.source = ${filters.source}::referral_source`);
@@ -54,7 +61,7 @@ export function referralReportWhere(filters: ReferralReportFilters): SQL {
  * campaign of its code and the code's owner. Commission and flag filters say nothing about clicks.
  */
 export function referralClicksWhere(
-  filters: ReferralReportFilters,
+  filters: ResolvedReportFilters,
   range?: { from: Date; toExclusive: Date },
 ): SQL {
   const conditions: SQL[] = [sql`TRUE`];
@@ -67,15 +74,65 @@ export function referralClicksWhere(
       sql`k.referral_code_id IN (SELECT rc.id FROM referral_codes rc WHERE rc.campaign_id = ${filters.campaign}::int)`,
     );
   }
-  if (filters.referrer) {
-    conditions.push(
-      sql`k.referral_code_id IN (SELECT rc.id FROM referral_codes rc WHERE rc.client_id IN (${matchingReferrers(filters.referrer)}))`,
-    );
+  const referrers = referrerCondition(filters.referrers, sql`rc.client_id`);
+  if (referrers) {
+    conditions.push(sql`k.referral_code_id IN (SELECT rc.id FROM referral_codes rc WHERE ${referrers})`);
   }
   return sql.join(conditions, sql` AND `);
 }
 
-/** Ids of referrers whose name or e-mail contains `text`, or who own a code starting with it. */
+/**
+ * Who the referrer filter selects, decided once per request:
+ * - `all`: no referrer filter;
+ * - `ids`: exactly these users matched the text (empty: nobody did, and every statement is `FALSE`);
+ * - `search`: the text matched more than `MAX_RESOLVED_REFERRERS` people (a one- or two-letter search),
+ *   so each statement keeps the search as a subquery instead of carrying a huge id list.
+ */
+export type ReferrerSelection =
+  { kind: "all" } | { kind: "ids"; ids: number[] } | { kind: "search"; text: string };
+
+export type ResolvedReportFilters = ReferralReportFilters & { readonly referrers: ReferrerSelection };
+
+export const MAX_RESOLVED_REFERRERS = 1_000;
+
+/**
+ * The filters with the referrer text resolved to user ids by one (trigram-indexed) query. Pass the result
+ * to every query of one page view or export; already resolved filters are returned as they are.
+ */
+export async function resolveReportFilters<F extends ReferralReportFilters>(
+  db: Db,
+  filters: F | (F & ResolvedReportFilters),
+): Promise<F & ResolvedReportFilters> {
+  if ("referrers" in filters) return filters as F & ResolvedReportFilters;
+  const text = filters.referrer;
+  if (!text) return { ...filters, referrers: { kind: "all" } };
+  const ids = rowsAs(
+    await db.execute(
+      sql`SELECT m.id FROM (${matchingReferrers(text)}) m LIMIT ${MAX_RESOLVED_REFERRERS + 1}::int`,
+    ),
+    z.object({ id: col.int }),
+  )
+    .map((r) => r.id)
+    .sort((a, b) => a - b);
+  const referrers: ReferrerSelection =
+    ids.length > MAX_RESOLVED_REFERRERS ? { kind: "search", text } : { kind: "ids", ids };
+  return { ...filters, referrers };
+}
+
+/** The referrer selection as a condition on a user id column, or null when it selects everyone. */
+function referrerCondition(selection: ReferrerSelection, userId: SQL): SQL | null {
+  switch (selection.kind) {
+    case "all":
+      return null;
+    case "ids":
+      // Nobody matched: a constant FALSE, which the planner answers without reading a row.
+      return selection.ids.length ? sql`${userId} = ANY(${idArrayParam(selection.ids)})` : sql`FALSE`;
+    case "search":
+      return sql`${userId} IN (${matchingReferrers(selection.text)})`;
+  }
+}
+
+/** Ids of referrers whose name or e-mail contains `text`, or who own a code that starts with it. */
 function matchingReferrers(text: string): SQL {
-  return sql`SELECT u.id FROM users u WHERE ${userSearchCondition(text, { codes: true })}`;
+  return userSearchIds(text, { codes: true });
 }

@@ -6,7 +6,11 @@ import { col, rowsAs } from "@/db/rows";
 import type { FraudFlag } from "@/db/schema";
 import { sumCommissionBucket } from "@/lib/commissions/commission-buckets";
 import type { ReferralReportFilters, ReferralReportSearch } from "@/lib/validation/referral-report";
-import { referralReportWhere } from "./referral-report-filter";
+import {
+  referralReportWhere,
+  resolveReportFilters,
+  type ResolvedReportFilters,
+} from "./referral-report-filter";
 
 export type ReportRow = {
   id: number;
@@ -74,7 +78,11 @@ type ReportSort = ReferralReportSearch["sort"];
  * whatever its depth — no OFFSET. The page's rows are chosen first over `referral_usage_log` alone,
  * then only those rows are joined to users, codes, campaigns and the ledger.
  */
-export async function getReportPage(db: Db, search: ReferralReportSearch): Promise<ReportPage> {
+export async function getReportPage(
+  db: Db,
+  input: ReferralReportSearch | (ReferralReportSearch & ResolvedReportFilters),
+): Promise<ReportPage> {
+  const search = await resolveReportFilters(db, input);
   const where = referralReportWhere(search);
   const column = SORT_COLUMN[search.sort];
   const backwards = search.before !== undefined;
@@ -143,8 +151,11 @@ async function existsBeyond(
  * Counts and sums over every referral the filters select (not just the page): the table's totals row.
  * The ledger sums are the direct commission rows of those referrals, by status.
  */
-export async function getReportTotals(db: Db, filters: ReferralReportFilters): Promise<ReportTotals> {
-  const where = referralReportWhere(filters);
+export async function getReportTotals(
+  db: Db,
+  input: ReferralReportFilters | ResolvedReportFilters,
+): Promise<ReportTotals> {
+  const where = referralReportWhere(await resolveReportFilters(db, input));
   const [counts, ledgerRows] = await Promise.all([
     db.execute(sql`
       SELECT count(*)::bigint AS referrals,

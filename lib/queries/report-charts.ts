@@ -6,7 +6,12 @@ import { col, rowsAs } from "@/db/rows";
 import { timestampParam } from "@/db/sql-values";
 import { inCommissionBucket } from "@/lib/commissions/commission-buckets";
 import { dateBounds, type ReferralReportFilters } from "@/lib/validation/referral-report";
-import { referralClicksWhere, referralReportWhere } from "./referral-report-filter";
+import {
+  referralClicksWhere,
+  referralReportWhere,
+  resolveReportFilters,
+  type ResolvedReportFilters,
+} from "./referral-report-filter";
 
 export type ChartBucket = "day" | "week" | "month";
 
@@ -51,9 +56,10 @@ export function chartRange(filters: ReferralReportFilters, now = new Date()) {
  */
 export async function getReportCharts(
   db: Db,
-  filters: ReferralReportFilters,
+  input: ReferralReportFilters | ResolvedReportFilters,
   now = new Date(),
 ): Promise<ReportCharts> {
+  const filters = await resolveReportFilters(db, input);
   const range = chartRange(filters, now);
   const from = timestampParam(range.from);
   const to = timestampParam(range.toExclusive);

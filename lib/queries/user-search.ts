@@ -16,16 +16,33 @@ export type UserSearchOptions = {
  * the box is a percent sign), or whatever `options` add.
  */
 export function userSearchCondition(text: string, options: UserSearchOptions = {}): SQL {
-  const pattern = `%${escapeLike(text)}%`;
-  const alternatives = [sql`u.name ILIKE ${pattern}`, sql`u.email ILIKE ${pattern}`];
-  if (options.accountNumber) alternatives.push(sql`u.account_number ILIKE ${pattern}`);
-  const codePrefix = options.codes ? codePrefixOf(text) : "";
-  if (codePrefix) {
-    alternatives.push(
-      sql`u.id IN (SELECT rc.client_id FROM referral_codes rc WHERE rc.canonical_code LIKE ${`${codePrefix}%`})`,
-    );
-  }
+  const { direct, codePrefix } = searchParts(text, options);
+  const alternatives = [...direct];
+  if (codePrefix) alternatives.push(sql`u.id IN (${codeOwners(codePrefix)})`);
   return sql`(${sql.join(alternatives, sql` OR `)})`;
+}
+
+/**
+ * The ids of the users `userSearchCondition` selects, as a SELECT. Written as a UNION so each branch
+ * uses its own index (trigram for name, e-mail and account number; pattern btree for the code prefix):
+ * an OR across a subquery can only be answered by reading every user.
+ */
+export function userSearchIds(text: string, options: UserSearchOptions = {}): SQL {
+  const { direct, codePrefix } = searchParts(text, options);
+  const byText = sql`SELECT u.id FROM users u WHERE ${sql.join(direct, sql` OR `)}`;
+  return codePrefix ? sql`${byText} UNION ${codeOwners(codePrefix)}` : byText;
+}
+
+function searchParts(text: string, options: UserSearchOptions) {
+  const pattern = `%${escapeLike(text)}%`;
+  const direct = [sql`u.name ILIKE ${pattern}`, sql`u.email ILIKE ${pattern}`];
+  if (options.accountNumber) direct.push(sql`u.account_number ILIKE ${pattern}`);
+  return { direct, codePrefix: options.codes ? codePrefixOf(text) : "" };
+}
+
+/** Owners of a code that starts with `codePrefix` (canonical form); every code has an owning user. */
+function codeOwners(codePrefix: string): SQL {
+  return sql`SELECT rc.client_id FROM referral_codes rc WHERE rc.canonical_code LIKE ${`${codePrefix}%`} AND rc.client_id IS NOT NULL`;
 }
 
 /** The text as the start of a canonical code: letters and digits only; empty when nothing is left. */

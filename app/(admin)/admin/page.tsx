@@ -7,6 +7,7 @@ import { pageContext } from "@/lib/auth/page-context";
 import { getAdminOverview } from "@/lib/queries/admin-overview";
 import { listCampaignOptions } from "@/lib/queries/campaign-options";
 import { getReportPage, getReportTotals } from "@/lib/queries/referral-report";
+import { resolveReportFilters } from "@/lib/queries/referral-report-filter";
 import { parseReportSearch, pickFilters, reportQueryString } from "@/lib/validation/referral-report";
 import { ChartsPlaceholder, ReportChartsLoader } from "./report-charts";
 import { ReportFilters, type DatePreset } from "./report-filters";
@@ -22,12 +23,13 @@ export default async function AdminReportsPage({ searchParams }: Props) {
   const { search, ignored } = parseReportSearch(await searchParams);
   const filters = pickFilters(search);
   const now = new Date();
-  const [overview, page, totals, campaigns] = await Promise.all([
+  // The referrer text is looked up once here; the table, totals, probes and charts reuse the ids.
+  const [overview, campaigns, resolved] = await Promise.all([
     getAdminOverview(db, now),
-    getReportPage(db, search),
-    getReportTotals(db, filters),
     listCampaignOptions(db),
+    resolveReportFilters(db, search),
   ]);
+  const [page, totals] = await Promise.all([getReportPage(db, resolved), getReportTotals(db, resolved)]);
   const filterQuery = reportQueryString(filters);
 
   return (
@@ -80,7 +82,7 @@ export default async function AdminReportsPage({ searchParams }: Props) {
 
       {/* Aggregates over the whole period take longest: the table shows first, the charts stream in. */}
       <Suspense key={`charts:${filterQuery}`} fallback={<ChartsPlaceholder />}>
-        <ReportChartsLoader db={db} filters={filters} now={now} />
+        <ReportChartsLoader db={db} filters={resolved} now={now} />
       </Suspense>
     </div>
   );

@@ -14,7 +14,7 @@ import {
   type ReportCharts,
   type TopReferrer,
 } from "@/lib/queries/report-charts";
-import type { ReferralReportFilters } from "@/lib/validation/referral-report";
+import type { ResolvedReportFilters } from "@/lib/queries/referral-report-filter";
 
 const dayLabel = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
 const monthLabel = new Intl.DateTimeFormat("en-US", { month: "short", year: "numeric", timeZone: "UTC" });
@@ -82,7 +82,7 @@ export async function ReportChartsLoader({
   now,
 }: {
   db: Db;
-  filters: ReferralReportFilters;
+  filters: ResolvedReportFilters;
   now: Date;
 }) {
   const [charts, topReferrers] = await Promise.all([

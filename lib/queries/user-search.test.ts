@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { referralCodes, users } from "@/db/schema";
 import { rawRows, useTestDatabase } from "@/testing/use-test-database";
 import { canonicalCode } from "@/lib/referrals/code-format";
-import { codePrefixOf, escapeLike, userSearchCondition, type UserSearchOptions } from "./user-search";
+import { codePrefixOf, escapeLike, userSearchIds, type UserSearchOptions } from "./user-search";
 
 const testDb = useTestDatabase();
 
@@ -28,13 +28,13 @@ beforeAll(async () => {
 async function namesFor(text: string, options?: UserSearchOptions): Promise<string[]> {
   const rows = rawRows<{ name: string }>(
     await testDb.db.execute(
-      sql`SELECT u.name FROM users u WHERE ${userSearchCondition(text, options)} ORDER BY u.name`,
+      sql`SELECT u.name FROM users u WHERE u.id IN (${userSearchIds(text, options)}) ORDER BY u.name`,
     ),
   );
   return rows.map((r) => r.name);
 }
 
-describe("userSearchCondition", () => {
+describe("userSearchIds", () => {
   it.each<[string, UserSearchOptions | undefined, string[]]>([
     ["maya", undefined, ["Maya Patel"]],
     ["JOHNSON", undefined, ["Sarah Johnson"]],

@@ -12,20 +12,10 @@ export type UserSearchOptions = {
 };
 
 /**
- * A WHERE condition on `users u`: name or e-mail contains `text`, any case, taken literally (a `%` in
- * the box is a percent sign), or whatever `options` add.
- */
-export function userSearchCondition(text: string, options: UserSearchOptions = {}): SQL {
-  const { direct, codePrefix } = searchParts(text, options);
-  const alternatives = [...direct];
-  if (codePrefix) alternatives.push(sql`u.id IN (${codeOwners(codePrefix)})`);
-  return sql`(${sql.join(alternatives, sql` OR `)})`;
-}
-
-/**
- * The ids of the users `userSearchCondition` selects, as a SELECT. Written as a UNION so each branch
- * uses its own index (trigram for name, e-mail and account number; pattern btree for the code prefix):
- * an OR across a subquery can only be answered by reading every user.
+ * The ids of the users whose name or e-mail contains `text`, any case, taken literally (a `%` in the box
+ * is a percent sign), or whatever `options` add — as a SELECT. Written as a UNION so each branch uses its
+ * own index (trigram for name, e-mail and account number; pattern btree for the code prefix): an OR
+ * across a subquery can only be answered by reading every user.
  */
 export function userSearchIds(text: string, options: UserSearchOptions = {}): SQL {
   const { direct, codePrefix } = searchParts(text, options);

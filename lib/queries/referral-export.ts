@@ -1,5 +1,5 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/types";
 import { col, rowsAs } from "@/db/rows";
@@ -63,9 +63,16 @@ export async function countReportReferrals(
 
 /**
  * Every referral the filters select, oldest signup first, in keyset batches over the (used_at, id)
- * index: each batch is one bounded query that starts where the last one ended, so memory stays at one
- * batch whatever the row count, and it works the same on PGlite and PostgreSQL (no server cursor, no
- * long transaction holding the embedded database's only connection).
+ * index: each batch is one bounded query that starts where the last one ended, so memory stays bounded
+ * whatever the row count, and it works the same on PGlite and PostgreSQL (no server cursor, no long
+ * transaction holding the embedded database's only connection).
+ *
+ * Set-based per batch: the referred users' current tier (their latest subscription) is found by one
+ * DISTINCT ON over the batch's users' subscriptions, joined once — not a sorted lookup per row.
+ *
+ * One batch ahead: the query for the next batch is sent before the current one is handed to the caller,
+ * so the database works while the caller encodes and writes. At most two batches are held (the one
+ * handed out and the one being read). On PGlite the prefetch simply queues on its one connection.
  */
 export async function* readExportBatches(
   db: Db,
@@ -73,46 +80,62 @@ export async function* readExportBatches(
   batchSize = EXPORT_BATCH_SIZE,
 ): AsyncGenerator<ExportReferral[]> {
   const where = referralReportWhere(await resolveReportFilters(db, filters));
-  let cursor: { at: string; id: number } | null = null;
-  for (;;) {
-    const after: ReturnType<typeof sql> = cursor
-      ? sql`AND (l.used_at, l.id) > (${cursor.at}::timestamptz, ${cursor.id}::bigint)`
-      : sql``;
-    const rows = rowsAs(
-      await db.execute(sql`
-        WITH batch AS (
-          SELECT l.id, l.used_at, l.code_used, l.signup_ip, l.source, l.is_flagged, l.commission_eligible,
-                 l.commission_paid, l.commission_amount_cents, l.referrer_user_id, l.referred_user_id
-            FROM referral_usage_log l
-           WHERE ${where} ${after}
-           ORDER BY l.used_at, l.id
-           LIMIT ${batchSize}::int
-        )
-        SELECT l.id,
-               to_char(l.used_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at,
-               to_char(l.used_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS signup_date,
-               l.code_used, l.signup_ip, l.source::text AS source, l.is_flagged,
-               l.commission_eligible, l.commission_paid, l.commission_amount_cents,
-               r.email AS referrer_email, r.name AS referrer_name,
-               d.email AS referred_email, d.name AS referred_name,
-               tier.name AS subscription_tier
-          FROM batch l
-          JOIN users d ON d.id = l.referred_user_id
-          LEFT JOIN users r ON r.id = l.referrer_user_id
-          LEFT JOIN LATERAL (
-            SELECT t.name FROM subscriptions s JOIN subscription_tiers t ON t.id = s.tier_id
-             WHERE s.user_id = l.referred_user_id
-             ORDER BY s.created_at DESC, s.id DESC LIMIT 1
-          ) tier ON TRUE
-         ORDER BY l.used_at, l.id`),
-      rawExportRow,
-    );
-    if (!rows.length) return;
-    const last = rows[rows.length - 1];
-    cursor = { at: last.cursor_at, id: last.id };
-    yield rows.map(toExportReferral);
-    if (rows.length < batchSize) return;
+  const read = async (cursor: { at: string; id: number } | null) =>
+    rowsAs(await db.execute(exportBatchSql(where, cursor, batchSize)), rawExportRow);
+  let pending = read(null);
+  try {
+    for (;;) {
+      const rows = await pending;
+      if (!rows.length) return;
+      const more = rows.length >= batchSize;
+      if (more) {
+        const last = rows[rows.length - 1];
+        pending = read({ at: last.cursor_at, id: last.id });
+        // Handled when awaited; this only keeps an abandoned prefetch from being an unhandled rejection.
+        pending.catch(() => {});
+      }
+      yield rows.map(toExportReferral);
+      if (!more) return;
+    }
+  } finally {
+    // A caller that stops early (download cancelled) leaves at most one query in flight: let it finish
+    // before the generator reports done, so nothing runs on the connection after the export ended.
+    await pending.catch(() => {});
   }
+}
+
+function exportBatchSql(where: SQL, cursor: { at: string; id: number } | null, batchSize: number): SQL {
+  const after = cursor
+    ? sql`AND (l.used_at, l.id) > (${cursor.at}::timestamptz, ${cursor.id}::bigint)`
+    : sql``;
+  return sql`
+    WITH batch AS MATERIALIZED (
+      SELECT l.id, l.used_at, l.code_used, l.signup_ip, l.source, l.is_flagged, l.commission_eligible,
+             l.commission_paid, l.commission_amount_cents, l.referrer_user_id, l.referred_user_id
+        FROM referral_usage_log l
+       WHERE ${where} ${after}
+       ORDER BY l.used_at, l.id
+       LIMIT ${batchSize}::int
+    ),
+    tier AS (
+      SELECT DISTINCT ON (s.user_id) s.user_id, t.name
+        FROM subscriptions s JOIN subscription_tiers t ON t.id = s.tier_id
+       WHERE s.user_id IN (SELECT referred_user_id FROM batch)
+       ORDER BY s.user_id, s.created_at DESC, s.id DESC
+    )
+    SELECT l.id,
+           to_char(l.used_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at,
+           to_char(l.used_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS signup_date,
+           l.code_used, l.signup_ip, l.source::text AS source, l.is_flagged,
+           l.commission_eligible, l.commission_paid, l.commission_amount_cents,
+           r.email AS referrer_email, r.name AS referrer_name,
+           d.email AS referred_email, d.name AS referred_name,
+           tier.name AS subscription_tier
+      FROM batch l
+      JOIN users d ON d.id = l.referred_user_id
+      LEFT JOIN users r ON r.id = l.referrer_user_id
+      LEFT JOIN tier ON tier.user_id = l.referred_user_id
+     ORDER BY l.used_at, l.id`;
 }
 
 const rawExportRow = z.object({

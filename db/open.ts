@@ -2,6 +2,7 @@ import path from "node:path";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import * as schema from "./schema";
+import { statementTap } from "./statement-log";
 import type { Db } from "./types";
 
 export type DatabaseHandle = {
@@ -44,7 +45,7 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
   const client = postgres(url, { max: opts.max ?? 10, onnotice: () => {}, connection });
   client.options.parsers[INT8_OID] = toNumber;
   client.options.parsers[NUMERIC_OID] = toNumber;
-  const db = drizzle(alwaysPrepared(client), { schema }) as unknown as Db;
+  const db = drizzle(alwaysPrepared(client), { schema, logger: statementTap }) as unknown as Db;
   return { db, kind: "postgres", url, close: () => client.end({ timeout: 5 }) };
 }
 
@@ -96,7 +97,7 @@ export async function openPglite(
   });
   await client.waitReady;
   await client.exec("SET TIME ZONE 'UTC'");
-  const db = drizzle(client, { schema }) as unknown as Db;
+  const db = drizzle(client, { schema, logger: statementTap }) as unknown as Db;
   return {
     db,
     kind: "pglite",

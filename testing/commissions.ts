@@ -89,7 +89,12 @@ export function commissionFixtures(getDb: () => Db) {
   }
 
   /** `n` extra referrals of the referrer that have paid, inserted directly (tier and bonus tests). */
-  async function addQualifiedReferrals(referrerId: number, codeId: number, n: number) {
+  async function addQualifiedReferrals(
+    referrerId: number,
+    codeId: number,
+    n: number,
+    opts: { amountCents?: number } = {},
+  ) {
     await getDb().execute(sql`
       WITH new_users AS (
         INSERT INTO users (email, normalized_email, name, password_hash)
@@ -103,7 +108,7 @@ export function commissionFixtures(getDb: () => Db) {
         RETURNING referred_user_id
       )
       INSERT INTO payments (user_id, external_id, amount_cents)
-      SELECT referred_user_id, 'bulk-' || referred_user_id, 1000 FROM logs`);
+      SELECT referred_user_id, 'bulk-' || referred_user_id, ${opts.amountCents ?? 1000}::bigint FROM logs`);
   }
 
   return {

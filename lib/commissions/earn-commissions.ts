@@ -1,4 +1,4 @@
-import { and, eq, exists, ne, sql } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import {
   commissions,
   referralCampaigns,
@@ -11,6 +11,7 @@ import {
 import type { DbOrTx } from "@/db/types";
 import { getSetting } from "@/lib/settings";
 import { calculateCommission, wholeMonthsBetween } from "./calculate-commission";
+import { readReferrerStats } from "@/lib/referrals/referrer-stats";
 import { syncReferralSummaries } from "./referral-summary";
 import type { Commission } from "./reverse-commissions";
 
@@ -48,7 +49,7 @@ export async function earnCommissions(tx: DbOrTx, payment: Payment): Promise<Com
   if (!referrer || referrer.status !== "active") return [];
 
   const [qualified, campaign, partner, holdDays, retention] = await Promise.all([
-    qualifiedReferrals(tx, referrer.id),
+    readReferrerStats(tx, referrer.id).then((stats) => stats.qualifiedReferrals),
     referral.campaignId
       ? tx
           .select()
@@ -107,31 +108,6 @@ export async function earnCommissions(tx: DbOrTx, payment: Payment): Promise<Com
     .returning();
   await syncReferralSummaries(tx, [referral.id]);
   return rows.sort((a, b) => a.id - b.id);
-}
-
-/**
- * SPEC's "qualified referrals": the referrer's referrals that are eligible for commission (not
- * flagged, or approved in review) and have paid at least once.
- */
-export async function qualifiedReferrals(tx: DbOrTx, referrerId: number): Promise<number> {
-  const [row] = await tx
-    .select({ n: sql<number>`count(*)::int`.mapWith(Number) })
-    .from(referralUsageLog)
-    .where(
-      and(
-        eq(referralUsageLog.referrerUserId, referrerId),
-        sql`${referralUsageLog.commissionEligible}`,
-        exists(
-          tx
-            .select({ one: sql`1` })
-            .from(payments)
-            .where(
-              and(eq(payments.userId, referralUsageLog.referredUserId), sql`${payments.type} = 'payment'`),
-            ),
-        ),
-      ),
-    );
-  return row?.n ?? 0;
 }
 
 async function hasEarning(

@@ -1,9 +1,9 @@
-import { count, eq } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { commissions, payments, subscriptions, users } from "@/db/schema";
 import { commissionFixtures } from "@/testing/commissions";
 import { refusal } from "@/testing/fixtures";
-import { useTestDatabase } from "@/testing/use-test-database";
+import { rawRows, useTestDatabase } from "@/testing/use-test-database";
 import { setSetting } from "@/lib/settings";
 import { recordPayment } from "./record-payment";
 
@@ -115,6 +115,31 @@ describe("recordPayment: money in", () => {
     const result = await f.pay(client.userId, 3995, {}, now);
     expect(result.commissions[0]).toMatchObject({ amountCents: 499, rateBps: 1250 });
     expect(result.commissions[0].note).toBe("Base 10% ×1.25 (75 qualified referrals)");
+  });
+
+  it("a tier can't be bought with refunded payments: 25 referrals refunded in full leave ×1.0", async () => {
+    const { user: referrer, code } = await f.makeReferrer();
+    // 25 referred clients (inserted directly: the signup itself is not under test), each paying 1¢ that
+    // is then refunded in full through recordPayment.
+    await f.addQualifiedReferrals(referrer.id, code.id, 25, { amountCents: 1 });
+    const centPayers = rawRows<{ user_id: number; external_id: string }>(
+      await testDb.db.execute(sql`
+        SELECT p.user_id, p.external_id FROM payments p
+          JOIN referral_usage_log l ON l.referred_user_id = p.user_id WHERE l.referrer_user_id = ${referrer.id}`),
+    );
+    expect(centPayers).toHaveLength(25);
+    for (const p of centPayers) {
+      await f.pay(p.user_id, 1, { type: "refund", refundOf: p.external_id }, now);
+    }
+    const client = await f.referClient(code.code);
+    const result = await f.pay(client.userId, 3995, {}, now);
+    expect(result.commissions[0]).toMatchObject({ amountCents: 399, rateBps: 1000 });
+
+    // The same 25 with their money kept lift the tier: 26 qualified → ×1.1 → 439¢.
+    const { user: other, code: otherCode } = await f.makeReferrer();
+    await f.addQualifiedReferrals(other.id, otherCode.id, 25, { amountCents: 1 });
+    const lifted = await f.pay((await f.referClient(otherCode.code)).userId, 3995, {}, now);
+    expect(lifted.commissions[0]).toMatchObject({ amountCents: 439, rateBps: 1100 });
   });
 
   it("a running campaign linked to the code overrides the base, and its bonus is paid once", async () => {

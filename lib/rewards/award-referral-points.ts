@@ -1,5 +1,6 @@
 import type { Tx } from "@/db/types";
-import { creditPoints, lockPointsAccount } from "./ledger";
+import { readReferrerStats } from "@/lib/referrals/referrer-stats";
+import { creditPoints } from "./ledger";
 import { loadRewardRules, type RewardRuleSet } from "./load-reward-rules";
 import { awardMilestones } from "./milestones";
 import { awardOfferBonuses } from "./offers";
@@ -39,8 +40,9 @@ export type ReferralAward = {
  *   admin approves it (releaseReferralPoints).
  * - Qualifying activity on: the referrer's points stay pending until the referred client's first payment
  *   (releasePointsOnFirstPayment); the new client's share is theirs at once.
- * - Concurrency: the referrer's points lock is taken before counting, so parallel signups for one referrer
- *   get consecutive ordinals and exactly one of them crosses each milestone.
+ * - Concurrency: the referral's insert updates the referrer's counters row (a trigger) and holds its lock
+ *   until commit, so parallel signups for one referrer get consecutive ordinals and exactly one of them
+ *   crosses each milestone — without counting the referrer's history.
  */
 export async function awardReferralPoints(
   tx: Tx,
@@ -66,9 +68,12 @@ export async function awardReferralPoints(
     });
   }
 
-  await lockPointsAccount(tx, input.referrerId);
   const scope: QualifiedScope = { upTo: opts.upTo };
-  const qualified = await countQualifiedReferrals(tx, input.referrerId, scope);
+  // The referral's insert moved the referrer's counters and holds their row lock until commit, so
+  // concurrent signups of one referrer read consecutive counts. Replaying history counts rows instead.
+  const qualified = opts.upTo
+    ? await countQualifiedReferrals(tx, input.referrerId, scope)
+    : (await readReferrerStats(tx, input.referrerId)).countedReferrals;
   // A flagged referral is not counted yet; its points are priced as the next one and held.
   const ordinal = flagged ? qualified + 1 : qualified;
   const points = referrerPointsFor(ordinal, {

@@ -17,7 +17,7 @@ export async function awardOfferBonuses(
   const paid: number[] = [];
   for (const offer of ctx.rules.offers) {
     const since = offerCountingSince(offer, ctx.now);
-    const times = await qualifiedReferralTimesSince(tx, ctx.referrerId, since, ctx.scope);
+    const times = await qualifiedReferralTimesSince(tx, ctx.referrerId, since, ctx.scope, offer.referrals);
     if (!offerProgress(offer, times, ctx.now).earned) continue;
     const [won] = await tx
       .insert(rewardRuleAwards)

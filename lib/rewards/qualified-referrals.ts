@@ -1,12 +1,15 @@
 // Which referrals count toward tiers, offers, milestones and the leaderboard: those not held for review
 // (flagged and pending) and not rejected by an admin.
-import { and, count, eq, gte, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, inArray, or, sql, type SQL } from "drizzle-orm";
 import { referralUsageLog } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
 
 export const QUALIFIED_REVIEW_STATES = ["not_required", "approved"] as const;
 
 /**
+ * Live signups and reviews read the count from the referrer's counters (lib/referrals/referrer-stats.ts,
+ * `countedReferrals`, the same definition kept by a trigger); counting rows is for replaying history.
+ *
  * `upTo`: count only referrals up to this one in signup order — for replaying history in order (the demo
  * backfill). Live signups leave it out and count every committed referral: the caller holds the
  * referrer's points lock, so concurrent signups are counted one after another.
@@ -36,16 +39,23 @@ export async function countQualifiedReferrals(
   return row.n;
 }
 
-/** Signup times of the referrer's qualified referrals since `since` (an offer's window). */
+/**
+ * Signup times of the referrer's qualified referrals since `since` (an offer's window), newest first.
+ * `limit`: an offer only needs to know whether its target is reached, so it reads at most that many
+ * (newest first on the (referrer, used_at) index) — the cost is bounded by the target, not the window.
+ */
 export async function qualifiedReferralTimesSince(
   db: DbOrTx,
   referrerId: number,
   since: Date,
   scope: QualifiedScope = {},
+  limit?: number,
 ): Promise<Date[]> {
-  const rows = await db
+  const query = db
     .select({ usedAt: referralUsageLog.usedAt })
     .from(referralUsageLog)
-    .where(and(scopeWhere(referrerId, scope), gte(referralUsageLog.usedAt, since)));
+    .where(and(scopeWhere(referrerId, scope), gte(referralUsageLog.usedAt, since)))
+    .orderBy(desc(referralUsageLog.usedAt));
+  const rows = limit === undefined ? await query : await query.limit(limit);
   return rows.map((r) => r.usedAt);
 }

@@ -5,11 +5,11 @@ import { payments, pointsLedger, referralUsageLog } from "@/db/schema";
 import type { Tx } from "@/db/types";
 import { writeAudit, type AuditActor } from "@/lib/audit";
 import { notFound } from "@/lib/errors";
-import { lockPointsAccount, releasePendingEntries, voidPendingEntries, type PendingEntry } from "./ledger";
+import { releasePendingEntries, voidPendingEntries, type PendingEntry } from "./ledger";
 import { loadRewardRules } from "./load-reward-rules";
 import { awardMilestones } from "./milestones";
 import { awardOfferBonuses } from "./offers";
-import { countQualifiedReferrals } from "./qualified-referrals";
+import { readReferrerStats } from "@/lib/referrals/referrer-stats";
 import type { Badge } from "./rules";
 
 type PendingRow = PendingEntry & { awaitsFirstPayment: boolean };
@@ -79,7 +79,7 @@ export async function releaseReferralPoints(
 
   let badges: Badge[] = [];
   if (referral.referrerId !== null) {
-    await lockPointsAccount(tx, referral.referrerId);
+    // The review's update moved the referrer's counters (and holds their row lock): read, not recount.
     const scope = { include: referralId };
     const ctx = {
       referrerId: referral.referrerId,
@@ -89,7 +89,7 @@ export async function releaseReferralPoints(
       awaitsFirstPayment: rules.qualifyingActivity !== null && !paid,
     };
     await awardOfferBonuses(tx, { ...ctx, scope });
-    const qualifiedReferrals = await countQualifiedReferrals(tx, referral.referrerId, scope);
+    const qualifiedReferrals = (await readReferrerStats(tx, referral.referrerId)).countedReferrals;
     badges = await awardMilestones(tx, { ...ctx, qualifiedReferrals });
   }
   await writeAudit(tx, actor, {

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { col, rowsAs } from "@/db/rows";
 import type { DbOrTx } from "@/db/types";
@@ -42,12 +42,14 @@ export async function allocateAccountNumber(
   input: { clientType: string; regionId: number; salesChannelId: number; now: Date },
 ): Promise<string> {
   const year = input.now.getUTCFullYear();
-  const [row] = rowsAs(
-    await db.execute(sql`
-      INSERT INTO account_number_sequences (year, last_value) VALUES (${year}, 1)
-      ON CONFLICT (year) DO UPDATE SET last_value = account_number_sequences.last_value + 1
-      RETURNING last_value`),
-    z.object({ last_value: col.int }),
-  );
+  const [row] = rowsAs(await db.execute(nextAccountSequence(year)), z.object({ last_value: col.int }));
   return formatAccountNumber(accountNumberPrefix({ ...input, year }), row.last_value);
+}
+
+/** The statement that takes the year's next sequence value (`RETURNING last_value`); usable as a CTE. */
+export function nextAccountSequence(year: number): SQL {
+  return sql`
+    INSERT INTO account_number_sequences (year, last_value) VALUES (${year}, 1)
+    ON CONFLICT (year) DO UPDATE SET last_value = account_number_sequences.last_value + 1
+    RETURNING last_value`;
 }

@@ -1,25 +1,20 @@
 import { randomBytes } from "node:crypto";
-import { and, eq, gte, ne, sql } from "drizzle-orm";
-import type { Db } from "@/db/types";
-import {
-  clientSites,
-  referralUsageLog,
-  subscriptions,
-  subscriptionTiers,
-  users,
-  type FraudFlag,
-} from "@/db/schema";
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import { col, rowsAs } from "@/db/rows";
+import { referralUsageLog, users, type FraudFlag } from "@/db/schema";
+import { timestampParam } from "@/db/sql-values";
+import type { Db, Tx } from "@/db/types";
 import type { ReferralSource } from "@/lib/enums";
-import type { Tx } from "@/db/types";
 import { hashPassword } from "@/lib/auth/password";
-import { allocateAccountNumber } from "@/lib/clients/account-number";
-import { freeSlug } from "@/lib/clients/slug";
+import { freeSlug, slugify } from "@/lib/clients/slug";
 import { DomainError, pgErrorCode, pgErrorInfo } from "@/lib/errors";
 import { hashIp } from "@/lib/request-fingerprint";
 import { awardReferralPoints } from "@/lib/rewards/award-referral-points";
 import { createDefaultCode } from "./create-code";
-import { fraudFlags, isOwnCode, VELOCITY_WINDOW_MINUTES, type ReferredSignals } from "./fraud";
+import { fraudFlags, isOwnCode } from "./fraud";
 import { accountEmail, normalizeEmail } from "./normalize-email";
+import { readSignupFacts } from "./signup-facts";
 import { checkCode } from "./validate-code";
 
 export const CODE_EXHAUSTED_MESSAGE = "Referral code has reached its usage limit";
@@ -92,23 +87,50 @@ export async function attributeSignup(db: Db, input: SignupInput): Promise<Signu
 
   try {
     return await db.transaction(async (tx) => {
-      const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
-      if (existing) throw emailTaken();
-
-      let attribution: Awaited<ReturnType<typeof resolveReferral>> | null = null;
-      if (input.referralCode) {
-        attribution = await resolveReferral(tx, input.referralCode, now, {
-          email,
-          normalizedEmail,
-          phone: input.phone ?? null,
-          ipHash,
-          deviceId: input.deviceId ?? null,
-        });
-      }
+      const checked = input.referralCode ? await checkCode(tx, input.referralCode, now) : null;
+      if (checked && !checked.valid)
+        throw new DomainError("invalid_referral_code", checked.error, { field: "referralCode" });
+      const attribution = checked?.valid ? { code: checked.code, referrer: checked.referrer } : null;
 
       const clientType = input.clientType ?? "muse_owned";
       const regionId = input.regionId ?? 1;
       const salesChannelId = input.salesChannelId ?? 30;
+      const facts = await readSignupFacts(tx, {
+        email,
+        normalizedEmail,
+        slug: slugify(input.name),
+        tierId: input.subscriptionTierId ?? null,
+        account: { clientType, regionId, salesChannelId },
+        now,
+        referral: attribution
+          ? { referrerId: attribution.referrer.id, codeId: attribution.code.id, ipHash }
+          : null,
+      });
+      if (facts.emailTaken) throw emailTaken();
+      const referred = {
+        email,
+        normalizedEmail,
+        phone: input.phone ?? null,
+        ipHash,
+        deviceId: input.deviceId ?? null,
+      };
+      const evidence = attribution
+        ? {
+            referrer: facts.referrer!,
+            referred,
+            recentSignupsFromIp: facts.recentSignupsFromIp,
+            emailAliasOfExisting: facts.emailAliasOfExisting,
+          }
+        : null;
+      if (evidence && isOwnCode(evidence)) {
+        throw new DomainError("own_referral_code", "You can't use your own referral code", {
+          field: "referralCode",
+        });
+      }
+      if (facts.tierId === null) {
+        throw new DomainError("invalid_tier", "Subscription tier not found", { field: "subscription_tier_id" });
+      }
+
       const [user] = await tx
         .insert(users)
         .values({
@@ -127,8 +149,8 @@ export async function attributeSignup(db: Db, input: SignupInput): Promise<Signu
           clientType,
           regionId,
           salesChannelId,
-          accountNumber: await allocateAccountNumber(tx, { clientType, regionId, salesChannelId, now }),
-          slug: await freeSlug(tx, input.name),
+          accountNumber: facts.accountNumber,
+          slug: facts.slugTaken ? await freeSlug(tx, input.name) : slugify(input.name),
           referralCodeUsed: attribution?.code.code ?? null,
           referredByUserId: attribution?.referrer.id ?? null,
           lastIpHash: ipHash,
@@ -144,22 +166,14 @@ export async function attributeSignup(db: Db, input: SignupInput): Promise<Signu
           slug: users.slug,
         });
 
-      const tierId = await resolveTier(tx, input.subscriptionTierId);
-      const [subscription] = await tx
-        .insert(subscriptions)
-        .values({
-          userId: user.id,
-          tierId,
-          status: "trial",
-          trialEndsAt: new Date(now.getTime() + (input.trialDays ?? DEFAULT_TRIAL_DAYS) * 86_400_000),
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning({ id: subscriptions.id });
-      const [site] = await tx
-        .insert(clientSites)
-        .values({ userId: user.id, name: user.name, templateId: input.templateId ?? null, createdAt: now })
-        .returning({ id: clientSites.id });
+      const { subscriptionId, siteId } = await startTrialAndSite(tx, {
+        userId: user.id,
+        name: user.name,
+        tierId: facts.tierId,
+        templateId: input.templateId ?? null,
+        trialEndsAt: new Date(now.getTime() + (input.trialDays ?? DEFAULT_TRIAL_DAYS) * 86_400_000),
+        now,
+      });
       const ownCode = await createDefaultCode(
         tx,
         { userId: user.id, name: user.name, email: user.email },
@@ -167,11 +181,8 @@ export async function attributeSignup(db: Db, input: SignupInput): Promise<Signu
       );
 
       let referral: SignupResult["referral"] = null;
-      if (attribution) {
-        const flags = fraudFlags({
-          ...attribution.evidence,
-          recentSignupsFromIp: await recentSignupsFromIp(tx, attribution.code.id, ipHash, now),
-        });
+      if (attribution && evidence) {
+        const flags = fraudFlags(evidence);
         const flagged = flags.length > 0;
         // The insert claims one use: the trigger's conditional update refuses it past the limit.
         const [row] = await tx
@@ -220,8 +231,8 @@ export async function attributeSignup(db: Db, input: SignupInput): Promise<Signu
           accountNumber: user.accountNumber!,
           slug: user.slug!,
         },
-        siteId: site.id,
-        subscriptionId: subscription.id,
+        siteId,
+        subscriptionId,
         tempPassword,
         ownCode: { id: ownCode.id, code: ownCode.code },
         referral,
@@ -234,65 +245,27 @@ export async function attributeSignup(db: Db, input: SignupInput): Promise<Signu
   }
 }
 
-async function resolveReferral(tx: Tx, rawCode: string, now: Date, referred: ReferredSignals) {
-  const checked = await checkCode(tx, rawCode, now);
-  if (!checked.valid)
-    throw new DomainError("invalid_referral_code", checked.error, { field: "referralCode" });
-  const [referrer] = await tx
-    .select({
-      normalizedEmail: users.normalizedEmail,
-      phone: users.phone,
-      lastIpHash: users.lastIpHash,
-      lastDeviceId: users.lastDeviceId,
-    })
-    .from(users)
-    .where(eq(users.id, checked.referrer.id))
-    .limit(1);
-  const [alias] = await tx
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.normalizedEmail, referred.normalizedEmail), ne(users.email, referred.email)))
-    .limit(1);
-  const evidence = { referrer, referred, recentSignupsFromIp: 0, emailAliasOfExisting: Boolean(alias) };
-  if (isOwnCode(evidence)) {
-    throw new DomainError("own_referral_code", "You can't use your own referral code", {
-      field: "referralCode",
-    });
-  }
-  return { code: checked.code, referrer: checked.referrer, evidence };
-}
-
-async function recentSignupsFromIp(
+/** The trial subscription and the client's site, in one statement. */
+async function startTrialAndSite(
   tx: Tx,
-  codeId: number,
-  ipHash: string | null,
-  now: Date,
-): Promise<number> {
-  if (!ipHash) return 0;
-  const since = new Date(now.getTime() - VELOCITY_WINDOW_MINUTES * 60_000);
-  const [row] = await tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(referralUsageLog)
-    .where(
-      and(
-        eq(referralUsageLog.referralCodeId, codeId),
-        eq(referralUsageLog.ipHash, ipHash),
-        gte(referralUsageLog.usedAt, since),
-      ),
-    );
-  return row.n;
-}
-
-async function resolveTier(tx: Tx, tierId: number | null | undefined): Promise<number> {
-  const [tier] = await tx
-    .select({ id: subscriptionTiers.id })
-    .from(subscriptionTiers)
-    .where(tierId ? eq(subscriptionTiers.id, tierId) : eq(subscriptionTiers.isActive, true))
-    .orderBy(subscriptionTiers.sortOrder)
-    .limit(1);
-  if (!tier)
-    throw new DomainError("invalid_tier", "Subscription tier not found", { field: "subscription_tier_id" });
-  return tier.id;
+  input: { userId: number; name: string; tierId: number; templateId: number | null; trialEndsAt: Date; now: Date },
+): Promise<{ subscriptionId: number; siteId: number }> {
+  const [row] = rowsAs(
+    await tx.execute(sql`
+      WITH s AS (
+        INSERT INTO subscriptions (user_id, tier_id, status, trial_ends_at, created_at, updated_at)
+        VALUES (${input.userId}, ${input.tierId}, 'trial', ${timestampParam(input.trialEndsAt)},
+                ${timestampParam(input.now)}, ${timestampParam(input.now)})
+        RETURNING id
+      ), c AS (
+        INSERT INTO client_sites (user_id, name, template_id, created_at)
+        VALUES (${input.userId}, ${input.name}, ${input.templateId}::int, ${timestampParam(input.now)})
+        RETURNING id
+      )
+      SELECT (SELECT id FROM s) AS subscription_id, (SELECT id FROM c) AS site_id`),
+    z.object({ subscription_id: col.int, site_id: col.int }),
+  );
+  return { subscriptionId: row.subscription_id, siteId: row.site_id };
 }
 
 const emailTaken = () =>

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { referralCampaigns, referralCodes } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
-import { DomainError, pgErrorCode, pgErrorInfo } from "@/lib/errors";
+import { DomainError } from "@/lib/errors";
 import { canonicalCode, displayCode, validateCodeFormat } from "./code-format";
 import { checkedCodeSettings, type CodeSettings } from "./code-settings";
 import { requireActiveClient } from "./find-client";
@@ -17,7 +17,6 @@ export type CreateReferralCodeInput = CodeSettings & {
 };
 
 const RANDOM_ATTEMPTS = 10;
-const CANONICAL_KEY = "referral_codes_canonical_key";
 
 export const codeTakenMessage = (code: string) =>
   `Code "${code}" is already taken (or too similar to an existing code)`;
@@ -92,23 +91,16 @@ async function insertFirstFree(db: DbOrTx, preferred: string[], values: NewCode)
 }
 
 /**
- * Inserts the code, or returns null when its canonical form is taken. The insert runs in its own
- * savepoint so a refused attempt leaves the caller's transaction usable for the next one.
+ * Inserts the code, or returns null when its canonical form is taken (ON CONFLICT on the canonical key:
+ * no error, so the caller's transaction stays usable for the next attempt, without a savepoint).
  */
 async function tryInsertCode(db: DbOrTx, values: NewCode & { code: string }): Promise<ReferralCode | null> {
-  try {
-    return await db.transaction(async (savepoint) => {
-      const [row] = await savepoint
-        .insert(referralCodes)
-        .values({ ...values, canonicalCode: canonicalCode(values.code) })
-        .returning();
-      return row;
-    });
-  } catch (error) {
-    const constraint = pgErrorInfo(error)?.constraint;
-    if (pgErrorCode(error) === "23505" && (!constraint || constraint === CANONICAL_KEY)) return null;
-    throw error;
-  }
+  const [row] = await db
+    .insert(referralCodes)
+    .values({ ...values, canonicalCode: canonicalCode(values.code) })
+    .onConflictDoNothing({ target: referralCodes.canonicalCode })
+    .returning();
+  return row ?? null;
 }
 
 /** Codes may join a campaign only while an admin runs it (active and not ended). */

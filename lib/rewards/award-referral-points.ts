@@ -1,6 +1,6 @@
 import type { Tx } from "@/db/types";
 import { readReferrerStats } from "@/lib/referrals/referrer-stats";
-import { creditPoints } from "./ledger";
+import { creditPointsBatch, type CreditInput } from "./ledger";
 import { loadRewardRules, type RewardRuleSet } from "./load-reward-rules";
 import { awardMilestones } from "./milestones";
 import { awardOfferBonuses } from "./offers";
@@ -54,9 +54,10 @@ export async function awardReferralPoints(
   const expiryDays = rules.expiry?.days ?? null;
   const awaitsFirstPayment = rules.qualifyingActivity !== null;
 
+  const credits: CreditInput[] = [];
   const newClientPoints = rules.doubleSided?.newClientPoints ?? 0;
   if (newClientPoints > 0) {
-    await creditPoints(tx, {
+    credits.push({
       userId: input.referredUserId,
       points: newClientPoints,
       reason: "referral_new_client",
@@ -83,7 +84,7 @@ export async function awardReferralPoints(
   const pending = flagged || awaitsFirstPayment;
   const held = { status: pending ? "pending" : "available", awaitsFirstPayment } as const;
   if (points.basePoints > 0) {
-    await creditPoints(tx, {
+    credits.push({
       userId: input.referrerId,
       points: points.basePoints,
       reason: "referral_referrer",
@@ -96,7 +97,7 @@ export async function awardReferralPoints(
     });
   }
   if (points.tierBonusPoints > 0) {
-    await creditPoints(tx, {
+    credits.push({
       userId: input.referrerId,
       points: points.tierBonusPoints,
       reason: "tier_schedule",
@@ -108,6 +109,7 @@ export async function awardReferralPoints(
       now,
     });
   }
+  await creditPointsBatch(tx, credits);
 
   let badges: Badge[] = [];
   let offerRuleIds: number[] = [];

@@ -6,7 +6,10 @@
 // A spend is a conditional update (`… WHERE points_balance >= n`) that PostgreSQL re-checks after waiting
 // for the row lock, backed by the CHECK points_balance >= 0: no interleaving can take a balance below zero.
 import { and, asc, eq, gt, gte, inArray, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { col, rowsAs } from "@/db/rows";
 import { pointsLedger, users } from "@/db/schema";
+import { timestampParam } from "@/db/sql-values";
 import type { pointsReason } from "@/db/schema/enums";
 import type { Tx } from "@/db/types";
 import { DomainError, notFound } from "@/lib/errors";
@@ -82,35 +85,53 @@ export type CreditInput = {
 
 /** Adds points, available now or pending (held for review or a first payment). Returns the entry id. */
 export async function creditPoints(tx: Tx, input: CreditInput): Promise<number> {
-  assertPoints(input.points);
-  const available = input.status === "available";
-  const [entry] = await tx
-    .insert(pointsLedger)
-    .values({
-      userId: input.userId,
-      deltaPoints: input.points,
-      remainingPoints: input.points,
-      reason: input.reason,
-      status: input.status,
-      referralId: input.referralId ?? null,
-      ruleId: input.ruleId ?? null,
-      note: input.note ?? null,
-      awaitsFirstPayment: input.awaitsFirstPayment ?? false,
-      expiresAt: available ? expiryDateFor(input.expiryDays, input.now) : null,
-      createdAt: input.now,
-    })
-    .returning({ id: pointsLedger.id });
-  const [user] = await tx
-    .update(users)
-    .set(
-      available
-        ? { pointsBalance: sql`${users.pointsBalance} + ${input.points}` }
-        : { pointsPending: sql`${users.pointsPending} + ${input.points}` },
-    )
-    .where(eq(users.id, input.userId))
-    .returning({ id: users.id });
-  if (!user) throw notFound("User");
-  return entry.id;
+  const [id] = await creditPointsBatch(tx, [input]);
+  return id;
+}
+
+/**
+ * Several credits (to one or more users) in one statement: the ledger rows and the cached balances move
+ * together, so a signup's welcome points, referrer share and tier bonus cost one round trip. Returns the
+ * entry ids in input order.
+ */
+export async function creditPointsBatch(tx: Tx, inputs: CreditInput[]): Promise<number[]> {
+  if (!inputs.length) return [];
+  for (const input of inputs) assertPoints(input.points);
+  const rows = inputs.map((input, i) => {
+    const available = input.status === "available";
+    const expiresAt = available ? expiryDateFor(input.expiryDays, input.now) : null;
+    return sql`(${i}::int, ${input.userId}::int, ${input.points}::int, ${input.reason}::points_reason,
+      ${input.status}::points_status, ${input.referralId ?? null}::bigint, ${input.ruleId ?? null}::int,
+      ${input.note ?? null}::text, ${input.awaitsFirstPayment ?? false}::boolean,
+      ${expiresAt ? timestampParam(expiresAt) : null}::timestamptz, ${timestampParam(input.now)})`;
+  });
+  const result = rowsAs(
+    await tx.execute(sql`
+      WITH input (n, user_id, points, reason, status, referral_id, rule_id, note, awaits, expires_at, created_at) AS (
+        VALUES ${sql.join(rows, sql`, `)}
+      ), entries AS (
+        INSERT INTO points_ledger (user_id, delta_points, remaining_points, reason, status, referral_id, rule_id,
+                                   note, awaits_first_payment, expires_at, created_at)
+        SELECT user_id, points, points, reason, status, referral_id, rule_id, note, awaits, expires_at, created_at
+          FROM input ORDER BY n
+        RETURNING id
+      ), moved AS (
+        UPDATE users u
+           SET points_balance = u.points_balance + d.available, points_pending = u.points_pending + d.pending
+          FROM (SELECT user_id, coalesce(sum(points) FILTER (WHERE status = 'available'), 0) AS available,
+                       coalesce(sum(points) FILTER (WHERE status = 'pending'), 0) AS pending
+                  FROM (SELECT user_id, points, status::text AS status FROM input) i
+                 GROUP BY user_id ORDER BY user_id) d
+         WHERE u.id = d.user_id
+        RETURNING u.id
+      )
+      SELECT (SELECT array_agg(id ORDER BY id) FROM entries)::text AS ids,
+             (SELECT count(*) FROM moved)::int AS users,
+             (SELECT count(DISTINCT user_id) FROM input)::int AS wanted`),
+    z.object({ ids: col.text, users: col.int, wanted: col.int }),
+  )[0];
+  if (result.users !== result.wanted) throw notFound("User");
+  return result.ids.replace(/[{}]/g, "").split(",").map(Number);
 }
 
 export type DebitInput = {

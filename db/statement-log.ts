@@ -12,7 +12,9 @@ export const statementTap: Logger = {
 };
 
 /** Runs `work` and returns the statements it sent (transaction control by the driver not included). */
-export async function recordStatements<T>(work: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
+export async function recordStatements<T>(
+  work: () => Promise<T>,
+): Promise<{ result: T; statements: string[] }> {
   const statements: string[] = [];
   const previous = listener;
   listener = (query) => {

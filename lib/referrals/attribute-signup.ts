@@ -128,7 +128,9 @@ export async function attributeSignup(db: Db, input: SignupInput): Promise<Signu
         });
       }
       if (facts.tierId === null) {
-        throw new DomainError("invalid_tier", "Subscription tier not found", { field: "subscription_tier_id" });
+        throw new DomainError("invalid_tier", "Subscription tier not found", {
+          field: "subscription_tier_id",
+        });
       }
 
       const [user] = await tx
@@ -248,7 +250,14 @@ export async function attributeSignup(db: Db, input: SignupInput): Promise<Signu
 /** The trial subscription and the client's site, in one statement. */
 async function startTrialAndSite(
   tx: Tx,
-  input: { userId: number; name: string; tierId: number; templateId: number | null; trialEndsAt: Date; now: Date },
+  input: {
+    userId: number;
+    name: string;
+    tierId: number;
+    templateId: number | null;
+    trialEndsAt: Date;
+    now: Date;
+  },
 ): Promise<{ subscriptionId: number; siteId: number }> {
   const [row] = rowsAs(
     await tx.execute(sql`

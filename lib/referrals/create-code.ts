@@ -1,4 +1,6 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { col, rowsAs } from "@/db/rows";
 import { referralCampaigns, referralCodes } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
 import { DomainError } from "@/lib/errors";
@@ -9,6 +11,7 @@ import { emailCandidates, nameCandidates, randomCode } from "./generate-code";
 import { freeCodes } from "./suggest-codes";
 
 export type ReferralCode = typeof referralCodes.$inferSelect;
+export type DefaultCode = Pick<ReferralCode, "id" | "code">;
 
 export type CreateReferralCodeInput = CodeSettings & {
   /** The code the client asked for; generated when absent. */
@@ -66,10 +69,45 @@ export async function createDefaultCode(
   tx: DbOrTx,
   { userId, name, email }: { userId: number; name: string; email: string },
   now: Date = new Date(),
-): Promise<ReferralCode> {
-  return insertFirstFree(tx, [...nameCandidates(name, now), ...emailCandidates(email, now)], {
-    clientId: userId,
+): Promise<DefaultCode> {
+  const preferred = [...nameCandidates(name, now), ...emailCandidates(email, now)];
+  // Rarely none: every preferred code is taken (then random ones), or a concurrent signup took the one
+  // picked (then the others are tried one by one).
+  return (
+    (await insertFirstFreeCandidate(tx, userId, preferred)) ??
+    insertFirstFree(tx, preferred, { clientId: userId })
+  );
+}
+
+/**
+ * The first of `candidates` whose canonical form is free, inserted in one statement (the signup's own
+ * code costs one round trip). Null when all are taken — or one was taken concurrently, which the
+ * conflict clause turns into no row rather than an error.
+ */
+async function insertFirstFreeCandidate(
+  tx: DbOrTx,
+  clientId: number,
+  candidates: string[],
+): Promise<DefaultCode | null> {
+  const seen = new Set<string>();
+  const rows = candidates.flatMap((code, n) => {
+    const canonical = canonicalCode(code);
+    if (seen.has(canonical)) return [];
+    seen.add(canonical);
+    return [sql`(${n}::int, ${code}::text, ${canonical}::text)`];
   });
+  if (!rows.length) return null;
+  const [row] = rowsAs(
+    await tx.execute(sql`
+      INSERT INTO referral_codes (client_id, code, canonical_code)
+      SELECT ${clientId}::int, c.code, c.canonical FROM (VALUES ${sql.join(rows, sql`, `)}) c (n, code, canonical)
+       WHERE NOT EXISTS (SELECT 1 FROM referral_codes t WHERE t.canonical_code = c.canonical)
+       ORDER BY c.n LIMIT 1
+      ON CONFLICT (canonical_code) DO NOTHING
+      RETURNING id, code`),
+    z.object({ id: col.int, code: col.text }),
+  );
+  return row ?? null;
 }
 
 type NewCode = Omit<typeof referralCodes.$inferInsert, "canonicalCode" | "code">;

@@ -158,7 +158,12 @@ describe("referral counters and rollups", () => {
     );
     await Promise.all([
       ...signups.map((s, i) =>
-        recordPayment(db, { externalId: `par_${i}`, userId: s.user.id, amountCents: 100 + i, type: "payment" }),
+        recordPayment(db, {
+          externalId: `par_${i}`,
+          userId: s.user.id,
+          amountCents: 100 + i,
+          type: "payment",
+        }),
       ),
       ...Array.from({ length: 40 }, (_, i) =>
         recordClick(db, {

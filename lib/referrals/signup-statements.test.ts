@@ -10,7 +10,9 @@ describe("a signup's round trips", () => {
     const { code } = await makeReferrer(testDb);
     await signupWith(testDb.db, code);
     const { statements } = await recordStatements(() => signupWith(testDb.db, code));
-    console.log(statements.length + "\n" + statements.map((s) => s.replace(/\s+/g, " ").slice(0, 150)).join("\n"));
+    console.log(
+      statements.length + "\n" + statements.map((s) => s.replace(/\s+/g, " ").slice(0, 150)).join("\n"),
+    );
     expect(statements.length).toBeGreaterThan(0);
   });
 });

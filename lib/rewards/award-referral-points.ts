@@ -1,10 +1,10 @@
 import type { Tx } from "@/db/types";
-import { readReferrerStats } from "@/lib/referrals/referrer-stats";
 import { creditPointsBatch, type CreditInput } from "./ledger";
 import { loadRewardRules, type RewardRuleSet } from "./load-reward-rules";
 import { awardMilestones } from "./milestones";
 import { awardOfferBonuses } from "./offers";
 import { countQualifiedReferrals, type QualifiedScope } from "./qualified-referrals";
+import { readReferrerStanding } from "./referrer-standing";
 import { referrerPointsFor, type Badge } from "./rules";
 
 export type ReferralAwardInput = {
@@ -72,9 +72,10 @@ export async function awardReferralPoints(
   const scope: QualifiedScope = { upTo: opts.upTo };
   // The referral's insert moved the referrer's counters and holds their row lock until commit, so
   // concurrent signups of one referrer read consecutive counts. Replaying history counts rows instead.
-  const qualified = opts.upTo
-    ? await countQualifiedReferrals(tx, input.referrerId, scope)
-    : (await readReferrerStats(tx, input.referrerId)).countedReferrals;
+  const standing = opts.upTo ? null : await readReferrerStanding(tx, input.referrerId, rules, now);
+  const qualified = standing
+    ? standing.countedReferrals
+    : await countQualifiedReferrals(tx, input.referrerId, scope);
   // A flagged referral is not counted yet; its points are priced as the next one and held.
   const ordinal = flagged ? qualified + 1 : qualified;
   const points = referrerPointsFor(ordinal, {
@@ -121,8 +122,12 @@ export async function awardReferralPoints(
       rules,
       awaitsFirstPayment,
     };
-    offerRuleIds = await awardOfferBonuses(tx, { ...ctx, scope });
-    badges = await awardMilestones(tx, { ...ctx, qualifiedReferrals: qualified });
+    offerRuleIds = await awardOfferBonuses(tx, { ...ctx, scope, standing: standing?.offers });
+    badges = await awardMilestones(tx, {
+      ...ctx,
+      qualifiedReferrals: qualified,
+      heldBadges: standing?.badges,
+    });
   }
   return {
     referrer: { ordinal, basePoints: points.basePoints, tierBonusPoints: points.tierBonusPoints, pending },

@@ -23,19 +23,21 @@ export type AchievementContext = {
  */
 export async function awardMilestones(
   tx: Tx,
-  ctx: AchievementContext & { qualifiedReferrals: number },
+  ctx: AchievementContext & { qualifiedReferrals: number; heldBadges?: Set<Badge> },
 ): Promise<Badge[]> {
   const awarded: Badge[] = [];
   const reached = milestonesReached(ctx.rules.milestones, ctx.qualifiedReferrals);
   if (!reached.length) return awarded;
-  const held = new Set(
-    (
-      await tx
-        .select({ badge: userBadges.badge })
-        .from(userBadges)
-        .where(eq(userBadges.userId, ctx.referrerId))
-    ).map((b) => b.badge),
-  );
+  const held =
+    ctx.heldBadges ??
+    new Set(
+      (
+        await tx
+          .select({ badge: userBadges.badge })
+          .from(userBadges)
+          .where(eq(userBadges.userId, ctx.referrerId))
+      ).map((b) => b.badge),
+    );
   for (const milestone of reached) {
     if (held.has(milestone.badge)) continue;
     const [won] = await tx

@@ -2,6 +2,7 @@ import { rewardRuleAwards } from "@/db/schema";
 import type { Tx } from "@/db/types";
 import { creditPoints } from "./ledger";
 import type { AchievementContext } from "./milestones";
+import type { OfferStanding } from "./referrer-standing";
 import { qualifiedReferralTimesSince, type QualifiedScope } from "./qualified-referrals";
 import { offerCountingSince, offerProgress } from "./rules";
 
@@ -12,13 +13,20 @@ import { offerCountingSince, offerProgress } from "./rules";
  */
 export async function awardOfferBonuses(
   tx: Tx,
-  ctx: AchievementContext & { scope?: QualifiedScope },
+  ctx: AchievementContext & { scope?: QualifiedScope; standing?: Map<number, OfferStanding> },
 ): Promise<number[]> {
   const paid: number[] = [];
   for (const offer of ctx.rules.offers) {
-    const since = offerCountingSince(offer, ctx.now);
-    const times = await qualifiedReferralTimesSince(tx, ctx.referrerId, since, ctx.scope, offer.referrals);
-    if (!offerProgress(offer, times, ctx.now).earned) continue;
+    // With the referrer's standing read already (the signup's one read), an offer already paid or not
+    // reached costs nothing more.
+    const known = ctx.standing?.get(offer.ruleId);
+    if (known) {
+      if (known.paid || known.counted < offer.referrals) continue;
+    } else {
+      const since = offerCountingSince(offer, ctx.now);
+      const times = await qualifiedReferralTimesSince(tx, ctx.referrerId, since, ctx.scope, offer.referrals);
+      if (!offerProgress(offer, times, ctx.now).earned) continue;
+    }
     const [won] = await tx
       .insert(rewardRuleAwards)
       .values({ ruleId: offer.ruleId, userId: ctx.referrerId, awardedAt: ctx.now })

@@ -16,6 +16,12 @@ function maintenanceUrl(url: string): { admin: string; name: string } {
   const u = new URL(url);
   const name = decodeURIComponent(u.pathname.replace(/^\//, ""));
   if (!name) throw new Error("BENCH_DATABASE_URL must name a database");
+  // The bench creates, drops (--reseed) and writes to this database: never one that isn't meant for it.
+  if (!/bench/i.test(name)) {
+    throw new Error(
+      `BENCH_DATABASE_URL names "${name}": the bench only uses a database with "bench" in its name.`,
+    );
+  }
   u.pathname = "/postgres";
   return { admin: u.toString(), name };
 }

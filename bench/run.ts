@@ -11,8 +11,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { demoPassword } from "@/seed/seed";
 import { prepareDatabase, openBench, loadFixtures, type Fixtures } from "./lib/database";
-import { buildApp, rssMb, runNodeCapture, startServer, type RunningServer } from "./lib/server";
-import { load as loadNow, nextClientAddress, signIn, type LoadResult } from "./lib/load";
+import { buildApp, runNodeCapture, startServer, type RunningServer } from "./lib/server";
+import { load as loadNow, nextClientAddress, settle, signIn, type LoadResult } from "./lib/load";
 import {
   argon2Ceiling,
   copyExport,
@@ -21,10 +21,10 @@ import {
   pgbenchAttribution,
   rawAttribution,
   rawLookup,
-  type CopyResult,
   type Rate,
 } from "./lib/baselines";
 import { printTable, type Row } from "./lib/report";
+import { exportRow, measureExport, type ExportResult } from "./lib/export-download";
 
 const { values: args } = parseArgs({
   options: {
@@ -64,23 +64,8 @@ const step = (msg: string) => console.log(`[bench] ${new Date().toISOString().sl
 
 let server: RunningServer | undefined;
 
-/**
- * Between measurements: the server may still be answering the previous phase's queued requests (autocannon
- * stops counting, not the server), so wait until a constant request comes back promptly (at most 10 s).
- */
-async function settle(s: RunningServer) {
-  await new Promise((r) => setTimeout(r, 1_000));
-  const until = Date.now() + 10_000;
-  while (Date.now() < until) {
-    const t = performance.now();
-    await (await fetch(`${s.url}/api/bench/constant`)).arrayBuffer();
-    if (performance.now() - t < 50) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
 async function load(opts: Parameters<typeof loadNow>[0]): Promise<LoadResult> {
-  await settle(server!);
+  await settle(server!.url);
   return loadNow(opts);
 }
 const raw: Record<string, unknown> = {};
@@ -454,97 +439,6 @@ function ratioRow(pathName: string, measured: string, baseline: string, ratio: n
 
 function infoRow(pathName: string, measured: string, baseline: string, ratio: number): Row {
   return { path: pathName, measured, baseline, ratio, target: "—", pass: null };
-}
-
-type ExportResult = {
-  status: number;
-  /** Rows the export selected (X-Total-Count). */
-  total: number;
-  /** Rows received (one per line in both formats), all of them unless the download was cut short. */
-  rows: number;
-  complete: boolean;
-  seconds: number;
-  rowsPerSec: number;
-  firstByteMs: number;
-  bytes: number;
-  rssBeforeMb: number;
-  rssPeakMb: number;
-  rssAfterMb: number;
-};
-
-/**
- * One download: rows/s, time to the first byte, and the server's RSS (sampled every 100 ms). A download
- * still running after `capSeconds` is cut short and measured over what arrived, so a slow export can't
- * stretch a run at 1M rows past its budget.
- */
-async function measureExport(
-  s: RunningServer,
-  p: string,
-  headers: Record<string, string>,
-  capSeconds: number,
-): Promise<ExportResult> {
-  await settle(s);
-  const rssBeforeMb = rssMb(s.pid);
-  let rssPeakMb = rssBeforeMb;
-  const sampler = setInterval(() => (rssPeakMb = Math.max(rssPeakMb, rssMb(s.pid))), 100);
-  const abort = new AbortController();
-  const started = performance.now();
-  try {
-    const res = await fetch(s.url + p, { headers, signal: abort.signal });
-    const total = Number(res.headers.get("X-Total-Count"));
-    let firstByteMs = NaN;
-    let bytes = 0;
-    let lines = 0;
-    let complete = true;
-    const reader = res.body!.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      if (Number.isNaN(firstByteMs)) firstByteMs = performance.now() - started;
-      bytes += value.length;
-      for (let i = value.indexOf(10); i !== -1; i = value.indexOf(10, i + 1)) lines++;
-      if (performance.now() - started > capSeconds * 1000) {
-        complete = false;
-        await reader.cancel();
-        break;
-      }
-    }
-    const seconds = (performance.now() - started) / 1000;
-    // CSV: a header line then one line per row. JSON: one referral per line between the head and the tail.
-    const rows = complete ? total : Math.max(0, lines - 1);
-    return {
-      status: res.status,
-      total,
-      rows,
-      complete,
-      seconds,
-      rowsPerSec: rows / seconds,
-      firstByteMs,
-      bytes,
-      rssBeforeMb,
-      rssPeakMb: Math.max(rssPeakMb, rssMb(s.pid)),
-      rssAfterMb: rssMb(s.pid),
-    };
-  } finally {
-    clearInterval(sampler);
-    abort.abort();
-  }
-}
-
-function exportRow(format: "csv" | "json", e: ExportResult, copy: CopyResult): Row {
-  const ratio = e.rowsPerSec / copy.rowsPerSec;
-  const growth = e.rssPeakMb - e.rssBeforeMb;
-  return {
-    path: `${format.toUpperCase()} export, ${e.complete ? e.total : `${e.rows} of ${e.total}`} rows`,
-    measured:
-      `${e.rowsPerSec.toFixed(0)} rows/s, TTFB ${e.firstByteMs.toFixed(0)} ms, ` +
-      `RSS ${e.rssBeforeMb.toFixed(0)}→${e.rssPeakMb.toFixed(0)} MB` +
-      (e.status === 200 ? "" : ` (HTTP ${e.status})`),
-    baseline: `COPY ${copy.rowsPerSec.toFixed(0)} rows/s`,
-    ratio,
-    target: "≥ 0.50×, RSS +< 100 MB, TTFB < 1 s",
-    pass: e.status === 200 && ratio >= 0.5 && growth < 100 && e.firstByteMs < 1000,
-  };
 }
 
 let rows: Row[] = [];

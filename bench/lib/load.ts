@@ -109,3 +109,18 @@ export async function signIn(baseUrl: string, email: string, password: string): 
   }
   return header();
 }
+
+/**
+ * Between measurements: the server may still be answering the previous phase's queued requests (autocannon
+ * stops counting, not the server), so wait until a constant request comes back promptly (at most 10 s).
+ */
+export async function settle(baseUrl: string): Promise<void> {
+  await new Promise((r) => setTimeout(r, 1_000));
+  const until = Date.now() + 10_000;
+  while (Date.now() < until) {
+    const t = performance.now();
+    await (await fetch(`${baseUrl}/api/bench/constant`)).arrayBuffer();
+    if (performance.now() - t < 50) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}

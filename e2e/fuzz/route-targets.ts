@@ -82,6 +82,8 @@ export const routeTargets: RouteTarget[] = [
   },
   { file: "app/api/rewards/route.ts", method: "GET", path: "/api/rewards", who: "client" },
   { file: "app/api/ready/route.ts", method: "GET", path: "/api/ready", who: "anonymous" },
+  // `npm run bench`'s baseline: 404 on every server the bench did not start (MUSENEST_BENCH unset).
+  { file: "app/api/bench/constant/route.ts", method: "GET", path: "/api/bench/constant", who: "anonymous" },
   {
     file: "app/api/clients/route.ts",
     method: "POST",

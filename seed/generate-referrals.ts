@@ -130,14 +130,13 @@ export async function generateReferrals(db: Db, opts: GenerateReferralsOptions):
                  1 + floor(power(${unit(sql`s`, 5)}, 2) * 14)::int AS life
             FROM (SELECT ${s} AS s FROM generate_series(1, ${n}::int) k) q
         ), plan AS (
-          SELECT g.*, g.at + interval '7 days' AS first_at,
-                 g.paying AND g.at + interval '7 days' <= ${nowSql} AS paid,
-                 CASE WHEN g.at + interval '7 days' > ${nowSql} THEN 0
-                      ELSE least(g.life, 1 + (SELECT count(*) FROM generate_series(1, 15) m
-                                               WHERE g.at + interval '7 days' + m * interval '1 month' <= ${nowSql}))::int
+          SELECT q.*, q.paying AND q.first_at <= ${nowSql} AS paid,
+                 CASE WHEN q.first_at > ${nowSql} THEN 0
+                      ELSE least(q.life, 1 + (SELECT count(*) FROM generate_series(1, 15) m
+                                               WHERE q.first_at + m * interval '1 month' <= ${nowSql}))::int
                  END AS months,
-                 g.at + interval '7 days' + least(g.life, 15) * interval '1 month' <= ${nowSql} AS churned
-            FROM g
+                 q.first_at + least(q.life, 15) * interval '1 month' <= ${nowSql} AS churned
+            FROM (SELECT g.*, g.at + interval '7 days' + (g.s % 3600) * interval '1 second' AS first_at FROM g) q
         ), new_users AS (
           INSERT INTO users (id, email, normalized_email, name, password_hash, business_type, region_id,
                              account_number, slug, referral_code_used, referred_by_user_id,
@@ -157,23 +156,22 @@ export async function generateReferrals(db: Db, opts: GenerateReferralsOptions):
                                      canceled_at, created_at, updated_at)
           OVERRIDING SYSTEM VALUE
           SELECT ${bases.subscriptions}::int + p.s, p.uid, t.id,
-                 (CASE WHEN p.at > ${nowSql} - interval '7 days' THEN 'trial'
+                 (CASE WHEN p.first_at > ${nowSql} THEN 'trial'
                        WHEN ${program ? sql`p.paid AND NOT p.churned` : sql`p.s % 5 <> 0`} THEN 'active'
                        ELSE 'canceled' END)::subscription_status,
                  p.at + interval '7 days',
                  CASE WHEN p.paid THEN p.first_at + p.months * interval '1 month' END,
                  CASE WHEN p.paid THEN p.first_at END,
-                 CASE WHEN p.at > ${nowSql} - interval '7 days' THEN NULL
+                 CASE WHEN p.first_at > ${nowSql} THEN NULL
                       WHEN p.paid AND p.churned THEN p.first_at + p.months * interval '1 month'
-                      WHEN ${program ? sql`NOT p.paid` : sql`false`} THEN p.first_at END,
+                      WHEN ${program ? sql`NOT p.paid` : sql`false`} THEN p.at + interval '7 days' END,
                  p.at, p.at
             FROM plan p JOIN subscription_tiers t ON t.sort_order = 1 + p.s % 3
         ), pays AS (
           INSERT INTO payments (user_id, subscription_id, external_id, type, amount_cents, currency, source,
                                 occurred_at, created_at)
           SELECT p.uid, ${bases.subscriptions}::int + p.s, 'seed_inv_' || p.uid || '_' || (m + 1), 'payment', t.monthly_price_cents, 'usd', 'demo',
-                 p.first_at + m * interval '1 month' + (p.s % 3600) * interval '1 second',
-                 p.first_at + m * interval '1 month' + (p.s % 3600) * interval '1 second'
+                 p.first_at + m * interval '1 month', p.first_at + m * interval '1 month'
             FROM plan p JOIN subscription_tiers t ON t.sort_order = 1 + p.s % 3
             CROSS JOIN LATERAL generate_series(0, p.months - 1) m
            WHERE p.paid

@@ -137,9 +137,13 @@ export async function seedProgramMoney(
              created_at, occurred_at + ${holdDays * DAY_SECONDS} * interval '1 second' AS hold_until,
              -- Approved by the timer when the hold ends, unless the referral waits for a review.
              CASE WHEN eligible AND occurred_at + ${holdDays * DAY_SECONDS} * interval '1 second' <= ${now}
-                  THEN occurred_at + ${holdDays * DAY_SECONDS} * interval '1 second' END AS approved_at,
-             NULL::int AS payout_id, NULL::timestamptz AS paid_at
+                  THEN occurred_at + ${holdDays * DAY_SECONDS} * interval '1 second' END AS approved_at
         FROM lines WHERE amount > 0`);
+    await tx.execute(sql`
+      CREATE TEMP TABLE seed_balance ON COMMIT DROP AS
+      SELECT beneficiary, ${MONTH(sql`approved_at`)} AS month, sum(amount)::bigint AS cents,
+             count(*)::int AS n, NULL::int AS payout_id, NULL::timestamptz AS paid_at
+        FROM seed_line WHERE approved_at IS NOT NULL GROUP BY 1, 2`);
     const [{ lines, first }] = rowsAs(
       await tx.execute(sql`SELECT count(*)::int AS lines, min(approved_at) AS first FROM seed_line`),
       z.object({ lines: col.int, first: col.nullableTimestamp }),
@@ -149,11 +153,15 @@ export async function seedProgramMoney(
       await tx.execute(sql`
         INSERT INTO commissions (beneficiary_user_id, referral_id, payment_id, campaign_id, level, kind, amount_cents,
                                  rate_bps, status, hold_until, approved_at, payout_id, note, created_at, updated_at)
-        SELECT beneficiary, referral_id, payment_id, campaign_id, level::commission_level, 'earning', amount, rate_bps,
-               (CASE WHEN payout_id IS NOT NULL THEN 'paid' WHEN approved_at IS NOT NULL THEN 'approved'
+        SELECT l.beneficiary, l.referral_id, l.payment_id, l.campaign_id, l.level::commission_level, 'earning', l.amount,
+               l.rate_bps,
+               (CASE WHEN b.payout_id IS NOT NULL THEN 'paid' WHEN l.approved_at IS NOT NULL THEN 'approved'
                      ELSE 'pending' END)::commission_status,
-               hold_until, approved_at, payout_id, note, created_at, COALESCE(paid_at, approved_at, created_at)
-          FROM seed_line WHERE seq > ${done} AND seq <= ${done + CHUNK} ORDER BY seq`);
+               l.hold_until, l.approved_at, b.payout_id, l.note, l.created_at,
+               COALESCE(b.paid_at, l.approved_at, l.created_at)
+          FROM seed_line l
+          LEFT JOIN seed_balance b ON b.beneficiary = l.beneficiary AND b.month = ${MONTH(sql`l.approved_at`)}
+         WHERE l.seq > ${done} AND l.seq <= ${done + CHUNK} ORDER BY l.seq`);
       opts.onProgress?.("commissions", Math.min(lines, done + CHUNK), lines);
     }
     // The per-referral summaries, from the ledger, by the domain's own statement.
@@ -190,11 +198,6 @@ async function payMonthlyBatches(
     z.object({ id: col.int }),
   );
   const actor = { actorUserId: admin?.id ?? null };
-  await tx.execute(sql`
-    CREATE TEMP TABLE seed_balance ON COMMIT DROP AS
-    SELECT beneficiary, ${MONTH(sql`approved_at`)} AS month, sum(amount)::bigint AS cents,
-           count(*)::int AS n, NULL::int AS payout_id
-      FROM seed_line WHERE approved_at IS NOT NULL GROUP BY 1, 2`);
   const start = new Date(Date.UTC(opts.first.getUTCFullYear(), opts.first.getUTCMonth() + 1, 1, BATCH_HOUR));
   for (let d = start; d.getTime() + 2 * DAY_SECONDS * 1000 <= opts.now.getTime();) {
     const at = sql`${d.toISOString()}::timestamptz`;
@@ -245,8 +248,7 @@ async function payMonthlyBatches(
     d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1, BATCH_HOUR));
   }
   await tx.execute(sql`
-    UPDATE seed_line l SET payout_id = b.payout_id, paid_at = pb.paid_at
-      FROM seed_balance b JOIN payouts p ON p.id = b.payout_id JOIN payout_batches pb ON pb.id = p.batch_id
-     WHERE b.payout_id IS NOT NULL AND l.beneficiary = b.beneficiary
-       AND ${MONTH(sql`l.approved_at`)} = b.month`);
+    UPDATE seed_balance b SET paid_at = pb.paid_at
+      FROM payouts p JOIN payout_batches pb ON pb.id = p.batch_id
+     WHERE p.id = b.payout_id`);
 }

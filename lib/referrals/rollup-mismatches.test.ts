@@ -1,0 +1,214 @@
+import { eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { referralClicks, users } from "@/db/schema";
+import { approveDueCommissions } from "@/lib/commissions/approve-due";
+import { createPayoutBatch, markPayoutBatchPaid } from "@/lib/commissions/payouts";
+import { recordPayment } from "@/lib/commissions/record-payment";
+import { reviewReferrals } from "@/lib/referrals/decide-referral-reviews";
+import { recordClick } from "@/lib/referrals/record-click";
+import { REFERRAL_SOURCES } from "@/lib/enums";
+import { flaggedSignup, makeReferrer, signupWith } from "@/testing/rewards";
+import { rawRows, useTestDatabase } from "@/testing/use-test-database";
+import { findRollupMismatches } from "./rollup-mismatches";
+
+const testDb = useTestDatabase();
+const actor = { actorUserId: null };
+const DAY_MS = 86_400_000;
+
+// A small deterministic PRNG (mulberry32): a failing history can be replayed from its seed.
+function prng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Paid = { externalId: string; userId: number; amountCents: number; refunded: boolean };
+
+describe("referral counters and rollups", () => {
+  it("start equal to a recount", async () => {
+    expect(await findRollupMismatches(testDb.db)).toEqual([]);
+  });
+
+  for (const seed of [20261202, 7, 424242]) {
+    it(`equal a recount after a random history (seed ${seed})`, async () => {
+      const db = testDb.db;
+      const random = prng(seed);
+      const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)];
+      const referrers = [
+        await makeReferrer(testDb, { codes: 2 }),
+        await makeReferrer(testDb),
+        await makeReferrer(testDb, { codes: 3 }),
+      ];
+      const referred: { userId: number; referralId: number; flagged: boolean }[] = [];
+      const paid: Paid[] = [];
+      // Events spread over days (and across UTC midnights) so the daily rollups get several keys.
+      const base = Date.UTC(2026, 9, 1, 22, 0, 0);
+      const at = (step: number) => new Date(base + step * 0.37 * DAY_MS);
+      let batches = 0;
+
+      for (let step = 0; step < 90; step++) {
+        const now = at(step);
+        const referrer = pick(referrers);
+        const code = pick(referrer.codes);
+        const action = random();
+        if (action < 0.25) {
+          await recordClick(db, {
+            rawCode: code,
+            ipHash: `ip${step}`,
+            userAgent: "vitest",
+            source: pick([...REFERRAL_SOURCES]),
+            referrerUrl: null,
+            deviceId: null,
+            now,
+          });
+        } else if (action < 0.5) {
+          const flagged = random() < 0.3;
+          const source = pick([...REFERRAL_SOURCES]);
+          const result = flagged
+            ? await flaggedSignup(db, code, { now, source })
+            : await signupWith(db, code, { now, source });
+          referred.push({ userId: result.user.id, referralId: result.referral!.id, flagged });
+        } else if (action < 0.7 && referred.length) {
+          const payer = pick(referred);
+          const externalId = `inv_${seed}_${step}`;
+          const amountCents = 1 + Math.floor(random() * 9000);
+          await recordPayment(db, { externalId, userId: payer.userId, amountCents, type: "payment" }, now);
+          paid.push({ externalId, userId: payer.userId, amountCents, refunded: false });
+        } else if (action < 0.8 && paid.some((p) => !p.refunded)) {
+          const payment = pick(paid.filter((p) => !p.refunded));
+          const full = random() < 0.6;
+          await recordPayment(
+            db,
+            {
+              externalId: `ref_${seed}_${step}`,
+              userId: payment.userId,
+              amountCents: full ? payment.amountCents : Math.max(1, Math.floor(payment.amountCents / 3)),
+              type: random() < 0.7 ? "refund" : "chargeback",
+              refundOf: payment.externalId,
+            },
+            now,
+          );
+          payment.refunded = true;
+        } else if (action < 0.87 && referred.some((r) => r.flagged)) {
+          const target = pick(referred.filter((r) => r.flagged));
+          target.flagged = false;
+          await reviewReferrals(db, {
+            referralIds: [target.referralId],
+            decision: random() < 0.6 ? "approve" : "reject",
+            actor,
+            now,
+          });
+        } else if (action < 0.93) {
+          await approveDueCommissions(db, new Date(now.getTime() + 40 * DAY_MS));
+        } else if (action < 0.97 && batches < 3) {
+          try {
+            const { batch } = await createPayoutBatch(db, {}, actor, now);
+            await markPayoutBatchPaid(db, batch.id, `bank-${seed}-${step}`, actor, now);
+            batches++;
+          } catch {
+            // Nothing payable yet (no balance at the minimum): the history goes on.
+          }
+        } else {
+          // A rolled-back signup moves nothing; deleting a click or a referred client who never paid
+          // takes its counts back.
+          const doomed = referred.find((r) => !paid.some((p) => p.userId === r.userId));
+          if (doomed && random() < 0.5) {
+            await db.delete(users).where(eq(users.id, doomed.userId));
+            referred.splice(referred.indexOf(doomed), 1);
+          } else {
+            await db.execute(
+              sql`DELETE FROM referral_clicks WHERE id = (SELECT max(id) FROM ${referralClicks})`,
+            );
+            await expect(
+              signupWith(db, code, {
+                now,
+                afterClaim: async () => {
+                  throw new Error("rolled back");
+                },
+              }),
+            ).rejects.toThrow("rolled back");
+          }
+        }
+      }
+
+      expect(await findRollupMismatches(db)).toEqual([]);
+      // The history really exercised the rollups (not a vacuous pass).
+      const [seen] = rawRows<{ days: number; statuses: number; qualified: number }>(
+        await db.execute(sql`
+          SELECT (SELECT count(*) FROM referral_code_daily)::int AS days,
+                 (SELECT count(DISTINCT status) FROM commission_totals WHERE entries > 0)::int AS statuses,
+                 (SELECT coalesce(sum(qualified_referrals), 0)::int FROM referrer_stats) AS qualified`),
+      );
+      expect(seen.days).toBeGreaterThan(5);
+      expect(seen.statuses).toBeGreaterThan(1);
+      expect(seen.qualified).toBeGreaterThan(0);
+    });
+  }
+
+  it("stay exact under parallel signups, clicks and payments on one referrer", async () => {
+    const db = testDb.db;
+    const { codes } = await makeReferrer(testDb, { codes: 2 });
+    const signups = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => signupWith(db, codes[i % 2], { source: "email" })),
+    );
+    await Promise.all([
+      ...signups.map((s, i) =>
+        recordPayment(db, { externalId: `par_${i}`, userId: s.user.id, amountCents: 100 + i, type: "payment" }),
+      ),
+      ...Array.from({ length: 40 }, (_, i) =>
+        recordClick(db, {
+          rawCode: codes[i % 2],
+          ipHash: null,
+          userAgent: null,
+          source: "link",
+          referrerUrl: null,
+          deviceId: null,
+        }),
+      ),
+    ]);
+    expect(await findRollupMismatches(db)).toEqual([]);
+    const [stats] = rawRows<{ referrals: number; qualified: number }>(
+      await db.execute(sql`
+        SELECT referrals::int AS referrals, qualified_referrals::int AS qualified FROM referrer_stats
+         WHERE user_id = (SELECT client_id FROM referral_codes WHERE code = ${codes[0]})`),
+    );
+    expect(stats).toEqual({ referrals: 40, qualified: 40 });
+  });
+
+  it("a bulk insert moves each counter once for the whole statement", async () => {
+    const db = testDb.db;
+    const { user, codes } = await makeReferrer(testDb);
+    await db.execute(sql`
+      INSERT INTO referral_clicks (referral_code_id, source, clicked_at)
+      SELECT rc.id, 'link', timestamptz '2026-03-01 12:00Z' + g * interval '1 hour'
+        FROM referral_codes rc, generate_series(1, 500) g WHERE rc.code = ${codes[0]}`);
+    const [row] = rawRows<{ clicks: number; days: number }>(
+      await db.execute(sql`
+        SELECT s.clicks::int AS clicks, (SELECT count(*) FROM referral_code_daily d
+                                           WHERE d.referral_code_id = s.referral_code_id)::int AS days
+          FROM referral_code_stats s JOIN referral_codes rc ON rc.id = s.referral_code_id
+         WHERE rc.client_id = ${user.id}`),
+    );
+    // 13:00 on 1 March plus 1…500 hours ends at 08:00 on 22 March: 22 UTC days.
+    expect(row).toEqual({ clicks: 500, days: 22 });
+    expect(await findRollupMismatches(db)).toEqual([]);
+  });
+
+  it("reports a counter that drifted from its rows", async () => {
+    const db = testDb.db;
+    const { codes } = await makeReferrer(testDb);
+    await signupWith(db, codes[0]);
+    await db.execute(sql`UPDATE referrer_stats SET referrals = referrals + 5 WHERE user_id =
+      (SELECT client_id FROM referral_codes WHERE code = ${codes[0]})`);
+    const mismatches = await findRollupMismatches(db);
+    expect(mismatches).toHaveLength(1);
+    expect(mismatches[0].rollup).toBe("referrer_stats");
+    await db.execute(sql`UPDATE referrer_stats SET referrals = referrals - 5 WHERE user_id =
+      (SELECT client_id FROM referral_codes WHERE code = ${codes[0]})`);
+  });
+});

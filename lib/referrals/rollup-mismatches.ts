@@ -1,0 +1,108 @@
+// Every counter and rollup kept by the triggers of db/migrations/0010_referral_rollups.sql, side by side
+// with a recount of the raw rows it summarises. Empty when they agree — the invariant the rollup tests
+// hold after random histories, and what an operator can run against a live database to check it.
+import { sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { col, rowsAs } from "@/db/rows";
+import type { DbOrTx } from "@/db/types";
+
+export type RollupMismatch = { rollup: string; key: string; kept: string; recount: string };
+
+type Rollup = { name: string; keys: string[]; values: string[]; kept: string; recount: string };
+
+const ROLLUPS: Rollup[] = [
+  {
+    name: "referrer_stats",
+    keys: ["user_id"],
+    values: ["referrals", "counted_referrals", "qualified_referrals"],
+    kept: `SELECT user_id, referrals, counted_referrals, qualified_referrals FROM referrer_stats`,
+    recount: `SELECT referrer_user_id AS user_id, count(*) AS referrals,
+                     count(*) FILTER (WHERE referral_is_counted(review_status)) AS counted_referrals,
+                     count(*) FILTER (WHERE referral_is_qualified(review_status, net_paid_cents)) AS qualified_referrals
+                FROM referral_usage_log WHERE referrer_user_id IS NOT NULL GROUP BY 1`,
+  },
+  {
+    name: "referral_usage_log.net_paid_cents",
+    keys: ["id"],
+    values: ["net_paid_cents"],
+    kept: `SELECT id, net_paid_cents FROM referral_usage_log`,
+    recount: `SELECT l.id, sum(CASE WHEN p.type = 'payment' THEN p.amount_cents ELSE -p.amount_cents END) AS net_paid_cents
+                FROM referral_usage_log l JOIN payments p ON p.user_id = l.referred_user_id GROUP BY 1`,
+  },
+  {
+    name: "referral_code_stats",
+    keys: ["referral_code_id"],
+    values: ["clicks", "signups", "qualified"],
+    kept: `SELECT referral_code_id, clicks, signups, qualified FROM referral_code_stats`,
+    recount: `SELECT rc.id AS referral_code_id,
+                     (SELECT count(*) FROM referral_clicks k WHERE k.referral_code_id = rc.id) AS clicks,
+                     (SELECT count(*) FROM referral_usage_log l WHERE l.referral_code_id = rc.id) AS signups,
+                     (SELECT count(*) FROM referral_usage_log l WHERE l.referral_code_id = rc.id
+                         AND referral_is_qualified(l.review_status, l.net_paid_cents)) AS qualified
+                FROM referral_codes rc`,
+  },
+  {
+    name: "referral_code_daily",
+    keys: ["referral_code_id", "day"],
+    values: ["clicks", "signups"],
+    kept: `SELECT referral_code_id, day, clicks, signups FROM referral_code_daily`,
+    recount: `SELECT referral_code_id, day, sum(clicks) AS clicks, sum(signups) AS signups
+                FROM (SELECT referral_code_id, (clicked_at AT TIME ZONE 'UTC')::date AS day, 1 AS clicks, 0 AS signups
+                        FROM referral_clicks
+                      UNION ALL
+                      SELECT referral_code_id, (used_at AT TIME ZONE 'UTC')::date, 0, 1
+                        FROM referral_usage_log WHERE referral_code_id IS NOT NULL) e
+               GROUP BY 1, 2`,
+  },
+  {
+    name: "referrer_source_stats",
+    keys: ["referrer_user_id", "source"],
+    values: ["signups"],
+    kept: `SELECT referrer_user_id, source, signups FROM referrer_source_stats`,
+    recount: `SELECT referrer_user_id, source, count(*) AS signups
+                FROM referral_usage_log WHERE referrer_user_id IS NOT NULL GROUP BY 1, 2`,
+  },
+  {
+    name: "commission_totals",
+    keys: ["beneficiary_user_id", "level", "status", "referral_code_id"],
+    values: ["amount_cents", "entries"],
+    kept: `SELECT beneficiary_user_id, level, status, referral_code_id, amount_cents, entries FROM commission_totals`,
+    recount: `SELECT c.beneficiary_user_id, c.level, c.status, coalesce(l.referral_code_id, 0) AS referral_code_id,
+                     sum(c.amount_cents) AS amount_cents, count(*) AS entries
+                FROM commissions c LEFT JOIN referral_usage_log l ON l.id = c.referral_id GROUP BY 1, 2, 3, 4`,
+  },
+  {
+    name: "commission_daily",
+    keys: ["beneficiary_user_id", "level", "status", "day"],
+    values: ["amount_cents", "entries"],
+    kept: `SELECT beneficiary_user_id, level, status, day, amount_cents, entries FROM commission_daily`,
+    recount: `SELECT beneficiary_user_id, level, status, (created_at AT TIME ZONE 'UTC')::date AS day,
+                     sum(amount_cents) AS amount_cents, count(*) AS entries
+                FROM commissions GROUP BY 1, 2, 3, 4`,
+  },
+];
+
+/** Kept vs recounted, joined on the key; a missing row on either side counts as zeros. */
+function compare(r: Rollup): SQL {
+  const key = (side: string) => `concat_ws('/', ${r.keys.map((k) => `${side}.${k}`).join(", ")})`;
+  const values = (side: string) => `ROW(${r.values.map((v) => `coalesce(${side}.${v}, 0)`).join(", ")})`;
+  const on = r.keys.map((k) => `k.${k} = n.${k}`).join(" AND ");
+  return sql.raw(`
+    SELECT '${r.name}' AS rollup, coalesce(nullif(${key("k")}, ''), ${key("n")}) AS key,
+           ${values("k")}::text AS kept, ${values("n")}::text AS recount
+      FROM (${r.kept}) k FULL JOIN (${r.recount}) n ON ${on}
+     WHERE ${values("k")} IS DISTINCT FROM ${values("n")}`);
+}
+
+export async function findRollupMismatches(db: DbOrTx): Promise<RollupMismatch[]> {
+  const out: RollupMismatch[] = [];
+  for (const rollup of ROLLUPS) {
+    out.push(
+      ...rowsAs(
+        await db.execute(compare(rollup)),
+        z.object({ rollup: col.text, key: col.text, kept: col.text, recount: col.text }),
+      ),
+    );
+  }
+  return out;
+}

@@ -64,7 +64,7 @@ export async function seedProgramMoney(
 
   await db.transaction(async (tx) => {
     // Every generated payment with the referrer's qualified referrals when it was recorded: those already
-    // qualified before the seed, plus every eligible referral whose first payment came no later.
+    // qualified before the seed (counted and net paid > 0), plus every eligible referral whose first payment came no later.
     await tx.execute(sql`
       CREATE TEMP TABLE seed_pay ON COMMIT DROP AS
       WITH p AS (
@@ -86,8 +86,8 @@ export async function seedProgramMoney(
                AND (c.starts_at IS NULL OR p.occurred_at >= c.starts_at) AND (c.ends_at IS NULL OR p.occurred_at <= c.ends_at)
       ), before AS (
         SELECT l.referrer_user_id AS ref, count(*)::int AS n FROM referral_usage_log l
-         WHERE l.id <= ${opts.fromReferralId} AND l.commission_eligible AND l.referrer_user_id IS NOT NULL
-           AND EXISTS (SELECT 1 FROM payments q WHERE q.user_id = l.referred_user_id AND q.type = 'payment')
+         WHERE l.id <= ${opts.fromReferralId} AND l.referrer_user_id IS NOT NULL
+           AND referral_is_qualified(l.review_status, l.net_paid_cents)
          GROUP BY 1
       )
       SELECT x.*, (COALESCE(b.n, 0) + count(*) FILTER (WHERE x.first AND x.eligible)

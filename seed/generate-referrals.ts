@@ -109,6 +109,22 @@ export async function generateReferrals(db: Db, opts: GenerateReferralsOptions):
   const tail = (s: SQL) =>
     tailShare > 0 ? sql`((${s}) > ${pool} AND ${unit(s, 1)} < ${tailShare})` : sql`false`;
   const poolIndex = (s: SQL) => sql`(1 + floor(${pool} * power(${unit(s, 2)}, 4))::int)`;
+  // Clients who pay: monthly from the end of the 7-day trial, for `life` months or until now.
+  const firstAt = (s: SQL) => sql`(${at(s)} + interval '7 days' + ((${s}) % 3600) * interval '1 second')`;
+  const life = (s: SQL) => sql`(1 + floor(power(${unit(s, 5)}, 2) * 14)::int)`;
+  const paid = (s: SQL) =>
+    program ? sql`(${unit(s, 4)} < ${payingShare} AND ${firstAt(s)} <= ${nowSql})` : sql`false`;
+  const months = (s: SQL) =>
+    sql`(CASE WHEN ${paid(s)} THEN least(${life(s)}, 1 + (SELECT count(*) FROM generate_series(1, 15) m
+                                         WHERE ${firstAt(s)} + m * interval '1 month' <= ${nowSql}))::int
+              ELSE 0 END)`;
+  const tiers = rowsAs(
+    await db.execute(sql`SELECT id, monthly_price_cents AS price FROM subscription_tiers
+                          WHERE sort_order IN (1, 2, 3) ORDER BY sort_order`),
+    z.object({ id: col.int, price: col.int }),
+  );
+  const tierId = (s: SQL) => sql`(${`{${tiers.map((t) => t.id).join(",")}}`}::int[])[1 + (${s}) % 3]`;
+  const price = (s: SQL) => sql`(${`{${tiers.map((t) => t.price).join(",")}}`}::bigint[])[1 + (${s}) % 3]`;
 
   for (let done = 0; done < count; done += batchSize) {
     const n = Math.min(batchSize, count - done);
@@ -127,18 +143,9 @@ export async function generateReferrals(db: Db, opts: GenerateReferralsOptions):
                  (${sql.raw(FIRST)})[1 + (s * 7) % 20] AS first,
                  (${sql.raw(LAST)})[1 + (s * 11) % 16] AS last,
                  ${at(sql`s`)} AS at,
-                 -- Clients who paid: monthly from the end of the 7-day trial for \`life\` months (or until now).
-                 ${program ? sql`${unit(sql`s`, 4)} < ${payingShare}` : sql`false`} AS paying,
-                 1 + floor(power(${unit(sql`s`, 5)}, 2) * 14)::int AS life
+                 ${firstAt(sql`s`)} AS first_at, ${paid(sql`s`)} AS paid, ${months(sql`s`)} AS months,
+                 ${firstAt(sql`s`)} + least(${life(sql`s`)}, 15) * interval '1 month' <= ${nowSql} AS churned
             FROM (SELECT ${s} AS s FROM generate_series(1, ${n}::int) k) q
-        ), plan AS (
-          SELECT q.*, q.paying AND q.first_at <= ${nowSql} AS paid,
-                 CASE WHEN q.first_at > ${nowSql} THEN 0
-                      ELSE least(q.life, 1 + (SELECT count(*) FROM generate_series(1, 15) m
-                                               WHERE q.first_at + m * interval '1 month' <= ${nowSql}))::int
-                 END AS months,
-                 q.first_at + least(q.life, 15) * interval '1 month' <= ${nowSql} AS churned
-            FROM (SELECT g.*, g.at + interval '7 days' + (g.s % 3600) * interval '1 second' AS first_at FROM g) q
         ), new_users AS (
           INSERT INTO users (id, email, normalized_email, name, password_hash, business_type, region_id,
                              account_number, slug, referral_code_used, referred_by_user_id,
@@ -157,7 +164,7 @@ export async function generateReferrals(db: Db, opts: GenerateReferralsOptions):
           INSERT INTO subscriptions (id, user_id, tier_id, status, trial_ends_at, current_period_end, continuous_since,
                                      canceled_at, created_at, updated_at)
           OVERRIDING SYSTEM VALUE
-          SELECT ${bases.subscriptions}::int + p.s, p.uid, t.id,
+          SELECT ${bases.subscriptions}::int + p.s, p.uid, ${tierId(sql`p.s`)},
                  (CASE WHEN p.first_at > ${nowSql} THEN 'trial'
                        WHEN ${program ? sql`p.paid AND NOT p.churned` : sql`p.s % 5 <> 0`} THEN 'active'
                        ELSE 'canceled' END)::subscription_status,
@@ -168,14 +175,13 @@ export async function generateReferrals(db: Db, opts: GenerateReferralsOptions):
                       WHEN p.paid AND p.churned THEN p.first_at + p.months * interval '1 month'
                       WHEN ${program ? sql`NOT p.paid` : sql`false`} THEN p.at + interval '7 days' END,
                  p.at, p.at
-            FROM plan p JOIN subscription_tiers t ON t.sort_order = 1 + p.s % 3
+            FROM g p
         ), pays AS (
           INSERT INTO payments (user_id, subscription_id, external_id, type, amount_cents, currency, source,
                                 occurred_at, created_at)
-          SELECT p.uid, ${bases.subscriptions}::int + p.s, 'seed_inv_' || p.uid || '_' || (m + 1), 'payment', t.monthly_price_cents, 'usd', 'demo',
+          SELECT p.uid, ${bases.subscriptions}::int + p.s, 'seed_inv_' || p.uid || '_' || (m + 1), 'payment', ${price(sql`p.s`)}, 'usd', 'demo',
                  p.first_at + m * interval '1 month', p.first_at + m * interval '1 month'
-            FROM plan p JOIN subscription_tiers t ON t.sort_order = 1 + p.s % 3
-            CROSS JOIN LATERAL generate_series(0, p.months - 1) m
+            FROM g p CROSS JOIN LATERAL generate_series(0, p.months - 1) m
            WHERE p.paid
         )
         INSERT INTO client_sites (user_id, name, created_at) SELECT uid, first || ' ' || last, at FROM g`);
@@ -200,7 +206,9 @@ export async function generateReferrals(db: Db, opts: GenerateReferralsOptions):
                  -- Program mode: one in ten typed the code in by hand (no click to link).
                  ${program ? sql`s % 10 = 3` : sql`false`} AS typed,
                  (ARRAY['link','link','whatsapp','email','sms','qr','social','link'])[1 + (s * 3) % 8]::referral_source AS source,
-                 ${at(sql`s`)} AS at
+                 ${at(sql`s`)} AS at,
+                 -- What the client has paid (their payments went in first, before the referral existed).
+                 ${price(sql`s`)} * ${months(sql`s`)} AS net_paid
             FROM (SELECT ${s} AS s FROM generate_series(1, ${n}::int) k) q
         ), clicks AS (
           INSERT INTO referral_clicks (id, referral_code_id, ip_hash, user_agent, source, device_id, clicked_at)
@@ -210,7 +218,7 @@ export async function generateReferrals(db: Db, opts: GenerateReferralsOptions):
         ), logged AS (
           INSERT INTO referral_usage_log (id, referral_code_id, referrer_user_id, referred_user_id, code_used, signup_ip, ip_hash,
                                           signup_user_agent, device_id, source, click_id, fraud_flags, is_flagged,
-                                          review_status, commission_eligible, used_at)
+                                          review_status, commission_eligible, net_paid_cents, used_at)
           OVERRIDING SYSTEM VALUE
           SELECT ${bases.referrals}::bigint + g.s, g.code_id, g.referrer_id, g.uid, g.code,
                  '203.0.113.' || (g.uid % 250 + 1), md5('ip' || g.uid), 'Mozilla/5.0 (demo)', 'demo-' || g.uid,
@@ -221,7 +229,7 @@ export async function generateReferrals(db: Db, opts: GenerateReferralsOptions):
                       ELSE '[]'::jsonb END,
                  g.flagged,
                  (CASE WHEN g.flagged THEN 'pending' ELSE 'not_required' END)::review_status,
-                 NOT g.flagged, g.at
+                 NOT g.flagged, g.net_paid, g.at
             FROM g
           RETURNING referral_code_id
         )

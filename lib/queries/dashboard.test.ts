@@ -243,36 +243,40 @@ async function recount(referrerId: number, now: Date, days: number, month: strin
 }
 
 describe("the dashboard", () => {
-  it(`loads in ${DASHBOARD_STATEMENTS} statements or fewer (the session adds one), as many for a long history as for none, each able to use an index`, async () => {
-    const counting = countingDatabase(testDb);
-    const fresh = await makeReferrer(testDb);
-    const freshNow = new Date();
-    await loadDashboard(counting.db, fresh.user, { now: freshNow, days: 30, month: monthOf(freshNow) });
-    const forNone = counting.statements.length;
+  it(
+    `loads in ${DASHBOARD_STATEMENTS} statements or fewer (the session adds one), as many for a long history as for none, each able to use an index`,
+    async () => {
+      const counting = countingDatabase(testDb);
+      const fresh = await makeReferrer(testDb);
+      const freshNow = new Date();
+      await loadDashboard(counting.db, fresh.user, { now: freshNow, days: 30, month: monthOf(freshNow) });
+      const forNone = counting.statements.length;
 
-    const { referrers, now } = await randomHistory(99);
-    const busy = referrers[0].user;
-    counting.reset();
-    const data = await loadDashboard(counting.db, busy, { now, days: 30, month: monthOf(now) });
-    expect(data.analytics.summary.total_referrals).toBeGreaterThan(10); // a real history, not a vacuous pass
-    expect(data.rewards.offers).toHaveLength(1); // the offer window statement ran too
-    expect(counting.statements.length).toBeLessThanOrEqual(DASHBOARD_STATEMENTS);
-    expect(counting.statements.length).toBe(forNone + 1); // + the offer window count, the only addition
+      const { referrers, now } = await randomHistory(99);
+      const busy = referrers[0].user;
+      counting.reset();
+      const data = await loadDashboard(counting.db, busy, { now, days: 30, month: monthOf(now) });
+      expect(data.analytics.summary.total_referrals).toBeGreaterThan(10); // a real history, not a vacuous pass
+      expect(data.rewards.offers).toHaveLength(1); // the offer window statement ran too
+      expect(counting.statements.length).toBeLessThanOrEqual(DASHBOARD_STATEMENTS);
+      expect(counting.statements.length).toBe(forNone + 1); // + the offer window count, the only addition
 
-    // No statement has to read referral_usage_log, referral_clicks or commissions whole.
-    const plans = await explainStatements(testDb, counting.statements);
-    const big = ["referral_usage_log", "referral_clicks", "commissions"];
-    expect(
-      plans
-        .filter((p) => p.seqScans.some((t) => big.includes(t)))
-        .map((p) => ({ query: p.query.slice(0, 120), seqScans: p.seqScans })),
-    ).toEqual([]);
-    // …and the rollups are what the batch reads.
-    const batch = plans.find((p) => p.query.includes("referral_code_daily"));
-    expect(batch?.indexes).toEqual(
-      expect.arrayContaining(["referral_code_daily_pkey", "referrer_stats_pkey"]),
-    );
-  });
+      // No statement has to read referral_usage_log, referral_clicks or commissions whole.
+      const plans = await explainStatements(testDb, counting.statements);
+      const big = ["referral_usage_log", "referral_clicks", "commissions"];
+      expect(
+        plans
+          .filter((p) => p.seqScans.some((t) => big.includes(t)))
+          .map((p) => ({ query: p.query.slice(0, 120), seqScans: p.seqScans })),
+      ).toEqual([]);
+      // …and the rollups are what the batch reads.
+      const batch = plans.find((p) => p.query.includes("referral_code_daily"));
+      expect(batch?.indexes).toEqual(
+        expect.arrayContaining(["referral_code_daily_pkey", "referrer_stats_pkey"]),
+      );
+    },
+    HISTORY_TIMEOUT_MS,
+  );
 
   for (const seed of [20261202, 5]) {
     it(

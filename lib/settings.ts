@@ -1,6 +1,7 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { appSettings } from "@/db/schema";
+import { jsonRead, type JsonRead } from "@/db/json-batch";
 import type { DbOrTx } from "@/db/types";
 
 /**
@@ -35,19 +36,43 @@ export const settingDefinitions = {
 export type SettingKey = keyof typeof settingDefinitions;
 type SettingValue<K extends SettingKey> = z.output<(typeof settingDefinitions)[K]["schema"]>;
 
-export async function getSetting<K extends SettingKey>(db: DbOrTx, key: K): Promise<SettingValue<K>> {
+/** A stored value (or none) resolved as getSetting does: stored, else the environment, else the default. */
+function resolveSetting<K extends SettingKey>(key: K, stored: unknown): SettingValue<K> {
   const def = settingDefinitions[key];
-  const [row] = await db
-    .select({ value: appSettings.value })
-    .from(appSettings)
-    .where(eq(appSettings.key, key))
-    .limit(1);
-  for (const candidate of [row?.value, process.env[def.env]]) {
+  for (const candidate of [stored, process.env[def.env]]) {
     if (candidate === undefined || candidate === null || candidate === "") continue;
     const parsed = def.schema.safeParse(candidate);
     if (parsed.success) return parsed.data as SettingValue<K>;
   }
   return def.fallback as SettingValue<K>;
+}
+
+export async function getSetting<K extends SettingKey>(db: DbOrTx, key: K): Promise<SettingValue<K>> {
+  const [row] = await db
+    .select({ value: appSettings.value })
+    .from(appSettings)
+    .where(eq(appSettings.key, key))
+    .limit(1);
+  return resolveSetting(key, row?.value);
+}
+
+/** Several settings as one JSON read (a page's part of a batch), each resolved as getSetting does. */
+export function settingsRead<K extends SettingKey>(
+  keys: readonly K[],
+): JsonRead<{ [P in K]: SettingValue<P> }> {
+  const query = sql`SELECT json_object_agg(s.key, s.value) FROM app_settings s
+                     WHERE s.key IN (${sql.join(
+                       keys.map((k) => sql`${k}`),
+                       sql`, `,
+                     )})`;
+  return jsonRead(
+    query,
+    z.record(z.string(), z.unknown()).nullable(),
+    (stored) =>
+      Object.fromEntries(keys.map((key) => [key, resolveSetting(key, stored?.[key])])) as {
+        [P in K]: SettingValue<P>;
+      },
+  );
 }
 
 export async function setSetting<K extends SettingKey>(

@@ -112,3 +112,20 @@ export async function sumCommissionBuckets(db: DbOrTx, where: SQL): Promise<Comm
   );
   return readCommissionBuckets(row);
 }
+
+/**
+ * The same buckets over a rollup of this ledger — `commission_totals` or `commission_daily`
+ * (db/migrations/0010_referral_rollups.sql). Their rows keep the ledger's `status` and the sum of its
+ * `amount_cents` per key, so the one BUCKET_STATUS predicate applied to the rollup's `status` column
+ * adds up to the same cents as applied to the ledger rows: one number, one meaning, read in a few index
+ * lookups instead of a sum over the beneficiary's whole ledger. `alias` names the rollup in the query
+ * (`FROM commission_totals t` → `"t"`).
+ */
+export function sumRollupBucket(bucket: CommissionBucket, alias: string, also?: SQL): SQL {
+  return sumCommissionBucket(bucket, alias, also);
+}
+
+/** commissionBucketColumns over a rollup (see sumRollupBucket); read it with commissionBucketRow. */
+export function rollupBucketColumns(alias: string): SQL {
+  return commissionBucketColumns(alias);
+}

@@ -3,11 +3,15 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { commissions, payments, referralUsageLog, users } from "@/db/schema";
 import { col, rowsAs } from "@/db/rows";
 import type { DbOrTx } from "@/db/types";
+import { z } from "zod";
+import { jsonRead, readJson, type JsonRead } from "@/db/json-batch";
 import {
-  commissionBucketColumns,
   commissionBucketRow,
+  inCommissionBucket,
   readCommissionBuckets,
+  rollupBucketColumns,
   sumCommissionBucket,
+  sumRollupBucket,
 } from "@/lib/commissions/commission-buckets";
 import { centsToDecimal } from "@/lib/format";
 import { maskEmail } from "@/lib/privacy/mask";
@@ -30,40 +34,76 @@ export type CommissionTotals = {
   byLevel: { direct: number; partner: number; bonus: number; retention: number };
 };
 
+/** The dashboard's part of CommissionTotals: everything but `reversedCents`. */
+export type CommissionBuckets = Omit<CommissionTotals, "reversedCents">;
+
+/**
+ * A beneficiary's buckets and earned-by-level from the commission_totals rollup (a few rows per level and
+ * status, whatever the ledger's length), summed by the same BUCKET_STATUS as the ledger
+ * (commission-buckets.ts). "In review" (on hold, waiting on a flagged referral) has no rollup: it looks up
+ * the referral of each of the beneficiary's on-hold rows by primary key — rows still inside their hold
+ * window, not history (a correlated lookup, so the planner cannot trade it for a scan of every referral).
+ * A counter for it would make the card fully O(1); see the report of issue 12.
+ */
+export function commissionBucketsRead(userId: number): JsonRead<CommissionBuckets> {
+  const query = sql`
+    SELECT json_build_object(
+      'buckets', (SELECT row_to_json(b) FROM (
+                    SELECT ${rollupBucketColumns("t")},
+                           ${sumRollupBucket("earned", "t", sql`t.level = 'direct'`)} AS direct,
+                           ${sumRollupBucket("earned", "t", sql`t.level = 'partner'`)} AS partner,
+                           ${sumRollupBucket("earned", "t", sql`t.level = 'bonus'`)} AS bonus,
+                           ${sumRollupBucket("earned", "t", sql`t.level = 'retention'`)} AS retention
+                      FROM commission_totals t WHERE t.beneficiary_user_id = ${userId}) b),
+      'in_review', (SELECT ${sumCommissionBucket(
+        "onHold",
+        "c",
+        sql`(SELECT NOT l.commission_eligible FROM referral_usage_log l WHERE l.id = c.referral_id)`,
+      )}
+                      FROM commissions c
+                     WHERE c.beneficiary_user_id = ${userId} AND ${inCommissionBucket("onHold", "c")}))`;
+  const shape = z.object({
+    buckets: commissionBucketRow
+      .extend({ direct: col.sumCents, partner: col.sumCents, bonus: col.sumCents, retention: col.sumCents })
+      .nullable(),
+    in_review: col.sumCents,
+  });
+  return jsonRead(query, shape, (r) => {
+    const buckets = readCommissionBuckets(r.buckets ?? undefined);
+    return {
+      earnedCents: buckets.earnedCents,
+      pendingCents: buckets.onHoldCents,
+      inReviewCents: r.in_review,
+      approvedCents: buckets.approvedCents,
+      paidCents: buckets.paidCents,
+      unpaidCents: buckets.unpaidCents,
+      byLevel: {
+        direct: r.buckets?.direct ?? 0,
+        partner: r.buckets?.partner ?? 0,
+        bonus: r.buckets?.bonus ?? 0,
+        retention: r.buckets?.retention ?? 0,
+      },
+    };
+  });
+}
+
+/**
+ * Every figure of CommissionTotals (GET /api/clients/:id/commissions). The buckets come from the rollup
+ * (commissionBucketsRead); what reversals took back has no rollup and is summed from the beneficiary's
+ * reversal rows.
+ */
 export async function getCommissionTotals(db: DbOrTx, userId: number): Promise<CommissionTotals> {
-  const [row] = rowsAs(
-    await db.execute(sql`
-      SELECT ${commissionBucketColumns("c")},
-             ${sumCommissionBucket("onHold", "c", sql`l.commission_eligible = false`)} AS in_review,
-             -${sumCommissionBucket("earned", "c", sql`c.kind = 'reversal'`)} AS reversed,
-             ${sumCommissionBucket("earned", "c", sql`c.level = 'direct'`)} AS direct,
-             ${sumCommissionBucket("earned", "c", sql`c.level = 'partner'`)} AS partner,
-             ${sumCommissionBucket("earned", "c", sql`c.level = 'bonus'`)} AS bonus,
-             ${sumCommissionBucket("earned", "c", sql`c.level = 'retention'`)} AS retention
-        FROM commissions c
-        LEFT JOIN referral_usage_log l ON l.id = c.referral_id
-       WHERE c.beneficiary_user_id = ${userId}`),
-    commissionBucketRow.extend({
-      in_review: col.sumCents,
-      reversed: col.sumCents,
-      direct: col.sumCents,
-      partner: col.sumCents,
-      bonus: col.sumCents,
-      retention: col.sumCents,
-    }),
-  );
-  const n = (key: "in_review" | "reversed" | "direct" | "partner" | "bonus" | "retention") => row?.[key] ?? 0;
-  const buckets = readCommissionBuckets(row);
-  return {
-    earnedCents: buckets.earnedCents,
-    pendingCents: buckets.onHoldCents,
-    inReviewCents: n("in_review"),
-    approvedCents: buckets.approvedCents,
-    paidCents: buckets.paidCents,
-    unpaidCents: buckets.unpaidCents,
-    reversedCents: n("reversed"),
-    byLevel: { direct: n("direct"), partner: n("partner"), bonus: n("bonus"), retention: n("retention") },
-  };
+  const [buckets, [reversed]] = await Promise.all([
+    readJson(db, commissionBucketsRead(userId)),
+    db
+      .execute(
+        sql`
+      SELECT -${sumCommissionBucket("earned", "c")} AS reversed FROM commissions c
+       WHERE c.beneficiary_user_id = ${userId} AND c.kind = 'reversal'`,
+      )
+      .then((result) => rowsAs(result, z.object({ reversed: col.sumCents }))),
+  ]);
+  return { ...buckets, reversedCents: reversed?.reversed ?? 0 };
 }
 
 /**

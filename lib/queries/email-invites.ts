@@ -1,29 +1,37 @@
 import "server-only";
-import { and, asc, desc, eq, gt, isNull, lt, or } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import { z } from "zod";
+import { jsonCol, jsonRead, readJson, type JsonRead } from "@/db/json-batch";
 import { emailInvites, referralCodes, users } from "@/db/schema";
+import { timestampParam } from "@/db/sql-values";
 import type { DbOrTx } from "@/db/types";
 import { countInvitesInLastDay, DAILY_INVITE_LIMIT } from "@/lib/invites/send-email-invites";
 import type { AdminInvitesSearch } from "@/lib/validation/email-invites";
 
-/** The codes a referrer can invite with right now: their own, active, not expired, not used up. */
-export async function listInviteCodes(
+/**
+ * The codes a referrer can invite with right now: their own, active, not expired, not used up — as a JSON
+ * read, so the dashboard reads them within its batch.
+ */
+export function inviteCodesRead(
+  referrerUserId: number,
+  now: Date,
+): JsonRead<Array<{ id: number; code: string }>> {
+  const query = sql`
+    SELECT json_agg(json_build_object('id', rc.id, 'code', rc.code) ORDER BY rc.created_at, rc.id)
+      FROM referral_codes rc
+     WHERE rc.client_id = ${referrerUserId} AND rc.is_active
+       AND (rc.expires_at IS NULL OR rc.expires_at > ${timestampParam(now)})
+       AND (rc.usage_limit IS NULL OR rc.usage_count < rc.usage_limit)`;
+  return jsonRead(query, jsonCol.list(z.object({ id: jsonCol.int, code: jsonCol.text })));
+}
+
+export function listInviteCodes(
   db: DbOrTx,
   referrerUserId: number,
   now: Date,
 ): Promise<Array<{ id: number; code: string }>> {
-  return db
-    .select({ id: referralCodes.id, code: referralCodes.code })
-    .from(referralCodes)
-    .where(
-      and(
-        eq(referralCodes.clientId, referrerUserId),
-        eq(referralCodes.isActive, true),
-        or(isNull(referralCodes.expiresAt), gt(referralCodes.expiresAt, now)),
-        or(isNull(referralCodes.usageLimit), lt(referralCodes.usageCount, referralCodes.usageLimit)),
-      ),
-    )
-    .orderBy(asc(referralCodes.createdAt), asc(referralCodes.id));
+  return readJson(db, inviteCodesRead(referrerUserId, now));
 }
 
 // One invite as both the dashboard and the admin outbox list it (the code is null once it's deleted).

@@ -115,7 +115,11 @@ beforeAll(async () => {
 });
 
 describe("getReferralAnalytics", () => {
-  it("counts each code's signups with the 7- and 30-day windows at their edges, clicks and conversion", async () => {
+  // The windows are whole UTC days ending today (2026-06-30), read from the code·day rollup: the 7 days
+  // 06-24…06-30 hold none of the three signups of 06-23 (the day just before them), the 30 days 06-01…06-30
+  // hold those three but not the two of 05-31 (the day just before). Before the rollups they were rolling
+  // `>= now - N days` windows (2 and 4 here).
+  it("counts each code's signups in the 7 and 30 UTC days ending today at their edges, clicks and conversion", async () => {
     const a = await getReferralAnalytics(testDb.db, referrerId, { now, viewer: "owner" });
     expect(a.codes).toEqual([
       {
@@ -126,8 +130,8 @@ describe("getReferralAnalytics", () => {
         usage_count: 5,
         usage_limit: 10,
         total_signups: 5,
-        signups_last_30_days: 4,
-        signups_last_7_days: 2,
+        signups_last_30_days: 3,
+        signups_last_7_days: 0,
         total_commission_earned: "19.98",
         commission_paid: "9.99",
         clicks: 10,

@@ -1,14 +1,14 @@
 import "server-only";
-import { desc, eq, sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { col, rowsAs } from "@/db/rows";
-import { referralUsageLog, users } from "@/db/schema";
+import { jsonCol, jsonRead, readJson, type JsonRead } from "@/db/json-batch";
 import { timestampParam } from "@/db/sql-values";
 import type { DbOrTx } from "@/db/types";
 import {
-  inCommissionBucket,
-  sumCommissionBucket,
-  sumCommissionBuckets,
+  commissionBucketRow,
+  readCommissionBuckets,
+  rollupBucketColumns,
+  sumRollupBucket,
 } from "@/lib/commissions/commission-buckets";
 import { centsToDecimal } from "@/lib/format";
 import { maskEmail } from "@/lib/privacy/mask";
@@ -16,7 +16,9 @@ import { maskEmail } from "@/lib/privacy/mask";
 // Referral analytics of one client, for GET /api/clients/:id/referral-analytics and the dashboard.
 // Money comes from the commissions ledger: the client's own direct-level rows, summed by the buckets of
 // lib/commissions/commission-buckets.ts (earned; the seed's `pending` is the unpaid bucket, on hold +
-// approved; paid). Time windows are `>= now - N days`, months are UTC.
+// approved; paid). Everything is read from the counters and rollups of migration 0010 — no statement counts
+// a referrer's history — so time windows are whole UTC days (the 30 days ending today, today included)
+// and months are UTC.
 
 const DAY_MS = 86_400_000;
 
@@ -76,117 +78,147 @@ export type MonthlyReport = {
 const ratio = (signups: number, clicks: number) => (clicks > 0 ? signups / clicks : null);
 const iso = (v: Date) => v.toISOString();
 
-const codeRow = z.object({
-  id: col.int,
-  code: col.text,
-  code_name: col.nullableText,
-  created_at: col.timestamp,
-  usage_count: col.int,
-  usage_limit: col.nullableInt,
-  active: col.bool,
-  total_signups: col.int,
-  last30: col.int,
-  last7: col.int,
-  clicks: col.int,
-  earned: col.sumCents,
-  paid: col.sumCents,
+const bucketJson = commissionBucketRow;
+
+const codeJson = z.object({
+  id: jsonCol.int,
+  code: jsonCol.text,
+  code_name: jsonCol.nullableText,
+  created_at: jsonCol.timestamp,
+  usage_count: jsonCol.int,
+  usage_limit: jsonCol.nullableInt,
+  active: jsonCol.bool,
+  total_signups: jsonCol.int,
+  last30: jsonCol.int,
+  last7: jsonCol.int,
+  clicks: jsonCol.int,
+  earned: jsonCol.count,
+  paid: jsonCol.count,
 });
 
-export async function getReferralAnalytics(
+const recentJson = z.object({
+  used_at: jsonCol.timestamp,
+  signup_ip: jsonCol.nullableText,
+  email: jsonCol.text,
+  code_used: jsonCol.text,
+  commission_amount_cents: jsonCol.int,
+  commission_eligible: jsonCol.bool,
+});
+
+/** A UTC day `n` days before `now`'s, as a date parameter ("the 30 UTC days ending today": n = 29). */
+function utcDayParam(now: Date, daysBefore = 0) {
+  const day = new Date(
+    Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - daysBefore * DAY_MS,
+  );
+  return sql`${day.toISOString().slice(0, 10)}::date`;
+}
+
+/** Signups of code `rc` over the UTC days [from, to] from the code·day rollup. */
+function codeSignupsBetween(from: SQL, to: SQL) {
+  return sql`(SELECT coalesce(sum(d.signups), 0) FROM referral_code_daily d
+               WHERE d.referral_code_id = rc.id AND d.day >= ${from} AND d.day <= ${to})`;
+}
+
+/**
+ * The analytics of one client as one JSON read, from counters and rollups (migration 0010): codes with
+ * their counters (referral_code_stats), their signups in the last 30 and 7 UTC days (referral_code_daily)
+ * and their direct commission (commission_totals by code); the referrer's total (referrer_stats) and
+ * money (commission_totals, by the buckets of commission-buckets.ts); the latest 10 referrals by the
+ * (referrer_user_id, used_at) index. Nothing here counts history: the cost is the number of codes, days
+ * and statuses, whatever the number of referrals and clicks.
+ *
+ * The windows are whole UTC days: `signups_last_30_days` = the 30 UTC days ending with today (today
+ * included), `signups_last_7_days` the 7 ending with today.
+ */
+export function referralAnalyticsRead(
+  clientId: number,
+  opts: { now: Date; viewer: Viewer },
+): JsonRead<ReferralAnalytics> {
+  const today = utcDayParam(opts.now);
+  const query = sql`
+    SELECT json_build_object(
+      'referrals', coalesce((SELECT s.referrals FROM referrer_stats s WHERE s.user_id = ${clientId}), 0),
+      'money', (SELECT row_to_json(b) FROM (
+                  SELECT ${rollupBucketColumns("t")} FROM commission_totals t
+                   WHERE t.beneficiary_user_id = ${clientId} AND t.level = 'direct') b),
+      'codes', (SELECT json_agg(x ORDER BY x.created_at, x.id) FROM (
+        SELECT rc.id, rc.code, rc.code_name, rc.created_at, rc.usage_count, rc.usage_limit,
+               (rc.is_active AND (rc.expires_at IS NULL OR rc.expires_at > ${timestampParam(opts.now)})
+                 AND (rc.usage_limit IS NULL OR rc.usage_count < rc.usage_limit)) AS active,
+               coalesce(cs.signups, 0) AS total_signups,
+               coalesce(cs.clicks, 0) AS clicks,
+               ${codeSignupsBetween(utcDayParam(opts.now, 29), today)} AS last30,
+               ${codeSignupsBetween(utcDayParam(opts.now, 6), today)} AS last7,
+               (SELECT ${sumRollupBucket("earned", "t")} FROM commission_totals t
+                 WHERE t.beneficiary_user_id = ${clientId} AND t.level = 'direct'
+                   AND t.referral_code_id = rc.id) AS earned,
+               (SELECT ${sumRollupBucket("paid", "t")} FROM commission_totals t
+                 WHERE t.beneficiary_user_id = ${clientId} AND t.level = 'direct'
+                   AND t.referral_code_id = rc.id) AS paid
+          FROM referral_codes rc
+          LEFT JOIN referral_code_stats cs ON cs.referral_code_id = rc.id
+         WHERE rc.client_id = ${clientId}) x),
+      'recent', (SELECT json_agg(y ORDER BY y.used_at DESC, y.id DESC) FROM (
+        SELECT l.id, l.used_at, l.signup_ip, u.email, l.code_used, l.commission_amount_cents, l.commission_eligible
+          FROM referral_usage_log l JOIN users u ON u.id = l.referred_user_id
+         WHERE l.referrer_user_id = ${clientId}
+         ORDER BY l.used_at DESC, l.id DESC
+         LIMIT 10) y))`;
+  const shape = z.object({
+    referrals: jsonCol.int,
+    money: bucketJson.nullable(),
+    codes: jsonCol.list(codeJson),
+    recent: jsonCol.list(recentJson),
+  });
+  return jsonRead(query, shape, (r) => {
+    const money = readCommissionBuckets(r.money ?? undefined);
+    const codes: CodeAnalytics[] = r.codes.map((c) => ({
+      id: c.id,
+      code: c.code,
+      code_name: c.code_name,
+      created_at: iso(c.created_at),
+      usage_count: c.usage_count,
+      usage_limit: c.usage_limit,
+      total_signups: c.total_signups,
+      signups_last_30_days: c.last30,
+      signups_last_7_days: c.last7,
+      total_commission_earned: centsToDecimal(c.earned),
+      commission_paid: centsToDecimal(c.paid),
+      clicks: c.clicks,
+      conversion_rate: ratio(c.total_signups, c.clicks),
+    }));
+    const totalClicks = codes.reduce((n, c) => n + c.clicks, 0);
+    return {
+      codes,
+      recent_referrals: r.recent.map((l) => ({
+        used_at: iso(l.used_at),
+        signup_ip: l.signup_ip,
+        referred_user_email: opts.viewer === "admin" ? l.email : maskEmail(l.email),
+        referral_code_used: l.code_used,
+        commission_amount: centsToDecimal(l.commission_amount_cents),
+        commission_eligible: l.commission_eligible,
+      })),
+      summary: {
+        total_codes: codes.length,
+        active_codes: r.codes.filter((c) => c.active).length,
+        total_referrals: r.referrals,
+        total_commission_earned: centsToDecimal(money.earnedCents),
+        commission_pending: centsToDecimal(money.unpaidCents),
+        commission_paid: centsToDecimal(money.paidCents),
+        total_clicks: totalClicks,
+        conversion_rate: ratio(r.referrals, totalClicks),
+      },
+    };
+  });
+}
+
+/** GET /api/clients/:id/referral-analytics and the dashboard's headline cards: one statement. */
+export function getReferralAnalytics(
   db: DbOrTx,
   clientId: number,
   opts: { now: Date; viewer: Viewer },
 ): Promise<ReferralAnalytics> {
-  const since30 = new Date(opts.now.getTime() - 30 * DAY_MS);
-  const since7 = new Date(opts.now.getTime() - 7 * DAY_MS);
-
-  const codeRows = rowsAs(
-    await db.execute(sql`
-      SELECT rc.id, rc.code, rc.code_name, rc.created_at, rc.usage_count, rc.usage_limit,
-             (rc.is_active AND (rc.expires_at IS NULL OR rc.expires_at > ${timestampParam(opts.now)})
-               AND (rc.usage_limit IS NULL OR rc.usage_count < rc.usage_limit)) AS active,
-             (SELECT count(*) FROM referral_usage_log l WHERE l.referral_code_id = rc.id) AS total_signups,
-             (SELECT count(*) FROM referral_usage_log l
-               WHERE l.referral_code_id = rc.id AND l.used_at >= ${timestampParam(since30)}) AS last30,
-             (SELECT count(*) FROM referral_usage_log l
-               WHERE l.referral_code_id = rc.id AND l.used_at >= ${timestampParam(since7)}) AS last7,
-             (SELECT count(*) FROM referral_clicks k WHERE k.referral_code_id = rc.id) AS clicks,
-             (SELECT ${sumCommissionBucket("earned")}
-                FROM commissions c JOIN referral_usage_log l ON l.id = c.referral_id
-               WHERE l.referral_code_id = rc.id AND c.beneficiary_user_id = ${clientId}
-                 AND c.level = 'direct') AS earned,
-             (SELECT ${sumCommissionBucket("paid")}
-                FROM commissions c JOIN referral_usage_log l ON l.id = c.referral_id
-               WHERE l.referral_code_id = rc.id AND c.beneficiary_user_id = ${clientId}
-                 AND c.level = 'direct') AS paid
-        FROM referral_codes rc
-       WHERE rc.client_id = ${clientId}
-       ORDER BY rc.created_at, rc.id`),
-    codeRow,
-  );
-
-  const recentRows = await db
-    .select({
-      usedAt: referralUsageLog.usedAt,
-      signupIp: referralUsageLog.signupIp,
-      email: users.email,
-      codeUsed: referralUsageLog.codeUsed,
-      commissionAmountCents: referralUsageLog.commissionAmountCents,
-      commissionEligible: referralUsageLog.commissionEligible,
-    })
-    .from(referralUsageLog)
-    .innerJoin(users, eq(users.id, referralUsageLog.referredUserId))
-    .where(eq(referralUsageLog.referrerUserId, clientId))
-    .orderBy(desc(referralUsageLog.usedAt), desc(referralUsageLog.id))
-    .limit(10);
-
-  const [totals] = await db
-    .select({ referrals: sql<number>`count(*)`.mapWith(Number) })
-    .from(referralUsageLog)
-    .where(eq(referralUsageLog.referrerUserId, clientId));
-  const money = await sumCommissionBuckets(
-    db,
-    sql`c.beneficiary_user_id = ${clientId} AND c.level = 'direct'`,
-  );
-
-  const codes: CodeAnalytics[] = codeRows.map((r) => ({
-    id: r.id,
-    code: r.code,
-    code_name: r.code_name,
-    created_at: iso(r.created_at),
-    usage_count: r.usage_count,
-    usage_limit: r.usage_limit,
-    total_signups: r.total_signups,
-    signups_last_30_days: r.last30,
-    signups_last_7_days: r.last7,
-    total_commission_earned: centsToDecimal(r.earned),
-    commission_paid: centsToDecimal(r.paid),
-    clicks: r.clicks,
-    conversion_rate: ratio(r.total_signups, r.clicks),
-  }));
-
-  const totalClicks = codes.reduce((n, c) => n + c.clicks, 0);
-  return {
-    codes,
-    recent_referrals: recentRows.map((r) => ({
-      used_at: iso(r.usedAt),
-      signup_ip: r.signupIp,
-      referred_user_email: opts.viewer === "admin" ? r.email : maskEmail(r.email),
-      referral_code_used: r.codeUsed,
-      commission_amount: centsToDecimal(r.commissionAmountCents),
-      commission_eligible: r.commissionEligible,
-    })),
-    summary: {
-      total_codes: codes.length,
-      active_codes: codeRows.filter((r) => r.active).length,
-      total_referrals: Number(totals?.referrals ?? 0),
-      total_commission_earned: centsToDecimal(money.earnedCents),
-      commission_pending: centsToDecimal(money.unpaidCents),
-      commission_paid: centsToDecimal(money.paidCents),
-      total_clicks: totalClicks,
-      conversion_rate: ratio(Number(totals?.referrals ?? 0), totalClicks),
-    },
-  };
+  return readJson(db, referralAnalyticsRead(clientId, opts));
 }
 
 /** `"2025-08"` → [start, end) of that month in UTC. */
@@ -207,145 +239,175 @@ export function lastMonths(now: Date, count = 12): string[] {
   );
 }
 
+/** A date as a `date` parameter (its UTC day). */
+function dayParam(date: Date) {
+  return sql`${date.toISOString().slice(0, 10)}::date`;
+}
+
+/** The ids of the client's codes (referral_codes_client_idx): the keys of the code·day rollup. */
+function clientCodeIds(clientId: number) {
+  return sql`SELECT rc.id FROM referral_codes rc WHERE rc.client_id = ${clientId}`;
+}
+
 /**
  * The report for one UTC month: referrals up to its end and within it, the direct commissions created in
  * it (earned; pending = not yet paid), the code with most signups in it, and signups ÷ clicks in it.
- * A month still running is counted up to `now`.
+ * A month still running is counted up to today (whole UTC days: nothing is recorded after `now`).
+ *
+ * From rollups only: the month's signups and clicks from referral_code_daily (the client's codes, the
+ * month's days), its commissions from commission_daily (by the buckets of commission-buckets.ts), and
+ * "referrals up to its end" as referrer_stats' total minus the signups of the days after the month —
+ * at most a year of days, never a count of the referrals themselves.
  */
-export async function getMonthlyReport(
+export function monthlyReportRead(clientId: number, month: string, now: Date): JsonRead<MonthlyReport> {
+  const bounds = monthBounds(month);
+  const first = dayParam(bounds.start);
+  // The month's last day, or today while it runs.
+  const last = dayParam(bounds.end <= now ? new Date(bounds.end.getTime() - DAY_MS) : now);
+  const query = sql`
+    SELECT json_build_object(
+      'total', coalesce((SELECT s.referrals FROM referrer_stats s WHERE s.user_id = ${clientId}), 0)
+               - (SELECT coalesce(sum(d.signups), 0) FROM referral_code_daily d
+                   WHERE d.referral_code_id IN (${clientCodeIds(clientId)}) AND d.day > ${last}),
+      'new', (SELECT coalesce(sum(d.signups), 0) FROM referral_code_daily d
+               WHERE d.referral_code_id IN (${clientCodeIds(clientId)}) AND d.day >= ${first} AND d.day <= ${last}),
+      'clicks', (SELECT coalesce(sum(d.clicks), 0) FROM referral_code_daily d
+                  WHERE d.referral_code_id IN (${clientCodeIds(clientId)}) AND d.day >= ${first} AND d.day <= ${last}),
+      'money', (SELECT row_to_json(b) FROM (
+                  SELECT ${rollupBucketColumns("t")} FROM commission_daily t
+                   WHERE t.beneficiary_user_id = ${clientId} AND t.level = 'direct'
+                     AND t.day >= ${first} AND t.day <= ${last}) b),
+      'top_code', (SELECT rc.code FROM referral_code_daily d JOIN referral_codes rc ON rc.id = d.referral_code_id
+                    WHERE rc.client_id = ${clientId} AND d.day >= ${first} AND d.day <= ${last}
+                    GROUP BY rc.code HAVING sum(d.signups) > 0
+                    ORDER BY sum(d.signups) DESC, rc.code LIMIT 1))`;
+  const shape = z.object({
+    total: jsonCol.int,
+    new: jsonCol.int,
+    clicks: jsonCol.int,
+    money: bucketJson.nullable(),
+    top_code: jsonCol.nullableText,
+  });
+  return jsonRead(query, shape, (r) => {
+    const money = readCommissionBuckets(r.money ?? undefined);
+    return {
+      period: month,
+      total_referrals: r.total,
+      new_referrals: r.new,
+      commission_earned: centsToDecimal(money.earnedCents),
+      commission_pending: centsToDecimal(money.unpaidCents),
+      top_performing_code: r.top_code,
+      conversion_rate: ratio(r.new, r.clicks),
+    };
+  });
+}
+
+export function getMonthlyReport(
   db: DbOrTx,
   clientId: number,
   month: string,
   now: Date,
 ): Promise<MonthlyReport> {
-  const bounds = monthBounds(month);
-  const start = timestampParam(bounds.start);
-  const end = timestampParam(bounds.end < now ? bounds.end : now);
-  const [row] = rowsAs(
-    await db.execute(sql`
-      SELECT (SELECT count(*) FROM referral_usage_log l
-               WHERE l.referrer_user_id = ${clientId} AND l.used_at < ${end}) AS total,
-             (SELECT count(*) FROM referral_usage_log l
-               WHERE l.referrer_user_id = ${clientId} AND l.used_at >= ${start} AND l.used_at < ${end}) AS new,
-             (SELECT count(*) FROM referral_clicks k JOIN referral_codes rc ON rc.id = k.referral_code_id
-               WHERE rc.client_id = ${clientId} AND k.clicked_at >= ${start} AND k.clicked_at < ${end}) AS clicks,
-             (SELECT ${sumCommissionBucket("earned")}
-                FROM commissions c
-               WHERE c.beneficiary_user_id = ${clientId} AND c.level = 'direct'
-                 AND c.created_at >= ${start} AND c.created_at < ${end}) AS earned,
-             (SELECT ${sumCommissionBucket("unpaid")}
-                FROM commissions c
-               WHERE c.beneficiary_user_id = ${clientId} AND c.level = 'direct'
-                 AND c.created_at >= ${start} AND c.created_at < ${end}) AS pending,
-             (SELECT l.code_used FROM referral_usage_log l
-               WHERE l.referrer_user_id = ${clientId} AND l.used_at >= ${start} AND l.used_at < ${end}
-               GROUP BY l.code_used ORDER BY count(*) DESC, l.code_used LIMIT 1) AS top_code`),
-    z.object({
-      total: col.int,
-      new: col.int,
-      clicks: col.int,
-      earned: col.sumCents,
-      pending: col.sumCents,
-      top_code: col.nullableText,
-    }),
-  );
-  const newReferrals = Number(row?.new ?? 0);
-  return {
-    period: month,
-    total_referrals: Number(row?.total ?? 0),
-    new_referrals: newReferrals,
-    commission_earned: centsToDecimal(Number(row?.earned ?? 0)),
-    commission_pending: centsToDecimal(Number(row?.pending ?? 0)),
-    top_performing_code: row?.top_code ?? null,
-    conversion_rate: ratio(newReferrals, Number(row?.clicks ?? 0)),
-  };
+  return readJson(db, monthlyReportRead(clientId, month, now));
 }
 
 export type DailyActivity = { date: string; clicks: number; signups: number };
 
-/** Clicks and signups per UTC day over the last `days` days (today included), oldest first. */
-export async function getDailyActivity(
+/**
+ * Clicks and signups per UTC day over the last `days` UTC days (today included), oldest first, from the
+ * code·day rollup of the client's codes.
+ */
+export function dailyActivityRead(clientId: number, days: number, now: Date): JsonRead<DailyActivity[]> {
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const since = new Date(today - (days - 1) * DAY_MS);
+  const query = sql`
+    SELECT json_agg(x) FROM (
+      SELECT to_char(d.day, 'YYYY-MM-DD') AS day, sum(d.clicks) AS clicks, sum(d.signups) AS signups
+        FROM referral_code_daily d
+       WHERE d.referral_code_id IN (${clientCodeIds(clientId)})
+         AND d.day >= ${dayParam(since)} AND d.day <= ${dayParam(now)}
+       GROUP BY d.day) x`;
+  const shape = jsonCol.list(z.object({ day: jsonCol.text, clicks: jsonCol.int, signups: jsonCol.int }));
+  return jsonRead(query, shape, (rows) => {
+    const byDate = new Map(rows.map((r) => [r.day, r]));
+    return Array.from({ length: days }, (_, i) => {
+      const date = new Date(since.getTime() + i * DAY_MS).toISOString().slice(0, 10);
+      const row = byDate.get(date);
+      return { date, clicks: row?.clicks ?? 0, signups: row?.signups ?? 0 };
+    });
+  });
+}
+
+export function getDailyActivity(
   db: DbOrTx,
   clientId: number,
   days: number,
   now: Date,
 ): Promise<DailyActivity[]> {
-  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  const since = new Date(today - (days - 1) * DAY_MS);
-  const rows = rowsAs(
-    await db.execute(sql`
-      SELECT to_char(k.clicked_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, 'clicks' AS kind, count(*) AS n
-        FROM referral_clicks k JOIN referral_codes rc ON rc.id = k.referral_code_id
-       WHERE rc.client_id = ${clientId} AND k.clicked_at >= ${timestampParam(since)}
-         AND k.clicked_at <= ${timestampParam(now)}
-       GROUP BY 1
-      UNION ALL
-      SELECT to_char(l.used_at AT TIME ZONE 'UTC', 'YYYY-MM-DD'), 'signups', count(*)
-        FROM referral_usage_log l
-       WHERE l.referrer_user_id = ${clientId} AND l.used_at >= ${timestampParam(since)}
-         AND l.used_at <= ${timestampParam(now)}
-       GROUP BY 1`),
-    z.object({ day: col.text, kind: col.text, n: col.int }),
-  );
-  const series = Array.from({ length: days }, (_, i) => ({
-    date: new Date(since.getTime() + i * DAY_MS).toISOString().slice(0, 10),
-    clicks: 0,
-    signups: 0,
-  }));
-  const byDate = new Map(series.map((p) => [p.date, p]));
-  for (const r of rows) {
-    const point = byDate.get(r.day);
-    if (point) point[r.kind === "clicks" ? "clicks" : "signups"] = r.n;
-  }
-  return series;
+  return readJson(db, dailyActivityRead(clientId, days, now));
 }
 
-/** Signups and direct commission earned per UTC month over the last `count` months, oldest first. */
-export async function getMonthlyCommission(
+export type MonthlyCommission = { month: string; signups: number; earnedCents: number };
+
+/**
+ * Signups and direct commission earned per UTC month over the last `count` months, oldest first: signups
+ * from the code·day rollup, commission from commission_daily (the earned bucket).
+ */
+export function monthlyCommissionRead(
+  clientId: number,
+  now: Date,
+  count = 12,
+): JsonRead<MonthlyCommission[]> {
+  const months = lastMonths(now, count).reverse();
+  const since = dayParam(monthBounds(months[0]).start);
+  const query = sql`
+    SELECT json_build_object(
+      'earned', (SELECT json_agg(x) FROM (
+                   SELECT to_char(t.day, 'YYYY-MM') AS month, ${sumRollupBucket("earned", "t")} AS n
+                     FROM commission_daily t
+                    WHERE t.beneficiary_user_id = ${clientId} AND t.level = 'direct' AND t.day >= ${since}
+                    GROUP BY 1) x),
+      'signups', (SELECT json_agg(x) FROM (
+                   SELECT to_char(d.day, 'YYYY-MM') AS month, sum(d.signups) AS n
+                     FROM referral_code_daily d
+                    WHERE d.referral_code_id IN (${clientCodeIds(clientId)}) AND d.day >= ${since}
+                    GROUP BY 1) x))`;
+  const series = jsonCol.list(z.object({ month: jsonCol.text, n: jsonCol.count }));
+  return jsonRead(query, z.object({ earned: series, signups: series }), (r) => {
+    const out = months.map((month) => ({ month, signups: 0, earnedCents: 0 }));
+    const byMonth = new Map(out.map((p) => [p.month, p]));
+    for (const e of r.earned) {
+      const point = byMonth.get(e.month);
+      if (point) point.earnedCents = e.n;
+    }
+    for (const e of r.signups) {
+      const point = byMonth.get(e.month);
+      if (point) point.signups = e.n;
+    }
+    return out;
+  });
+}
+
+export function getMonthlyCommission(
   db: DbOrTx,
   clientId: number,
   now: Date,
   count = 12,
-): Promise<{ month: string; signups: number; earnedCents: number }[]> {
-  const months = lastMonths(now, count).reverse();
-  const since = monthBounds(months[0]).start;
-  const rows = rowsAs(
-    await db.execute(sql`
-      SELECT to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, 'earned' AS kind,
-             sum(c.amount_cents) AS n
-        FROM commissions c
-       WHERE c.beneficiary_user_id = ${clientId} AND c.level = 'direct' AND ${inCommissionBucket("earned")}
-         AND c.created_at >= ${timestampParam(since)}
-       GROUP BY 1
-      UNION ALL
-      SELECT to_char(l.used_at AT TIME ZONE 'UTC', 'YYYY-MM'), 'signups', count(*)
-        FROM referral_usage_log l
-       WHERE l.referrer_user_id = ${clientId} AND l.used_at >= ${timestampParam(since)}
-       GROUP BY 1`),
-    z.object({ month: col.text, kind: col.text, n: col.count }),
-  );
-  const out = months.map((month) => ({ month, signups: 0, earnedCents: 0 }));
-  const byMonth = new Map(out.map((p) => [p.month, p]));
-  for (const r of rows) {
-    const point = byMonth.get(r.month);
-    if (point) point[r.kind === "earned" ? "earnedCents" : "signups"] = r.n;
-  }
-  return out;
+): Promise<MonthlyCommission[]> {
+  return readJson(db, monthlyCommissionRead(clientId, now, count));
 }
 
-/** All-time signups per source (link, e-mail, SMS, WhatsApp, QR, social, …), most first. */
-export async function getSignupsBySource(
-  db: DbOrTx,
-  clientId: number,
-): Promise<{ source: string; signups: number }[]> {
-  const rows = rowsAs(
-    await db.execute(sql`
-      SELECT l.source::text AS source, count(*) AS n
-        FROM referral_usage_log l
-       WHERE l.referrer_user_id = ${clientId}
-       GROUP BY 1
-       ORDER BY 2 DESC, 1`),
-    z.object({ source: col.text, n: col.int }),
-  );
-  return rows.map((r) => ({ source: r.source, signups: r.n }));
+export type SourceSignups = { source: string; signups: number };
+
+/** All-time signups per source (link, e-mail, SMS, WhatsApp, QR, social, …), most first: referrer_source_stats. */
+export function signupsBySourceRead(clientId: number): JsonRead<SourceSignups[]> {
+  const query = sql`
+    SELECT json_agg(x ORDER BY x.signups DESC, x.source) FROM (
+      SELECT s.source::text AS source, s.signups FROM referrer_source_stats s
+       WHERE s.referrer_user_id = ${clientId} AND s.signups > 0) x`;
+  return jsonRead(query, jsonCol.list(z.object({ source: jsonCol.text, signups: jsonCol.int })));
+}
+
+export function getSignupsBySource(db: DbOrTx, clientId: number): Promise<SourceSignups[]> {
+  return readJson(db, signupsBySourceRead(clientId));
 }

@@ -1,7 +1,8 @@
 import "server-only";
-import { count, desc, eq, sql } from "drizzle-orm";
-import type { Db } from "@/db/types";
-import { referralClicks, referralCodes, referralUsageLog, users } from "@/db/schema";
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import { jsonCol, jsonRead, readJson, type JsonRead } from "@/db/json-batch";
+import type { DbOrTx } from "@/db/types";
 import { maskEmail } from "@/lib/privacy/mask";
 
 export type ReferrerCode = {
@@ -28,47 +29,72 @@ export type ReferrerOverview = {
   }[];
 };
 
-/** The dashboard's code list (usage and clicks per code) and its latest referrals; counts come from referral-analytics. */
-export async function getReferrerOverview(db: Db, userId: number): Promise<ReferrerOverview> {
-  const clicksByCode = db
-    .select({ codeId: referralClicks.referralCodeId, clicks: count().as("clicks") })
-    .from(referralClicks)
-    .groupBy(referralClicks.referralCodeId)
-    .as("clicks_by_code");
-  const [codes, recent] = await Promise.all([
-    db
-      .select({
-        id: referralCodes.id,
-        code: referralCodes.code,
-        codeName: referralCodes.codeName,
-        usageCount: referralCodes.usageCount,
-        usageLimit: referralCodes.usageLimit,
-        expiresAt: referralCodes.expiresAt,
-        isActive: referralCodes.isActive,
-        createdAt: referralCodes.createdAt,
-        clicks: sql<number>`coalesce(${clicksByCode.clicks}, 0)::int`,
-      })
-      .from(referralCodes)
-      .leftJoin(clicksByCode, eq(clicksByCode.codeId, referralCodes.id))
-      .where(eq(referralCodes.clientId, userId))
-      .orderBy(referralCodes.createdAt, referralCodes.id),
-    db
-      .select({
-        id: referralUsageLog.id,
-        name: users.name,
-        email: users.email,
-        code: referralUsageLog.codeUsed,
-        usedAt: referralUsageLog.usedAt,
-        flagged: referralUsageLog.isFlagged,
-      })
-      .from(referralUsageLog)
-      .innerJoin(users, eq(users.id, referralUsageLog.referredUserId))
-      .where(eq(referralUsageLog.referrerUserId, userId))
-      .orderBy(desc(referralUsageLog.usedAt), desc(referralUsageLog.id))
-      .limit(10),
-  ]);
-  return {
-    codes,
-    recentReferrals: recent.map(({ email, ...r }) => ({ ...r, maskedEmail: maskEmail(email) })),
-  };
+const shape = z.object({
+  codes: jsonCol.list(
+    z.object({
+      id: jsonCol.int,
+      code: jsonCol.text,
+      code_name: jsonCol.nullableText,
+      usage_count: jsonCol.int,
+      usage_limit: jsonCol.nullableInt,
+      expires_at: jsonCol.nullableTimestamp,
+      is_active: jsonCol.bool,
+      created_at: jsonCol.timestamp,
+      clicks: jsonCol.int,
+    }),
+  ),
+  recent: jsonCol.list(
+    z.object({
+      id: jsonCol.int,
+      name: jsonCol.text,
+      email: jsonCol.text,
+      code: jsonCol.text,
+      used_at: jsonCol.timestamp,
+      flagged: jsonCol.bool,
+    }),
+  ),
+});
+
+/**
+ * The dashboard's code list (usage from referral_codes.usage_count, clicks from referral_code_stats) and
+ * its latest 10 referrals (the (referrer_user_id, used_at) index, LIMIT 10), as one JSON read; counts and
+ * windows come from referral-analytics.
+ */
+export function referrerOverviewRead(userId: number): JsonRead<ReferrerOverview> {
+  const query = sql`
+    SELECT json_build_object(
+      'codes', (SELECT json_agg(x ORDER BY x.created_at, x.id) FROM (
+        SELECT rc.id, rc.code, rc.code_name, rc.usage_count, rc.usage_limit, rc.expires_at, rc.is_active,
+               rc.created_at, coalesce(cs.clicks, 0) AS clicks
+          FROM referral_codes rc
+          LEFT JOIN referral_code_stats cs ON cs.referral_code_id = rc.id
+         WHERE rc.client_id = ${userId}) x),
+      'recent', (SELECT json_agg(y ORDER BY y.used_at DESC, y.id DESC) FROM (
+        SELECT l.id, u.name, u.email, l.code_used AS code, l.used_at, l.is_flagged AS flagged
+          FROM referral_usage_log l JOIN users u ON u.id = l.referred_user_id
+         WHERE l.referrer_user_id = ${userId}
+         ORDER BY l.used_at DESC, l.id DESC
+         LIMIT 10) y))`;
+  return jsonRead(query, shape, (r) => ({
+    codes: r.codes.map((c) => ({
+      id: c.id,
+      code: c.code,
+      codeName: c.code_name,
+      usageCount: c.usage_count,
+      usageLimit: c.usage_limit,
+      expiresAt: c.expires_at,
+      isActive: c.is_active,
+      clicks: c.clicks,
+      createdAt: c.created_at,
+    })),
+    recentReferrals: r.recent.map(({ email, used_at, ...rest }) => ({
+      ...rest,
+      usedAt: used_at,
+      maskedEmail: maskEmail(email),
+    })),
+  }));
+}
+
+export function getReferrerOverview(db: DbOrTx, userId: number): Promise<ReferrerOverview> {
+  return readJson(db, referrerOverviewRead(userId));
 }

@@ -1,17 +1,13 @@
 import "server-only";
-import { asc, eq } from "drizzle-orm";
-import { rewardRuleAwards, userBadges, users } from "@/db/schema";
+import { eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { jsonCol, jsonRead, readJson, type JsonRead } from "@/db/json-batch";
+import { users } from "@/db/schema";
 import { badge as badgeEnum } from "@/db/schema/enums";
+import { timestampParam } from "@/db/sql-values";
 import type { DbOrTx } from "@/db/types";
-import { loadRewardRules } from "@/lib/rewards/load-reward-rules";
-import { countQualifiedReferrals, qualifiedReferralTimesSince } from "@/lib/rewards/qualified-referrals";
-import {
-  badgeNames,
-  milestoneProgress,
-  offerCountingSince,
-  offerProgress,
-  type Badge,
-} from "@/lib/rewards/rules";
+import { loadRewardRules, type RewardRuleSet } from "@/lib/rewards/load-reward-rules";
+import { badgeNames, milestoneProgress, offerCountingSince, type Badge } from "@/lib/rewards/rules";
 import { getPointsHistory, type PointsHistoryEntry } from "./points-history";
 
 /** Lowest to highest, as the enum declares them. */
@@ -62,23 +58,85 @@ export async function getPointsAccount(
   return account ?? { balancePoints: 0, pendingPoints: 0 };
 }
 
-/** The dashboard's points card: balance, badges, the next milestone and the offers running now. */
-export async function getRewardsSummary(
+/** What the points card reads of the referrer: the account, the counted referrals, badges, offer awards. */
+export type RewardsState = {
+  balancePoints: number;
+  pendingPoints: number;
+  /** referrer_stats.counted_referrals: not in review, not rejected — what milestones and offers count. */
+  countedReferrals: number;
+  badges: { badge: Badge; awardedAt: Date }[];
+  awardedRuleIds: number[];
+};
+
+/** The referrer's points state as one JSON read: the user row, referrer_stats and two small per-user lists. */
+export function rewardsStateRead(userId: number): JsonRead<RewardsState> {
+  const query = sql`
+    SELECT json_build_object(
+      'balance', (SELECT u.points_balance FROM users u WHERE u.id = ${userId}),
+      'pending', (SELECT u.points_pending FROM users u WHERE u.id = ${userId}),
+      'counted', coalesce((SELECT s.counted_referrals FROM referrer_stats s WHERE s.user_id = ${userId}), 0),
+      'badges', (SELECT json_agg(json_build_object('badge', b.badge, 'awarded_at', b.awarded_at)
+                             ORDER BY b.awarded_at)
+                   FROM user_badges b WHERE b.user_id = ${userId}),
+      'awards', (SELECT json_agg(a.rule_id) FROM reward_rule_awards a WHERE a.user_id = ${userId}))`;
+  const shape = z.object({
+    balance: jsonCol.nullableInt,
+    pending: jsonCol.nullableInt,
+    counted: jsonCol.int,
+    badges: jsonCol.list(z.object({ badge: z.enum(badgeEnum.enumValues), awarded_at: jsonCol.timestamp })),
+    awards: jsonCol.list(jsonCol.int),
+  });
+  return jsonRead(query, shape, (r) => ({
+    balancePoints: r.balance ?? 0,
+    pendingPoints: r.pending ?? 0,
+    countedReferrals: r.counted,
+    badges: r.badges.map((b) => ({ badge: b.badge, awardedAt: b.awarded_at })),
+    awardedRuleIds: r.awards,
+  }));
+}
+
+type OfferRule = RewardRuleSet["offers"][number];
+
+/**
+ * How many counted referrals fall in each running offer's window (`offerCountingSince`), by rule id —
+ * counted only up to the offer's target: the card shows "n of target" and stops there, so each count
+ * reads at most `target` matching rows of the (referrer_user_id, used_at) index, however busy the window.
+ * One statement for every offer; none when no offer runs.
+ */
+export async function countOfferWindows(
   db: DbOrTx,
   userId: number,
-  now = new Date(),
-): Promise<RewardsSummary> {
-  const [account, rules, qualifiedReferrals, badges, awards, recent] = await Promise.all([
-    getPointsAccount(db, userId),
-    loadRewardRules(db, now),
-    countQualifiedReferrals(db, userId),
-    db.select().from(userBadges).where(eq(userBadges.userId, userId)).orderBy(asc(userBadges.awardedAt)),
-    db
-      .select({ ruleId: rewardRuleAwards.ruleId })
-      .from(rewardRuleAwards)
-      .where(eq(rewardRuleAwards.userId, userId)),
-    getPointsHistory(db, userId, { limit: 4 }),
-  ]);
+  offers: OfferRule[],
+  now: Date,
+): Promise<Map<number, number>> {
+  if (!offers.length) return new Map();
+  const columns = sql.join(
+    offers.map(
+      (offer) => sql`${`${offer.ruleId}`}::text, (SELECT count(*) FROM (
+        SELECT 1 FROM referral_usage_log l
+         WHERE l.referrer_user_id = ${userId} AND l.used_at >= ${timestampParam(offerCountingSince(offer, now))}
+           AND referral_is_counted(l.review_status)
+         LIMIT ${Math.max(0, offer.referrals)}) w)`,
+    ),
+    sql`, `,
+  );
+  const counts = await readJson(
+    db,
+    jsonRead(sql`SELECT json_build_object(${columns})`, z.record(z.string(), jsonCol.int)),
+  );
+  return new Map(Object.entries(counts).map(([ruleId, n]) => [Number(ruleId), n]));
+}
+
+/** The points card from what was read (pure: the dashboard reads its parts within its own batch). */
+export function assembleRewardsSummary(parts: {
+  state: RewardsState;
+  rules: RewardRuleSet;
+  offerCounts: Map<number, number>;
+  recent: PointsHistoryEntry[];
+}): RewardsSummary {
+  const { state, rules, offerCounts, recent } = parts;
+  const qualifiedReferrals = state.countedReferrals;
+  const badges = state.badges;
   const view = (m: (typeof rules.milestones)[number] | null): MilestoneView | null =>
     m
       ? {
@@ -102,26 +160,20 @@ export async function getRewardsSummary(
     bonusPoints: 0,
     unlock: null,
   });
-  const earnedOffers = new Set(awards.map((a) => a.ruleId));
-  const offers = await Promise.all(
-    rules.offers.map(async (offer): Promise<OfferView> => {
-      const times = await qualifiedReferralTimesSince(db, userId, offerCountingSince(offer, now));
-      const { counted } = offerProgress(offer, times, now);
-      return {
-        ruleId: offer.ruleId,
-        name: offer.name,
-        referrals: offer.referrals,
-        withinDays: offer.withinDays,
-        bonusPoints: offer.bonusPoints,
-        endsAt: offer.endsAt,
-        counted: Math.min(counted, offer.referrals),
-        earned: earnedOffers.has(offer.ruleId),
-      };
-    }),
-  );
+  const earnedOffers = new Set(state.awardedRuleIds);
+  const offers = rules.offers.map((offer): OfferView => ({
+    ruleId: offer.ruleId,
+    name: offer.name,
+    referrals: offer.referrals,
+    withinDays: offer.withinDays,
+    bonusPoints: offer.bonusPoints,
+    endsAt: offer.endsAt,
+    counted: Math.min(offerCounts.get(offer.ruleId) ?? 0, offer.referrals),
+    earned: earnedOffers.has(offer.ruleId),
+  }));
   return {
-    balancePoints: account.balancePoints,
-    pendingPoints: account.pendingPoints,
+    balancePoints: state.balancePoints,
+    pendingPoints: state.pendingPoints,
     qualifiedReferrals,
     badges: badges.map((b) => ({ badge: b.badge, badgeName: badgeNames[b.badge], awardedAt: b.awardedAt })),
     // The highest badge held — earned once, kept even if an admin later raises its threshold.
@@ -137,3 +189,25 @@ export async function getRewardsSummary(
     recent,
   };
 }
+
+/**
+ * The dashboard's points card: balance, badges, the next milestone and the offers running now. Milestone
+ * progress is referrer_stats' counted referrals (kept by triggers), offer progress a window count bounded
+ * by the offer's target: no statement counts the referrer's history.
+ */
+export async function getRewardsSummary(
+  db: DbOrTx,
+  userId: number,
+  now = new Date(),
+): Promise<RewardsSummary> {
+  const [state, rules, recent] = await Promise.all([
+    readJson(db, rewardsStateRead(userId)),
+    loadRewardRules(db, now),
+    getPointsHistory(db, userId, { limit: RECENT_POINTS }),
+  ]);
+  const offerCounts = await countOfferWindows(db, userId, rules.offers, now);
+  return assembleRewardsSummary({ state, rules, offerCounts, recent });
+}
+
+/** Latest points entries on the card. */
+export const RECENT_POINTS = 4;

@@ -1,14 +1,6 @@
 import { EmptyState } from "@/components/ui/empty-state";
-import {
-  getDailyActivity,
-  getMonthlyCommission,
-  getMonthlyReport,
-  getSignupsBySource,
-  lastMonths,
-  monthOf,
-  type ReferralAnalytics,
-} from "@/lib/queries/referral-analytics";
-import type { Db } from "@/lib/context";
+import type { DashboardData } from "@/lib/queries/dashboard";
+import { lastMonths, monthOf, type ReferralAnalytics } from "@/lib/queries/referral-analytics";
 import { monthSchema, parseDays } from "@/lib/validation/analytics";
 import { ActivityCard } from "./activity-card";
 import { CommissionByMonthCard } from "./commission-by-month-card";
@@ -18,20 +10,27 @@ import { SignupsBySourceCard } from "./signups-by-source-card";
 
 export type AnalyticsSearchParams = { days?: string | string[]; month?: string | string[] };
 
-/** Charts, per-code performance and the monthly report: the same queries as the analytics API. */
-export async function AnalyticsSection({
-  db,
-  userId,
-  now,
+/** The chart window (7, 30 or 90 UTC days) and the report's month (one of the last 12) the URL asks for. */
+export function analyticsPeriod(searchParams: AnalyticsSearchParams, now: Date) {
+  const days = parseDays(searchParams.days);
+  const months = lastMonths(now, 12);
+  const asked = monthSchema.safeParse(
+    Array.isArray(searchParams.month) ? searchParams.month[0] : searchParams.month,
+  );
+  const month = asked.success && months.includes(asked.data) ? asked.data : monthOf(now);
+  return { days, month, months, monthParam: searchParams.month ? `&month=${month}` : "" };
+}
+
+/** Charts, per-code performance and the monthly report: the same read models as the analytics API. */
+export function AnalyticsSection({
   analytics,
-  searchParams,
+  charts,
+  period,
 }: {
-  db: Db;
-  userId: number;
-  now: Date;
-  /** `getReferralAnalytics` as the page already loaded it for its headline cards. */
+  /** The analytics the page's headline cards show. */
   analytics: ReferralAnalytics;
-  searchParams: AnalyticsSearchParams;
+  charts: DashboardData["charts"];
+  period: ReturnType<typeof analyticsPeriod>;
 }) {
   // Nothing has happened yet: rows of empty charts would only bury the one useful thing, which is to share.
   if (analytics.summary.total_referrals === 0 && analytics.summary.total_clicks === 0) {
@@ -48,19 +47,8 @@ export async function AnalyticsSection({
       </section>
     );
   }
-  const days = parseDays(searchParams.days);
-  const months = lastMonths(now, 12);
-  const asked = monthSchema.safeParse(
-    Array.isArray(searchParams.month) ? searchParams.month[0] : searchParams.month,
-  );
-  const month = asked.success && months.includes(asked.data) ? asked.data : monthOf(now);
-  const [activity, byMonth, bySource, report] = await Promise.all([
-    getDailyActivity(db, userId, days, now),
-    getMonthlyCommission(db, userId, now, 12),
-    getSignupsBySource(db, userId),
-    getMonthlyReport(db, userId, month, now),
-  ]);
-  const monthParam = searchParams.month ? `&month=${month}` : "";
+  const { days, month, months, monthParam } = period;
+  const { activity, byMonth, bySource, report } = charts;
 
   return (
     <section aria-labelledby="analytics-title" className="mb-8">

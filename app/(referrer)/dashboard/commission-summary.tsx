@@ -1,10 +1,9 @@
 import { CommissionStatus } from "@/components/commissions/commission-status";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { CardList } from "@/components/ui/card-list";
-import type { Db } from "@/lib/context";
 import { formatDate, formatMoney } from "@/lib/format";
-import { getCommissionTotals, getLedgerEntries, type LedgerEntry } from "@/lib/queries/commission-summary";
-import { getSetting } from "@/lib/settings";
+import type { LedgerEntry } from "@/lib/queries/commission-summary";
+import type { DashboardData } from "@/lib/queries/dashboard";
 
 const LEVEL: Record<LedgerEntry["level"], string> = {
   direct: "Commission",
@@ -24,13 +23,11 @@ function describe(entry: LedgerEntry): string {
 }
 
 /** What the referrer earned: earned, on hold, approved and paid, and the latest ledger rows. */
-export async function CommissionSummary({ db, userId }: { db: Db; userId: number }) {
-  const [totals, entries, holdDays, minimumCents] = await Promise.all([
-    getCommissionTotals(db, userId),
-    getLedgerEntries(db, userId, 8),
-    getSetting(db, "commissionHoldDays"),
-    getSetting(db, "minimumPayoutCents"),
-  ]);
+export function CommissionSummary({
+  commission: { totals, entries, holdDays, minimumCents },
+}: {
+  commission: DashboardData["commission"];
+}) {
   const stats = [
     { label: "Earned", cents: totals.earnedCents, note: "All time, after refunds" },
     {

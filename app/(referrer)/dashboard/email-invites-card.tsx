@@ -1,20 +1,18 @@
 import { InviteStatusBadge, QUEUED_NOTE } from "@/components/invites/invite-status-badge";
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { Db } from "@/lib/context";
 import { formatDate } from "@/lib/format";
 import { DAILY_INVITE_LIMIT, REINVITE_WINDOW_DAYS } from "@/lib/invites/send-email-invites";
-import { getReferrerInvites, listInviteCodes } from "@/lib/queries/email-invites";
+import type { DashboardData } from "@/lib/queries/dashboard";
 import { MAX_ADDRESSES_PER_SEND } from "@/lib/validation/email-invites";
 import { EmailInvitesForm } from "./email-invites-form";
 
 /** "Invite by e-mail": the form, today's allowance and the latest invites with their status. */
-export async function EmailInvitesCard({ db, userId, now }: { db: Db; userId: number; now: Date }) {
-  const [codes, { recent, remainingToday }] = await Promise.all([
-    listInviteCodes(db, userId, now),
-    getReferrerInvites(db, userId, now),
-  ]);
-
+export function EmailInvitesCard({
+  invites: { codes, recent, remainingToday },
+}: {
+  invites: DashboardData["invites"];
+}) {
   return (
     <Card className="mb-8" role="region" aria-labelledby="email-invites">
       <CardHeader>

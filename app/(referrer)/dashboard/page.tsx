@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { CardList, CardEmptyState } from "@/components/ui/card-list";
@@ -8,18 +7,12 @@ import { StatCard } from "@/components/ui/stat-card";
 import { appOrigin } from "@/lib/app-url";
 import { pageContext } from "@/lib/auth/page-context";
 import { formatDate, formatPercent } from "@/lib/format";
-import { listOpenCampaigns } from "@/lib/queries/open-campaigns";
-import { getReferralAnalytics } from "@/lib/queries/referral-analytics";
-import { getReferrerOverview } from "@/lib/queries/referrer-overview";
-import { getPointsAccount } from "@/lib/queries/rewards-summary";
-import { suggestCodes } from "@/lib/referrals/suggest-codes";
-import { loadNewClientOffer } from "@/lib/sharing/new-client-offer";
+import { loadDashboard } from "@/lib/queries/dashboard";
 import { offerText } from "@/lib/sharing/offer-text";
-import { AnalyticsSection, type AnalyticsSearchParams } from "./analytics-section";
+import { AnalyticsSection, analyticsPeriod, type AnalyticsSearchParams } from "./analytics-section";
 import { CodesTable } from "./codes-table";
 import { CommissionSummary } from "./commission-summary";
 import { CreateCodeForm } from "./create-code-form";
-import { AnalyticsSkeleton, SectionSkeleton } from "./dashboard-skeletons";
 import { EmailInvitesCard } from "./email-invites-card";
 import { GettingStarted } from "./getting-started";
 import { RewardsSummary } from "./rewards-summary";
@@ -34,16 +27,15 @@ export default async function DashboardPage({
 }) {
   const { db, user } = await pageContext("/dashboard", "client");
   const now = new Date();
-  const [overview, analytics, points, origin, suggestions, campaigns, newClientOffer] = await Promise.all([
-    getReferrerOverview(db, user.id),
-    // The headline cards and the per-code table read the same query as GET /api/clients/:id/referral-analytics.
-    getReferralAnalytics(db, user.id, { now, viewer: "owner" }),
-    getPointsAccount(db, user.id),
+  const period = analyticsPeriod(await searchParams, now);
+  // One loader for the whole page, a fixed handful of statements (lib/queries/dashboard.ts). The headline
+  // cards and the per-code table read the same model as GET /api/clients/:id/referral-analytics.
+  const [data, origin] = await Promise.all([
+    loadDashboard(db, user, { now, days: period.days, month: period.month }),
     appOrigin(),
-    suggestCodes(db, { name: user.name, email: user.email, now }),
-    listOpenCampaigns(db, now),
-    loadNewClientOffer(db, now),
   ]);
+  const { overview, analytics, suggestions, campaigns, newClientOffer } = data;
+  const points = data.rewards;
   const { summary } = analytics;
   const offer = offerText(newClientOffer);
   const firstCode = overview.codes.find((c) => c.isActive) ?? overview.codes[0];
@@ -106,23 +98,11 @@ export default async function DashboardPage({
           <CardEmptyState title="No codes yet" text="Your first code is created when your account is." />
         )}
       </Card>
-      <EmailInvitesCard db={db} userId={user.id} now={now} />
+      <EmailInvitesCard invites={data.invites} />
 
-      <Suspense fallback={<AnalyticsSkeleton />}>
-        <AnalyticsSection
-          db={db}
-          userId={user.id}
-          now={now}
-          analytics={analytics}
-          searchParams={await searchParams}
-        />
-      </Suspense>
-      <Suspense fallback={<SectionSkeleton label="Loading your commissions" />}>
-        <CommissionSummary db={db} userId={user.id} />
-      </Suspense>
-      <Suspense fallback={<SectionSkeleton label="Loading your points" />}>
-        <RewardsSummary db={db} userId={user.id} now={now} />
-      </Suspense>
+      <AnalyticsSection analytics={analytics} charts={data.charts} period={period} />
+      <CommissionSummary commission={data.commission} />
+      <RewardsSummary summary={data.rewards} now={now} />
 
       <Card className="mb-8" role="region" aria-labelledby="create-code">
         <CardHeader>

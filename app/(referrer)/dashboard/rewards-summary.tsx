@@ -4,13 +4,11 @@ import { PointsHistoryList } from "@/components/rewards/points-history-list";
 import { ProgressBar } from "@/components/rewards/progress-bar";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
-import type { Db } from "@/lib/context";
 import { formatPoints, formatTimeLeft } from "@/lib/format";
-import { getRewardsSummary } from "@/lib/queries/rewards-summary";
+import type { RewardsSummary as RewardsSummaryData } from "@/lib/queries/rewards-summary";
 
 /** The dashboard's points card: balance, badge and next milestone, offers running now, latest points. */
-export async function RewardsSummary({ db, userId, now }: { db: Db; userId: number; now: Date }) {
-  const summary = await getRewardsSummary(db, userId, now);
+export function RewardsSummary({ summary, now }: { summary: RewardsSummaryData; now: Date }) {
   const { current, next, remaining } = summary;
 
   return (

@@ -4,7 +4,6 @@ import { PgDialect } from "drizzle-orm/pg-core";
 import type { Db } from "./types";
 
 type PostgresClient = import("postgres").Sql;
-type ReservedClient = import("postgres").ReservedSql;
 
 /** Output bytes and how many rows ended in them (`lines` runs always hold whole rows). */
 export type CopiedRows = { bytes: Uint8Array; rows: number };
@@ -19,7 +18,7 @@ export type CopiedRows = { bytes: Uint8Array; rows: number };
  *
  * COPY takes no bind parameters, so the query's parameters are written into its text as literals (see
  * `inlineLiterals`, which accepts only strings and safe integers). It runs in its own read-only
- * transaction on a reserved connection, with `standard_conforming_strings` on (what makes the literals
+ * transaction, with `standard_conforming_strings` on (what makes the literals
  * safe) and without the request statement timeout (a large download legitimately outlives it).
  *
  * Backpressure: nothing is read from the socket until the consumer asks for the next run, so a slow
@@ -28,7 +27,7 @@ export type CopiedRows = { bytes: Uint8Array; rows: number };
  */
 export function copyOut(db: Db, query: SQL, mode: "lines" | "csv"): AsyncGenerator<CopiedRows> | null {
   const client = (db as { $client?: unknown }).$client as PostgresClient | undefined;
-  if (typeof client?.reserve !== "function") return null;
+  if (typeof client?.unsafe !== "function" || typeof client.begin !== "function") return null;
   const format = mode === "lines" ? "binary" : "csv";
   const decoder = mode === "lines" ? new BinaryCopyFrames() : new CsvRecordEnds();
   return streamCopy(client, `COPY (${inlineLiterals(query)}) TO STDOUT (FORMAT ${format})`, decoder);
@@ -39,25 +38,42 @@ type CopyDecoder = { push(chunk: Buffer): CopiedRows; end(): void };
 /** Bytes read ahead of the consumer: COPY keeps streaming while the last run is written, up to this. */
 const READ_AHEAD_BYTES = 1 << 20;
 
+type Copying = { stream: Readable; copy: { cancel(): unknown } };
+
+/**
+ * The COPY runs inside `begin()` (postgres.js's transaction, on a pooled connection; not `reserve()`,
+ * which in 3.4.9 can strand a caller that has to open a new connection). The transaction stays open
+ * until the generator has read everything, or rolls back when it stops early or fails.
+ */
 async function* streamCopy(
   client: PostgresClient,
   copySql: string,
   decoder: CopyDecoder,
 ): AsyncGenerator<CopiedRows> {
-  const conn: ReservedClient = await client.reserve();
-  let stream: Readable | undefined;
-  let copy: ReturnType<ReservedClient["unsafe"]> | undefined;
-  let finished = false;
+  let handOver!: (copying: Copying) => void;
+  const started = new Promise<Copying>((resolve) => (handOver = resolve));
+  let finish!: (error?: Error) => void;
+  const finished = new Promise<void>((resolve, reject) => (finish = (e) => (e ? reject(e) : resolve())));
+  finished.catch(() => {});
+  const transaction = client.begin("read only", async (tx) => {
+    await tx.unsafe("SET LOCAL statement_timeout = 0");
+    await tx.unsafe("SET LOCAL standard_conforming_strings = on");
+    const copy = tx.unsafe(copySql);
+    handOver({ stream: (await copy.readable()) as unknown as Readable, copy });
+    await finished;
+  });
+  transaction.catch(() => {});
+  let copying: Copying | undefined;
+  let complete = false;
   try {
-    await conn.unsafe("BEGIN READ ONLY");
-    await conn.unsafe("SET LOCAL statement_timeout = 0");
-    await conn.unsafe("SET LOCAL standard_conforming_strings = on");
-    copy = conn.unsafe(copySql);
-    stream = (await copy.readable()) as Readable;
+    copying = await Promise.race([
+      started,
+      transaction.then(() => Promise.reject(new Error("COPY: the transaction ended before streaming"))),
+    ]);
+    const source = copying.stream;
     // Flowing, with our own limit: postgres.js hands over one message per row, and its stream's 16 KB
     // high-water mark would pause and resume the socket every few dozen rows. Here the socket is paused
     // only once READ_AHEAD_BYTES wait unread, and resumed as soon as the consumer takes them.
-    const source = stream;
     const queue: Buffer[] = [];
     let queued = 0;
     let ended = false;
@@ -87,24 +103,30 @@ async function* streamCopy(
       if (run.bytes.length) yield run;
     }
     decoder.end();
-    finished = true;
-    await conn.unsafe("COMMIT");
+    complete = true;
+    // postgres.js pauses its socket when the stream's buffer is full and resumes it only from the
+    // stream's _read; when CopyDone arrived in the same socket read as the rows that filled the buffer,
+    // nothing calls _read after the end, and COPY's CommandComplete would wait in a paused socket forever.
+    (source as unknown as { _read(): void })._read();
+    finish();
+    await transaction;
   } finally {
-    if (!finished) {
-      if (stream && !stream.destroyed) {
-        const source = stream;
+    if (!complete) {
+      const source = copying?.stream;
+      if (source && !source.destroyed) {
         source.removeAllListeners("data");
         // Let the server's answer to the cancel (an error, then ready) through the paused socket.
-        copy?.cancel();
+        copying!.copy.cancel();
         await new Promise<void>((resolve) => {
           source.on("error", () => {}).once("close", resolve);
           source.resume();
         });
       }
-      // Twice: a cancel that reached the server only after the COPY ended interrupts the first one.
-      await conn.unsafe("ROLLBACK").catch(() => conn.unsafe("ROLLBACK").catch(() => {}));
+      if (source) (source as unknown as { _read(): void })._read(); // see above: unpause the socket
+
+      finish(new Error("COPY stopped early"));
+      await transaction.catch(() => {});
     }
-    conn.release();
   }
 }
 

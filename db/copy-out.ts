@@ -18,11 +18,10 @@ export type CopiedRows = { bytes: Uint8Array; rows: number };
  *
  * COPY takes no bind parameters, so the query's parameters are written into its text as literals (see
  * `inlineLiterals`, which accepts only strings and safe integers). It runs in its own read-only
- * transaction, with `standard_conforming_strings` on (what makes the literals
- * safe) and without the request statement timeout (a large download legitimately outlives it).
+ * transaction, with `standard_conforming_strings` on (what makes the literals safe) and without the request statement timeout (a large download legitimately outlives it).
  *
- * Backpressure: nothing is read from the socket until the consumer asks for the next run, so a slow
- * client stops PostgreSQL instead of filling this process's memory. Stopping early (`return()` on the
+ * Backpressure: at most READ_AHEAD_BYTES (1 MB) are read ahead of the consumer; then the socket is
+ * paused, so a slow client stops PostgreSQL instead of filling this process's memory. Stopping early (`return()` on the
  * generator, a cancelled download) cancels the COPY and hands the connection back clean.
  */
 export function copyOut(db: Db, query: SQL, mode: "lines" | "csv"): AsyncGenerator<CopiedRows> | null {

@@ -2,10 +2,13 @@ import "server-only";
 import type { Db } from "@/db/types";
 import { writeAudit, type AuditActor } from "@/lib/audit";
 import { csvLines } from "@/lib/csv";
+import type { CopiedRows } from "@/db/copy-out";
 import {
+  copyExportRuns,
   countReportReferrals,
   EXPORT_FIELDS,
   readExportBatches,
+  type ExportFormat,
   type ExportReferral,
 } from "@/lib/queries/referral-export";
 import { resolveReportFilters, type ResolvedReportFilters } from "@/lib/queries/referral-report-filter";
@@ -28,7 +31,8 @@ const UTF8_BOM = "\uFEFF";
 
 /**
  * GET /api/admin/referral-export: the referrals the filters select, as the seed's JSON or as CSV,
- * streamed batch by batch from the database (memory stays at one batch of rows whatever the total).
+ * streamed from the database with backpressure (PostgreSQL: one COPY, at most 1 MB read ahead; PGlite:
+ * keyset batches), so memory stays flat whatever the total.
  *
  * JSON keeps the seed's envelope and fields. `referrals` is written as rows arrive, one per line, and
  * `total_records` after it: it is the number of rows actually written, so it always equals
@@ -54,10 +58,9 @@ export async function startReferralExport(
       total,
       filename: `referrals-${stamp}.csv`,
       contentType: "text/csv; charset=utf-8; header=present",
-      body: encodeStream(db, filters, {
+      body: encodeStream(db, filters, "csv", {
         head: UTF8_BOM + csvLines([[...EXPORT_FIELDS]]),
-        row: () => "",
-        batch: (rows) => csvLines(rows.map((r) => EXPORT_FIELDS.map((f) => r[f]))),
+        rows: (rows) => csvLines(rows.map((r) => EXPORT_FIELDS.map((f) => r[f]))),
         tail: () => "",
       }),
     };
@@ -69,9 +72,10 @@ export async function startReferralExport(
     total,
     filename: `referrals-${stamp}.json`,
     contentType: "application/json; charset=utf-8",
-    body: encodeStream(db, filters, {
+    // Each row is written as `,\n{…}`; the first one's comma is dropped (encodeStream).
+    body: encodeStream(db, filters, "json", {
       head,
-      row: (r, index) => `${index === 0 ? "" : ","}\n${JSON.stringify(r)}`,
+      rows: (rows) => rows.map((r) => `,\n${JSON.stringify(r)}`).join(""),
       tail: (written) => `${written ? "\n" : ""}],"total_records":${written}}}\n`,
     }),
   };
@@ -91,42 +95,56 @@ export function filtersApplied(f: ReferralReportFilters): Record<string, string 
   return applied;
 }
 
-type Encoder = {
+type Envelope = {
   head: string;
-  row: (row: ExportReferral, index: number) => string;
-  batch?: (rows: ExportReferral[]) => string;
+  /** The JavaScript encoding of a batch (PGlite); PostgreSQL's COPY writes the same bytes itself. */
+  rows: (rows: ExportReferral[]) => string;
   tail: (written: number) => string;
 };
 
 /**
- * A pull stream: the next batch is read from the database only when the client has taken the previous
- * one, so a slow download holds one batch in memory instead of buffering the whole export.
+ * A pull stream: the next run of rows is read only when the client has taken the previous one, so a
+ * slow download holds one run (what the socket delivered, or one batch) instead of buffering the export.
+ * On PostgreSQL the rows arrive encoded from COPY (copyExportRuns) and are only framed here; on PGlite
+ * keyset batches are encoded here, one batch read ahead.
  */
-function encodeStream(db: Db, filters: ResolvedReportFilters, encoder: Encoder): ReadableStream<Uint8Array> {
+function encodeStream(
+  db: Db,
+  filters: ResolvedReportFilters,
+  format: ExportFormat,
+  envelope: Envelope,
+): ReadableStream<Uint8Array> {
   const text = new TextEncoder();
-  const batches = readExportBatches(db, filters);
+  const runs = copyExportRuns(db, filters, format) ?? encodeBatches(db, filters, envelope, text);
   let written = 0;
+  let stripped = false;
   let started = false;
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
         if (!started) {
           started = true;
-          controller.enqueue(text.encode(encoder.head));
+          controller.enqueue(text.encode(envelope.head));
           return;
         }
         try {
-          const next = await batches.next();
-          if (next.done) {
-            controller.enqueue(text.encode(encoder.tail(written)));
-            controller.close();
+          for (;;) {
+            const next = await runs.next();
+            if (next.done) {
+              controller.enqueue(text.encode(envelope.tail(written)));
+              controller.close();
+              return;
+            }
+            const { bytes, rows } = next.value;
+            written += rows;
+            if (!bytes.length) continue;
+            // JSON rows are separated, not terminated, by their comma: none before the first.
+            if (format === "json" && !stripped) {
+              stripped = true;
+              controller.enqueue(bytes.subarray(1));
+            } else controller.enqueue(bytes);
             return;
           }
-          let chunk: string;
-          if (encoder.batch) chunk = encoder.batch(next.value);
-          else chunk = next.value.map((row, i) => encoder.row(row, written + i)).join("");
-          written += next.value.length;
-          controller.enqueue(text.encode(chunk));
         } catch (error) {
           // Headers are gone already: the client sees a truncated download, the detail stays in the log.
           console.error("[export] referral export failed mid-stream", error);
@@ -134,9 +152,20 @@ function encodeStream(db: Db, filters: ResolvedReportFilters, encoder: Encoder):
         }
       },
       async cancel() {
-        await batches.return(undefined);
+        await runs.return(undefined);
       },
     },
     { highWaterMark: 1 },
   );
+}
+
+async function* encodeBatches(
+  db: Db,
+  filters: ResolvedReportFilters,
+  envelope: Envelope,
+  text: TextEncoder,
+): AsyncGenerator<CopiedRows> {
+  for await (const batch of readExportBatches(db, filters)) {
+    yield { bytes: text.encode(envelope.rows(batch)), rows: batch.length };
+  }
 }

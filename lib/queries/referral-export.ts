@@ -2,6 +2,7 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/types";
+import { copyOut, type CopiedRows } from "@/db/copy-out";
 import { col, rowsAs } from "@/db/rows";
 import { centsToDecimal } from "@/lib/format";
 import type { ReferralReportFilters } from "@/lib/validation/referral-report";
@@ -47,6 +48,8 @@ export const EXPORT_FIELDS = [
 ] as const satisfies readonly (keyof ExportReferral)[];
 
 export const EXPORT_BATCH_SIZE = 2_000;
+
+export type ExportFormat = "csv" | "json";
 
 /** How many referrals the filters select (for `total_records` and the download's progress). */
 export async function countReportReferrals(
@@ -173,4 +176,100 @@ function toExportReferral(r: z.infer<typeof rawExportRow>): ExportReferral {
     source: r.source,
     flagged: r.is_flagged,
   };
+}
+
+/**
+ * On PostgreSQL: every referral the filters select, oldest signup first, as the download's bytes, from
+ * one `COPY … TO STDOUT` that encodes in the server (db/copy-out.ts streams it with backpressure). The
+ * server plans the selection once — hash joins and one sort instead of an index walk per batch — and no
+ * row becomes a JavaScript object. Null on PGlite (no streaming COPY): use `readExportBatches` there.
+ *
+ * The bytes are exactly what the JavaScript encoders write from `readExportBatches` (lib/csv.ts
+ * `csvLines`, `JSON.stringify`); referral-export.test.ts holds them equal:
+ * - CSV: COPY's own CSV writer quotes a field exactly when it holds a comma, quote, CR or LF and doubles
+ *   quotes, as csvField does. The columns come neutralised against formulas, booleans as `true`/`false`,
+ *   and an empty text as NULL (COPY would quote an empty string; NULL is written empty). COPY ends
+ *   records with LF; copyOut turns record ends (not line breaks inside quotes) into CRLF.
+ * - JSON: each row is `,\n` and `row_to_json` of the row with the seed's keys in EXPORT_FIELDS order
+ *   (compact, like JSON.stringify; text escaped exactly as JSON.stringify does: quote, backslash and
+ *   controls as \b \f \n \r \t or \u00xx). The caller drops the comma before the first row.
+ */
+export function copyExportRuns(
+  db: Db,
+  filters: ResolvedReportFilters,
+  format: ExportFormat,
+): AsyncGenerator<CopiedRows> | null {
+  const selection = sortedExportRows(referralReportWhere(filters));
+  if (format === "csv") {
+    const cells = EXPORT_FIELDS.map((f) => {
+      const value = exportValues[f];
+      return "text" in value ? csvNeutralisedText(value.text) : value.literal;
+    });
+    return copyOut(db, sql`SELECT ${sql.join(cells, sql`, `)} FROM (${selection}) x`, "csv");
+  }
+  const members = EXPORT_FIELDS.map((f) => {
+    const value = exportValues[f];
+    return sql`${"text" in value ? value.text : value.json} AS ${sql.identifier(f)}`;
+  });
+  return copyOut(
+    db,
+    sql`SELECT E',\n' || row_to_json(y)::text FROM (SELECT ${sql.join(members, sql`, `)} FROM (${selection}) x) y`,
+    "lines",
+  );
+}
+
+/** Each exported field over a row `x` of `sortedExportRows`: a text, or a value with its CSV and JSON form. */
+const exportValues: Record<(typeof EXPORT_FIELDS)[number], { text: SQL } | { literal: SQL; json: SQL }> = {
+  referral_code: { text: sql`x.code_used` },
+  referrer_email: { text: sql`x.referrer_email` },
+  referred_email: { text: sql`x.referred_email` },
+  signup_date: { text: sql`to_char(x.used_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` },
+  // lib/format.ts centsToDecimal: sign, whole units, two-digit cents.
+  commission_amount: {
+    text: sql`(CASE WHEN x.commission_amount_cents < 0 THEN '-' ELSE '' END
+      || (abs(x.commission_amount_cents) / 100)::text || '.'
+      || lpad((abs(x.commission_amount_cents) % 100)::text, 2, '0'))`,
+  },
+  commission_eligible: { literal: sql`x.commission_eligible::text`, json: sql`x.commission_eligible` },
+  commission_paid: { literal: sql`x.commission_paid::text`, json: sql`x.commission_paid` },
+  subscription_tier: { text: sql`x.subscription_tier` },
+  signup_ip: { text: sql`x.signup_ip` },
+  referral_id: { literal: sql`x.id`, json: sql`x.id` },
+  referrer_name: { text: sql`x.referrer_name` },
+  referred_name: { text: sql`x.referred_name` },
+  source: { text: sql`x.source::text` },
+  flagged: { literal: sql`x.is_flagged::text`, json: sql`x.is_flagged` },
+};
+
+/**
+ * lib/csv.ts `neutralizeCell` in SQL, for COPY's CSV writer: an apostrophe before a text starting with
+ * = + - @ tab or CR (their code points), and an empty text as NULL so COPY writes it unquoted.
+ */
+function csvNeutralisedText(value: SQL): SQL {
+  return sql`CASE WHEN ascii(${value}) IN (61, 43, 45, 64, 9, 13) THEN '''' || ${value} ELSE nullif(${value}, '') END`;
+}
+
+/**
+ * The whole selection, sorted, as one statement: the referred users' current tier from one DISTINCT ON
+ * over the subscriptions of the selected referrals' users (a semi-join the planner hashes for a full
+ * export and probes for a narrow one) — no lookup per row. Encoding happens above it (a subquery with
+ * ORDER BY is not flattened), so the sort moves the narrow columns, not the encoded lines.
+ */
+function sortedExportRows(where: SQL): SQL {
+  return sql`
+    SELECT l.id, l.used_at, l.code_used, l.signup_ip, l.source, l.is_flagged, l.commission_eligible,
+           l.commission_paid, l.commission_amount_cents,
+           r.email AS referrer_email, r.name AS referrer_name,
+           d.email AS referred_email, d.name AS referred_name, tier.name AS subscription_tier
+      FROM referral_usage_log l
+      JOIN users d ON d.id = l.referred_user_id
+      LEFT JOIN users r ON r.id = l.referrer_user_id
+      LEFT JOIN (
+        SELECT DISTINCT ON (s.user_id) s.user_id, t.name
+          FROM subscriptions s JOIN subscription_tiers t ON t.id = s.tier_id
+         WHERE s.user_id IN (SELECT l.referred_user_id FROM referral_usage_log l WHERE ${where})
+         ORDER BY s.user_id, s.created_at DESC, s.id DESC
+      ) tier ON tier.user_id = l.referred_user_id
+     WHERE ${where}
+     ORDER BY l.used_at, l.id`;
 }

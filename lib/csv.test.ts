@@ -1,20 +1,8 @@
 import { parse } from "csv-parse/sync";
-import { stringify } from "csv-stringify/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { csvLines, neutralizeCell, type CsvCell } from "./csv";
-
-/** What csvLines was before the hand-written encoder: csv-stringify with these options. */
-function csvStringifyLines(rows: CsvCell[][]): string {
-  return stringify(rows, {
-    record_delimiter: "\r\n",
-    quoted_match: /[\r\n]/,
-    cast: {
-      boolean: (value) => (value ? "true" : "false"),
-      string: (value) => neutralizeCell(value),
-    },
-  });
-}
+import { csvStringifyLines } from "@/testing/csv-oracle";
 
 describe("neutralizeCell", () => {
   it.each([

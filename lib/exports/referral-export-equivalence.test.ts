@@ -4,19 +4,19 @@
 // lib/csv.ts used) or JSON.stringify, in the same envelope. Hostile text in every text column, each
 // filter, both formats — byte for byte, on both databases (on PGlite the batch path itself is checked
 // against the csv-stringify reference).
-import { stringify } from "csv-stringify/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { inlineLiterals, sqlLiteral } from "@/db/copy-out";
 import { col, rowsAs } from "@/db/rows";
 import { referralCodes, referralUsageLog, subscriptions, users } from "@/db/schema";
-import { neutralizeCell, type CsvCell } from "@/lib/csv";
+
 import { copyExportRuns, EXPORT_FIELDS, readExportBatches } from "@/lib/queries/referral-export";
 import { resolveReportFilters } from "@/lib/queries/referral-report-filter";
 import { pickFilters, referralExportQuerySchema } from "@/lib/validation/referral-report";
 import { useTestDatabase } from "@/testing/use-test-database";
 import { filtersApplied, startReferralExport } from "./referral-export";
+import { csvStringifyLines } from "@/testing/csv-oracle";
 
 const testDb = useTestDatabase();
 const NOW = new Date("2026-01-02T03:04:05.678Z");
@@ -95,18 +95,6 @@ beforeAll(async () => {
     });
   }
 });
-
-/** What lib/csv.ts wrote before the hand-written encoder: csv-stringify with these options. */
-function csvStringifyLines(rows: CsvCell[][]): string {
-  return stringify(rows, {
-    record_delimiter: "\r\n",
-    quoted_match: /[\r\n]/,
-    cast: {
-      boolean: (value) => (value ? "true" : "false"),
-      string: (value) => neutralizeCell(value),
-    },
-  });
-}
 
 /** The download as the JavaScript path defines it, from the rows `readExportBatches` reads. */
 async function referenceExport(query: Record<string, string>): Promise<Buffer> {

@@ -5,20 +5,9 @@ import { referralUsageLog, users } from "@/db/schema";
 import { useTestDatabase } from "@/testing/use-test-database";
 import { z } from "zod";
 import { getAdminOverview } from "./admin-overview";
+import { prng } from "@/testing/prng";
 
 const testDb = useTestDatabase();
-
-// A small deterministic PRNG (mulberry32): a failing sequence can be replayed from its seed.
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function countersAndRecount() {
   const [row] = rowsAs(

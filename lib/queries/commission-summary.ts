@@ -7,7 +7,6 @@ import { z } from "zod";
 import { jsonRead, readJson, type JsonRead } from "@/db/json-batch";
 import {
   commissionBucketRow,
-  inCommissionBucket,
   readCommissionBuckets,
   rollupBucketColumns,
   sumCommissionBucket,
@@ -40,10 +39,8 @@ export type CommissionBuckets = Omit<CommissionTotals, "reversedCents">;
 /**
  * A beneficiary's buckets and earned-by-level from the commission_totals rollup (a few rows per level and
  * status, whatever the ledger's length), summed by the same BUCKET_STATUS as the ledger
- * (commission-buckets.ts). "In review" (on hold, waiting on a flagged referral) has no rollup: it looks up
- * the referral of each of the beneficiary's on-hold rows by primary key — rows still inside their hold
- * window, not history (a correlated lookup, so the planner cannot trade it for a scan of every referral).
- * A counter for it would make the card fully O(1); see the report of issue 12.
+ * (commission-buckets.ts). "In review" (on hold, waiting on a flagged referral) is its own rollup,
+ * commission_in_review (migration 0011), kept as commissions and reviews change.
  */
 export function commissionBucketsRead(userId: number): JsonRead<CommissionBuckets> {
   const query = sql`
@@ -55,13 +52,7 @@ export function commissionBucketsRead(userId: number): JsonRead<CommissionBucket
                            ${sumRollupBucket("earned", "t", sql`t.level = 'bonus'`)} AS bonus,
                            ${sumRollupBucket("earned", "t", sql`t.level = 'retention'`)} AS retention
                       FROM commission_totals t WHERE t.beneficiary_user_id = ${userId}) b),
-      'in_review', (SELECT ${sumCommissionBucket(
-        "onHold",
-        "c",
-        sql`(SELECT NOT l.commission_eligible FROM referral_usage_log l WHERE l.id = c.referral_id)`,
-      )}
-                      FROM commissions c
-                     WHERE c.beneficiary_user_id = ${userId} AND ${inCommissionBucket("onHold", "c")}))`;
+      'in_review', (SELECT amount_cents FROM commission_in_review WHERE beneficiary_user_id = ${userId}))`;
   const shape = z.object({
     buckets: commissionBucketRow
       .extend({ direct: col.sumCents, partner: col.sumCents, bonus: col.sumCents, retention: col.sumCents })

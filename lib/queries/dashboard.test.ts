@@ -14,6 +14,7 @@ import { flaggedSignup, makeReferrer, restoreRulesAfterEach, setRule, signupWith
 import { rawRows, useTestDatabase } from "@/testing/use-test-database";
 import { loadDashboard } from "./dashboard";
 import { lastMonths, monthBounds, monthOf } from "./referral-analytics";
+import { prng } from "@/testing/prng";
 
 const testDb = useTestDatabase();
 restoreRulesAfterEach(testDb);
@@ -24,18 +25,6 @@ const DAY_MS = 86_400_000;
 const DASHBOARD_STATEMENTS = 11;
 // A history is ~110 events with argon2 signups: slow on a busy machine, not a speed assertion.
 const HISTORY_TIMEOUT_MS = 240_000;
-
-// A small deterministic PRNG (mulberry32): a failing history can be replayed from its seed.
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Clicks, signups (some flagged, then approved or rejected), payments, refunds, approvals over ~45 days

@@ -10,22 +10,11 @@ import { REFERRAL_SOURCES } from "@/lib/enums";
 import { flaggedSignup, makeReferrer, signupWith } from "@/testing/rewards";
 import { rawRows, useTestDatabase } from "@/testing/use-test-database";
 import { findRollupMismatches } from "./rollup-mismatches";
+import { prng } from "@/testing/prng";
 
 const testDb = useTestDatabase();
 const actor = { actorUserId: null };
 const DAY_MS = 86_400_000;
-
-// A small deterministic PRNG (mulberry32): a failing history can be replayed from its seed.
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Paid = { externalId: string; userId: number; amountCents: number; refunded: boolean };
 
@@ -183,6 +172,29 @@ describe("referral counters and rollups", () => {
          WHERE user_id = (SELECT client_id FROM referral_codes WHERE code = ${codes[0]})`),
     );
     expect(stats).toEqual({ referrals: 40, qualified: 40 });
+  });
+
+  it("money waiting on a review moves in and out of 'in review' with the review", async () => {
+    const db = testDb.db;
+    const { user, codes } = await makeReferrer(testDb);
+    const flagged = await flaggedSignup(db, codes[0]);
+    const paid = await recordPayment(db, {
+      externalId: `inrev_${user.id}`,
+      userId: flagged.user.id,
+      amountCents: 3995,
+      type: "payment",
+    });
+    const inReview = async () =>
+      rawRows<{ cents: number }>(
+        await db.execute(sql`
+          SELECT coalesce((SELECT amount_cents FROM commission_in_review WHERE beneficiary_user_id = ${user.id}), 0)::int AS cents`),
+      )[0].cents;
+    expect(paid.commissions.map((c) => c.amountCents)).toEqual([399]);
+    expect(await inReview()).toBe(399);
+    expect(await findRollupMismatches(db)).toEqual([]);
+    await reviewReferrals(db, { referralIds: [flagged.referral!.id], decision: "approve", actor });
+    expect(await inReview()).toBe(0);
+    expect(await findRollupMismatches(db)).toEqual([]);
   });
 
   it("a bulk insert moves each counter once for the whole statement", async () => {

@@ -1,4 +1,4 @@
-// Every counter and rollup kept by the triggers of db/migrations/0010_referral_rollups.sql, side by side
+// Every counter and rollup kept by the triggers of db/migrations/0010_referral_rollups.sql (and 0011), side by side
 // with a recount of the raw rows it summarises. Empty when they agree — the invariant the rollup tests
 // hold after random histories, and what an operator can run against a live database to check it.
 import { sql, type SQL } from "drizzle-orm";
@@ -70,6 +70,15 @@ const ROLLUPS: Rollup[] = [
     recount: `SELECT c.beneficiary_user_id, c.level, c.status, coalesce(l.referral_code_id, 0) AS referral_code_id,
                      sum(c.amount_cents) AS amount_cents, count(*) AS entries
                 FROM commissions c LEFT JOIN referral_usage_log l ON l.id = c.referral_id GROUP BY 1, 2, 3, 4`,
+  },
+  {
+    name: "commission_in_review",
+    keys: ["beneficiary_user_id"],
+    values: ["amount_cents", "entries"],
+    kept: `SELECT beneficiary_user_id, amount_cents, entries FROM commission_in_review`,
+    recount: `SELECT c.beneficiary_user_id, sum(c.amount_cents) AS amount_cents, count(*) AS entries
+                FROM commissions c JOIN referral_usage_log l ON l.id = c.referral_id
+               WHERE c.status = 'pending' AND NOT l.commission_eligible GROUP BY 1`,
   },
   {
     name: "commission_daily",

@@ -70,9 +70,11 @@ export async function createDefaultCode(
   { userId, name, email }: { userId: number; name: string; email: string },
   now: Date = new Date(),
 ): Promise<DefaultCode> {
-  const preferred = [...nameCandidates(name, now), ...emailCandidates(email, now)];
-  // Rarely none: every preferred code is taken (then random ones), or a concurrent signup took the one
-  // picked (then the others are tried one by one).
+  // A random code goes last: when every name and e-mail code is taken (common names in a big program),
+  // the same one statement still inserts a code.
+  const preferred = [...nameCandidates(name, now), ...emailCandidates(email, now), randomCode()];
+  // Rarely none: a concurrent signup took the one picked (then the others are tried one by one, then
+  // more random ones).
   return (
     (await insertFirstFreeCandidate(tx, userId, preferred)) ??
     insertFirstFree(tx, preferred, { clientId: userId })

@@ -29,4 +29,3 @@ describe("formatTimeLeft", () => {
     ["2026-06-15T12:00:00Z", "ended"],
   ])("until %s → %s", (end, expected) => expect(formatTimeLeft(new Date(end), now)).toBe(expected));
 });
-

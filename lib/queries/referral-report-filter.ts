@@ -5,6 +5,7 @@ import type { Db } from "@/db/types";
 import { col, rowsAs } from "@/db/rows";
 import { idArrayParam, timestampParam } from "@/db/sql-values";
 import { dateBounds, type ReferralReportFilters } from "@/lib/validation/referral-report";
+import { commissionStatusBit } from "@/lib/commissions/commission-status-bit";
 import { userSearchIds } from "./user-search";
 
 /**
@@ -18,7 +19,7 @@ import { userSearchIds } from "./user-search";
  * - dates: `used_at` in `[start, end)`; a date-only end includes that whole UTC day;
  * - `commission_status`: `eligible` is the seed's `commission_eligible`; `pending`, `approved`, `paid`,
  *   `reversed` and `rejected` mean the referral has a direct commission row (earning or reversal) in that
- *   status — EXISTS, so a referral with one paid and one pending payment matches both;
+ *   status (its `commission_mask`), so a referral with one paid and one pending payment matches both;
  * - `campaign`: the code used belongs to that campaign;
  * - `referrer`: the referrer's name or e-mail contains the text, or they own a code that starts with it
  *   (compared in canonical form, so `maya-2o25` finds MAYA2025);
@@ -36,9 +37,8 @@ export function referralReportWhere(filters: ResolvedReportFilters): SQL {
   const status = filters.commission_status;
   if (status === "eligible") conditions.push(sql`l.commission_eligible`);
   else if (status !== "all") {
-    conditions.push(sql`EXISTS (
-      SELECT 1 FROM commissions c
-       WHERE c.referral_id = l.id AND c.level = 'direct' AND c.status = ${status}::commission_status)`);
+    // The referral's mask has a bit per status of its direct commissions (kept by a trigger, 0012).
+    conditions.push(sql`(l.commission_mask & ${commissionStatusBit(status)}::smallint) <> 0`);
   }
 
   if (filters.campaign !== undefined) {

@@ -4,8 +4,12 @@ import { z } from "zod";
 import type { Db } from "@/db/types";
 import { col, rowsAs } from "@/db/rows";
 import type { FraudFlag } from "@/db/schema";
-import { sumCommissionBucket } from "@/lib/commissions/commission-buckets";
-import type { ReferralReportFilters, ReferralReportSearch } from "@/lib/validation/referral-report";
+import {
+  dateBounds,
+  type ReferralReportFilters,
+  type ReferralReportSearch,
+} from "@/lib/validation/referral-report";
+import { referralFacts } from "./report-rollups";
 import {
   referralReportWhere,
   resolveReportFilters,
@@ -99,7 +103,8 @@ export async function getReportPage(
       WITH page AS (
         SELECT l.id, l.used_at, l.code_used, l.source, l.is_flagged, l.fraud_flags, l.review_status,
                l.commission_eligible, l.commission_amount_cents, l.commission_paid, l.referral_code_id,
-               l.referrer_user_id, l.referred_user_id
+               l.referrer_user_id, l.referred_user_id, l.ledger_on_hold_cents, l.ledger_approved_cents,
+               l.ledger_paid_cents, l.ledger_reversed_cents, l.ledger_rejected_cents
           FROM referral_usage_log l
          WHERE ${where} ${keyset}
          ORDER BY ${column} ${order}, l.id ${order}
@@ -155,25 +160,21 @@ export async function getReportTotals(
   db: Db,
   input: ReferralReportFilters | ResolvedReportFilters,
 ): Promise<ReportTotals> {
-  const where = referralReportWhere(await resolveReportFilters(db, input));
-  const [counts, ledgerRows] = await Promise.all([
-    db.execute(sql`
-      SELECT count(*)::bigint AS referrals,
-             count(*) FILTER (WHERE l.is_flagged)::bigint AS flagged,
-             count(*) FILTER (WHERE l.commission_eligible)::bigint AS eligible,
-             count(*) FILTER (WHERE l.commission_paid)::bigint AS paid,
-             COALESCE(sum(l.commission_amount_cents), 0)::bigint AS net_cents
-        FROM referral_usage_log l
-       WHERE ${where}`),
-    db.execute(sql`
-      SELECT ${LEDGER_SUMS}
-        FROM commissions c
-       WHERE c.level = 'direct'
-         AND c.referral_id IN (SELECT l.id FROM referral_usage_log l WHERE ${where})`),
-  ]);
-  const [c] = rowsAs(
-    counts,
-    z.object({
+  const filters = await resolveReportFilters(db, input);
+  const [t] = rowsAs(
+    await db.execute(sql`
+      SELECT COALESCE(sum(f.referrals), 0)::bigint AS referrals,
+             COALESCE(sum(f.referrals) FILTER (WHERE f.is_flagged), 0)::bigint AS flagged,
+             COALESCE(sum(f.referrals) FILTER (WHERE f.commission_eligible), 0)::bigint AS eligible,
+             COALESCE(sum(f.commission_paid), 0)::bigint AS paid,
+             COALESCE(sum(f.net_cents), 0)::bigint AS net_cents,
+             COALESCE(sum(f.on_hold_cents), 0)::bigint AS pending_cents,
+             COALESCE(sum(f.approved_cents), 0)::bigint AS approved_cents,
+             COALESCE(sum(f.paid_cents), 0)::bigint AS paid_cents,
+             COALESCE(sum(f.reversed_cents), 0)::bigint AS reversed_cents,
+             COALESCE(sum(f.rejected_cents), 0)::bigint AS rejected_cents
+        FROM ${referralFacts(filters, dateBounds(filters))} f`),
+    ledgerSums.extend({
       referrals: col.int,
       flagged: col.int,
       eligible: col.int,
@@ -181,26 +182,18 @@ export async function getReportTotals(
       net_cents: col.cents,
     }),
   );
-  const [ledger] = rowsAs(ledgerRows, ledgerSums);
   return {
-    referrals: c.referrals,
-    flagged: c.flagged,
-    eligible: c.eligible,
-    commissionPaid: c.paid,
-    commissionNetCents: c.net_cents,
-    ledger: readLedgerSums(ledger),
+    referrals: t.referrals,
+    flagged: t.flagged,
+    eligible: t.eligible,
+    commissionPaid: t.paid,
+    commissionNetCents: t.net_cents,
+    ledger: readLedgerSums(t),
   };
 }
 
-/** A referral's (or a report's) direct commission rows summed per money state, by the shared buckets. */
-const LEDGER_SUMS = sql`
-  COALESCE(${sumCommissionBucket("onHold")}, 0)::bigint AS pending_cents,
-  COALESCE(${sumCommissionBucket("approved")}, 0)::bigint AS approved_cents,
-  COALESCE(${sumCommissionBucket("paid")}, 0)::bigint AS paid_cents,
-  COALESCE(${sumCommissionBucket("reversed")}, 0)::bigint AS reversed_cents,
-  COALESCE(${sumCommissionBucket("rejected")}, 0)::bigint AS rejected_cents`;
-
-// LEDGER_SUMS COALESCEs every sum, but the LATERAL join's row can still be missing: NULL → 0.
+// A referral's direct commission rows per money bucket (commission-buckets.ts: on hold = pending, approved,
+// paid, reversed, rejected), kept on the referral by a trigger (0012) and summed by the report rollups.
 const ledgerSums = z.object({
   pending_cents: col.sumCents,
   approved_cents: col.sumCents,
@@ -250,18 +243,15 @@ const rowSelect = (sort: ReportSort) => sql`
          r.id AS referrer_id, r.name AS referrer_name, r.email AS referrer_email,
          d.id AS referred_id, d.name AS referred_name, d.email AS referred_email,
          camp.campaign_name,
-         ledger.pending_cents, ledger.approved_cents, ledger.paid_cents, ledger.reversed_cents, ledger.rejected_cents`;
+         l.ledger_on_hold_cents AS pending_cents, l.ledger_approved_cents AS approved_cents,
+         l.ledger_paid_cents AS paid_cents, l.ledger_reversed_cents AS reversed_cents,
+         l.ledger_rejected_cents AS rejected_cents`;
 
 const rowJoins = sql`
   JOIN users d ON d.id = l.referred_user_id
   LEFT JOIN users r ON r.id = l.referrer_user_id
   LEFT JOIN referral_codes rc ON rc.id = l.referral_code_id
-  LEFT JOIN referral_campaigns camp ON camp.id = rc.campaign_id
-  LEFT JOIN LATERAL (
-    SELECT ${LEDGER_SUMS}
-      FROM commissions c
-     WHERE c.referral_id = l.id AND c.level = 'direct'
-  ) ledger ON TRUE`;
+  LEFT JOIN referral_campaigns camp ON camp.id = rc.campaign_id`;
 
 function mapRow(r: z.infer<typeof rawRow>): ReportRow {
   return {

@@ -4,14 +4,9 @@ import { z } from "zod";
 import type { Db } from "@/db/types";
 import { col, rowsAs } from "@/db/rows";
 import { timestampParam } from "@/db/sql-values";
-import { inCommissionBucket } from "@/lib/commissions/commission-buckets";
 import { dateBounds, type ReferralReportFilters } from "@/lib/validation/referral-report";
-import {
-  referralClicksWhere,
-  referralReportWhere,
-  resolveReportFilters,
-  type ResolvedReportFilters,
-} from "./referral-report-filter";
+import { resolveReportFilters, type ResolvedReportFilters } from "./referral-report-filter";
+import { clickFacts, earnedFacts, referralFacts, referralFactsByCode } from "./report-rollups";
 
 export type ChartBucket = "day" | "week" | "month";
 
@@ -64,16 +59,10 @@ export async function getReportCharts(
   const from = timestampParam(range.from);
   const to = timestampParam(range.toExclusive);
   const unit = range.bucket;
-  const inRange = sql`${referralReportWhere(filters)} AND l.used_at >= ${from} AND l.used_at < ${to}`;
-  const undated = { ...filters, start_date: undefined, end_date: undefined };
-  const referralFilter =
-    filters.commission_status !== "all" ||
-    filters.campaign !== undefined ||
-    filters.referrer ||
-    filters.flagged ||
-    filters.source
-      ? sql`AND c.referral_id IN (SELECT l.id FROM referral_usage_log l WHERE ${referralReportWhere(undated)})`
-      : sql``;
+  const period = { from: range.from, toExclusive: range.toExclusive };
+  // Whole days come from the rollups (0012), a partial first or last day from the raw rows: see
+  // report-rollups.ts. Commissions are placed by the day they were written.
+  const referrals = referralFacts(filters, period);
 
   const [timeline, funnel, bySource] = await Promise.all([
     db.execute(sql`
@@ -81,28 +70,22 @@ export async function getReportCharts(
         SELECT generate_series(date_trunc(${unit}, ${from}), date_trunc(${unit}, ${to} - interval '1 microsecond'),
                                ('1 ' || ${unit})::interval) AS b
       ), signups AS (
-        SELECT date_trunc(${unit}, l.used_at) AS b, count(*) AS n
-          FROM referral_usage_log l WHERE ${inRange} GROUP BY 1
+        SELECT date_trunc(${unit}, f.at) AS b, sum(f.referrals) AS n FROM ${referrals} f GROUP BY 1
       ), earned AS (
-        SELECT date_trunc(${unit}, c.created_at) AS b, sum(c.amount_cents) AS cents
-          FROM commissions c
-         WHERE ${inCommissionBucket("earned")} AND c.created_at >= ${from} AND c.created_at < ${to} ${referralFilter}
-         GROUP BY 1
+        SELECT date_trunc(${unit}, e.at) AS b, sum(e.cents) AS cents FROM ${earnedFacts(filters, period)} e GROUP BY 1
       )
       SELECT to_char(buckets.b, 'YYYY-MM-DD') AS bucket,
              COALESCE(signups.n, 0)::bigint AS signups, COALESCE(earned.cents, 0)::bigint AS cents
         FROM buckets LEFT JOIN signups USING (b) LEFT JOIN earned USING (b)
        ORDER BY buckets.b`),
-    // Three counts; the paying one as a WHERE EXISTS so it plans as a semi-join, not a probe per signup.
     db.execute(sql`
-      SELECT (SELECT count(*) FROM referral_clicks k WHERE ${referralClicksWhere(filters, range)})::bigint AS clicks,
-             (SELECT count(*) FROM referral_usage_log l WHERE ${inRange})::bigint AS signups,
-             (SELECT count(*) FROM referral_usage_log l WHERE ${inRange} AND EXISTS (
-               SELECT 1 FROM payments p WHERE p.user_id = l.referred_user_id AND p.type = 'payment'))::bigint AS paying`),
+      SELECT (SELECT COALESCE(sum(k.clicks), 0) FROM ${clickFacts(filters, period)} k)::bigint AS clicks,
+             COALESCE(sum(f.referrals), 0)::bigint AS signups, COALESCE(sum(f.paying), 0)::bigint AS paying
+        FROM ${referrals} f`),
     db.execute(sql`
-      SELECT l.source::text AS source, count(*)::bigint AS signups
-        FROM referral_usage_log l WHERE ${inRange}
-       GROUP BY l.source ORDER BY signups DESC, source`),
+      SELECT f.source::text AS source, sum(f.referrals)::bigint AS signups
+        FROM ${referrals} f
+       GROUP BY f.source HAVING sum(f.referrals) > 0 ORDER BY signups DESC, source`),
   ]);
   const [f] = rowsAs(funnel, z.object({ clicks: col.int, signups: col.int, paying: col.int }));
   return {
@@ -130,19 +113,22 @@ export async function getReportCharts(
  */
 export async function getTopReferrers(db: Db, now = new Date(), limit = 10): Promise<TopReferrer[]> {
   const since = new Date(now.getTime() - 30 * DAY_MS);
+  // Per code from the rollups (whole days) and the raw rows (the partial first day), then per code owner.
+  const perCode = referralFactsByCode({ from: since });
   const rows = rowsAs(
     await db.execute(sql`
-      SELECT u.id AS user_id, u.name, u.email AS referrer,
-             count(l.id)::bigint AS total_referrals,
-             COALESCE(sum(l.commission_amount_cents), 0)::bigint AS total_commission,
-             COALESCE(round(avg(l.commission_amount_cents)), 0)::bigint AS avg_commission_per_referral
-        FROM users u
-        JOIN referral_codes rc ON u.id = rc.client_id
-        JOIN referral_usage_log l ON rc.id = l.referral_code_id
-       WHERE l.used_at >= ${timestampParam(since)}
-       GROUP BY u.id, u.name, u.email
-       ORDER BY total_referrals DESC, u.id
-       LIMIT ${limit}::int`),
+      WITH top AS (
+        SELECT rc.client_id, sum(f.referrals) AS referrals, COALESCE(sum(f.net_cents), 0) AS cents
+          FROM ${perCode} f JOIN referral_codes rc ON rc.id = f.referral_code_id
+         GROUP BY rc.client_id HAVING sum(f.referrals) > 0
+         ORDER BY referrals DESC, rc.client_id
+         LIMIT ${limit}::int
+      )
+      SELECT u.id AS user_id, u.name, u.email AS referrer, top.referrals::bigint AS total_referrals,
+             top.cents::bigint AS total_commission,
+             round(top.cents::numeric / top.referrals)::bigint AS avg_commission_per_referral
+        FROM top JOIN users u ON u.id = top.client_id
+       ORDER BY top.referrals DESC, u.id`),
     z.object({
       user_id: col.int,
       name: col.text,

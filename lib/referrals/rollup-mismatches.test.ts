@@ -11,6 +11,41 @@ import { flaggedSignup, makeReferrer, signupWith } from "@/testing/rewards";
 import { rawRows, useTestDatabase } from "@/testing/use-test-database";
 import { findRollupMismatches } from "./rollup-mismatches";
 import { prng } from "@/testing/prng";
+import { expectProgramFiguresEqualRecount, expectReportEqualsRecount } from "@/testing/report-oracle";
+import type { ResolvedReportFilters } from "@/lib/queries/referral-report-filter";
+
+/** Report filters that take every path: program and per-code rollups, partial days, one day, nothing. */
+function reportFilterCases(referrerIds: number[]): ResolvedReportFilters[] {
+  const all = { commission_status: "all", flagged: false, referrers: { kind: "all" } } as const;
+  const statuses = ["eligible", "pending", "approved", "paid", "reversed", "rejected"] as const;
+  return [
+    all,
+    ...statuses.map((commission_status) => ({ ...all, commission_status })),
+    { ...all, flagged: true },
+    { ...all, source: "link" },
+    { ...all, referrers: { kind: "ids", ids: [referrerIds[0]] } },
+    { ...all, referrers: { kind: "ids", ids: [] } },
+    { ...all, campaign: 999_999 },
+    { ...all, start_date: "2026-10-05", end_date: "2026-10-20" },
+    { ...all, start_date: "2026-10-05T13:17:00Z", end_date: "2026-10-20T05:00:00Z" },
+    { ...all, start_date: "2026-10-07T01:00:00Z", end_date: "2026-10-07T20:00:00Z" },
+    { ...all, start_date: "2026-10-09T07:30:00Z" },
+    {
+      ...all,
+      commission_status: "pending",
+      referrers: { kind: "ids", ids: [referrerIds[2], referrerIds[0]] },
+      start_date: "2026-10-03T11:00:00Z",
+      end_date: "2026-10-28",
+    },
+    {
+      ...all,
+      flagged: true,
+      source: "email",
+      referrers: { kind: "ids", ids: [referrerIds[1]] },
+      commission_status: "eligible",
+    },
+  ];
+}
 
 const testDb = useTestDatabase();
 const actor = { actorUserId: null };
@@ -126,6 +161,12 @@ describe("referral counters and rollups", () => {
       }
 
       expect(await findRollupMismatches(db)).toEqual([]);
+      // The admin reports read these rollups: every filter, over whole days, partial days and one day.
+      const end = at(90);
+      for (const f of reportFilterCases(referrers.map((r) => r.user.id))) {
+        await expectReportEqualsRecount(db, f, end);
+      }
+      for (const step of [40, 75, 90]) await expectProgramFiguresEqualRecount(db, at(step));
       // The history really exercised the rollups (not a vacuous pass).
       const [seen] = rawRows<{ days: number; statuses: number; qualified: number }>(
         await db.execute(sql`

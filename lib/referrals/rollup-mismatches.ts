@@ -8,6 +8,29 @@ import type { DbOrTx } from "@/db/types";
 
 export type RollupMismatch = { rollup: string; key: string; kept: string; recount: string };
 
+const LEDGER_COLUMNS = [
+  "commission_mask",
+  "ledger_on_hold_cents",
+  "ledger_approved_cents",
+  "ledger_paid_cents",
+  "ledger_reversed_cents",
+  "ledger_rejected_cents",
+  "paying",
+] as const;
+// paying is a boolean: compared as 0/1 like the numbers.
+const LEDGER_INTS = LEDGER_COLUMNS.map((c) => (c === "paying" ? "paying::int AS paying" : c)).join(", ");
+const REPORT_MEASURES = [
+  "referrals",
+  "commission_paid",
+  "paying",
+  "net_cents",
+  "on_hold_cents",
+  "approved_cents",
+  "paid_cents",
+  "reversed_cents",
+  "rejected_cents",
+] as const;
+
 type Rollup = { name: string; keys: string[]; values: string[]; kept: string; recount: string };
 
 const ROLLUPS: Rollup[] = [
@@ -89,6 +112,70 @@ const ROLLUPS: Rollup[] = [
                      sum(amount_cents) AS amount_cents, count(*) AS entries
                 FROM commissions GROUP BY 1, 2, 3, 4`,
   },
+  {
+    name: "program_counters.pending_review",
+    keys: ["k"],
+    values: ["pending_review"],
+    kept: `SELECT 1 AS k, sum(pending_review) AS pending_review FROM program_counters`,
+    recount: `SELECT 1 AS k, count(*) AS pending_review FROM referral_usage_log
+               WHERE is_flagged AND review_status = 'pending'`,
+  },
+  // The admin reports' rollups (0012): each compared with its recount view, defined once in the migration.
+  {
+    name: "referral_usage_log ledger",
+    keys: ["id"],
+    values: [...LEDGER_COLUMNS],
+    kept: `SELECT id, ${LEDGER_INTS} FROM referral_usage_log`,
+    recount: `SELECT id, ${LEDGER_INTS} FROM referral_ledger_recount`,
+  },
+  ...(
+    [
+      [
+        "report_daily",
+        ["day", "source", "is_flagged", "commission_eligible", "commission_mask"],
+        REPORT_MEASURES,
+      ],
+      [
+        "report_code_daily",
+        [
+          "referrer_user_id",
+          "referral_code_id",
+          "day",
+          "source",
+          "is_flagged",
+          "commission_eligible",
+          "commission_mask",
+        ],
+        REPORT_MEASURES,
+      ],
+      [
+        "earned_daily",
+        ["day", "with_referral", "source", "is_flagged", "commission_eligible", "commission_mask"],
+        ["cents"],
+      ],
+      [
+        "earned_code_daily",
+        [
+          "referrer_user_id",
+          "referral_code_id",
+          "day",
+          "source",
+          "is_flagged",
+          "commission_eligible",
+          "commission_mask",
+        ],
+        ["cents"],
+      ],
+      ["click_daily", ["day", "source"], ["clicks"]],
+      ["click_code_daily", ["referral_code_id", "day", "source"], ["clicks"]],
+    ] as const
+  ).map(([name, keys, values]) => ({
+    name,
+    keys: [...keys],
+    values: [...values],
+    kept: `SELECT * FROM ${name}`,
+    recount: `SELECT * FROM ${name}_recount`,
+  })),
 ];
 
 /** Kept vs recounted, joined on the key; a missing row on either side counts as zeros. */

@@ -31,7 +31,9 @@ describe("text", () => {
     expect(notes.safeParse("a\u0000").success).toBe(false);
   });
   it("bounds the length and names the field", () => {
-    expect(name.safeParse("x".repeat(11)).error?.issues[0]?.message).toBe("Name must be at most 10 characters");
+    expect(name.safeParse("x".repeat(11)).error?.issues[0]?.message).toBe(
+      "Name must be at most 10 characters",
+    );
     expect(name.safeParse("   ").error?.issues[0]?.message).toBe("Name is required");
     expect(name.safeParse(5).error?.issues[0]?.message).toBe("Name must be text");
   });
@@ -68,7 +70,9 @@ describe("numbers", () => {
     expect(cents("amount").safeParse(CENTS_MAX + 1).success).toBe(false);
     expect(cents("amount").safeParse(9e15).success).toBe(false);
     expect(cents("amount").safeParse(1.5).success).toBe(false);
-    expect(cents("amount", { min: 1 }).safeParse(0).error?.issues[0]?.message).toBe("amount must be positive");
+    expect(cents("amount", { min: 1 }).safeParse(0).error?.issues[0]?.message).toBe(
+      "amount must be positive",
+    );
   });
 });
 

@@ -126,7 +126,11 @@ function referrerCondition(selection: ReferrerSelection, userId: SQL): SQL | nul
       return null;
     case "ids":
       // Nobody matched: a constant FALSE, which the planner answers without reading a row.
-      return selection.ids.length ? sql`${userId} = ANY(${idArrayParam(selection.ids)})` : sql`FALSE`;
+      if (!selection.ids.length) return sql`FALSE`;
+      // One referrer (the usual search) as a plain equality: the (referrer, used_at) index then gives the
+      // rows in date order and a page stops after its rows; `= ANY` would read all of theirs and sort.
+      if (selection.ids.length === 1) return sql`${userId} = ${selection.ids[0]}::int`;
+      return sql`${userId} = ANY(${idArrayParam(selection.ids)})`;
     case "search":
       return sql`${userId} IN (${matchingReferrers(selection.text)})`;
   }

@@ -70,10 +70,20 @@ const CURSOR_VALUE = {
   commission: sql`l.commission_amount_cents::text`,
 } as const;
 
-function cursorParts(cursor: string, sort: ReportSort): SQL {
+/**
+ * Rows beyond `cursor` in (sort value, id) order. The row comparison alone is estimated as a third of the
+ * table (and a prepared statement's generic plan knows no value at all), so the planner may scan it all to
+ * find the first (or no) row past the newest one. The plain bound on the sort column and, in the probes,
+ * the index's order with LIMIT 1 (a scalar subquery: EXISTS would drop the ORDER BY) make the index range
+ * the plan.
+ */
+function beyondCursor(cursor: string, sort: ReportSort, greater: boolean): SQL {
   const [value, id] = cursor.split("~");
   const typed = sort === "signup_date" ? sql`${value}::timestamptz` : sql`${Number(value)}::bigint`;
-  return sql`(${typed}, ${Number(id)}::bigint)`;
+  const column = SORT_COLUMN[sort];
+  return greater
+    ? sql`${column} >= ${typed} AND (${column}, l.id) > (${typed}, ${Number(id)}::bigint)`
+    : sql`${column} <= ${typed} AND (${column}, l.id) < (${typed}, ${Number(id)}::bigint)`;
 }
 type ReportSort = ReferralReportSearch["sort"];
 
@@ -94,9 +104,7 @@ export async function getReportPage(
   const ascending = (search.dir === "asc") !== backwards;
   const order = ascending ? sql`ASC` : sql`DESC`;
   const cursor = search.after ?? (search.before !== "end" ? search.before : undefined);
-  const keyset = cursor
-    ? sql`AND (${column}, l.id) ${ascending ? sql`>` : sql`<`} ${cursorParts(cursor, search.sort)}`
-    : sql``;
+  const keyset = cursor ? sql`AND ${beyondCursor(cursor, search.sort, ascending)}` : sql``;
 
   const rows = rowsAs(
     await db.execute(sql`
@@ -139,14 +147,14 @@ async function existsBeyond(
   cursor: string,
   side: "before" | "after",
 ): Promise<boolean> {
-  const column = SORT_COLUMN[search.sort];
   const greater = (search.dir === "asc") === (side === "after");
   const [row] = rowsAs(
     await db.execute(sql`
-      SELECT EXISTS (
-        SELECT 1 FROM referral_usage_log l
-         WHERE ${where} AND (${column}, l.id) ${greater ? sql`>` : sql`<`} ${cursorParts(cursor, search.sort)}
-      ) AS found`),
+      SELECT coalesce((
+        SELECT true FROM referral_usage_log l WHERE ${where} AND ${beyondCursor(cursor, search.sort, greater)}
+         ORDER BY ${SORT_COLUMN[search.sort]} ${greater ? sql`ASC` : sql`DESC`}, l.id ${greater ? sql`ASC` : sql`DESC`}
+         LIMIT 1
+      ), false) AS found`),
     z.object({ found: col.bool }),
   );
   return row.found;

@@ -75,7 +75,13 @@ function keyConditions(f: ResolvedReportFilters, codeLevel: boolean): SQL[] {
   if (codeLevel) {
     const who = f.referrers;
     if (who.kind === "ids") {
-      out.push(who.ids.length ? sql`r.referrer_user_id = ANY(${idArrayParam(who.ids)})` : sql`FALSE`);
+      out.push(
+        who.ids.length === 1
+          ? sql`r.referrer_user_id = ${who.ids[0]}::int`
+          : who.ids.length
+            ? sql`r.referrer_user_id = ANY(${idArrayParam(who.ids)})`
+            : sql`FALSE`,
+      );
     } else if (who.kind === "search") {
       out.push(sql`r.referrer_user_id IN (${userSearchIds(who.text, { codes: true })})`);
     }

@@ -52,6 +52,76 @@ BEGIN
 END;
 $$;
 --> statement-breakpoint
+-- A referrer's own referrals page (/dashboard/referrals, GET /api/me/referrals) totals from counters too:
+-- beside referrals and counted ones (0010), those in review, rejected, their commission summaries, and the
+-- points they earned through them (available and held). A points row counts when it is the referrer's own
+-- (points_ledger.from_own_referral, set when written: the referral's referrer is the row's user).
+ALTER TABLE "referrer_stats"
+  ADD COLUMN "in_review" bigint DEFAULT 0 NOT NULL,
+  ADD COLUMN "rejected" bigint DEFAULT 0 NOT NULL,
+  ADD COLUMN "commission_cents" bigint DEFAULT 0 NOT NULL,
+  ADD COLUMN "points_available" bigint DEFAULT 0 NOT NULL,
+  ADD COLUMN "points_pending" bigint DEFAULT 0 NOT NULL;
+--> statement-breakpoint
+ALTER TABLE "points_ledger" ADD COLUMN "from_own_referral" boolean DEFAULT false NOT NULL;
+--> statement-breakpoint
+UPDATE "points_ledger" p SET "from_own_referral" = true
+  FROM referral_usage_log l WHERE l.id = p.referral_id AND l.referrer_user_id = p.user_id;
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION points_from_own_referral() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.from_own_referral := NEW.referral_id IS NOT NULL AND EXISTS (
+    SELECT 1 FROM referral_usage_log l WHERE l.id = NEW.referral_id AND l.referrer_user_id = NEW.user_id);
+  RETURN NEW;
+END;
+$$;
+--> statement-breakpoint
+CREATE TRIGGER points_from_own_referral BEFORE INSERT ON points_ledger
+FOR EACH ROW EXECUTE FUNCTION points_from_own_referral();
+--> statement-breakpoint
+-- Held and available points of the referrer's own referrals. New rows may create the counters row; taking
+-- points back only updates it (inside a cascade the user's row may already be gone).
+CREATE OR REPLACE FUNCTION referrer_points_stmt() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    INSERT INTO referrer_stats AS s (user_id, points_available, points_pending)
+    SELECT user_id, coalesce(sum(delta_points) FILTER (WHERE status = 'available'), 0),
+           coalesce(sum(delta_points) FILTER (WHERE status = 'pending'), 0)
+      FROM new_rows WHERE from_own_referral AND referral_id IS NOT NULL
+     GROUP BY user_id ORDER BY user_id
+    ON CONFLICT (user_id) DO UPDATE
+       SET points_available = s.points_available + EXCLUDED.points_available,
+           points_pending = s.points_pending + EXCLUDED.points_pending;
+  ELSE
+    UPDATE referrer_stats s
+       SET points_available = s.points_available + d.available, points_pending = s.points_pending + d.pending
+      FROM (SELECT user_id, sum(available) AS available, sum(pending) AS pending
+              FROM (SELECT user_id, CASE WHEN status = 'available' THEN delta_points ELSE 0 END AS available,
+                           CASE WHEN status = 'pending' THEN delta_points ELSE 0 END AS pending
+                      FROM new_rows WHERE TG_OP = 'UPDATE' AND from_own_referral AND referral_id IS NOT NULL
+                    UNION ALL
+                    SELECT user_id, CASE WHEN status = 'available' THEN -delta_points ELSE 0 END,
+                           CASE WHEN status = 'pending' THEN -delta_points ELSE 0 END
+                      FROM old_rows WHERE from_own_referral AND referral_id IS NOT NULL) e
+             GROUP BY user_id ORDER BY user_id) d
+     WHERE s.user_id = d.user_id AND (d.available <> 0 OR d.pending <> 0);
+  END IF;
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
+CREATE TRIGGER referrer_points_insert AFTER INSERT ON points_ledger
+REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION referrer_points_stmt();
+--> statement-breakpoint
+CREATE TRIGGER referrer_points_update AFTER UPDATE ON points_ledger
+REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION referrer_points_stmt();
+--> statement-breakpoint
+CREATE TRIGGER referrer_points_delete AFTER DELETE ON points_ledger
+REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION referrer_points_stmt();
+--> statement-breakpoint
+
 CREATE TABLE "report_daily" (
 	"day" date NOT NULL,
 	"source" "referral_source" NOT NULL,
@@ -249,6 +319,31 @@ BEGIN
   END IF;
   IF pending <> 0 THEN
     UPDATE program_counters SET pending_review = pending_review + pending WHERE slot = pg_backend_pid() % 8;
+  END IF;
+
+  -- The referrer's own-referrals counters: new rows may create the row, the rest only update it.
+  IF TG_OP = 'INSERT' THEN
+    INSERT INTO referrer_stats AS s (user_id, in_review, rejected, commission_cents)
+    SELECT referrer_user_id, count(*) FILTER (WHERE review_status = 'pending'),
+           count(*) FILTER (WHERE review_status = 'rejected'), sum(commission_amount_cents)
+      FROM new_rows WHERE referrer_user_id IS NOT NULL GROUP BY 1 ORDER BY 1
+    ON CONFLICT (user_id) DO UPDATE
+       SET in_review = s.in_review + EXCLUDED.in_review, rejected = s.rejected + EXCLUDED.rejected,
+           commission_cents = s.commission_cents + EXCLUDED.commission_cents;
+  ELSE
+    UPDATE referrer_stats s
+       SET in_review = s.in_review + d.in_review, rejected = s.rejected + d.rejected,
+           commission_cents = s.commission_cents + d.cents
+      FROM (SELECT referrer_user_id, sum(in_review) AS in_review, sum(rejected) AS rejected, sum(cents) AS cents
+              FROM (SELECT referrer_user_id, (review_status = 'pending')::int AS in_review,
+                           (review_status = 'rejected')::int AS rejected, commission_amount_cents AS cents
+                      FROM new_rows WHERE TG_OP = 'UPDATE'
+                    UNION ALL
+                    SELECT referrer_user_id, -(review_status = 'pending')::int, -(review_status = 'rejected')::int,
+                           -commission_amount_cents
+                      FROM old_rows) e
+             WHERE referrer_user_id IS NOT NULL GROUP BY 1 ORDER BY 1) d
+     WHERE s.user_id = d.referrer_user_id AND (d.in_review <> 0 OR d.rejected <> 0 OR d.cents <> 0);
   END IF;
 
   IF TG_OP = 'UPDATE' THEN
@@ -490,6 +585,21 @@ BEGIN
   UPDATE program_counters
      SET pending_review = CASE WHEN slot = 0
        THEN (SELECT count(*) FROM referral_usage_log WHERE is_flagged AND review_status = 'pending') ELSE 0 END;
+  UPDATE referrer_stats s
+     SET in_review = coalesce(r.in_review, 0), rejected = coalesce(r.rejected, 0),
+         commission_cents = coalesce(r.cents, 0), points_available = coalesce(p.available, 0),
+         points_pending = coalesce(p.pending, 0)
+    FROM referrer_stats s2
+    LEFT JOIN (SELECT referrer_user_id, count(*) FILTER (WHERE review_status = 'pending') AS in_review,
+                      count(*) FILTER (WHERE review_status = 'rejected') AS rejected,
+                      sum(commission_amount_cents) AS cents
+                 FROM referral_usage_log WHERE referrer_user_id IS NOT NULL GROUP BY 1) r
+      ON r.referrer_user_id = s2.user_id
+    LEFT JOIN (SELECT user_id, sum(delta_points) FILTER (WHERE status = 'available') AS available,
+                      sum(delta_points) FILTER (WHERE status = 'pending') AS pending
+                 FROM points_ledger WHERE from_own_referral AND referral_id IS NOT NULL GROUP BY 1) p
+      ON p.user_id = s2.user_id
+   WHERE s.user_id = s2.user_id;
   INSERT INTO report_code_daily SELECT * FROM report_code_daily_recount;
   INSERT INTO report_daily SELECT * FROM report_daily_recount;
   INSERT INTO earned_code_daily SELECT * FROM earned_code_daily_recount;

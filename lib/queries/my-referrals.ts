@@ -1,6 +1,8 @@
 import "server-only";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import { pointsLedger, referralUsageLog, subscriptions, users } from "@/db/schema";
+import { z } from "zod";
+import { col, rowsAs } from "@/db/rows";
 import type { DbOrTx } from "@/db/types";
 import { maskEmail } from "@/lib/privacy/mask";
 
@@ -36,28 +38,6 @@ export type MyReferrals = {
   totalPages: number;
 };
 
-const pointsByReferral = (db: DbOrTx, userId: number) =>
-  db
-    .select({
-      referralId: pointsLedger.referralId,
-      earned:
-        sql<number>`coalesce(sum(${pointsLedger.deltaPoints}) filter (where ${pointsLedger.status} = 'available'), 0)`
-          .mapWith(Number)
-          .as("earned"),
-      pending:
-        sql<number>`coalesce(sum(${pointsLedger.deltaPoints}) filter (where ${pointsLedger.status} = 'pending'), 0)`
-          .mapWith(Number)
-          .as("pending"),
-      awaitingPayment:
-        sql<boolean>`bool_or(${pointsLedger.status} = 'pending' and ${pointsLedger.awaitsFirstPayment})`.as(
-          "awaiting_payment",
-        ),
-    })
-    .from(pointsLedger)
-    .where(and(eq(pointsLedger.userId, userId), sql`${pointsLedger.referralId} is not null`))
-    .groupBy(pointsLedger.referralId)
-    .as("points_by_referral");
-
 /**
  * The seed's "My Referrals API": everyone the client referred (masked e-mail), when, the referral's status,
  * the points it earned them (available and held) and its commission (direct, net of reversals), with totals
@@ -68,38 +48,31 @@ export async function getMyReferrals(
   userId: number,
   opts: { page: number; perPage: number },
 ): Promise<MyReferrals> {
-  const points = pointsByReferral(db, userId);
   const mine = eq(referralUsageLog.referrerUserId, userId);
-  const [totalsRow] = await db
-    .select({
-      referrals: sql<number>`count(*)`.mapWith(Number),
-      qualified:
-        sql<number>`count(*) filter (where ${referralUsageLog.reviewStatus} in ('not_required', 'approved'))`.mapWith(
-          Number,
-        ),
-      inReview: sql<number>`count(*) filter (where ${referralUsageLog.reviewStatus} = 'pending')`.mapWith(
-        Number,
-      ),
-      rejected: sql<number>`count(*) filter (where ${referralUsageLog.reviewStatus} = 'rejected')`.mapWith(
-        Number,
-      ),
-      pointsEarned: sql<number>`coalesce(sum(${points.earned}), 0)`.mapWith(Number),
-      pointsPending: sql<number>`coalesce(sum(${points.pending}), 0)`.mapWith(Number),
-      commissionCents: sql<number>`coalesce(sum(${referralUsageLog.commissionAmountCents}), 0)`.mapWith(
-        Number,
-      ),
-    })
-    .from(referralUsageLog)
-    .leftJoin(points, eq(points.referralId, referralUsageLog.id))
-    .where(mine);
-  const totals = totalsRow ?? {
-    referrals: 0,
-    qualified: 0,
-    inReview: 0,
-    rejected: 0,
-    pointsEarned: 0,
-    pointsPending: 0,
-    commissionCents: 0,
+  // Totals from the referrer's counters (kept by triggers, db/migrations/0010 and 0012): one row, whatever
+  // the history. Held equal to a recount by lib/referrals/rollup-mismatches.ts.
+  const [c] = rowsAs(
+    await db.execute(sql`
+      SELECT referrals, counted_referrals, in_review, rejected, points_available, points_pending, commission_cents
+        FROM referrer_stats WHERE user_id = ${userId}::int`),
+    z.object({
+      referrals: col.int,
+      counted_referrals: col.int,
+      in_review: col.int,
+      rejected: col.int,
+      points_available: col.int,
+      points_pending: col.int,
+      commission_cents: col.cents,
+    }),
+  );
+  const totals = {
+    referrals: c?.referrals ?? 0,
+    qualified: c?.counted_referrals ?? 0,
+    inReview: c?.in_review ?? 0,
+    rejected: c?.rejected ?? 0,
+    pointsEarned: c?.points_available ?? 0,
+    pointsPending: c?.points_pending ?? 0,
+    commissionCents: c?.commission_cents ?? 0,
   };
   const totalPages = Math.max(1, Math.ceil(totals.referrals / opts.perPage));
   const page = Math.min(opts.page, totalPages);
@@ -115,14 +88,27 @@ export async function getMyReferrals(
         select ${subscriptions.status} from ${subscriptions}
          where ${subscriptions.userId} = ${referralUsageLog.referredUserId}
          order by ${subscriptions.createdAt} desc, ${subscriptions.id} desc limit 1)`,
-      pointsEarned: sql<number>`coalesce(${points.earned}, 0)`.mapWith(Number),
-      pointsPending: sql<number>`coalesce(${points.pending}, 0)`.mapWith(Number),
-      awaitingPayment: sql<boolean>`coalesce(${points.awaitingPayment}, false)`,
+      // The referral's own points rows (index on referral_id), for the rows of this page only.
+      pointsEarned: sql<number>`(
+        select coalesce(sum(${pointsLedger.deltaPoints}) filter (where ${pointsLedger.status} = 'available'), 0)
+          from ${pointsLedger}
+         where ${pointsLedger.referralId} = ${referralUsageLog.id} and ${pointsLedger.userId} = ${userId}::int)`.mapWith(
+        Number,
+      ),
+      pointsPending: sql<number>`(
+        select coalesce(sum(${pointsLedger.deltaPoints}) filter (where ${pointsLedger.status} = 'pending'), 0)
+          from ${pointsLedger}
+         where ${pointsLedger.referralId} = ${referralUsageLog.id} and ${pointsLedger.userId} = ${userId}::int)`.mapWith(
+        Number,
+      ),
+      awaitingPayment: sql<boolean>`exists (
+        select 1 from ${pointsLedger}
+         where ${pointsLedger.referralId} = ${referralUsageLog.id} and ${pointsLedger.userId} = ${userId}::int
+           and ${pointsLedger.status} = 'pending' and ${pointsLedger.awaitsFirstPayment})`,
       commissionCents: referralUsageLog.commissionAmountCents,
     })
     .from(referralUsageLog)
     .innerJoin(users, eq(users.id, referralUsageLog.referredUserId))
-    .leftJoin(points, eq(points.referralId, referralUsageLog.id))
     .where(mine)
     .orderBy(desc(referralUsageLog.usedAt), desc(referralUsageLog.id))
     .limit(opts.perPage)

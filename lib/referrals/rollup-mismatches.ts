@@ -113,6 +113,24 @@ const ROLLUPS: Rollup[] = [
                 FROM commissions GROUP BY 1, 2, 3, 4`,
   },
   {
+    name: "referrer_stats own referrals",
+    keys: ["user_id"],
+    values: ["in_review", "rejected", "commission_cents", "points_available", "points_pending"],
+    kept: `SELECT user_id, in_review, rejected, commission_cents, points_available, points_pending FROM referrer_stats`,
+    recount: `SELECT user_id, sum(in_review) AS in_review, sum(rejected) AS rejected, sum(cents) AS commission_cents,
+                     sum(available) AS points_available, sum(pending) AS points_pending
+                FROM (SELECT referrer_user_id AS user_id, (review_status = 'pending')::int AS in_review,
+                             (review_status = 'rejected')::int AS rejected, commission_amount_cents AS cents,
+                             0 AS available, 0 AS pending
+                        FROM referral_usage_log WHERE referrer_user_id IS NOT NULL
+                      UNION ALL
+                      SELECT p.user_id, 0, 0, 0, CASE WHEN p.status = 'available' THEN p.delta_points ELSE 0 END,
+                             CASE WHEN p.status = 'pending' THEN p.delta_points ELSE 0 END
+                        FROM points_ledger p JOIN referral_usage_log l
+                          ON l.id = p.referral_id AND l.referrer_user_id = p.user_id) e
+               GROUP BY 1`,
+  },
+  {
     name: "program_counters.pending_review",
     keys: ["k"],
     values: ["pending_review"],

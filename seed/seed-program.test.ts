@@ -24,9 +24,10 @@ const schemaState = async () => ({
       SELECT indexrelid::regclass::text AS name, pg_get_indexdef(indexrelid) AS def FROM pg_index
        WHERE indrelid = ANY (${`{${BULK_TABLES.join(",")}}`}::regclass[]) ORDER BY 1`),
   ),
-  triggers: rawRows<{ name: string; enabled: string }>(
+  triggers: rawRows<{ name: string; def: string; enabled: string }>(
     await testDb.db.execute(sql`
-      SELECT tgrelid::regclass::text || '.' || tgname AS name, tgenabled::text AS enabled FROM pg_trigger ORDER BY 1`),
+      SELECT tgrelid::regclass::text || '.' || tgname AS name, pg_get_triggerdef(oid) AS def, tgenabled::text AS enabled
+        FROM pg_trigger WHERE NOT tgisinternal ORDER BY 1`),
   ),
 });
 let schemaBefore: Awaited<ReturnType<typeof schemaState>>;
@@ -273,6 +274,7 @@ describe("the program seed (db:seed --referrals N)", () => {
   it("leaves every index and trigger as it found them, and every foreign key holding", async () => {
     expect(await schemaState()).toEqual(schemaBefore);
     expect(schemaBefore.indexes.length).toBeGreaterThan(40);
+    expect(schemaBefore.triggers.length).toBeGreaterThan(15);
     // The load skipped the per-row foreign-key checks (replica role): check every key of the schema now.
     const keys = rawRows<{ name: string; child: string; parent: string; cols: string[]; refs: string[] }>(
       await testDb.db.execute(sql`

@@ -7,7 +7,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { col, rowsAs } from "@/db/rows";
-import type { Db, DbOrTx } from "@/db/types";
+import type { DbOrTx } from "@/db/types";
 import { writeAudit } from "@/lib/audit";
 import {
   BASE_RATE_BPS,
@@ -18,7 +18,8 @@ import {
 import { syncReferralSummaries } from "@/lib/commissions/referral-summary";
 import { getSetting } from "@/lib/settings";
 
-const CHUNK = 250_000;
+// Rows per statement: large, as each chunk scans the temp tables (no index) and joins the whole ledger once.
+const CHUNK = 1_000_000;
 /** Payout batches run on the 1st of the month at 09:00 UTC: a "month" of approvals ends then. */
 const BATCH_HOUR = 9;
 const MONTH = (at: SQL) =>
@@ -34,7 +35,7 @@ const applyRate = (cents: SQL, rate: SQL, multiplier: SQL = sql`10000`) =>
   sql`div((${cents})::numeric * (${rate}) * (${multiplier}), 100000000)::bigint`;
 
 export async function seedProgramMoney(
-  db: Db,
+  db: DbOrTx,
   opts: {
     fromReferralId: number;
     fromPaymentId: number;

@@ -6,7 +6,8 @@
 import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { col, rowsAs } from "@/db/rows";
-import type { Db } from "@/db/types";
+import type { Db, DbOrTx } from "@/db/types";
+import { analyzeBulkTables, beginBulkLoad, finishBulkLoad } from "./bulk-load";
 import { seedProgramMoney } from "./bulk-money";
 import { loadPointsPlan, writeReferralPoints } from "./bulk-points";
 
@@ -47,6 +48,19 @@ export const generatedCode = (userId: SQL) => sql`'U' || lpad((${userId})::text,
  * trigger) is paused per batch and the counts moved by the batch's totals in the same transaction.
  */
 export async function generateReferrals(db: Db, opts: GenerateReferralsOptions): Promise<void> {
+  if (!opts.program) return generate(db, opts, false);
+  // The program: one transaction in bulk mode (triggers and secondary indexes off, rollups recounted).
+  const started = performance.now();
+  const report = (phase: string, done: number, total: number) =>
+    opts.onProgress?.({ phase, done, total, seconds: (performance.now() - started) / 1000 });
+  await db.transaction(async (tx) => {
+    const load = await beginBulkLoad(tx);
+    await generate(tx, opts, true);
+    await finishBulkLoad(tx, load, report);
+  });
+}
+
+async function generate(db: DbOrTx, opts: GenerateReferralsOptions, bulk: boolean): Promise<void> {
   const days = opts.days ?? 90;
   const batchSize = opts.batchSize ?? 20_000;
   const now = opts.now ?? new Date();
@@ -131,7 +145,9 @@ export async function generateReferrals(db: Db, opts: GenerateReferralsOptions):
     await db.transaction(async (tx) => {
       // A batch lost in a crash is simply not there: no need to wait for its WAL flush at commit.
       await tx.execute(sql`SET LOCAL synchronous_commit = off`);
-      await tx.execute(sql`ALTER TABLE referral_usage_log DISABLE TRIGGER update_referral_usage_count`);
+      if (!bulk) {
+        await tx.execute(sql`ALTER TABLE referral_usage_log DISABLE TRIGGER update_referral_usage_count`);
+      }
       const s = sql`${done}::int + k`;
       await tx.execute(sql`
         WITH g AS (
@@ -256,7 +272,9 @@ export async function generateReferrals(db: Db, opts: GenerateReferralsOptions):
                }
           FROM (SELECT v, ${done}::int + 1 + ((v - 1) % ${n}::int) AS s
                   FROM generate_series(${done * 3 + 1}::int, ${done * 3 + visits}::int) v) q`);
-      await tx.execute(sql`ALTER TABLE referral_usage_log ENABLE TRIGGER update_referral_usage_count`);
+      if (!bulk) {
+        await tx.execute(sql`ALTER TABLE referral_usage_log ENABLE TRIGGER update_referral_usage_count`);
+      }
       if (pointsPlan) {
         prior = await writeReferralPoints(tx, pointsPlan, {
           fromReferralId: bases.referrals + done,
@@ -280,6 +298,7 @@ export async function generateReferrals(db: Db, opts: GenerateReferralsOptions):
     );
   }
   if (program) {
+    if (bulk) await analyzeBulkTables(db);
     await seedProgramMoney(db, {
       fromReferralId: bases.referrals,
       fromPaymentId: bases.payments,

@@ -28,7 +28,7 @@ try {
     referrerEmails: PROGRAM_REFERRERS.flatMap(([email, weight]) => Array<string>(weight).fill(email)),
     passwordHash: await hashPassword(demoPassword()),
     days: 365,
-    batchSize: 25_000,
+    batchSize: 100_000,
     // 40% over a long tail of generated referrers (one per 100 referrals), a quarter of clients paying.
     program: { tailShare: 0.4, tailReferrers: Math.ceil(count / 100), payingShare: 0.25 },
     onProgress: ({ phase, done, total, seconds }) => {

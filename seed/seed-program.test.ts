@@ -9,6 +9,7 @@ import { findRollupMismatches } from "@/lib/referrals/rollup-mismatches";
 import { findLedgerMismatches } from "@/lib/rewards/find-ledger-mismatches";
 import { loadRewardRules } from "@/lib/rewards/load-reward-rules";
 import { referrerPointsFor } from "@/lib/rewards/rules";
+import { BULK_TABLES } from "./bulk-load";
 import { generateReferrals, PROGRAM_REFERRERS, seedDemo } from "./seed";
 import { rawRows, useTestDatabase } from "@/testing/use-test-database";
 
@@ -16,10 +17,25 @@ const testDb = useTestDatabase();
 const COUNT = 3_000;
 const now = new Date();
 const one = async <T>(query: ReturnType<typeof sql>) => rawRows<T>(await testDb.db.execute(query))[0];
+// The bulk mode drops indexes and turns triggers off for the load: what the schema holds, to compare after.
+const schemaState = async () => ({
+  indexes: rawRows<{ name: string; def: string }>(
+    await testDb.db.execute(sql`
+      SELECT indexrelid::regclass::text AS name, pg_get_indexdef(indexrelid) AS def FROM pg_index
+       WHERE indrelid = ANY (${`{${BULK_TABLES.join(",")}}`}::regclass[]) ORDER BY 1`),
+  ),
+  triggers: rawRows<{ name: string; def: string; enabled: string }>(
+    await testDb.db.execute(sql`
+      SELECT tgrelid::regclass::text || '.' || tgname AS name, pg_get_triggerdef(oid) AS def, tgenabled::text AS enabled
+        FROM pg_trigger WHERE NOT tgisinternal ORDER BY 1`),
+  ),
+});
+let schemaBefore: Awaited<ReturnType<typeof schemaState>>;
 
 describe("the program seed (db:seed --referrals N)", () => {
   beforeAll(async () => {
     await seedDemo(testDb.db, { password: "seed-test-pw", referrals: 0 });
+    schemaBefore = await schemaState();
     await generateReferrals(testDb.db, {
       count: COUNT,
       referrerEmails: PROGRAM_REFERRERS.flatMap(([email, n]) => Array<string>(n).fill(email)),
@@ -244,8 +260,44 @@ describe("the program seed (db:seed --referrals N)", () => {
     expect(check.paid_referrals).toBeGreaterThan(0);
   });
 
-  it("feeds the trigger-kept counters and rollups exactly (a recount agrees)", async () => {
+  it("sets the trigger-kept counters and rollups exactly (a recount agrees)", async () => {
     expect(await findRollupMismatches(testDb.db)).toEqual([]);
+    const counters = await one<{ clients: number; referrals: number; kept_clients: number; kept_referrals: number }>(sql`
+      SELECT (SELECT count(*) FROM users WHERE role = 'client')::int AS clients,
+             (SELECT count(*) FROM referral_usage_log)::int AS referrals,
+             (SELECT sum(clients) FROM program_counters)::int AS kept_clients,
+             (SELECT sum(referrals) FROM program_counters)::int AS kept_referrals`);
+    expect(counters.kept_clients).toBe(counters.clients);
+    expect(counters.kept_referrals).toBe(counters.referrals);
+  });
+
+  it("leaves every index and trigger as it found them, and every foreign key holding", async () => {
+    expect(await schemaState()).toEqual(schemaBefore);
+    expect(schemaBefore.indexes.length).toBeGreaterThan(40);
+    expect(schemaBefore.triggers.length).toBeGreaterThan(15);
+    // The load skipped the per-row foreign-key checks (replica role): check every key of the schema now.
+    const keys = rawRows<{ name: string; child: string; parent: string; cols: string[]; refs: string[] }>(
+      await testDb.db.execute(sql`
+        SELECT c.conname::text AS name, c.conrelid::regclass::text AS child, c.confrelid::regclass::text AS parent,
+               array_agg(a.attname::text ORDER BY k.ord) AS cols, array_agg(r.attname::text ORDER BY k.ord) AS refs
+          FROM pg_constraint c
+         CROSS JOIN LATERAL unnest(c.conkey, c.confkey) WITH ORDINALITY AS k(col, ref, ord)
+          JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.col
+          JOIN pg_attribute r ON r.attrelid = c.confrelid AND r.attnum = k.ref
+         WHERE c.contype = 'f' GROUP BY 1, 2, 3 ORDER BY 1`),
+    );
+    expect(keys.length).toBeGreaterThan(20);
+    const broken: string[] = [];
+    for (const key of keys) {
+      const present = key.cols.map((c) => `x.${c} IS NOT NULL`).join(" AND ");
+      const match = key.cols.map((c, i) => `p.${key.refs[i]} = x.${c}`).join(" AND ");
+      const row = await one<{ n: number }>(
+        sql.raw(`SELECT count(*)::int AS n FROM ${key.child} x
+                  WHERE ${present} AND NOT EXISTS (SELECT 1 FROM ${key.parent} p WHERE ${match})`),
+      );
+      if (row.n) broken.push(`${key.name}: ${row.n}`);
+    }
+    expect(broken).toEqual([]);
   });
 
   it("makes subscriptions agree with the payments", async () => {

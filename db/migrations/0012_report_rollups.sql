@@ -65,9 +65,6 @@ ALTER TABLE "referrer_stats"
 --> statement-breakpoint
 ALTER TABLE "points_ledger" ADD COLUMN "from_own_referral" boolean DEFAULT false NOT NULL;
 --> statement-breakpoint
-UPDATE "points_ledger" p SET "from_own_referral" = true
-  FROM referral_usage_log l WHERE l.id = p.referral_id AND l.referrer_user_id = p.user_id;
---> statement-breakpoint
 CREATE OR REPLACE FUNCTION points_from_own_referral() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
@@ -76,9 +73,6 @@ BEGIN
   RETURN NEW;
 END;
 $$;
---> statement-breakpoint
-CREATE TRIGGER points_from_own_referral BEFORE INSERT ON points_ledger
-FOR EACH ROW EXECUTE FUNCTION points_from_own_referral();
 --> statement-breakpoint
 -- Held and available points of the referrer's own referrals. New rows may create the counters row; taking
 -- points back only updates it (inside a cascade the user's row may already be gone).
@@ -95,31 +89,24 @@ BEGIN
        SET points_available = s.points_available + EXCLUDED.points_available,
            points_pending = s.points_pending + EXCLUDED.points_pending;
   ELSE
+    IF TG_OP = 'UPDATE' THEN
+      UPDATE referrer_stats s
+         SET points_available = s.points_available + d.available, points_pending = s.points_pending + d.pending
+        FROM (SELECT user_id, coalesce(sum(delta_points) FILTER (WHERE status = 'available'), 0) AS available,
+                     coalesce(sum(delta_points) FILTER (WHERE status = 'pending'), 0) AS pending
+                FROM new_rows WHERE from_own_referral AND referral_id IS NOT NULL GROUP BY 1 ORDER BY 1) d
+       WHERE s.user_id = d.user_id AND (d.available <> 0 OR d.pending <> 0);
+    END IF;
     UPDATE referrer_stats s
-       SET points_available = s.points_available + d.available, points_pending = s.points_pending + d.pending
-      FROM (SELECT user_id, sum(available) AS available, sum(pending) AS pending
-              FROM (SELECT user_id, CASE WHEN status = 'available' THEN delta_points ELSE 0 END AS available,
-                           CASE WHEN status = 'pending' THEN delta_points ELSE 0 END AS pending
-                      FROM new_rows WHERE TG_OP = 'UPDATE' AND from_own_referral AND referral_id IS NOT NULL
-                    UNION ALL
-                    SELECT user_id, CASE WHEN status = 'available' THEN -delta_points ELSE 0 END,
-                           CASE WHEN status = 'pending' THEN -delta_points ELSE 0 END
-                      FROM old_rows WHERE from_own_referral AND referral_id IS NOT NULL) e
-             GROUP BY user_id ORDER BY user_id) d
+       SET points_available = s.points_available - d.available, points_pending = s.points_pending - d.pending
+      FROM (SELECT user_id, coalesce(sum(delta_points) FILTER (WHERE status = 'available'), 0) AS available,
+                   coalesce(sum(delta_points) FILTER (WHERE status = 'pending'), 0) AS pending
+              FROM old_rows WHERE from_own_referral AND referral_id IS NOT NULL GROUP BY 1 ORDER BY 1) d
      WHERE s.user_id = d.user_id AND (d.available <> 0 OR d.pending <> 0);
   END IF;
   RETURN NULL;
 END;
 $$;
---> statement-breakpoint
-CREATE TRIGGER referrer_points_insert AFTER INSERT ON points_ledger
-REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION referrer_points_stmt();
---> statement-breakpoint
-CREATE TRIGGER referrer_points_update AFTER UPDATE ON points_ledger
-REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION referrer_points_stmt();
---> statement-breakpoint
-CREATE TRIGGER referrer_points_delete AFTER DELETE ON points_ledger
-REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION referrer_points_stmt();
 --> statement-breakpoint
 
 CREATE TABLE "report_daily" (
@@ -331,18 +318,22 @@ BEGIN
        SET in_review = s.in_review + EXCLUDED.in_review, rejected = s.rejected + EXCLUDED.rejected,
            commission_cents = s.commission_cents + EXCLUDED.commission_cents;
   ELSE
+    -- Taken back: the old rows; an update also adds its new rows (both only update existing counters).
+    IF TG_OP = 'UPDATE' THEN
+      UPDATE referrer_stats s
+         SET in_review = s.in_review + d.in_review, rejected = s.rejected + d.rejected,
+             commission_cents = s.commission_cents + d.cents
+        FROM (SELECT referrer_user_id, count(*) FILTER (WHERE review_status = 'pending') AS in_review,
+                     count(*) FILTER (WHERE review_status = 'rejected') AS rejected, sum(commission_amount_cents) AS cents
+                FROM new_rows WHERE referrer_user_id IS NOT NULL GROUP BY 1 ORDER BY 1) d
+       WHERE s.user_id = d.referrer_user_id AND (d.in_review <> 0 OR d.rejected <> 0 OR d.cents <> 0);
+    END IF;
     UPDATE referrer_stats s
-       SET in_review = s.in_review + d.in_review, rejected = s.rejected + d.rejected,
-           commission_cents = s.commission_cents + d.cents
-      FROM (SELECT referrer_user_id, sum(in_review) AS in_review, sum(rejected) AS rejected, sum(cents) AS cents
-              FROM (SELECT referrer_user_id, (review_status = 'pending')::int AS in_review,
-                           (review_status = 'rejected')::int AS rejected, commission_amount_cents AS cents
-                      FROM new_rows WHERE TG_OP = 'UPDATE'
-                    UNION ALL
-                    SELECT referrer_user_id, -(review_status = 'pending')::int, -(review_status = 'rejected')::int,
-                           -commission_amount_cents
-                      FROM old_rows) e
-             WHERE referrer_user_id IS NOT NULL GROUP BY 1 ORDER BY 1) d
+       SET in_review = s.in_review - d.in_review, rejected = s.rejected - d.rejected,
+           commission_cents = s.commission_cents - d.cents
+      FROM (SELECT referrer_user_id, count(*) FILTER (WHERE review_status = 'pending') AS in_review,
+                   count(*) FILTER (WHERE review_status = 'rejected') AS rejected, sum(commission_amount_cents) AS cents
+              FROM old_rows WHERE referrer_user_id IS NOT NULL GROUP BY 1 ORDER BY 1) d
      WHERE s.user_id = d.referrer_user_id AND (d.in_review <> 0 OR d.rejected <> 0 OR d.cents <> 0);
   END IF;
 
@@ -366,15 +357,6 @@ BEGIN
   RETURN NULL;
 END;
 $$;
---> statement-breakpoint
-CREATE TRIGGER report_referral_insert AFTER INSERT ON referral_usage_log
-REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_referral_stmt();
---> statement-breakpoint
-CREATE TRIGGER report_referral_update AFTER UPDATE ON referral_usage_log
-REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_referral_stmt();
---> statement-breakpoint
-CREATE TRIGGER report_referral_delete AFTER DELETE ON referral_usage_log
-REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION report_referral_stmt();
 --> statement-breakpoint
 
 -- ---- Commissions → earned cents, and their referral's mask and ledger sums ----------------------------
@@ -429,15 +411,6 @@ BEGIN
 END;
 $$;
 --> statement-breakpoint
-CREATE TRIGGER report_commission_insert AFTER INSERT ON commissions
-REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_commission_stmt();
---> statement-breakpoint
-CREATE TRIGGER report_commission_update AFTER UPDATE ON commissions
-REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_commission_stmt();
---> statement-breakpoint
-CREATE TRIGGER report_commission_delete AFTER DELETE ON commissions
-REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION report_commission_stmt();
---> statement-breakpoint
 
 -- ---- Payments → the referral's "paying" -------------------------------------------------------------
 CREATE OR REPLACE FUNCTION report_paying_stmt() RETURNS trigger
@@ -456,12 +429,6 @@ BEGIN
   RETURN NULL;
 END;
 $$;
---> statement-breakpoint
-CREATE TRIGGER report_paying_insert AFTER INSERT ON payments
-REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_paying_stmt();
---> statement-breakpoint
-CREATE TRIGGER report_paying_delete AFTER DELETE ON payments
-REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION report_paying_stmt();
 --> statement-breakpoint
 
 -- ---- Clicks → per day and source, and per code ------------------------------------------------------
@@ -489,12 +456,6 @@ BEGIN
   RETURN NULL;
 END;
 $$;
---> statement-breakpoint
-CREATE TRIGGER report_click_insert AFTER INSERT ON referral_clicks
-REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_click_stmt();
---> statement-breakpoint
-CREATE TRIGGER report_click_delete AFTER DELETE ON referral_clicks
-REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION report_click_stmt();
 --> statement-breakpoint
 
 
@@ -563,7 +524,10 @@ SELECT day, source, sum(clicks)::bigint AS clicks FROM click_code_daily_recount 
 CREATE OR REPLACE FUNCTION report_fill() RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
-  ALTER TABLE referral_usage_log DISABLE TRIGGER report_referral_update;
+  UPDATE points_ledger p SET from_own_referral = r.own
+    FROM (SELECT p2.id, (l.referrer_user_id IS NOT NULL AND l.referrer_user_id = p2.user_id) AS own
+            FROM points_ledger p2 LEFT JOIN referral_usage_log l ON l.id = p2.referral_id) r
+   WHERE r.id = p.id AND p.from_own_referral IS DISTINCT FROM r.own;
   UPDATE referral_usage_log l
      SET commission_mask = r.commission_mask, ledger_on_hold_cents = r.ledger_on_hold_cents,
          ledger_approved_cents = r.ledger_approved_cents, ledger_paid_cents = r.ledger_paid_cents,
@@ -575,7 +539,6 @@ BEGIN
           l.ledger_reversed_cents, l.ledger_rejected_cents, l.paying)
          IS DISTINCT FROM (r.commission_mask, r.ledger_on_hold_cents, r.ledger_approved_cents, r.ledger_paid_cents,
           r.ledger_reversed_cents, r.ledger_rejected_cents, r.paying);
-  ALTER TABLE referral_usage_log ENABLE TRIGGER report_referral_update;
   DELETE FROM report_daily;
   DELETE FROM report_code_daily;
   DELETE FROM earned_daily;
@@ -611,3 +574,47 @@ $$;
 --> statement-breakpoint
 -- ---- Backfill ------------------------------------------------------------------------------------------
 SELECT report_fill();
+--> statement-breakpoint
+
+-- ---- The triggers, once the backfill above has filled everything they keep ------------------------
+CREATE TRIGGER points_from_own_referral BEFORE INSERT ON points_ledger
+FOR EACH ROW EXECUTE FUNCTION points_from_own_referral();
+--> statement-breakpoint
+CREATE TRIGGER referrer_points_insert AFTER INSERT ON points_ledger
+REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION referrer_points_stmt();
+--> statement-breakpoint
+CREATE TRIGGER referrer_points_update AFTER UPDATE ON points_ledger
+REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION referrer_points_stmt();
+--> statement-breakpoint
+CREATE TRIGGER referrer_points_delete AFTER DELETE ON points_ledger
+REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION referrer_points_stmt();
+--> statement-breakpoint
+CREATE TRIGGER report_referral_insert AFTER INSERT ON referral_usage_log
+REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_referral_stmt();
+--> statement-breakpoint
+CREATE TRIGGER report_referral_update AFTER UPDATE ON referral_usage_log
+REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_referral_stmt();
+--> statement-breakpoint
+CREATE TRIGGER report_referral_delete AFTER DELETE ON referral_usage_log
+REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION report_referral_stmt();
+--> statement-breakpoint
+CREATE TRIGGER report_commission_insert AFTER INSERT ON commissions
+REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_commission_stmt();
+--> statement-breakpoint
+CREATE TRIGGER report_commission_update AFTER UPDATE ON commissions
+REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_commission_stmt();
+--> statement-breakpoint
+CREATE TRIGGER report_commission_delete AFTER DELETE ON commissions
+REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION report_commission_stmt();
+--> statement-breakpoint
+CREATE TRIGGER report_paying_insert AFTER INSERT ON payments
+REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_paying_stmt();
+--> statement-breakpoint
+CREATE TRIGGER report_paying_delete AFTER DELETE ON payments
+REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION report_paying_stmt();
+--> statement-breakpoint
+CREATE TRIGGER report_click_insert AFTER INSERT ON referral_clicks
+REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_click_stmt();
+--> statement-breakpoint
+CREATE TRIGGER report_click_delete AFTER DELETE ON referral_clicks
+REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION report_click_stmt();

@@ -1,4 +1,4 @@
-// Every counter and rollup the triggers of migrations 0009–0011 keep, set again from a recount of the raw
+// Every counter and rollup the triggers of migrations 0009–0012 keep, set again from a recount of the raw
 // rows: for a bulk load that ran with those triggers off (the program seed), one grouped pass per rollup
 // instead of a trigger per statement. Uses the recount queries of rollup-mismatches.ts, so what is written
 // is by construction what findRollupMismatches compares against. The caller holds the tables (the seed's
@@ -31,4 +31,6 @@ export async function rebuildRollups(db: DbOrTx): Promise<void> {
     UPDATE program_counters
        SET clients = CASE WHEN slot = 0 THEN (SELECT count(*) FROM users WHERE role = 'client') ELSE 0 END,
            referrals = CASE WHEN slot = 0 THEN (SELECT count(*) FROM referral_usage_log) ELSE 0 END`);
+  // The report rollups and own-referral counters of 0012 (REPORT_ROLLUPS), from their recount views.
+  await db.execute(sql`SELECT report_fill()`);
 }

@@ -30,14 +30,18 @@ type PlanNode = { "Node Type": string; "Relation Name"?: string; "Index Name"?: 
  * The plan of each statement with sequential scans priced out (`enable_seqscan = off`): on a small test
  * database the planner rightly prefers reading a few pages whole, so this asks instead whether an index
  * CAN serve every table the statement touches. A Seq Scan that remains has no usable index.
+ * `{ planner: "free" }` keeps the planner's own choice instead (after an ANALYZE of a database shaped to
+ * tempt it): will it use the index.
  */
 export async function explainStatements(
   testDb: TestDatabase,
   statements: Statement[],
+  opts: { planner?: "seqscan-off" | "free" } = {},
 ): Promise<{ query: string; seqScans: string[]; indexes: string[] }[]> {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const client = (testDb.db as any).$client;
   const out: { query: string; seqScans: string[]; indexes: string[] }[] = [];
+  const seqscan = opts.planner === "free" ? "on" : "off";
   for (const { query, params } of statements) {
     let planJson: unknown;
     if (testDb.kind === "pglite") {
@@ -46,14 +50,14 @@ export async function explainStatements(
           exec(q: string): Promise<unknown>;
           query(q: string, p: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
         }) => {
-          await tx.exec("SET LOCAL enable_seqscan = off");
+          await tx.exec(`SET LOCAL enable_seqscan = ${seqscan}`);
           return (await tx.query(`EXPLAIN (FORMAT JSON) ${query}`, params)).rows[0]["QUERY PLAN"];
         },
       );
     } else {
       planJson = await client.begin(
         async (tx: { unsafe(q: string, p?: unknown[]): Promise<Record<string, unknown>[]> }) => {
-          await tx.unsafe("SET LOCAL enable_seqscan = off");
+          await tx.unsafe(`SET LOCAL enable_seqscan = ${seqscan}`);
           return (await tx.unsafe(`EXPLAIN (FORMAT JSON) ${query}`, params))[0]["QUERY PLAN"];
         },
       );

@@ -10,7 +10,14 @@ import { loadRewardRules } from "@/lib/rewards/load-reward-rules";
 import { countQualifiedReferrals, qualifiedReferralTimesSince } from "@/lib/rewards/qualified-referrals";
 import { offerProgress } from "@/lib/rewards/rules";
 import { countingDatabase, explainStatements } from "@/testing/count-statements";
-import { flaggedSignup, makeReferrer, restoreRulesAfterEach, setRule, signupWith } from "@/testing/rewards";
+import {
+  flaggedSignup,
+  makeClient,
+  makeReferrer,
+  restoreRulesAfterEach,
+  setRule,
+  signupWith,
+} from "@/testing/rewards";
 import { rawRows, useTestDatabase } from "@/testing/use-test-database";
 import { loadDashboard } from "./dashboard";
 import { lastMonths, monthBounds, monthOf } from "./referral-analytics";
@@ -345,4 +352,35 @@ describe("the dashboard", () => {
       HISTORY_TIMEOUT_MS,
     );
   }
+
+  it("reads the code·day rollup by its index though another referrer's codes fill it, as the planner chooses", async () => {
+    // The bench database's shape: one busy program, a rollup of many codes' days, and no statistics (never
+    // analyzed). `IN (SELECT the client's codes)` was hash-joined to a sequential scan of the whole rollup
+    // there; the reads must stay on referral_code_daily_pkey whatever the planner guesses.
+    const { user } = await makeReferrer(testDb, { codes: 2 });
+    const other = await makeClient(testDb);
+    await testDb.db.execute(sql`
+      INSERT INTO referral_codes (client_id, code, canonical_code)
+      SELECT ${other.id}, 'ZQ' || lpad(g::text, 6, '0'), 'ZQ' || lpad(g::text, 6, '0')
+        FROM generate_series(1, 6000) g`);
+    await testDb.db.execute(sql`
+      INSERT INTO referral_code_daily (referral_code_id, day, clicks, signups)
+      SELECT rc.id, (date '2026-12-01' - g * 18), 3, 1
+        FROM referral_codes rc, generate_series(0, 19) g
+       WHERE rc.client_id = ${other.id}`);
+    const now = new Date(Date.UTC(2026, 11, 1, 12));
+    const counting = countingDatabase(testDb);
+    for (const [days, month] of [
+      [90, monthOf(now)],
+      [30, lastMonths(now, 12)[11]],
+    ] as const) {
+      counting.reset();
+      await loadDashboard(counting.db, user, { now, days, month });
+      const rollupReads = counting.statements.filter((s) => s.query.includes("referral_code_daily"));
+      expect(rollupReads.length).toBeGreaterThan(0);
+      const plans = await explainStatements(testDb, rollupReads, { planner: "free" });
+      expect(plans.flatMap((p) => p.seqScans).filter((t) => t === "referral_code_daily")).toEqual([]);
+      expect(plans.flatMap((p) => p.indexes)).toContain("referral_code_daily_pkey");
+    }
+  });
 });

@@ -28,10 +28,15 @@ export type RewardRuleSet = {
 
 export type RuleRow = typeof rewardRules.$inferSelect;
 /** What deciding which rules are in force reads of a rule row. */
-export type RuleInForceRow = Pick<RuleRow, "id" | "kind" | "name" | "config" | "startsAt" | "endsAt" | "isActive">;
+export type RuleInForceRow = Pick<
+  RuleRow,
+  "id" | "kind" | "name" | "config" | "startsAt" | "endsAt" | "isActive"
+>;
 
 /** A row's config through its kind's schema; a row that fails it is left out (and logged), never guessed at. */
-export function parseRuleConfig<K extends RewardRuleKind>(row: RuleInForceRow & { kind: K }): RuleConfig<K> | null {
+export function parseRuleConfig<K extends RewardRuleKind>(
+  row: RuleInForceRow & { kind: K },
+): RuleConfig<K> | null {
   const parsed = ruleConfigSchemas[row.kind].safeParse(row.config);
   if (parsed.success) return parsed.data as RuleConfig<K>;
   console.error(`[rewards] reward rule ${row.id} (${row.kind}) has an invalid config; it is ignored`);

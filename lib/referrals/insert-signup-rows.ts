@@ -10,7 +10,9 @@ import type { FraudFlag } from "@/db/schema";
 import { timestampParam } from "@/db/sql-values";
 import type { Tx } from "@/db/types";
 import type { ReferralSource } from "@/lib/enums";
+import { canonicalCode } from "./code-format";
 import { firstFreeCandidateInsert } from "./create-code";
+import { randomCode } from "./generate-code";
 
 export type SignupUserValues = {
   email: string;
@@ -52,7 +54,7 @@ export type SignupRows = {
   user: { id: number; email: string; name: string; slug: string };
   subscriptionId: number;
   siteId: number;
-  /** Null when every candidate was taken (concurrently): the caller inserts a code another way. */
+  /** Null only when the candidate and the spare random code were both taken concurrently. */
   ownCode: { id: number; code: string } | null;
   referralId: number | null;
 };
@@ -85,6 +87,10 @@ export async function insertSignupRows(
   const at = timestampParam(now);
   const ownCode = firstFreeCandidateInsert(sql`(SELECT id FROM u)`, input.codeCandidates);
   if (!ownCode) throw new Error("insertSignupRows: no code candidates");
+  // The candidate picked can be taken by a concurrent signup (the insert waits for it, then inserts
+  // nothing): then a fresh random code, in the same statement. A fallback statement after the claim could
+  // deadlock with that signup (each waiting for the other's code row).
+  const spare = randomCode();
   const usageCte: SQL = usage
     ? sql`, l AS (
         INSERT INTO referral_usage_log (referral_code_id, referrer_user_id, referred_user_id, code_used, signup_ip,
@@ -121,10 +127,17 @@ export async function insertSignupRows(
         SELECT u.id, u.name, ${u.templateId}::int, ${at} FROM u
         RETURNING id
       ), own AS (${ownCode}
+      ), spare AS (
+        INSERT INTO referral_codes (client_id, code, canonical_code)
+        SELECT (SELECT id FROM u), ${spare}::text, ${canonicalCode(spare)}::text
+         WHERE NOT EXISTS (SELECT 1 FROM own)
+        ON CONFLICT (canonical_code) DO NOTHING
+        RETURNING id, code
       )${usageCte}
       SELECT u.id AS user_id, u.email, u.name, u.slug,
              (SELECT id FROM s) AS subscription_id, (SELECT id FROM site) AS site_id,
-             (SELECT id FROM own) AS code_id, (SELECT code FROM own) AS code,
+             coalesce((SELECT id FROM own), (SELECT id FROM spare)) AS code_id,
+             coalesce((SELECT code FROM own), (SELECT code FROM spare)) AS code,
              ${usage ? sql`(SELECT id FROM l)` : sql`NULL::bigint`} AS referral_id
         FROM u`),
     row,

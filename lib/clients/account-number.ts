@@ -34,16 +34,33 @@ export function formatAccountNumber(prefix: string, sequence: number): string {
 }
 
 /**
- * Next account number (`MO-US-30-240001`): the sequence is per year and taken with an upsert, so
- * concurrent signups serialise on the year's row and never share a number.
+ * Gives a new user the year's next account number (`MO-US-30-240001`) and returns it. The sequence is per
+ * year and taken with an upsert, so concurrent signups serialise on the year's row and never share a number
+ * — which is why a signup runs this as its last statement: the row stays locked only until its commit.
+ * Rolled back with the signup, so numbers have no gaps.
  */
-export async function allocateAccountNumber(
+export async function assignAccountNumber(
   db: DbOrTx,
+  userId: number,
   input: { clientType: string; regionId: number; salesChannelId: number; now: Date },
 ): Promise<string> {
   const year = input.now.getUTCFullYear();
-  const [row] = rowsAs(await db.execute(nextAccountSequence(year)), z.object({ last_value: col.int }));
-  return formatAccountNumber(accountNumberPrefix({ ...input, year }), row.last_value);
+  const prefix = accountNumberPrefix({ ...input, year });
+  const [row] = rowsAs(
+    await db.execute(sql`
+      WITH seq AS (${nextAccountSequence(year)})
+      UPDATE users SET account_number = ${prefix}::text || lpad(seq.last_value::text, greatest(4, length(seq.last_value::text)), '0')
+        FROM seq
+       WHERE users.id = ${userId}
+      RETURNING users.account_number, seq.last_value`),
+    z.object({ account_number: col.text, last_value: col.int }),
+  );
+  if (!row) throw new Error(`assignAccountNumber: user ${userId} not found`);
+  // The SQL above formats as formatAccountNumber does (checked here so the two can't drift).
+  if (row.account_number !== formatAccountNumber(prefix, row.last_value)) {
+    throw new Error(`assignAccountNumber: ${row.account_number} is not the format of ${row.last_value}`);
+  }
+  return row.account_number;
 }
 
 /** The statement that takes the year's next sequence value (`RETURNING last_value`); usable as a CTE. */

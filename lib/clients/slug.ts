@@ -1,7 +1,4 @@
 import { randomBytes } from "node:crypto";
-import { eq } from "drizzle-orm";
-import { users } from "@/db/schema";
-import type { DbOrTx } from "@/db/types";
 
 export function slugify(name: string): string {
   const slug = name
@@ -15,13 +12,15 @@ export function slugify(name: string): string {
   return slug || "client";
 }
 
-/** A free slug for the client's site (`/maya`, else `/maya-x7k2`). */
-export async function freeSlug(db: DbOrTx, name: string): Promise<string> {
+/**
+ * The slug candidates a signup checks in one statement (readSignupFacts): the name's slug, then two with a
+ * random suffix; `lastResortSlug` when all three are taken.
+ */
+export function slugCandidates(name: string): string[] {
   const base = slugify(name);
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const candidate = attempt === 0 ? base : `${base}-${randomBytes(3).toString("hex")}`;
-    const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.slug, candidate)).limit(1);
-    if (!taken) return candidate;
-  }
-  return `${base}-${randomBytes(6).toString("hex")}`;
+  return [base, `${base}-${randomBytes(3).toString("hex")}`, `${base}-${randomBytes(3).toString("hex")}`];
+}
+
+export function lastResortSlug(name: string): string {
+  return `${slugify(name)}-${randomBytes(6).toString("hex")}`;
 }

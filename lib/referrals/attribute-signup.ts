@@ -1,18 +1,17 @@
 import { randomBytes } from "node:crypto";
-import { sql } from "drizzle-orm";
-import { z } from "zod";
-import { col, rowsAs } from "@/db/rows";
-import { referralUsageLog, users, type FraudFlag } from "@/db/schema";
-import { timestampParam } from "@/db/sql-values";
+import type { FraudFlag } from "@/db/schema";
 import type { Db, Tx } from "@/db/types";
 import type { ReferralSource } from "@/lib/enums";
 import { hashPassword } from "@/lib/auth/password";
-import { freeSlug, slugify } from "@/lib/clients/slug";
+import { assignAccountNumber } from "@/lib/clients/account-number";
+import { lastResortSlug, slugCandidates } from "@/lib/clients/slug";
 import { DomainError, pgErrorCode, pgErrorInfo } from "@/lib/errors";
 import { hashIp } from "@/lib/request-fingerprint";
 import { awardReferralPoints } from "@/lib/rewards/award-referral-points";
-import { createDefaultCode } from "./create-code";
+import { rulesInForce } from "@/lib/rewards/load-reward-rules";
+import { defaultCodeCandidates, insertDefaultCodeFallback } from "./create-code";
 import { fraudFlags, isOwnCode } from "./fraud";
+import { insertSignupRows } from "./insert-signup-rows";
 import { accountEmail, normalizeEmail } from "./normalize-email";
 import { readSignupFacts } from "./signup-facts";
 import { checkCode } from "./validate-code";
@@ -98,9 +97,8 @@ export async function attributeSignup(db: Db, input: SignupInput): Promise<Signu
       const facts = await readSignupFacts(tx, {
         email,
         normalizedEmail,
-        slug: slugify(input.name),
+        slugCandidates: slugCandidates(input.name),
         tierId: input.subscriptionTierId ?? null,
-        account: { clientType, regionId, salesChannelId },
         now,
         referral: attribution
           ? { referrerId: attribution.referrer.id, codeId: attribution.code.id, ipHash }
@@ -132,16 +130,20 @@ export async function attributeSignup(db: Db, input: SignupInput): Promise<Signu
           field: "subscription_tier_id",
         });
       }
+      const flags = evidence ? fraudFlags(evidence) : [];
+      const flagged = flags.length > 0;
 
-      const [user] = await tx
-        .insert(users)
-        .values({
+      const name = input.name.trim();
+      const codeCandidates = defaultCodeCandidates({ name, email }, now);
+      // The user, trial, site, own code and the claimed code use (the trigger's conditional update refuses
+      // a use past the limit) in one statement.
+      const rows = await insertSignupRows(tx, {
+        user: {
           email,
           normalizedEmail,
-          name: input.name.trim(),
+          name,
           passwordHash,
           mustChangePassword: tempPassword !== null,
-          role: "client",
           status: input.status ?? "active",
           phone: input.phone ?? null,
           businessType: input.businessType,
@@ -151,78 +153,64 @@ export async function attributeSignup(db: Db, input: SignupInput): Promise<Signu
           clientType,
           regionId,
           salesChannelId,
-          accountNumber: facts.accountNumber,
-          slug: facts.slugTaken ? await freeSlug(tx, input.name) : slugify(input.name),
+          slug: facts.freeSlug ?? lastResortSlug(input.name),
           referralCodeUsed: attribution?.code.code ?? null,
           referredByUserId: attribution?.referrer.id ?? null,
           lastIpHash: ipHash,
           lastDeviceId: input.deviceId ?? null,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning({
-          id: users.id,
-          email: users.email,
-          name: users.name,
-          accountNumber: users.accountNumber,
-          slug: users.slug,
-        });
-
-      const { subscriptionId, siteId } = await startTrialAndSite(tx, {
-        userId: user.id,
-        name: user.name,
+        },
         tierId: facts.tierId,
-        templateId: input.templateId ?? null,
         trialEndsAt: new Date(now.getTime() + (input.trialDays ?? DEFAULT_TRIAL_DAYS) * 86_400_000),
+        codeCandidates,
+        usage: attribution
+          ? {
+              referralCodeId: attribution.code.id,
+              referrerUserId: attribution.referrer.id,
+              codeUsed: attribution.code.code,
+              signupIp: input.ip ?? null,
+              ipHash,
+              signupUserAgent: input.userAgent ?? null,
+              deviceId: input.deviceId ?? null,
+              source: input.source ?? "manual",
+              clickId: input.clickId ?? null,
+              fraudFlags: flags,
+              flagged,
+            }
+          : null,
         now,
       });
-      const ownCode = await createDefaultCode(
-        tx,
-        { userId: user.id, name: user.name, email: user.email },
-        now,
-      );
+      const { user } = rows;
+      const ownCode = rows.ownCode ?? (await insertDefaultCodeFallback(tx, user.id, codeCandidates));
 
       let referral: SignupResult["referral"] = null;
-      if (attribution && evidence) {
-        const flags = fraudFlags(evidence);
-        const flagged = flags.length > 0;
-        // The insert claims one use: the trigger's conditional update refuses it past the limit.
-        const [row] = await tx
-          .insert(referralUsageLog)
-          .values({
-            referralCodeId: attribution.code.id,
-            referrerUserId: attribution.referrer.id,
+      if (attribution && rows.referralId !== null) {
+        await awardReferralPoints(
+          tx,
+          {
+            referralId: rows.referralId,
+            referrerId: attribution.referrer.id,
             referredUserId: user.id,
-            codeUsed: attribution.code.code,
-            signupIp: input.ip ?? null,
-            ipHash,
-            signupUserAgent: input.userAgent ?? null,
-            deviceId: input.deviceId ?? null,
-            source: input.source ?? "manual",
-            clickId: input.clickId ?? null,
-            fraudFlags: flags,
-            isFlagged: flagged,
-            reviewStatus: flagged ? "pending" : "not_required",
-            commissionEligible: !flagged,
-            usedAt: now,
-          })
-          .returning({ id: referralUsageLog.id });
-        await awardReferralPoints(tx, {
-          referralId: row.id,
-          referrerId: attribution.referrer.id,
-          referredUserId: user.id,
-          flagged,
-          now,
-        });
+            flagged,
+            now,
+          },
+          { rules: rulesInForce(facts.ruleRows, now) },
+        );
         await input.afterClaim?.(tx);
         referral = {
-          id: row.id,
+          id: rows.referralId,
           codeUsed: attribution.code.code,
           referrer: attribution.referrer,
           flags,
           commissionEligible: !flagged,
         };
       }
+      // Last: the year's account-number row is every signup's lock, held from here to the commit.
+      const accountNumber = await assignAccountNumber(tx, user.id, {
+        clientType,
+        regionId,
+        salesChannelId,
+        now,
+      });
 
       const result: SignupResult = {
         user: {
@@ -230,11 +218,11 @@ export async function attributeSignup(db: Db, input: SignupInput): Promise<Signu
           email: user.email,
           name: user.name,
           role: "client" as const,
-          accountNumber: user.accountNumber!,
-          slug: user.slug!,
+          accountNumber,
+          slug: user.slug,
         },
-        siteId,
-        subscriptionId,
+        siteId: rows.siteId,
+        subscriptionId: rows.subscriptionId,
         tempPassword,
         ownCode: { id: ownCode.id, code: ownCode.code },
         referral,
@@ -245,36 +233,6 @@ export async function attributeSignup(db: Db, input: SignupInput): Promise<Signu
   } catch (error) {
     throw translateSignupError(error);
   }
-}
-
-/** The trial subscription and the client's site, in one statement. */
-async function startTrialAndSite(
-  tx: Tx,
-  input: {
-    userId: number;
-    name: string;
-    tierId: number;
-    templateId: number | null;
-    trialEndsAt: Date;
-    now: Date;
-  },
-): Promise<{ subscriptionId: number; siteId: number }> {
-  const [row] = rowsAs(
-    await tx.execute(sql`
-      WITH s AS (
-        INSERT INTO subscriptions (user_id, tier_id, status, trial_ends_at, created_at, updated_at)
-        VALUES (${input.userId}, ${input.tierId}, 'trial', ${timestampParam(input.trialEndsAt)},
-                ${timestampParam(input.now)}, ${timestampParam(input.now)})
-        RETURNING id
-      ), c AS (
-        INSERT INTO client_sites (user_id, name, template_id, created_at)
-        VALUES (${input.userId}, ${input.name}, ${input.templateId}::int, ${timestampParam(input.now)})
-        RETURNING id
-      )
-      SELECT (SELECT id FROM s) AS subscription_id, (SELECT id FROM c) AS site_id`),
-    z.object({ subscription_id: col.int, site_id: col.int }),
-  );
-  return { subscriptionId: row.subscription_id, siteId: row.site_id };
 }
 
 const emailTaken = () =>

@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { col, rowsAs } from "@/db/rows";
 import { referralCampaigns, referralCodes } from "@/db/schema";
@@ -70,15 +70,26 @@ export async function createDefaultCode(
   { userId, name, email }: { userId: number; name: string; email: string },
   now: Date = new Date(),
 ): Promise<DefaultCode> {
-  // A random code goes last: when every name and e-mail code is taken (common names in a big program),
-  // the same one statement still inserts a code.
-  const preferred = [...nameCandidates(name, now), ...emailCandidates(email, now), randomCode()];
-  // Rarely none: a concurrent signup took the one picked (then the others are tried one by one, then
-  // more random ones).
+  const preferred = defaultCodeCandidates({ name, email }, now);
   return (
     (await insertFirstFreeCandidate(tx, userId, preferred)) ??
-    insertFirstFree(tx, preferred, { clientId: userId })
+    insertDefaultCodeFallback(tx, userId, preferred)
   );
+}
+
+/** The own code's candidates in order: name-based, e-mail-based, then a random one. */
+export function defaultCodeCandidates({ name, email }: { name: string; email: string }, now: Date): string[] {
+  // A random code goes last: when every name and e-mail code is taken (common names in a big program),
+  // the same one statement still inserts a code.
+  return [...nameCandidates(name, now), ...emailCandidates(email, now), randomCode()];
+}
+
+/**
+ * Rarely needed: a concurrent signup took the candidate the one-statement insert picked. The others are
+ * tried one by one, then more random ones.
+ */
+export function insertDefaultCodeFallback(tx: DbOrTx, userId: number, preferred: string[]) {
+  return insertFirstFree(tx, preferred, { clientId: userId });
 }
 
 /**
@@ -91,6 +102,17 @@ async function insertFirstFreeCandidate(
   clientId: number,
   candidates: string[],
 ): Promise<DefaultCode | null> {
+  const insert = firstFreeCandidateInsert(sql`${clientId}::int`, candidates);
+  if (!insert) return null;
+  const [row] = rowsAs(await tx.execute(insert), z.object({ id: col.int, code: col.text }));
+  return row ?? null;
+}
+
+/**
+ * The insert of the first free candidate (`RETURNING id, code`), usable as a CTE: `clientId` may be a
+ * subquery on a user inserted by the same statement. Null without candidates.
+ */
+export function firstFreeCandidateInsert(clientId: SQL, candidates: string[]): SQL | null {
   const seen = new Set<string>();
   const rows = candidates.flatMap((code, n) => {
     const canonical = canonicalCode(code);
@@ -99,17 +121,13 @@ async function insertFirstFreeCandidate(
     return [sql`(${n}::int, ${code}::text, ${canonical}::text)`];
   });
   if (!rows.length) return null;
-  const [row] = rowsAs(
-    await tx.execute(sql`
+  return sql`
       INSERT INTO referral_codes (client_id, code, canonical_code)
-      SELECT ${clientId}::int, c.code, c.canonical FROM (VALUES ${sql.join(rows, sql`, `)}) c (n, code, canonical)
+      SELECT ${clientId}, c.code, c.canonical FROM (VALUES ${sql.join(rows, sql`, `)}) c (n, code, canonical)
        WHERE NOT EXISTS (SELECT 1 FROM referral_codes t WHERE t.canonical_code = c.canonical)
        ORDER BY c.n LIMIT 1
       ON CONFLICT (canonical_code) DO NOTHING
-      RETURNING id, code`),
-    z.object({ id: col.int, code: col.text }),
-  );
-  return row ?? null;
+      RETURNING id, code`;
 }
 
 type NewCode = Omit<typeof referralCodes.$inferInsert, "canonicalCode" | "code">;

@@ -1,21 +1,22 @@
 // Everything a signup must know before it writes, read in one round trip inside its transaction: whether
 // the e-mail is taken, the referrer's own signals and the referred person's for the fraud rules, the
-// trial's tier, whether the site slug is free — and the next account number, taken in the same statement.
+// trial's tier, the first free site slug of the candidates, and with a referral the reward rules. (The
+// account number is taken by the signup's last statement: its sequence row is every signup's lock.)
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { col, rowsAs } from "@/db/rows";
 import { timestampParam } from "@/db/sql-values";
 import type { Tx } from "@/db/types";
-import { accountNumberPrefix, formatAccountNumber, nextAccountSequence } from "@/lib/clients/account-number";
+import { ruleRowsFromJson, ruleRowsJson, type RuleInForceRow } from "@/lib/rewards/load-reward-rules";
 import { VELOCITY_WINDOW_MINUTES, type FraudEvidence } from "./fraud";
 
 export type SignupFactsInput = {
   email: string;
   normalizedEmail: string;
-  slug: string;
+  /** The site slug's candidates in order of preference. */
+  slugCandidates: string[];
   /** null: the first active tier by sort order. */
   tierId: number | null;
-  account: { clientType: string; regionId: number; salesChannelId: number };
   now: Date;
   /** The code's owner and the code, when the signup has a valid referral code. */
   referral: { referrerId: number; codeId: number; ipHash: string | null } | null;
@@ -23,9 +24,11 @@ export type SignupFactsInput = {
 
 export type SignupFacts = {
   emailTaken: boolean;
-  slugTaken: boolean;
+  /** The first candidate no user has; null when all are taken. */
+  freeSlug: string | null;
   tierId: number | null;
-  accountNumber: string;
+  /** The reward rule rows (with a referral only: empty without). */
+  ruleRows: RuleInForceRow[];
   /** The code owner's signals for the fraud rules (null without a referral). */
   referrer: FraudEvidence["referrer"] | null;
   emailAliasOfExisting: boolean;
@@ -34,9 +37,9 @@ export type SignupFacts = {
 
 const row = z.object({
   email_taken: col.bool,
-  slug_taken: col.bool,
+  free_slug: col.nullableText,
   tier_id: col.nullableInt,
-  sequence: col.int,
+  rules: z.unknown(),
   referrer_found: col.bool,
   referrer_normalized_email: col.nullableText,
   referrer_phone: col.nullableText,
@@ -47,7 +50,6 @@ const row = z.object({
 });
 
 export async function readSignupFacts(tx: Tx, input: SignupFactsInput): Promise<SignupFacts> {
-  const year = input.now.getUTCFullYear();
   const referral = input.referral;
   const since = new Date(input.now.getTime() - VELOCITY_WINDOW_MINUTES * 60_000);
   const referrer = referral
@@ -55,14 +57,16 @@ export async function readSignupFacts(tx: Tx, input: SignupFactsInput): Promise<
     : sql`(SELECT u FROM users u WHERE false)`;
   const [facts] = rowsAs(
     await tx.execute(sql`
-      WITH seq AS (${nextAccountSequence(year)}),
-           r AS (SELECT ${referrer} AS u)
+      WITH r AS (SELECT ${referrer} AS u)
       SELECT EXISTS (SELECT 1 FROM users WHERE email = ${input.email}) AS email_taken,
-             EXISTS (SELECT 1 FROM users WHERE slug = ${input.slug}) AS slug_taken,
+             (SELECT c.slug FROM unnest(${`{${input.slugCandidates.map((c) => `"${c}"`).join(",")}}`}::text[])
+                     WITH ORDINALITY AS c (slug, n)
+               WHERE NOT EXISTS (SELECT 1 FROM users WHERE users.slug = c.slug)
+               ORDER BY c.n LIMIT 1) AS free_slug,
              (SELECT id FROM subscription_tiers
                WHERE ${input.tierId === null ? sql`is_active` : sql`id = ${input.tierId}`}
                ORDER BY sort_order LIMIT 1) AS tier_id,
-             (SELECT last_value FROM seq) AS sequence,
+             ${referral ? ruleRowsJson : sql`NULL::json`} AS rules,
              (r.u).id IS NOT NULL AS referrer_found,
              (r.u).normalized_email AS referrer_normalized_email,
              (r.u).phone AS referrer_phone,
@@ -86,9 +90,9 @@ export async function readSignupFacts(tx: Tx, input: SignupFactsInput): Promise<
   );
   return {
     emailTaken: facts.email_taken,
-    slugTaken: facts.slug_taken,
+    freeSlug: facts.free_slug,
     tierId: facts.tier_id,
-    accountNumber: formatAccountNumber(accountNumberPrefix({ ...input.account, year }), facts.sequence),
+    ruleRows: ruleRowsFromJson(facts.rules),
     referrer: facts.referrer_found
       ? {
           normalizedEmail: facts.referrer_normalized_email ?? "",

@@ -1,11 +1,11 @@
 import type { Tx } from "@/db/types";
-import { creditPointsBatch, type CreditInput } from "./ledger";
+import { creditPointsBatch, creditPointsClaiming, type CreditInput, type OneTimeClaim } from "./ledger";
 import { loadRewardRules, type RewardRuleSet } from "./load-reward-rules";
-import { awardMilestones } from "./milestones";
-import { awardOfferBonuses } from "./offers";
+import { awardMilestones, milestoneBonusCredit } from "./milestones";
+import { awardOfferBonuses, offerBonusCredit, offersEarned } from "./offers";
 import { countQualifiedReferrals, type QualifiedScope } from "./qualified-referrals";
 import { readReferrerStanding } from "./referrer-standing";
-import { referrerPointsFor, type Badge } from "./rules";
+import { milestonesReached, referrerPointsFor, type Badge } from "./rules";
 
 export type ReferralAwardInput = {
   referralId: number;
@@ -110,24 +110,38 @@ export async function awardReferralPoints(
       now,
     });
   }
-  await creditPointsBatch(tx, credits);
-
   let badges: Badge[] = [];
   let offerRuleIds: number[] = [];
-  if (!flagged) {
-    const ctx = {
-      referrerId: input.referrerId,
-      referralId: input.referralId,
-      now,
-      rules,
-      awaitsFirstPayment,
-    };
-    offerRuleIds = await awardOfferBonuses(tx, { ...ctx, scope, standing: standing?.offers });
-    badges = await awardMilestones(tx, {
-      ...ctx,
-      qualifiedReferrals: qualified,
-      heldBadges: standing?.badges,
-    });
+  const ctx = { referrerId: input.referrerId, referralId: input.referralId, now, rules, awaitsFirstPayment };
+  if (standing) {
+    // The standing says which offers and badges this referral completes: their rows and bonuses go into
+    // the credits' one statement, each bonus written only if its row went in (the primary key decides).
+    const claims: OneTimeClaim[] = [];
+    const claimed: (CreditInput & { claim?: number })[] = [];
+    if (!flagged) {
+      for (const offer of offersEarned(ctx, standing.offers)) {
+        claimed.push({ ...offerBonusCredit(offer, ctx), claim: claims.length });
+        claims.push({ kind: "offer", userId: input.referrerId, ruleId: offer.ruleId, at: now });
+      }
+      for (const milestone of milestonesReached(rules.milestones, qualified)) {
+        if (standing.badges.has(milestone.badge)) continue;
+        if (milestone.bonusPoints > 0)
+          claimed.push({ ...milestoneBonusCredit(milestone, ctx), claim: claims.length });
+        claims.push({ kind: "badge", userId: input.referrerId, badge: milestone.badge, at: now });
+      }
+    }
+    const { won } = await creditPointsClaiming(tx, [...credits, ...claimed], claims);
+    for (const i of won) {
+      const claim = claims[i];
+      if (claim.kind === "offer") offerRuleIds.push(claim.ruleId);
+      else badges.push(claim.badge);
+    }
+  } else {
+    await creditPointsBatch(tx, credits);
+    if (!flagged) {
+      offerRuleIds = await awardOfferBonuses(tx, { ...ctx, scope });
+      badges = await awardMilestones(tx, { ...ctx, qualifiedReferrals: qualified });
+    }
   }
   return {
     referrer: { ordinal, basePoints: points.basePoints, tierBonusPoints: points.tierBonusPoints, pending },

@@ -13,7 +13,7 @@ import { timestampParam } from "@/db/sql-values";
 import type { pointsReason } from "@/db/schema/enums";
 import type { Tx } from "@/db/types";
 import { DomainError, notFound } from "@/lib/errors";
-import { allocateOldestFirst, expiryDateFor } from "./rules";
+import { allocateOldestFirst, expiryDateFor, type Badge } from "./rules";
 
 export type PointsReason = (typeof pointsReason.enumValues)[number];
 export type CreditReason = Extract<
@@ -90,12 +90,34 @@ export async function creditPoints(tx: Tx, input: CreditInput): Promise<number> 
 }
 
 /**
+ * A one-time award a credit pays for: an offer (a reward_rule_awards row) or a milestone badge (a
+ * user_badges row). Its primary key decides who wins it, whatever else is running.
+ */
+export type OneTimeClaim =
+  | { kind: "offer"; userId: number; ruleId: number; at: Date }
+  | { kind: "badge"; userId: number; badge: Badge; at: Date };
+
+/**
  * Several credits (to one or more users) in one statement: the ledger rows and the cached balances move
  * together, so a signup's welcome points, referrer share and tier bonus cost one round trip. Returns the
  * entry ids in input order.
  */
 export async function creditPointsBatch(tx: Tx, inputs: CreditInput[]): Promise<number[]> {
-  if (!inputs.length) return [];
+  return (await creditPointsClaiming(tx, inputs, [])).entryIds;
+}
+
+/**
+ * creditPointsBatch with one-time claims in the same statement: each claim's row is inserted (ON CONFLICT
+ * DO NOTHING), and a credit whose `claim` is the index of a claim that did not go in is left out — so an
+ * offer or a badge is paid once, and a signup that wins one costs no extra round trip. Returns the ids of
+ * the credits written (in input order) and the indexes of the claims won.
+ */
+export async function creditPointsClaiming(
+  tx: Tx,
+  inputs: (CreditInput & { claim?: number })[],
+  claims: OneTimeClaim[],
+): Promise<{ entryIds: number[]; won: number[] }> {
+  if (!inputs.length && !claims.length) return { entryIds: [], won: [] };
   for (const input of inputs) assertPoints(input.points);
   const rows = inputs.map((input, i) => {
     const available = input.status === "available";
@@ -103,35 +125,68 @@ export async function creditPointsBatch(tx: Tx, inputs: CreditInput[]): Promise<
     return sql`(${i}::int, ${input.userId}::int, ${input.points}::int, ${input.reason}::points_reason,
       ${input.status}::points_status, ${input.referralId ?? null}::bigint, ${input.ruleId ?? null}::int,
       ${input.note ?? null}::text, ${input.awaitsFirstPayment ?? false}::boolean,
-      ${expiresAt ? timestampParam(expiresAt) : null}::timestamptz, ${timestampParam(input.now)})`;
+      ${expiresAt ? timestampParam(expiresAt) : null}::timestamptz, ${timestampParam(input.now)},
+      ${input.claim ?? null}::int)`;
   });
+  const claimRows = claims.map(
+    (c, i) => sql`(${i}::int, ${c.kind}::text, ${c.userId}::int, ${c.kind === "offer" ? c.ruleId : null}::int,
+      ${c.kind === "badge" ? c.badge : null}::badge, ${timestampParam(c.at)})`,
+  );
+  const inputCte = rows.length
+    ? sql`VALUES ${sql.join(rows, sql`, `)}`
+    : sql`SELECT NULL::int, NULL::int, NULL::int, NULL::points_reason, NULL::points_status, NULL::bigint,
+             NULL::int, NULL::text, NULL::boolean, NULL::timestamptz, NULL::timestamptz, NULL::int WHERE false`;
+  // Without claims the statement is the plain batch.
+  const claimCtes = claims.length
+    ? sql`, claims (k, kind, user_id, rule_id, badge, at) AS (
+        VALUES ${sql.join(claimRows, sql`, `)}
+      ), offers_won AS (
+        INSERT INTO reward_rule_awards (rule_id, user_id, awarded_at)
+        SELECT rule_id, user_id, at FROM claims WHERE kind = 'offer' ORDER BY k
+        ON CONFLICT DO NOTHING
+        RETURNING rule_id, user_id
+      ), badges_won AS (
+        INSERT INTO user_badges (user_id, badge, awarded_at)
+        SELECT user_id, badge, at FROM claims WHERE kind = 'badge' ORDER BY k
+        ON CONFLICT DO NOTHING
+        RETURNING user_id, badge
+      ), won AS (
+        SELECT c.k FROM claims c JOIN offers_won o ON c.kind = 'offer' AND o.rule_id = c.rule_id AND o.user_id = c.user_id
+        UNION ALL
+        SELECT c.k FROM claims c JOIN badges_won b ON c.kind = 'badge' AND b.badge = c.badge AND b.user_id = c.user_id
+      ), kept AS (
+        SELECT * FROM input WHERE claim IS NULL OR claim IN (SELECT k FROM won)
+      )`
+    : sql`, won (k) AS (SELECT NULL::int WHERE false), kept AS (SELECT * FROM input)`;
   const result = rowsAs(
     await tx.execute(sql`
-      WITH input (n, user_id, points, reason, status, referral_id, rule_id, note, awaits, expires_at, created_at) AS (
-        VALUES ${sql.join(rows, sql`, `)}
-      ), entries AS (
+      WITH input (n, user_id, points, reason, status, referral_id, rule_id, note, awaits, expires_at, created_at, claim) AS (
+        ${inputCte}
+      )${claimCtes}, entries AS (
         INSERT INTO points_ledger (user_id, delta_points, remaining_points, reason, status, referral_id, rule_id,
                                    note, awaits_first_payment, expires_at, created_at)
         SELECT user_id, points, points, reason, status, referral_id, rule_id, note, awaits, expires_at, created_at
-          FROM input ORDER BY n
+          FROM kept ORDER BY n
         RETURNING id
       ), moved AS (
         UPDATE users u
            SET points_balance = u.points_balance + d.available, points_pending = u.points_pending + d.pending
           FROM (SELECT user_id, coalesce(sum(points) FILTER (WHERE status = 'available'), 0) AS available,
                        coalesce(sum(points) FILTER (WHERE status = 'pending'), 0) AS pending
-                  FROM (SELECT user_id, points, status::text AS status FROM input) i
+                  FROM (SELECT user_id, points, status::text AS status FROM kept) i
                  GROUP BY user_id ORDER BY user_id) d
          WHERE u.id = d.user_id
         RETURNING u.id
       )
       SELECT (SELECT array_agg(id ORDER BY id) FROM entries)::text AS ids,
              (SELECT count(*) FROM moved)::int AS users,
-             (SELECT count(DISTINCT user_id) FROM input)::int AS wanted`),
-    z.object({ ids: col.text, users: col.int, wanted: col.int }),
+             (SELECT count(DISTINCT user_id) FROM kept)::int AS wanted,
+             (SELECT array_agg(k ORDER BY k) FROM won)::text AS won`),
+    z.object({ ids: col.nullableText, users: col.int, wanted: col.int, won: col.nullableText }),
   )[0];
   if (result.users !== result.wanted) throw notFound("User");
-  return result.ids.replace(/[{}]/g, "").split(",").map(Number);
+  const list = (text: string | null) => (text ? text.replace(/[{}]/g, "").split(",").map(Number) : []);
+  return { entryIds: list(result.ids), won: list(result.won) };
 }
 
 export type DebitInput = {

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { userBadges } from "@/db/schema";
 import type { Tx } from "@/db/types";
-import { creditPoints } from "./ledger";
+import { creditPoints, type CreditInput } from "./ledger";
 import type { RewardRuleSet } from "./load-reward-rules";
 import { badgeNames, milestonesReached, type Badge } from "./rules";
 
@@ -47,22 +47,28 @@ export async function awardMilestones(
       .returning({ badge: userBadges.badge });
     if (!won) continue;
     awarded.push(won.badge);
-    if (milestone.bonusPoints > 0) {
-      await creditPoints(tx, {
-        userId: ctx.referrerId,
-        points: milestone.bonusPoints,
-        reason: "milestone_bonus",
-        status: ctx.awaitsFirstPayment ? "pending" : "available",
-        awaitsFirstPayment: ctx.awaitsFirstPayment,
-        referralId: ctx.referralId,
-        ruleId: milestone.ruleId,
-        note: `${badgeNames[milestone.badge]} badge: ${milestone.referrals} referrals${
-          milestone.unlock ? ` · unlocks ${milestone.unlock}` : ""
-        }`,
-        expiryDays: ctx.rules.expiry?.days ?? null,
-        now: ctx.now,
-      });
-    }
+    if (milestone.bonusPoints > 0) await creditPoints(tx, milestoneBonusCredit(milestone, ctx));
   }
   return awarded;
+}
+
+/** The bonus credit of a milestone badge won (only when its bonus is positive). */
+export function milestoneBonusCredit(
+  milestone: RewardRuleSet["milestones"][number],
+  ctx: AchievementContext,
+): CreditInput {
+  return {
+    userId: ctx.referrerId,
+    points: milestone.bonusPoints,
+    reason: "milestone_bonus",
+    status: ctx.awaitsFirstPayment ? "pending" : "available",
+    awaitsFirstPayment: ctx.awaitsFirstPayment,
+    referralId: ctx.referralId,
+    ruleId: milestone.ruleId,
+    note: `${badgeNames[milestone.badge]} badge: ${milestone.referrals} referrals${
+      milestone.unlock ? ` · unlocks ${milestone.unlock}` : ""
+    }`,
+    expiryDays: ctx.rules.expiry?.days ?? null,
+    now: ctx.now,
+  };
 }

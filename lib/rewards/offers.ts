@@ -1,6 +1,7 @@
 import { rewardRuleAwards } from "@/db/schema";
 import type { Tx } from "@/db/types";
-import { creditPoints } from "./ledger";
+import { creditPoints, type CreditInput } from "./ledger";
+import type { RewardRuleSet } from "./load-reward-rules";
 import type { AchievementContext } from "./milestones";
 import type { OfferStanding } from "./referrer-standing";
 import { qualifiedReferralTimesSince, type QualifiedScope } from "./qualified-referrals";
@@ -34,18 +35,34 @@ export async function awardOfferBonuses(
       .returning({ ruleId: rewardRuleAwards.ruleId });
     if (!won) continue;
     paid.push(offer.ruleId);
-    await creditPoints(tx, {
-      userId: ctx.referrerId,
-      points: offer.bonusPoints,
-      reason: "offer_bonus",
-      status: ctx.awaitsFirstPayment ? "pending" : "available",
-      awaitsFirstPayment: ctx.awaitsFirstPayment,
-      referralId: ctx.referralId,
-      ruleId: offer.ruleId,
-      note: `${offer.name}: ${offer.referrals} referrals in ${offer.withinDays} days`,
-      expiryDays: ctx.rules.expiry?.days ?? null,
-      now: ctx.now,
-    });
+    await creditPoints(tx, offerBonusCredit(offer, ctx));
   }
   return paid;
+}
+
+/** The offers in force this referral completes, by the referrer's standing read in the same transaction. */
+export function offersEarned(ctx: AchievementContext, standing: Map<number, OfferStanding>) {
+  return ctx.rules.offers.filter((offer) => {
+    const known = standing.get(offer.ruleId);
+    return known !== undefined && !known.paid && known.counted >= offer.referrals;
+  });
+}
+
+/** The bonus credit of an offer won. */
+export function offerBonusCredit(
+  offer: RewardRuleSet["offers"][number],
+  ctx: AchievementContext,
+): CreditInput {
+  return {
+    userId: ctx.referrerId,
+    points: offer.bonusPoints,
+    reason: "offer_bonus",
+    status: ctx.awaitsFirstPayment ? "pending" : "available",
+    awaitsFirstPayment: ctx.awaitsFirstPayment,
+    referralId: ctx.referralId,
+    ruleId: offer.ruleId,
+    note: `${offer.name}: ${offer.referrals} referrals in ${offer.withinDays} days`,
+    expiryDays: ctx.rules.expiry?.days ?? null,
+    now: ctx.now,
+  };
 }

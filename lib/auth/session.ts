@@ -33,7 +33,9 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
 
 /** next-auth's JWT cookie, plain or `__Secure-`, whole or split in chunks (`….0`, `….1`). */
 async function hasSessionCookie(): Promise<boolean> {
-  return (await cookies()).getAll().some((c) => /^(__Secure-)?next-auth\.session-token(\.\d+)?$/.test(c.name));
+  return (await cookies())
+    .getAll()
+    .some((c) => /^(__Secure-)?next-auth\.session-token(\.\d+)?$/.test(c.name));
 }
 
 export async function loadActiveUser(id: number): Promise<SessionUser | null> {

@@ -91,7 +91,12 @@ const campaignJson = z.object({
  * own index): the referrer's qualified count, the settings, the campaign, the partner, the retention run
  * and whether the one-time bonuses were already earned.
  */
-function commissionInputsRead(payment: Payment, referral: PayerReferral, referrerId: number, partnerId: number | null) {
+function commissionInputsRead(
+  payment: Payment,
+  referral: PayerReferral,
+  referrerId: number,
+  partnerId: number | null,
+) {
   const earned = (level: "bonus" | "retention", where: SQL) =>
     jsonRead(
       sql`SELECT EXISTS (SELECT 1 FROM commissions c
@@ -117,7 +122,10 @@ function commissionInputsRead(payment: Payment, referral: PayerReferral, referre
     bonusPaid:
       referral.campaignId === null
         ? jsonRead(sql`SELECT true`, jsonCol.bool)
-        : earned("bonus", sql`c.beneficiary_user_id = ${referrerId} AND c.campaign_id = ${referral.campaignId}`),
+        : earned(
+            "bonus",
+            sql`c.beneficiary_user_id = ${referrerId} AND c.campaign_id = ${referral.campaignId}`,
+          ),
     partner: jsonRead(
       partnerId === null
         ? sql`SELECT NULL::json`
@@ -150,7 +158,10 @@ export async function earnCommissions(
   const referrer = referral?.referrer;
   if (!referral || !referrer || referrer.status !== "active") return [];
 
-  const inputs = await readBatch(tx, commissionInputsRead(payment, referral, referrer.id, referrer.partnerId));
+  const inputs = await readBatch(
+    tx,
+    commissionInputsRead(payment, referral, referrer.id, referrer.partnerId),
+  );
   const { commissionHoldDays: holdDays, retentionBonusMonths, retentionBonusCents } = inputs.settings;
   const campaign: CampaignTerms | null = inputs.campaign && {
     id: inputs.campaign.id,

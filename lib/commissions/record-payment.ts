@@ -283,7 +283,10 @@ function clientWhere(input: RecordPaymentInput): { where: SQL; email: string | n
     });
   }
   return {
-    where: and(eq(users.role, "client"), input.userId ? eq(users.id, input.userId) : eq(users.email, email!))!,
+    where: and(
+      eq(users.role, "client"),
+      input.userId ? eq(users.id, input.userId) : eq(users.email, email!),
+    )!,
     email,
   };
 }
@@ -304,11 +307,7 @@ function checkClient<C extends { id: number; email: string }>(
 
 async function resolveClient(tx: Tx, input: RecordPaymentInput): Promise<{ id: number }> {
   const { where, email } = clientWhere(input);
-  const [client] = await tx
-    .select({ id: users.id, email: users.email })
-    .from(users)
-    .where(where)
-    .limit(1);
+  const [client] = await tx.select({ id: users.id, email: users.email }).from(users).where(where).limit(1);
   return checkClient(input, email, client);
 }
 

@@ -18,14 +18,21 @@ export async function releasePointsOnFirstPayment(
   referredUserId: number,
   now = new Date(),
   /** The referral as the caller already read it (recordPayment): saves reading it again. */
-  known?: { id: number; reviewStatus: (typeof reviewStatus.enumValues)[number]; holdsPointsForFirstPayment: boolean } | null,
+  known?: {
+    id: number;
+    reviewStatus: (typeof reviewStatus.enumValues)[number];
+    holdsPointsForFirstPayment: boolean;
+  } | null,
 ): Promise<{ releasedPoints: number }> {
-  const [referral] = known !== undefined
-    ? known ? [known] : []
-    : await tx
-        .select({ id: referralUsageLog.id, reviewStatus: referralUsageLog.reviewStatus })
-        .from(referralUsageLog)
-        .where(eq(referralUsageLog.referredUserId, referredUserId));
+  const [referral] =
+    known !== undefined
+      ? known
+        ? [known]
+        : []
+      : await tx
+          .select({ id: referralUsageLog.id, reviewStatus: referralUsageLog.reviewStatus })
+          .from(referralUsageLog)
+          .where(eq(referralUsageLog.referredUserId, referredUserId));
   if (!referral || referral.reviewStatus === "pending" || referral.reviewStatus === "rejected") {
     return { releasedPoints: 0 };
   }

@@ -2,7 +2,8 @@ import { index, integer, pgTable, primaryKey, text, timestamp } from "drizzle-or
 
 // Counters shared by every server instance (lib/rate-limit.ts). One row per bucket and key (a client
 // address, an e-mail), holding the current fixed window only: a hit is one upsert, never a count over
-// history. `expires_at` is the window's end; rows past it are pruned in small batches.
+// history. `expires_at` is the window's end; rows past it are pruned in small batches. The table is
+// UNLOGGED (migration 0013): a hit's commit waits for no WAL flush, and a crash only restarts windows.
 export const rateLimits = pgTable(
   "rate_limits",
   {

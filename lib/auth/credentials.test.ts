@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { apiKeys, users } from "@/db/schema";
+import { recordStatements } from "@/db/statement-log";
 import { useTestDatabase } from "@/testing/use-test-database";
 import { createApiKey, findApiKey, revokeApiKey } from "./api-keys";
 import { checkCredentials } from "./credentials";
@@ -59,5 +60,28 @@ describe("API keys", () => {
     expect(await findApiKey(testDb.db, "not-a-key")).toBeNull();
     expect(await revokeApiKey(testDb.db, created.id)).toBe(true);
     expect(await findApiKey(testDb.db, created.key)).toBeNull();
+  });
+
+  it("records its use to the minute in the same one statement, without a write per request", async () => {
+    const created = await createApiKey(testDb.db, { name: "metered" });
+    const lastUsed = async () =>
+      (await testDb.db.select().from(apiKeys).where(eq(apiKeys.id, created.id)))[0].lastUsedAt?.toISOString();
+    const t0 = new Date("2026-03-01T10:00:00Z");
+    const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
+    expect(await lastUsed()).toBeUndefined();
+    const { result, statements } = await recordStatements(() => findApiKey(testDb.db, created.key, t0));
+    expect(result).toEqual({ id: created.id, name: "metered" });
+    expect(statements).toHaveLength(1);
+    expect(await lastUsed()).toBe(t0.toISOString());
+    // Within the minute: found, and the stored time stays (no write).
+    expect(await findApiKey(testDb.db, created.key, at(59))).toEqual({ id: created.id, name: "metered" });
+    expect(await lastUsed()).toBe(t0.toISOString());
+    // Past the minute: moves.
+    expect(await findApiKey(testDb.db, created.key, at(61))).toEqual({ id: created.id, name: "metered" });
+    expect(await lastUsed()).toBe(at(61).toISOString());
+    // A revoked key is neither found nor touched.
+    await revokeApiKey(testDb.db, created.id);
+    expect(await findApiKey(testDb.db, created.key, at(500))).toBeNull();
+    expect(await lastUsed()).toBe(at(61).toISOString());
   });
 });

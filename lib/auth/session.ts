@@ -1,6 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { getServerSession } from "next-auth";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
@@ -21,11 +22,21 @@ export type SessionUser = {
  * client or a demoted admin in for the life of the token.
  */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  // No session cookie (the public API's callers, integrations): nobody is signed in, and next-auth's
+  // session machinery need not run for every anonymous request to say so.
+  if (!(await hasSessionCookie())) return null;
   const session = await getServerSession(authOptions);
   const id = session?.user?.id;
   if (typeof id !== "number") return null;
   return loadActiveUser(id);
 });
+
+/** next-auth's JWT cookie, plain or `__Secure-`, whole or split in chunks (`….0`, `….1`). */
+async function hasSessionCookie(): Promise<boolean> {
+  return (await cookies())
+    .getAll()
+    .some((c) => /^(__Secure-)?next-auth\.session-token(\.\d+)?$/.test(c.name));
+}
 
 export async function loadActiveUser(id: number): Promise<SessionUser | null> {
   const db = await getDb();

@@ -1,84 +1,198 @@
-import { and, eq, ne } from "drizzle-orm";
-import {
-  commissions,
-  referralCampaigns,
-  referralCodes,
-  referralUsageLog,
-  subscriptions,
-  users,
-  payments,
-} from "@/db/schema";
+import { sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { commissions, type CampaignTier, type payments } from "@/db/schema";
+import { commissionType, reviewStatus, userStatus } from "@/db/schema/enums";
+import { jsonCol, jsonRead, readBatch } from "@/db/json-batch";
+import { col, rowsAs } from "@/db/rows";
 import type { DbOrTx } from "@/db/types";
-import { getSetting } from "@/lib/settings";
-import { calculateCommission, wholeMonthsBetween } from "./calculate-commission";
-import { readReferrerStats } from "@/lib/referrals/referrer-stats";
+import { settingsRead } from "@/lib/settings";
+import { calculateCommission, wholeMonthsBetween, type CampaignTerms } from "./calculate-commission";
 import { syncReferralSummaries } from "./referral-summary";
 import type { Commission } from "./reverse-commissions";
 
 type Payment = typeof payments.$inferSelect;
 const DAY_MS = 86_400_000;
 
+/** The paying client's referral, read once per payment for the commissions and the points release. */
+export type PayerReferral = {
+  id: number;
+  reviewStatus: (typeof reviewStatus.enumValues)[number];
+  commissionEligible: boolean;
+  campaignId: number | null;
+  /** The referrer, row-locked (FOR UPDATE) — only when the referral can earn: it has one and is not rejected. */
+  referrer: { id: number; status: (typeof userStatus.enumValues)[number]; partnerId: number | null } | null;
+  /** The referrer's points held until this client's first payment exist: the release has work to do. */
+  holdsPointsForFirstPayment: boolean;
+};
+
+/**
+ * The referral of `referredUserId` (null if they were not referred), in one statement that also takes the
+ * referrer's row lock. Locking the referrer serialises their commission decisions: the qualified-referral
+ * count that sets the tier and the one-time bonus are read (in a LATER statement, with a fresh snapshot)
+ * after any concurrent payment of theirs has committed.
+ */
+export async function lockPayerReferral(tx: DbOrTx, referredUserId: number): Promise<PayerReferral | null> {
+  const [row] = rowsAs(
+    await tx.execute(sql`
+      SELECT l.id, l.review_status, l.commission_eligible, rc.campaign_id,
+             ref.id AS referrer_id, ref.status AS referrer_status, ref.partner_id,
+             EXISTS (SELECT 1 FROM points_ledger p
+                      WHERE p.referral_id = l.id AND p.status = 'pending' AND p.awaits_first_payment) AS holds_points
+        FROM referral_usage_log l
+        LEFT JOIN referral_codes rc ON rc.id = l.referral_code_id
+        LEFT JOIN LATERAL (
+          SELECT u.id, u.status, u.partner_id FROM users u
+           WHERE u.id = l.referrer_user_id AND l.review_status <> 'rejected'
+             FOR UPDATE
+        ) ref ON true
+       WHERE l.referred_user_id = ${referredUserId}
+       LIMIT 1`),
+    z.object({
+      id: col.int,
+      review_status: z.enum(reviewStatus.enumValues),
+      commission_eligible: col.bool,
+      campaign_id: col.nullableInt,
+      referrer_id: col.nullableInt,
+      referrer_status: z.enum(userStatus.enumValues).nullable(),
+      partner_id: col.nullableInt,
+      holds_points: col.bool,
+    }),
+  );
+  if (!row) return null;
+  return {
+    id: row.id,
+    reviewStatus: row.review_status,
+    commissionEligible: row.commission_eligible,
+    campaignId: row.campaign_id,
+    referrer:
+      row.referrer_id === null
+        ? null
+        : { id: row.referrer_id, status: row.referrer_status!, partnerId: row.partner_id },
+    holdsPointsForFirstPayment: row.holds_points,
+  };
+}
+
+const campaignJson = z.object({
+  id: jsonCol.int,
+  campaign_name: jsonCol.text,
+  commission_type: z.enum(commissionType.enumValues),
+  commission_value: jsonCol.int,
+  // Stored as the admin saved it (jsonb); the rules read it as the table's own type does.
+  tiers: z.unknown().transform((v) => (v ?? null) as CampaignTier[] | null),
+  bonus_threshold: jsonCol.nullableInt,
+  bonus_amount_cents: jsonCol.nullableInt,
+  starts_at: jsonCol.nullableTimestamp,
+  ends_at: jsonCol.nullableTimestamp,
+  is_active: jsonCol.bool,
+});
+
+/**
+ * Everything the commission rules read besides the payment, in ONE statement (each part a subquery on its
+ * own index): the referrer's qualified count, the settings, the campaign, the partner, the retention run
+ * and whether the one-time bonuses were already earned.
+ */
+function commissionInputsRead(
+  payment: Payment,
+  referral: PayerReferral,
+  referrerId: number,
+  partnerId: number | null,
+) {
+  const earned = (level: "bonus" | "retention", where: SQL) =>
+    jsonRead(
+      sql`SELECT EXISTS (SELECT 1 FROM commissions c
+                          WHERE c.level = ${level} AND c.kind = 'earning' AND c.status <> 'rejected' AND ${where})`,
+      jsonCol.bool,
+    );
+  return {
+    qualified: jsonRead(
+      sql`SELECT qualified_referrals FROM referrer_stats WHERE user_id = ${referrerId}`,
+      jsonCol.nullableInt,
+      (n) => n ?? 0,
+    ),
+    settings: settingsRead(["commissionHoldDays", "retentionBonusMonths", "retentionBonusCents"] as const),
+    campaign: jsonRead(
+      referral.campaignId === null
+        ? sql`SELECT NULL::json`
+        : sql`SELECT row_to_json(c) FROM (
+                SELECT id, campaign_name, commission_type, commission_value, tiers, bonus_threshold,
+                       bonus_amount_cents, starts_at, ends_at, is_active
+                  FROM referral_campaigns WHERE id = ${referral.campaignId}) c`,
+      campaignJson.nullable(),
+    ),
+    bonusPaid:
+      referral.campaignId === null
+        ? jsonRead(sql`SELECT true`, jsonCol.bool)
+        : earned(
+            "bonus",
+            sql`c.beneficiary_user_id = ${referrerId} AND c.campaign_id = ${referral.campaignId}`,
+          ),
+    partner: jsonRead(
+      partnerId === null
+        ? sql`SELECT NULL::json`
+        : sql`SELECT json_build_object('status', status, 'override_bps', partner_override_bps)
+                FROM users WHERE id = ${partnerId}`,
+      z.object({ status: z.enum(userStatus.enumValues), override_bps: jsonCol.nullableInt }).nullable(),
+    ),
+    continuousSince: jsonRead(
+      payment.subscriptionId === null
+        ? sql`SELECT NULL::json`
+        : sql`SELECT to_json(continuous_since) FROM subscriptions WHERE id = ${payment.subscriptionId}`,
+      jsonCol.nullableTimestamp,
+    ),
+    retentionPaid: earned("retention", sql`c.referral_id = ${referral.id}`),
+  };
+}
+
 /**
  * The ledger rows one incoming payment earns, written in the caller's transaction: nothing when the
  * payer was not referred, when the referral was rejected, or when the referrer is not active (a
  * suspended referrer earns nothing new). A referral still in review earns, but its rows wait on hold
- * until an admin releases it (see approve-due.ts).
+ * until an admin releases it (see approve-due.ts). `referral` is lockPayerReferral's answer, read (and the
+ * referrer locked) after the payment row was written.
  */
-export async function earnCommissions(tx: DbOrTx, payment: Payment): Promise<Commission[]> {
-  const [referral] = await tx
-    .select({
-      id: referralUsageLog.id,
-      referrerUserId: referralUsageLog.referrerUserId,
-      reviewStatus: referralUsageLog.reviewStatus,
-      commissionEligible: referralUsageLog.commissionEligible,
-      campaignId: referralCodes.campaignId,
-    })
-    .from(referralUsageLog)
-    .leftJoin(referralCodes, eq(referralCodes.id, referralUsageLog.referralCodeId))
-    .where(eq(referralUsageLog.referredUserId, payment.userId))
-    .limit(1);
-  if (!referral || referral.referrerUserId === null || referral.reviewStatus === "rejected") return [];
+export async function earnCommissions(
+  tx: DbOrTx,
+  payment: Payment,
+  referral: PayerReferral | null,
+): Promise<Commission[]> {
+  const referrer = referral?.referrer;
+  if (!referral || !referrer || referrer.status !== "active") return [];
 
-  // Locking the referrer serialises their commission decisions: the qualified-referral count that sets
-  // the tier and the one-time bonus are read after any concurrent payment of theirs has committed.
-  const [referrer] = await tx
-    .select({ id: users.id, status: users.status, partnerId: users.partnerId })
-    .from(users)
-    .where(eq(users.id, referral.referrerUserId))
-    .for("update");
-  if (!referrer || referrer.status !== "active") return [];
-
-  const [qualified, campaign, partner, holdDays, retention] = await Promise.all([
-    readReferrerStats(tx, referrer.id).then((stats) => stats.qualifiedReferrals),
-    referral.campaignId
-      ? tx
-          .select()
-          .from(referralCampaigns)
-          .where(eq(referralCampaigns.id, referral.campaignId))
-          .then((rows) => rows[0] ?? null)
-      : Promise.resolve(null),
-    referrer.partnerId
-      ? tx
-          .select({ status: users.status, overrideBps: users.partnerOverrideBps })
-          .from(users)
-          .where(eq(users.id, referrer.partnerId))
-          .then((rows) => rows[0] ?? null)
-      : Promise.resolve(null),
-    getSetting(tx, "commissionHoldDays"),
-    retentionInput(tx, payment, referral.id),
-  ]);
-  const bonusPaid = campaign
-    ? await hasEarning(tx, "bonus", { beneficiary: referrer.id, campaign: campaign.id })
-    : true;
+  const inputs = await readBatch(
+    tx,
+    commissionInputsRead(payment, referral, referrer.id, referrer.partnerId),
+  );
+  const { commissionHoldDays: holdDays, retentionBonusMonths, retentionBonusCents } = inputs.settings;
+  const campaign: CampaignTerms | null = inputs.campaign && {
+    id: inputs.campaign.id,
+    campaignName: inputs.campaign.campaign_name,
+    commissionType: inputs.campaign.commission_type,
+    commissionValue: inputs.campaign.commission_value,
+    tiers: inputs.campaign.tiers,
+    bonusThreshold: inputs.campaign.bonus_threshold,
+    bonusAmountCents: inputs.campaign.bonus_amount_cents,
+    startsAt: inputs.campaign.starts_at,
+    endsAt: inputs.campaign.ends_at,
+    isActive: inputs.campaign.is_active,
+  };
+  const retention =
+    retentionBonusMonths <= 0 || payment.subscriptionId === null || !inputs.continuousSince
+      ? null
+      : {
+          requiredMonths: retentionBonusMonths,
+          monthsContinuous: wholeMonthsBetween(inputs.continuousSince, payment.occurredAt),
+          bonusCents: retentionBonusCents,
+          alreadyPaid: inputs.retentionPaid,
+        };
 
   const lines = calculateCommission({
     paymentCents: payment.amountCents,
     occurredAt: payment.occurredAt,
-    qualifiedReferrals: qualified,
+    qualifiedReferrals: inputs.qualified,
     campaign,
     // A referral in review does not unlock the campaign bonus: it does not count as qualified yet.
-    campaignBonusPaid: bonusPaid || !referral.commissionEligible,
-    partnerOverrideBps: partner?.status === "active" ? partner.overrideBps : null,
+    campaignBonusPaid: (campaign ? inputs.bonusPaid : true) || !referral.commissionEligible,
+    partnerOverrideBps: inputs.partner?.status === "active" ? inputs.partner.override_bps : null,
     retention,
   });
   if (!lines.length) return [];
@@ -108,42 +222,4 @@ export async function earnCommissions(tx: DbOrTx, payment: Payment): Promise<Com
     .returning();
   await syncReferralSummaries(tx, [referral.id]);
   return rows.sort((a, b) => a.id - b.id);
-}
-
-async function hasEarning(
-  tx: DbOrTx,
-  level: "bonus" | "retention",
-  where: { beneficiary?: number; campaign?: number; referral?: number },
-): Promise<boolean> {
-  const [row] = await tx
-    .select({ id: commissions.id })
-    .from(commissions)
-    .where(
-      and(
-        eq(commissions.level, level),
-        eq(commissions.kind, "earning"),
-        ne(commissions.status, "rejected"),
-        where.beneficiary === undefined ? undefined : eq(commissions.beneficiaryUserId, where.beneficiary),
-        where.campaign === undefined ? undefined : eq(commissions.campaignId, where.campaign),
-        where.referral === undefined ? undefined : eq(commissions.referralId, where.referral),
-      ),
-    )
-    .limit(1);
-  return Boolean(row);
-}
-
-async function retentionInput(tx: DbOrTx, payment: Payment, referralId: number) {
-  const requiredMonths = await getSetting(tx, "retentionBonusMonths");
-  if (requiredMonths <= 0 || payment.subscriptionId === null) return null;
-  const [subscription] = await tx
-    .select({ continuousSince: subscriptions.continuousSince })
-    .from(subscriptions)
-    .where(eq(subscriptions.id, payment.subscriptionId));
-  if (!subscription?.continuousSince) return null;
-  return {
-    requiredMonths,
-    monthsContinuous: wholeMonthsBetween(subscription.continuousSince, payment.occurredAt),
-    bonusCents: await getSetting(tx, "retentionBonusCents"),
-    alreadyPaid: await hasEarning(tx, "retention", { referral: referralId }),
-  };
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import { commissions, payments, subscriptions, users } from "@/db/schema";
 import type { paymentSource, paymentType } from "@/db/schema/enums";
 import type { DbOrTx, Tx } from "@/db/types";
@@ -7,7 +7,7 @@ import { centsToDecimal } from "@/lib/format";
 import { accountEmail } from "@/lib/referrals/normalize-email";
 import { releasePointsOnFirstPayment } from "@/lib/rewards/release-on-first-payment";
 import { proportion } from "./calculate-commission";
-import { earnCommissions } from "./earn-commissions";
+import { earnCommissions, lockPayerReferral } from "./earn-commissions";
 import { syncReferralSummaries } from "./referral-summary";
 import { reverseEarnings, type Commission } from "./reverse-commissions";
 
@@ -115,8 +115,7 @@ async function recordIncoming(
   occurredAt: Date,
   now: Date,
 ): Promise<RecordedPayment> {
-  const client = await resolveClient(tx, input);
-  const subscription = await findSubscription(tx, client.id, input.subscriptionExternalId ?? null);
+  const { client, subscription } = await resolveClientAndSubscription(tx, input);
   const payment = await insertOnce(tx, input, occurredAt, now, {
     userId: client.id,
     subscriptionId: subscription?.id ?? null,
@@ -141,9 +140,11 @@ async function recordIncoming(
       })
       .where(eq(subscriptions.id, subscription.id));
   }
-  const earned = await earnCommissions(tx, payment);
+  // Read after the payment row is written (its trigger moved the referral's net paid and counters).
+  const referral = await lockPayerReferral(tx, client.id);
+  const earned = await earnCommissions(tx, payment, referral);
   // Rewards' qualifying activity: the referrer's points held until this client's first payment.
-  await releasePointsOnFirstPayment(tx, client.id, now);
+  await releasePointsOnFirstPayment(tx, client.id, now, referral);
   return { payment, created: true, commissions: earned };
 }
 
@@ -274,18 +275,27 @@ async function replay(tx: Tx, input: RecordPaymentInput, userId: number): Promis
   return { payment, created: false, commissions: rows };
 }
 
-async function resolveClient(tx: Tx, input: RecordPaymentInput): Promise<{ id: number }> {
+function clientWhere(input: RecordPaymentInput): { where: SQL; email: string | null } {
   const email = (input.email && accountEmail(input.email)) || null;
   if (!input.userId && !email) {
     throw new DomainError("client_required", "Provide user_id or email of the paying client", {
       field: "user_id",
     });
   }
-  const [client] = await tx
-    .select({ id: users.id, email: users.email })
-    .from(users)
-    .where(and(eq(users.role, "client"), input.userId ? eq(users.id, input.userId) : eq(users.email, email!)))
-    .limit(1);
+  return {
+    where: and(
+      eq(users.role, "client"),
+      input.userId ? eq(users.id, input.userId) : eq(users.email, email!),
+    )!,
+    email,
+  };
+}
+
+function checkClient<C extends { id: number; email: string }>(
+  input: RecordPaymentInput,
+  email: string | null,
+  client: C | undefined,
+): C {
   if (!client) throw notFound("Client");
   if (input.userId && email && client.email !== email) {
     throw new DomainError("client_mismatch", "user_id and email name different clients", {
@@ -295,13 +305,26 @@ async function resolveClient(tx: Tx, input: RecordPaymentInput): Promise<{ id: n
   return client;
 }
 
-async function findSubscription(tx: Tx, userId: number, externalId: string | null) {
-  const [subscription] = await tx
+async function resolveClient(tx: Tx, input: RecordPaymentInput): Promise<{ id: number }> {
+  const { where, email } = clientWhere(input);
+  const [client] = await tx.select({ id: users.id, email: users.email }).from(users).where(where).limit(1);
+  return checkClient(input, email, client);
+}
+
+/**
+ * The paying client and the subscription the payment belongs to, in one statement: the one with the
+ * provider's subscription id, else one not yet linked to a provider id, newest first (or the newest
+ * of any when no id is given).
+ */
+async function resolveClientAndSubscription(tx: Tx, input: RecordPaymentInput) {
+  const { where, email } = clientWhere(input);
+  const externalId = input.subscriptionExternalId ?? null;
+  const latest = tx
     .select()
     .from(subscriptions)
     .where(
       and(
-        eq(subscriptions.userId, userId),
+        sql`${subscriptions.userId} = ${users.id}`,
         externalId
           ? sql`(${subscriptions.externalId} = ${externalId} OR ${subscriptions.externalId} IS NULL)`
           : undefined,
@@ -312,8 +335,25 @@ async function findSubscription(tx: Tx, userId: number, externalId: string | nul
       desc(subscriptions.createdAt),
       desc(subscriptions.id),
     )
+    .limit(1)
+    .as("subscription");
+  const [row] = await tx
+    .select({
+      id: users.id,
+      email: users.email,
+      subscription: {
+        id: latest.id,
+        status: latest.status,
+        continuousSince: latest.continuousSince,
+        externalId: latest.externalId,
+      },
+    })
+    .from(users)
+    .leftJoinLateral(latest, sql`true`)
+    .where(where)
     .limit(1);
-  return subscription ?? null;
+  const client = checkClient(input, email, row);
+  return { client: { id: client.id }, subscription: row!.subscription };
 }
 
 function normalizedCurrency(currency: string | undefined): string {

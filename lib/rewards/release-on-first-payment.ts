@@ -1,5 +1,6 @@
 import { and, eq, exists, inArray, sql } from "drizzle-orm";
 import { payments, pointsLedger, referralUsageLog } from "@/db/schema";
+import type { reviewStatus } from "@/db/schema/enums";
 import type { DbOrTx, Tx } from "@/db/types";
 import { releasePendingEntries } from "./ledger";
 import { loadRewardRules } from "./load-reward-rules";
@@ -16,12 +17,27 @@ export async function releasePointsOnFirstPayment(
   tx: Tx,
   referredUserId: number,
   now = new Date(),
+  /** The referral as the caller already read it (recordPayment): saves reading it again. */
+  known?: {
+    id: number;
+    reviewStatus: (typeof reviewStatus.enumValues)[number];
+    holdsPointsForFirstPayment: boolean;
+  } | null,
 ): Promise<{ releasedPoints: number }> {
-  const [referral] = await tx
-    .select({ id: referralUsageLog.id, reviewStatus: referralUsageLog.reviewStatus })
-    .from(referralUsageLog)
-    .where(eq(referralUsageLog.referredUserId, referredUserId));
+  const [referral] =
+    known !== undefined
+      ? known
+        ? [known]
+        : []
+      : await tx
+          .select({ id: referralUsageLog.id, reviewStatus: referralUsageLog.reviewStatus })
+          .from(referralUsageLog)
+          .where(eq(referralUsageLog.referredUserId, referredUserId));
   if (!referral || referral.reviewStatus === "pending" || referral.reviewStatus === "rejected") {
+    return { releasedPoints: 0 };
+  }
+  // Nothing held for a first payment (a renewal, or points already released): no lock, no rules to load.
+  if ("holdsPointsForFirstPayment" in referral && !referral.holdsPointsForFirstPayment) {
     return { releasedPoints: 0 };
   }
   const entries = (await lockPendingEntries(tx, referral.id)).filter((e) => e.awaitsFirstPayment);

@@ -20,7 +20,12 @@ const NO_STORE = { "Cache-Control": "no-store" };
 export const GET = route(
   { access: "public", params: referralCodeParamsSchema },
   async ({ db, params, ip, principal }) => {
-    const limit = await limitCodeValidation(db, ip);
+    // The attempt is counted and the code looked up at once (two connections, one round trip of
+    // waiting): the lookup is a read, and its answer is only sent when the attempt was within the limit.
+    const [limit, result] = await Promise.all([
+      limitCodeValidation(db, ip),
+      checkCode(db, params.code, new Date()),
+    ]);
     if (!limit.allowed) {
       return Response.json(
         { valid: false, error: `Too many attempts. Try again in ${limit.retryAfterSeconds} seconds.` },
@@ -28,7 +33,6 @@ export const GET = route(
       );
     }
 
-    const result = await checkCode(db, params.code, new Date());
     if (!result.valid) return Response.json({ valid: false, error: result.error }, { headers: NO_STORE });
     const { code, referrer } = result;
     const insider = isAdmin(principal) || (principal.kind === "user" && principal.user.id === referrer.id);

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { recordStatements } from "@/db/statement-log";
+import { commissionFixtures } from "@/testing/commissions";
+import { useTestDatabase } from "@/testing/use-test-database";
+
+const testDb = useTestDatabase();
+const f = commissionFixtures(() => testDb.db);
+
+// Issue 12: a payment is a handful of round trips whatever the referrer's history. Was 13 for a referred
+// client's payment (a read per setting, per campaign, per bonus check, the referral read twice, points
+// locked with none held). Transaction control (BEGIN/COMMIT) is the driver's and not counted here.
+const PAYMENT_STATEMENTS_MAX = 7;
+
+async function statementsOf<T>(work: () => Promise<T>) {
+  const { result, statements } = await recordStatements(work);
+  return { result, statements: statements.map((s) => s.replace(/\s+/g, " ").trim().slice(0, 120)) };
+}
+
+describe("a payment's round trips", () => {
+  it(`a referred client's payments (first, renewal) with a campaign and a partner: at most ${PAYMENT_STATEMENTS_MAX} statements each`, async () => {
+    const partner = await f.makeUser({ partnerBps: 500 });
+    const campaign = await f.makeCampaign({ bonusThreshold: 1, bonusAmountCents: 1000 });
+    const { code } = await f.makeReferrer({ partnerId: partner.id, campaignId: campaign.id });
+    const client = await f.referClient(code.code);
+    for (const n of [1, 2]) {
+      const { result, statements } = await statementsOf(() => f.pay(client.userId, 4900));
+      expect(result.created).toBe(true);
+      // Commissions were written: the campaign's rate and the partner's override, and the bonus once.
+      expect(result.commissions.map((c) => c.level).sort()).toEqual(
+        n === 1 ? ["bonus", "direct", "partner"] : ["direct", "partner"],
+      );
+      expect(statements.length, statements.join("\n")).toBeLessThanOrEqual(PAYMENT_STATEMENTS_MAX);
+      // No points held for this referral: the release neither locks the ledger nor loads the rules.
+      expect(statements.join("\n")).not.toMatch(/points_ledger.*for update|reward_rules/i);
+    }
+  });
+
+  it("a payment of a client nobody referred: fewer still", async () => {
+    const client = await f.makeUser();
+    const { result, statements } = await statementsOf(() => f.pay(client.id, 4900));
+    expect(result.created).toBe(true);
+    expect(result.commissions).toEqual([]);
+    expect(statements.length, statements.join("\n")).toBeLessThanOrEqual(3);
+  });
+
+  it("a replayed external id: no write", async () => {
+    const { code } = await f.makeReferrer();
+    const client = await f.referClient(code.code);
+    const first = await f.pay(client.userId, 4900, { externalId: "inv_stmt_replay" });
+    const { result, statements } = await statementsOf(() =>
+      f.pay(client.userId, 4900, { externalId: "inv_stmt_replay" }),
+    );
+    expect(result.created).toBe(false);
+    expect(result.commissions.map((c) => c.id)).toEqual(first.commissions.map((c) => c.id));
+    // The payment insert (ON CONFLICT DO NOTHING) is the idempotency check itself; nothing else writes.
+    expect(statements.filter((s) => /^(update|delete)|^insert into "(?!payments")/i.test(s))).toEqual([]);
+  });
+});

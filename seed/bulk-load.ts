@@ -102,7 +102,8 @@ export async function finishBulkLoad(
   const state: Record<string, string> = { D: "DISABLE", R: "ENABLE REPLICA", A: "ENABLE ALWAYS" };
   for (const t of load.triggers) {
     await tx.execute(sql.raw(t.def));
-    if (state[t.enabled]) await tx.execute(sql.raw(`ALTER TABLE ${t.table} ${state[t.enabled]} TRIGGER ${t.name}`));
+    if (state[t.enabled])
+      await tx.execute(sql.raw(`ALTER TABLE ${t.table} ${state[t.enabled]} TRIGGER ${t.name}`));
   }
   for (const [i, index] of load.indexes.entries()) {
     await tx.execute(sql.raw(index.def));

@@ -262,7 +262,12 @@ describe("the program seed (db:seed --referrals N)", () => {
 
   it("sets the trigger-kept counters and rollups exactly (a recount agrees)", async () => {
     expect(await findRollupMismatches(testDb.db)).toEqual([]);
-    const counters = await one<{ clients: number; referrals: number; kept_clients: number; kept_referrals: number }>(sql`
+    const counters = await one<{
+      clients: number;
+      referrals: number;
+      kept_clients: number;
+      kept_referrals: number;
+    }>(sql`
       SELECT (SELECT count(*) FROM users WHERE role = 'client')::int AS clients,
              (SELECT count(*) FROM referral_usage_log)::int AS referrals,
              (SELECT sum(clients) FROM program_counters)::int AS kept_clients,

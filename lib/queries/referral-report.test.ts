@@ -9,7 +9,9 @@ import {
   referralReportSearchSchema,
   type ReferralReportSearch,
 } from "@/lib/validation/referral-report";
-import { getReportPage, getReportTotals } from "./referral-report";
+import { recordStatements } from "@/db/statement-log";
+import { getReportPage, getReportTotals, getReportView } from "./referral-report";
+import { resolveReportFilters } from "./referral-report-filter";
 
 const testDb = useTestDatabase();
 const t0 = Date.parse("2026-05-01T00:00:00Z");
@@ -227,6 +229,28 @@ describe("the report's filters", () => {
     });
     expect(page.prevCursor).toBeNull();
     expect(page.nextCursor).toBeNull();
+  });
+});
+
+describe("the page with its totals", () => {
+  it("equals the page and the totals read apart, and reads no rows when the totals say none match", async () => {
+    const view = async (raw: Record<string, string>) => {
+      const resolved = await resolveReportFilters(testDb.db, search(raw));
+      return recordStatements(() => getReportView(testDb.db, resolved));
+    };
+    const some = await view({ commission_status: "approved" });
+    expect(some.result.page).toEqual(
+      await getReportPage(testDb.db, search({ commission_status: "approved" })),
+    );
+    expect(some.result.totals).toEqual(
+      await getReportTotals(testDb.db, filters({ commission_status: "approved" })),
+    );
+    expect(some.result.page.rows.length).toBeGreaterThan(0);
+
+    const none = await view({ commission_status: "approved", source: "sms", flagged: "1" });
+    expect(none.result.totals.referrals).toBe(0);
+    expect(none.result.page).toEqual({ rows: [], prevCursor: null, nextCursor: null });
+    expect(none.statements).toHaveLength(1); // the totals only
   });
 });
 

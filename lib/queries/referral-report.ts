@@ -283,3 +283,19 @@ function mapRow(r: z.infer<typeof rawRow>): ReportRow {
     ledger: readLedgerSums(r),
   };
 }
+
+/**
+ * The table's page and its totals row for one view. The totals come from the rollups and cost the same
+ * for any filter; when they say nothing matches, the page is empty without walking an index for rows
+ * that aren't there (a narrow filter over a big referrer's year would otherwise read all of theirs).
+ */
+export async function getReportView(
+  db: Db,
+  search: ReferralReportSearch & ResolvedReportFilters,
+): Promise<{ page: ReportPage; totals: ReportTotals }> {
+  const totals = await getReportTotals(db, search);
+  const page = totals.referrals
+    ? await getReportPage(db, search)
+    : { rows: [], prevCursor: null, nextCursor: null };
+  return { page, totals };
+}

@@ -6,7 +6,7 @@ import { REFERRAL_SOURCES } from "@/lib/enums";
 import { pageContext } from "@/lib/auth/page-context";
 import { getAdminOverview } from "@/lib/queries/admin-overview";
 import { listCampaignOptions } from "@/lib/queries/campaign-options";
-import { getReportPage, getReportTotals } from "@/lib/queries/referral-report";
+import { getReportView } from "@/lib/queries/referral-report";
 import { resolveReportFilters } from "@/lib/queries/referral-report-filter";
 import { parseReportSearch, pickFilters, reportQueryString } from "@/lib/validation/referral-report";
 import { ChartsPlaceholder, ReportChartsLoader } from "./report-charts";
@@ -29,7 +29,7 @@ export default async function AdminReportsPage({ searchParams }: Props) {
     listCampaignOptions(db),
     resolveReportFilters(db, search),
   ]);
-  const [page, totals] = await Promise.all([getReportPage(db, resolved), getReportTotals(db, resolved)]);
+  const { page, totals } = await getReportView(db, { ...search, ...resolved });
   const filterQuery = reportQueryString(filters);
 
   return (

@@ -81,8 +81,13 @@ test("sorting and keyset paging keep the filters; the JSON export is the seed's 
   await expect(page).toHaveURL(/before=end/);
   expect(await reports.total()).toBe(total);
 
-  const res = await page.request.get("/api/admin/referral-export?format=json&referrer=maya");
+  const res = await page.request.get("/api/admin/referral-export?format=json&referrer=maya", {
+    headers: { "Accept-Encoding": "gzip, deflate, br" },
+  });
   expect(res.status()).toBe(200);
+  // Streamed as the database writes it: the app doesn't gzip a million rows (a proxy may).
+  expect(res.headers()["content-encoding"]).toBeUndefined();
+  expect(res.headers()["cache-control"]).toContain("no-transform");
   const body = await res.json();
   expect(body.success).toBe(true);
   expect(body.data.total_records).toBe(total);

@@ -7,6 +7,8 @@ export const dynamic = "force-dynamic";
 /**
  * `GET /api/admin/referral-export` (admin session or API key): the seed's bulk export, with every filter
  * of the /admin table. JSON or CSV, streamed; `X-Total-Count` is the filtered total for progress bars.
+ * `no-transform` keeps Next's gzip off this response: compressing a million rows in the app's one Node
+ * process halved the download's rate (and the server's other work); a reverse proxy may still compress.
  */
 export const GET = route(
   { access: "admin", query: referralExportQuerySchema },
@@ -17,7 +19,7 @@ export const GET = route(
         "Content-Type": result.contentType,
         "Content-Disposition": `attachment; filename="${result.filename}"`,
         "X-Total-Count": String(result.total),
-        "Cache-Control": "no-store",
+        "Cache-Control": "no-store, no-transform",
         "X-Content-Type-Options": "nosniff",
       },
     });

@@ -52,23 +52,39 @@ export async function awardMilestones(
   return awarded;
 }
 
+/**
+ * A bonus the referral won for its referrer (a badge, an offer): credited to the referrer, held with the
+ * referral's own points until its first payment when those are held, linked to the referral and its rule.
+ */
+export function achievementCredit(
+  ctx: AchievementContext,
+  bonus: { points: number; reason: CreditInput["reason"]; ruleId: number; note: string },
+): CreditInput {
+  return {
+    userId: ctx.referrerId,
+    points: bonus.points,
+    reason: bonus.reason,
+    status: ctx.awaitsFirstPayment ? "pending" : "available",
+    awaitsFirstPayment: ctx.awaitsFirstPayment,
+    referralId: ctx.referralId,
+    ruleId: bonus.ruleId,
+    note: bonus.note,
+    expiryDays: ctx.rules.expiry?.days ?? null,
+    now: ctx.now,
+  };
+}
+
 /** The bonus credit of a milestone badge won (only when its bonus is positive). */
 export function milestoneBonusCredit(
   milestone: RewardRuleSet["milestones"][number],
   ctx: AchievementContext,
 ): CreditInput {
-  return {
-    userId: ctx.referrerId,
+  return achievementCredit(ctx, {
     points: milestone.bonusPoints,
     reason: "milestone_bonus",
-    status: ctx.awaitsFirstPayment ? "pending" : "available",
-    awaitsFirstPayment: ctx.awaitsFirstPayment,
-    referralId: ctx.referralId,
     ruleId: milestone.ruleId,
     note: `${badgeNames[milestone.badge]} badge: ${milestone.referrals} referrals${
       milestone.unlock ? ` · unlocks ${milestone.unlock}` : ""
     }`,
-    expiryDays: ctx.rules.expiry?.days ?? null,
-    now: ctx.now,
-  };
+  });
 }

@@ -2,7 +2,7 @@ import { rewardRuleAwards } from "@/db/schema";
 import type { Tx } from "@/db/types";
 import { creditPoints, type CreditInput } from "./ledger";
 import type { RewardRuleSet } from "./load-reward-rules";
-import type { AchievementContext } from "./milestones";
+import { achievementCredit, type AchievementContext } from "./milestones";
 import type { OfferStanding } from "./referrer-standing";
 import { qualifiedReferralTimesSince, type QualifiedScope } from "./qualified-referrals";
 import { offerCountingSince, offerProgress } from "./rules";
@@ -53,16 +53,10 @@ export function offerBonusCredit(
   offer: RewardRuleSet["offers"][number],
   ctx: AchievementContext,
 ): CreditInput {
-  return {
-    userId: ctx.referrerId,
+  return achievementCredit(ctx, {
     points: offer.bonusPoints,
     reason: "offer_bonus",
-    status: ctx.awaitsFirstPayment ? "pending" : "available",
-    awaitsFirstPayment: ctx.awaitsFirstPayment,
-    referralId: ctx.referralId,
     ruleId: offer.ruleId,
     note: `${offer.name}: ${offer.referrals} referrals in ${offer.withinDays} days`,
-    expiryDays: ctx.rules.expiry?.days ?? null,
-    now: ctx.now,
-  };
+  });
 }

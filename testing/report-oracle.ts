@@ -13,6 +13,13 @@ import { dateBounds } from "@/lib/validation/referral-report";
 
 const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 
+/** Ids as a plain SQL list (the oracle spells its SQL without the app's array parameters). */
+const idList = (ids: number[]) =>
+  sql.join(
+    ids.map((i) => sql`${i}::int`),
+    sql`, `,
+  );
+
 function oracleWhere(f: ResolvedReportFilters, range?: { from?: Date; toExclusive?: Date }): SQL {
   const parts: SQL[] = [sql`TRUE`];
   const { from, toExclusive } = range ?? dateBounds(f);
@@ -29,14 +36,7 @@ function oracleWhere(f: ResolvedReportFilters, range?: { from?: Date; toExclusiv
     );
   }
   if (f.referrers.kind === "ids") {
-    parts.push(
-      f.referrers.ids.length
-        ? sql`l.referrer_user_id IN (${sql.join(
-            f.referrers.ids.map((i) => sql`${i}::int`),
-            sql`, `,
-          )})`
-        : sql`FALSE`,
-    );
+    parts.push(f.referrers.ids.length ? sql`l.referrer_user_id IN (${idList(f.referrers.ids)})` : sql`FALSE`);
   }
   if (f.flagged) parts.push(sql`l.is_flagged`);
   if (f.source) parts.push(sql`l.source = ${f.source}::referral_source`);
@@ -54,10 +54,7 @@ function oracleClicks(f: ResolvedReportFilters, range: { from: Date; toExclusive
   if (f.referrers.kind === "ids") {
     parts.push(
       f.referrers.ids.length
-        ? sql`k.referral_code_id IN (SELECT id FROM referral_codes WHERE client_id IN (${sql.join(
-            f.referrers.ids.map((i) => sql`${i}::int`),
-            sql`, `,
-          )}))`
+        ? sql`k.referral_code_id IN (SELECT id FROM referral_codes WHERE client_id IN (${idList(f.referrers.ids)}))`
         : sql`FALSE`,
     );
   }

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { ButtonLink } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
 import { pageContext } from "@/lib/auth/page-context";
 import { loadDashboardEarnings } from "@/lib/queries/dashboard";
 import { CommissionByMonthCard } from "../commission-by-month-card";
@@ -20,6 +22,9 @@ export default async function DashboardEarningsPage({
   const now = new Date();
   const { month, months } = reportMonth(await searchParams, now);
   const data = await loadDashboardEarnings(db, user, { now, month });
+  // Nothing in any month yet: a chart of zeros and a report of dashes would only look broken.
+  const nothingYet =
+    data.report.total_referrals === 0 && data.byMonth.every((m) => m.signups === 0 && m.earnedCents === 0);
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
@@ -28,10 +33,18 @@ export default async function DashboardEarningsPage({
         description="Your commission, from on hold to paid, month by month."
       />
       <CommissionSummary commission={data.commission} />
-      <div className="grid grid-cols-1 gap-6 [&>*]:min-w-0">
-        <CommissionByMonthCard byMonth={data.byMonth} />
-        <MonthlyReportCard report={data.report} month={month} months={months} />
-      </div>
+      {nothingYet ? (
+        <EmptyState
+          title="Your months start with your first referral"
+          text="Signups and commission by month, and a report for each month, appear here once someone joins with your code."
+          action={<ButtonLink href="/dashboard">Get your invite link</ButtonLink>}
+        />
+      ) : (
+        <div className="grid grid-cols-1 gap-6 [&>*]:min-w-0">
+          <CommissionByMonthCard byMonth={data.byMonth} />
+          <MonthlyReportCard report={data.report} month={month} months={months} />
+        </div>
+      )}
     </div>
   );
 }

@@ -73,7 +73,8 @@ test.describe("POST /api/clients", () => {
     await clientPage.getByLabel("Repeat new password").fill("my own new password");
     await clientPage.getByRole("button", { name: "Save new password" }).click();
     await expect(clientPage).toHaveURL(/\/dashboard/);
-    await expect(clientPage.getByRole("heading", { name: "Welcome back, Sarah Johnson" })).toBeVisible();
+    // A brand-new client (no clicks, no referrals) is welcomed, not welcomed "back".
+    await expect(clientPage.getByRole("heading", { level: 1 })).toHaveText("Welcome, Sarah Johnson");
     await fresh.close();
   });
 

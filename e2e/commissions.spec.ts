@@ -88,6 +88,7 @@ test("campaign → payment through the API → on hold → approved → paid out
   const amandaContext = await browser.newContext();
   const amanda = await amandaContext.newPage();
   await new LoginPage(amanda).signInAs(AMANDA.email);
+  await amanda.goto("/dashboard/earnings");
   const money = amanda.getByRole("region", { name: "Commissions" });
   await expect(money.getByTestId("commission-on-hold")).toHaveText("$99.75");
   await expect(money.getByTestId("commission-paid")).toHaveText("$0.00");
@@ -143,8 +144,9 @@ test("campaign → payment through the API → on hold → approved → paid out
   await amandaContext.close();
 });
 
-test("a demo referrer sees every commission state on the dashboard", async ({ page }) => {
+test("a demo referrer sees every commission state on the dashboard's Earnings page", async ({ page }) => {
   await new LoginPage(page).signInAs("maya@example.com");
+  await page.goto("/dashboard/earnings");
   const money = page.getByRole("region", { name: "Commissions" });
   await expect(money.getByTestId("commission-paid")).not.toHaveText("$0.00");
   await expect(money.getByText("In review").first()).toBeVisible();

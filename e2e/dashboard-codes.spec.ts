@@ -11,6 +11,7 @@ test("a referrer creates a code from a suggestion, copies its link, and deactiva
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await new LoginPage(page).signInAs("rose@example.com");
   await expect(page).toHaveURL(/\/dashboard/);
+  await page.goto("/dashboard/codes");
 
   const create = page.getByRole("region", { name: "Create another code" });
   const suggestions = create.getByRole("group", { name: "Suggested codes" }).getByRole("button");
@@ -53,6 +54,7 @@ test("a referrer creates a code from a suggestion, copies its link, and deactiva
 
 test("a custom code that collides in canonical form is refused under its field", async ({ page }) => {
   await new LoginPage(page).signInAs("rose@example.com");
+  await page.goto("/dashboard/codes");
   await page.getByLabel("Code", { exact: true }).fill("maya-2o25");
   await page.getByRole("button", { name: "Create code" }).click();
   await expect(
@@ -63,6 +65,7 @@ test("a custom code that collides in canonical form is refused under its field",
 
 test("a referrer edits a code's limit and cannot set it below the uses so far", async ({ page }) => {
   await new LoginPage(page).signInAs("maya@example.com");
+  await page.goto("/dashboard/codes");
   const row = page.getByTestId("code-MAYAFULL");
   await row.getByText(/^Edit /).click();
   await row.getByLabel("Usage limit").fill("1");

@@ -38,6 +38,13 @@ const cardValue = (page: Page, label: string) =>
     .getByText(label, { exact: true })
     .locator("xpath=following-sibling::p[1]");
 
+/** The note under a headline card's value. */
+const cardNote = (page: Page, label: string) =>
+  page
+    .getByTestId("summary-cards")
+    .getByText(label, { exact: true })
+    .locator("xpath=following-sibling::p[2]");
+
 async function expectNoSeriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
@@ -53,13 +60,23 @@ test("Maya's dashboard renders the same numbers as GET /api/clients/:id/referral
   const data = await analyticsOf(page);
   expect(data.summary.total_referrals).toBeGreaterThan(0);
 
-  await expect(cardValue(page, "Referrals")).toHaveText(String(data.summary.total_referrals));
-  await expect(cardValue(page, "Link clicks")).toHaveText(String(data.summary.total_clicks));
+  // The overview's four figures.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Welcome back, Maya");
+  await expect(cardValue(page, "Referrals")).toHaveText(data.summary.total_referrals.toLocaleString("en-US"));
   await expect(cardValue(page, "Conversion")).toHaveText(percent(data.summary.conversion_rate));
+  await expect(cardNote(page, "Conversion")).toHaveText(
+    `of ${data.summary.total_clicks.toLocaleString("en-US")} link clicks`,
+  );
   await expect(cardValue(page, "Commission pending")).toHaveText(`$${data.summary.commission_pending}`);
-  await expect(cardValue(page, "Commission paid")).toHaveText(`$${data.summary.commission_paid}`);
+  await expect(cardNote(page, "Commission pending")).toHaveText(
+    `$${data.summary.commission_paid} paid to you`,
+  );
   await expect(cardValue(page, "Points")).toHaveText(/^\d[\d,]*$/);
+  const last30 = data.codes.reduce((n, c) => n + c.signups_last_30_days, 0);
+  await expect(cardNote(page, "Referrals")).toHaveText(`${last30} in the last 30 days`);
 
+  // The per-code table, on Codes & sharing.
+  await page.goto("/dashboard/codes");
   const table = page.getByRole("region", { name: "How each code performs" });
   for (const c of data.codes) {
     const row = table
@@ -82,13 +99,13 @@ test("a referrer with no referrals sees what to do first, and the invite link is
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await new LoginPage(page).signInAs("newbie@example.com");
   await expect(page).toHaveURL(/\/dashboard/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Welcome, /);
 
   const start = page.getByRole("region", { name: "Get your first referral" });
   await expect(start).toBeVisible();
   await expect(start).toContainText("They get a 7-day free trial and 20 bonus points when they join.");
-  await expect(page.getByText("Your charts start with your first click")).toBeVisible();
-  await expect(page.getByRole("heading", { name: "No referrals yet" })).toBeVisible();
-  // No empty charts: the period switch and the chart regions aren't drawn until something happened.
+  await expect(page.getByText("Your chart starts with your first click")).toBeVisible();
+  // No empty chart: the period switch and the chart region aren't drawn until something happened.
   await expect(page.getByRole("region", { name: "Clicks and signups per day" })).toHaveCount(0);
   await expect(cardValue(page, "Referrals")).toHaveText("0");
   await expect(cardValue(page, "Conversion")).toHaveText("—");
@@ -100,9 +117,18 @@ test("a referrer with no referrals sees what to do first, and the invite link is
     .getByRole("link", { name: "Share your invite link by WhatsApp" })
     .getAttribute("href");
   expect(new URL(whatsapp!).searchParams.get("text")).toContain("/r/NINA2025?src=whatsapp");
+  // Without a system share sheet (desktop Chromium here), Share copies the message with the link.
+  await start.getByRole("button", { name: "Share your invite link" }).click();
+  await expect(start.getByText("Message and link copied")).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(
+    /invites you to MuseNest\. Sign up with code NINA2025 .*\/r\/NINA2025\?src=link$/,
+  );
 
   await page.screenshot({ path: "test-results/screens/dashboard-empty.png", fullPage: true });
   await expectNoSeriousViolations(page);
+
+  await page.goto("/dashboard/referrals");
+  await expect(page.getByRole("heading", { name: "No referrals yet" })).toBeVisible();
 });
 
 test("the dashboard has no serious accessibility violations, at desktop and phone widths", async ({

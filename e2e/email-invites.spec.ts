@@ -12,6 +12,7 @@ test("a referrer invites by e-mail and an admin reads the queued invite in the o
   const page = await referrerContext.newPage();
   await new LoginPage(page).signInAs(MAYA_EMAIL);
   await expect(page).toHaveURL(/\/dashboard/);
+  await page.goto("/dashboard/codes");
 
   const invites = new EmailInvitesCard(page);
   await expect(invites.card).toContainText("of 20 invites left today");

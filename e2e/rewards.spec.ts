@@ -52,6 +52,14 @@ test("a new client joins with Maya's code and gets +20; Maya gets +50 for the re
   await signup.fill({ name: "Robin Vale", email, password: "a good long password" });
   await signup.submit.click();
   await expect(page).toHaveURL(/\/dashboard\?welcome=1$/);
+  // The overview's Points figure, then the Rewards page with the detail.
+  await expect(
+    page
+      .getByTestId("summary-cards")
+      .getByText("Points", { exact: true })
+      .locator("xpath=following-sibling::p[1]"),
+  ).toHaveText("20");
+  await page.goto("/dashboard/rewards");
 
   const points = page.getByRole("region", { name: "Points & badges" });
   await expect(points.getByTestId("points-balance")).toHaveText("20");
@@ -62,7 +70,7 @@ test("a new client joins with Maya's code and gets +20; Maya gets +50 for the re
   await screenshots(page, "rewards-new-client-dashboard");
 
   // Maya: a +50 referral reward for Robin (masked), plus whatever her tier pays on top, and nothing else.
-  await maya.page.goto("/dashboard");
+  await maya.page.goto("/dashboard/rewards");
   const mayaPoints = maya.page.getByRole("region", { name: "Points & badges" });
   await expect(mayaPoints.getByText("r***@example.org joined").first()).toBeVisible();
   const after = await rewardsApi(maya.page.request);

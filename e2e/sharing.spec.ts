@@ -11,6 +11,7 @@ test("a referrer shares a code: tagged link to the clipboard, WhatsApp link, QR 
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await new LoginPage(page).signInAs("rose@example.com");
   await expect(page).toHaveURL(/\/dashboard/);
+  await page.goto("/dashboard/codes");
 
   const row = page.getByTestId("code-ROSEVIP");
   await row.getByText("Share ROSEVIP").click();
@@ -50,6 +51,7 @@ test("the QR download is an attachment, 404 for an unknown code, 400 for an unkn
 }) => {
   await new LoginPage(page).signInAs("rose@example.com");
   await expect(page).toHaveURL(/\/dashboard/);
+  await page.goto("/dashboard/codes");
   const row = page.getByTestId("code-ROSEVIP");
   await row.getByText("Share ROSEVIP").click();
   const href = await row

@@ -36,10 +36,10 @@ export function CardSkeleton({
   );
 }
 
-/** A page's title and description while the page loads (PageHeader's shape). */
-export function PageHeaderSkeleton() {
+/** A page's title and description while the page loads (PageHeader's shape; `className` replaces mb-8). */
+export function PageHeaderSkeleton({ className }: { className?: string }) {
   return (
-    <div className="mb-8">
+    <div className={className ?? "mb-8"}>
       <Skeleton className="h-8 w-64" />
       <Skeleton className="mt-3 h-4 w-96 max-w-full" />
     </div>

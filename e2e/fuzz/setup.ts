@@ -141,6 +141,9 @@ export async function snapshot(
     ["/admin/rewards", "admin"],
     ["/admin/payouts", "admin"],
     ["/dashboard", "client"],
+    ["/dashboard/codes", "client"],
+    ["/dashboard/earnings", "client"],
+    ["/dashboard/rewards", "client"],
   ];
   const written = new RegExp(`Fuzz ${marker}|${marker}\\.\\d`);
   for (const [page, who] of pages) {

@@ -9,6 +9,7 @@ import { recordClick } from "@/lib/referrals/record-click";
 import { loadRewardRules } from "@/lib/rewards/load-reward-rules";
 import { countQualifiedReferrals, qualifiedReferralTimesSince } from "@/lib/rewards/qualified-referrals";
 import { offerProgress } from "@/lib/rewards/rules";
+import type { DbOrTx } from "@/db/types";
 import { countingDatabase, explainStatements } from "@/testing/count-statements";
 import {
   flaggedSignup,
@@ -19,8 +20,14 @@ import {
   signupWith,
 } from "@/testing/rewards";
 import { rawRows, useTestDatabase } from "@/testing/use-test-database";
-import { loadDashboard } from "./dashboard";
-import { lastMonths, monthBounds, monthOf } from "./referral-analytics";
+import {
+  loadDashboardCodes,
+  loadDashboardEarnings,
+  loadDashboardOverview,
+  loadDashboardRewards,
+} from "./dashboard";
+import { getMyReferrals } from "./my-referrals";
+import { getSignupsBySource, lastMonths, monthBounds, monthOf } from "./referral-analytics";
 import { prng } from "@/testing/prng";
 
 const testDb = useTestDatabase();
@@ -28,8 +35,8 @@ restoreRulesAfterEach(testDb);
 const actor = { actorUserId: null };
 const DAY_MS = 86_400_000;
 
-/** The page's statements besides the session lookup: 12 with it, the issue's ceiling. */
-const DASHBOARD_STATEMENTS = 11;
+/** A dashboard page's statements besides the session lookup: 12 with it, the issue's ceiling. */
+const PAGE_STATEMENTS = 11;
 // A history is ~110 events with argon2 signups: slow on a busy machine, not a speed assertion.
 const HISTORY_TIMEOUT_MS = 240_000;
 
@@ -238,34 +245,90 @@ async function recount(referrerId: number, now: Date, days: number, month: strin
   };
 }
 
+type Referrer = Parameters<typeof loadDashboardOverview>[1];
+type Period = { now: Date; days: number; month: string };
+
+/** Each dashboard page's loader, as its page calls it (the Referrals page calls two read models). */
+const pages = {
+  overview: (db: DbOrTx, user: Referrer, p: Period) => loadDashboardOverview(db, user, p),
+  codes: (db: DbOrTx, user: Referrer, p: Period) => loadDashboardCodes(db, user, p),
+  referrals: (db: DbOrTx, user: Referrer) =>
+    Promise.all([getMyReferrals(db, user.id, { page: 1, perPage: 25 }), getSignupsBySource(db, user.id)]),
+  earnings: (db: DbOrTx, user: Referrer, p: Period) => loadDashboardEarnings(db, user, p),
+  rewards: (db: DbOrTx, user: Referrer, p: Period) => loadDashboardRewards(db, user, p),
+};
+
+/**
+ * Every figure the dashboard's pages show, loaded page by page. The overview and the codes page read the
+ * analytics through the same function (the API's): they must agree, and so must the overview's points
+ * and the Rewards page's.
+ */
+async function loadAllPages(db: DbOrTx, user: Referrer, period: Period) {
+  const overview = await pages.overview(db, user, period);
+  const codes = await pages.codes(db, user, period);
+  const [, bySource] = await pages.referrals(db, user);
+  const earnings = await pages.earnings(db, user, period);
+  const rewards = await pages.rewards(db, user, period);
+  expect(codes.analytics).toEqual(overview.analytics);
+  expect(codes.codes).toEqual(overview.codes);
+  expect(overview.points).toEqual({
+    balancePoints: rewards.balancePoints,
+    pendingPoints: rewards.pendingPoints,
+  });
+  return {
+    overview: { codes: codes.codes },
+    analytics: overview.analytics,
+    charts: { activity: overview.activity, byMonth: earnings.byMonth, bySource, report: earnings.report },
+    commission: earnings.commission,
+    rewards,
+  };
+}
+
 describe("the dashboard", () => {
   it(
-    `loads in ${DASHBOARD_STATEMENTS} statements or fewer (the session adds one), as many for a long history as for none, each able to use an index`,
+    `each page loads in ${PAGE_STATEMENTS} statements or fewer (the session adds one), as many for a long history as for none, each able to use an index`,
     async () => {
       const counting = countingDatabase(testDb);
       const fresh = await makeReferrer(testDb);
       const freshNow = new Date();
-      await loadDashboard(counting.db, fresh.user, { now: freshNow, days: 30, month: monthOf(freshNow) });
-      const forNone = counting.statements.length;
+      const forNone: Record<string, number> = {};
+      for (const [name, load] of Object.entries(pages)) {
+        counting.reset();
+        await load(counting.db, fresh.user, { now: freshNow, days: 30, month: monthOf(freshNow) });
+        forNone[name] = counting.statements.length;
+      }
 
       const { referrers, now } = await randomHistory(99);
       const busy = referrers[0].user;
-      counting.reset();
-      const data = await loadDashboard(counting.db, busy, { now, days: 30, month: monthOf(now) });
-      expect(data.analytics.summary.total_referrals).toBeGreaterThan(10); // a real history, not a vacuous pass
-      expect(data.rewards.offers).toHaveLength(1); // the offer window statement ran too
-      expect(counting.statements.length).toBeLessThanOrEqual(DASHBOARD_STATEMENTS);
-      expect(counting.statements.length).toBe(forNone + 1); // + the offer window count, the only addition
+      const statements: typeof counting.statements = [];
+      for (const [name, load] of Object.entries(pages)) {
+        counting.reset();
+        const data = await load(counting.db, busy, { now, days: 30, month: monthOf(now) });
+        if (name === "overview") {
+          // a real history, not a vacuous pass
+          const { summary } = (data as Awaited<ReturnType<typeof pages.overview>>).analytics;
+          expect(summary.total_referrals).toBeGreaterThan(10);
+        }
+        if (name === "rewards") {
+          expect((data as Awaited<ReturnType<typeof pages.rewards>>).offers).toHaveLength(1); // the offer window ran
+        }
+        expect(counting.statements.length, name).toBeLessThanOrEqual(PAGE_STATEMENTS);
+        // + the offer window count on the Rewards page, the only addition a history makes
+        expect(counting.statements.length, name).toBe(forNone[name] + (name === "rewards" ? 1 : 0));
+        statements.push(...counting.statements);
+      }
+      // The overview, the page everyone opens, is the lightest: one batch and the reward rules.
+      expect(forNone.overview).toBe(2);
 
       // No statement has to read referral_usage_log, referral_clicks or commissions whole.
-      const plans = await explainStatements(testDb, counting.statements);
+      const plans = await explainStatements(testDb, statements);
       const big = ["referral_usage_log", "referral_clicks", "commissions"];
       expect(
         plans
           .filter((p) => p.seqScans.some((t) => big.includes(t)))
           .map((p) => ({ query: p.query.slice(0, 120), seqScans: p.seqScans })),
       ).toEqual([]);
-      // …and the rollups are what the batch reads.
+      // …and the rollups are what the batches read.
       const batch = plans.find((p) => p.query.includes("referral_code_daily"));
       expect(batch?.indexes).toEqual(
         expect.arrayContaining(["referral_code_daily_pkey", "referrer_stats_pkey"]),
@@ -285,7 +348,7 @@ describe("the dashboard", () => {
             [7, lastMonths(now, 2)[1]],
             [90, lastMonths(now, 3)[2]],
           ] as const) {
-            const data = await loadDashboard(testDb.db, user, { now, days, month });
+            const data = await loadAllPages(testDb.db, user, { now, days, month });
             const want = await recount(user.id, now, days, month);
             expect(
               data.analytics.codes.map((c) => ({
@@ -340,7 +403,7 @@ describe("the dashboard", () => {
           }
         }
         // The history moved money and windows (not a vacuous pass).
-        const busy = await loadDashboard(testDb.db, referrers[0].user, {
+        const busy = await loadAllPages(testDb.db, referrers[0].user, {
           now,
           days: 30,
           month: monthOf(now),
@@ -375,7 +438,9 @@ describe("the dashboard", () => {
       [30, lastMonths(now, 12)[11]],
     ] as const) {
       counting.reset();
-      await loadDashboard(counting.db, user, { now, days, month });
+      await loadDashboardOverview(counting.db, user, { now, days });
+      await loadDashboardCodes(counting.db, user, { now });
+      await loadDashboardEarnings(counting.db, user, { now, month });
       const rollupReads = counting.statements.filter((s) => s.query.includes("referral_code_daily"));
       expect(rollupReads.length).toBeGreaterThan(0);
       const plans = await explainStatements(testDb, rollupReads, { planner: "free" });

@@ -1,8 +1,7 @@
 import "server-only";
 import { readBatch } from "@/db/json-batch";
 import type { DbOrTx } from "@/db/types";
-import { getLedgerEntries } from "@/lib/queries/commission-summary";
-import { commissionBucketsRead } from "@/lib/queries/commission-summary";
+import { commissionBucketsRead, getLedgerEntries } from "@/lib/queries/commission-summary";
 import { getReferrerInvites, inviteCodesRead } from "@/lib/queries/email-invites";
 import { listOpenCampaigns } from "@/lib/queries/open-campaigns";
 import { getPointsHistory } from "@/lib/queries/points-history";
@@ -11,7 +10,6 @@ import {
   monthlyCommissionRead,
   monthlyReportRead,
   referralAnalyticsRead,
-  signupsBySourceRead,
 } from "@/lib/queries/referral-analytics";
 import { referrerOverviewRead } from "@/lib/queries/referrer-overview";
 import {
@@ -25,72 +23,64 @@ import { loadRewardRules } from "@/lib/rewards/load-reward-rules";
 import { settingsRead } from "@/lib/settings";
 import { newClientOfferFrom } from "@/lib/sharing/new-client-offer";
 
-/** Latest commission rows on the dashboard's commission card. */
+// One loader per dashboard page, each running only the statements its page shows, in a fixed handful
+// whatever the referrer's history (dashboard.test.ts counts them and EXPLAINs each one). Every figure comes
+// from one read model shared with the API and the other pages — referralAnalyticsRead is
+// GET /api/clients/:id/referral-analytics, rewardsStateRead the Rewards page's balance, and so on — so
+// the same number is never computed twice. The page's session lookup adds one statement to each.
+
+/** Latest commission rows on the Earnings page. */
 export const DASHBOARD_LEDGER_ROWS = 8;
 
+type Referrer = { id: number; name: string; email: string };
+
 /**
- * Everything /dashboard shows, in a fixed handful of statements whatever the referrer's history
- * (dashboard.test.ts counts them and EXPLAINs each one):
- *
- *   1  one batch of JSON reads: codes and latest referrals, the analytics (counters, day windows, money),
- *      the daily and monthly charts, signups by source, the monthly report, the commission buckets, the
- *      points state (account, counted referrals, badges, offer awards), two settings and the codes one
- *      can invite with — all from the counters and rollups of migration 0010 or LIMITed index scans
- *   2  the reward rules in force (for the new-client offer and the points card)
- *   3  the offers' window counts, each bounded by its target (none when no offer runs)
- *   4  the latest commission rows (LIMIT)      5  the latest points entries (LIMIT)
- *   6–7  free code suggestions (a named round and a random round; rarely more)
- *   8  open campaigns                         9–10  latest invites (LIMIT) and today's invite count
- *
- * The page's session lookup adds one. The same read models serve the API (getReferralAnalytics,
- * getMonthlyReport …), each alone in one statement.
+ * /dashboard, "how am I doing, and how do I share?":
+ *   1  one batch: the codes (for the invite link), the analytics (the API's), the daily chart, the points
+ *   2  the reward rules in force (the new-client offer the share message names)
  */
-export async function loadDashboard(
-  db: DbOrTx,
-  user: { id: number; name: string; email: string },
-  opts: { now: Date; days: number; month: string },
-) {
+export async function loadDashboardOverview(db: DbOrTx, user: Referrer, opts: { now: Date; days: number }) {
   const { now } = opts;
-  const rulesLoaded = loadRewardRules(db, now);
-  const offerCountsLoaded = rulesLoaded.then((rules) => countOfferWindows(db, user.id, rules.offers, now));
-  const [batch, rules, offerCounts, ledger, recentPoints, suggestions, campaigns, invites] =
-    await Promise.all([
-      readBatch(db, {
-        overview: referrerOverviewRead(user.id),
-        analytics: referralAnalyticsRead(user.id, { now, viewer: "owner" }),
-        activity: dailyActivityRead(user.id, opts.days, now),
-        byMonth: monthlyCommissionRead(user.id, now, 12),
-        bySource: signupsBySourceRead(user.id),
-        report: monthlyReportRead(user.id, opts.month, now),
-        commission: commissionBucketsRead(user.id),
-        points: rewardsStateRead(user.id),
-        settings: settingsRead(["commissionHoldDays", "minimumPayoutCents"] as const),
-        inviteCodes: inviteCodesRead(user.id, now),
-      }),
-      rulesLoaded,
-      offerCountsLoaded,
-      getLedgerEntries(db, user.id, DASHBOARD_LEDGER_ROWS),
-      getPointsHistory(db, user.id, { limit: RECENT_POINTS }),
-      suggestCodes(db, { name: user.name, email: user.email, now }),
-      listOpenCampaigns(db, now),
-      getReferrerInvites(db, user.id, now),
-    ]);
+  const [batch, rules] = await Promise.all([
+    readBatch(db, {
+      overview: referrerOverviewRead(user.id),
+      analytics: referralAnalyticsRead(user.id, { now, viewer: "owner" }),
+      activity: dailyActivityRead(user.id, opts.days, now),
+      points: rewardsStateRead(user.id),
+    }),
+    loadRewardRules(db, now),
+  ]);
   return {
-    overview: batch.overview,
+    codes: batch.overview.codes,
     analytics: batch.analytics,
-    charts: {
-      activity: batch.activity,
-      byMonth: batch.byMonth,
-      bySource: batch.bySource,
-      report: batch.report,
-    },
-    commission: {
-      totals: batch.commission,
-      entries: ledger,
-      holdDays: batch.settings.commissionHoldDays,
-      minimumCents: batch.settings.minimumPayoutCents,
-    },
-    rewards: assembleRewardsSummary({ state: batch.points, rules, offerCounts, recent: recentPoints }),
+    activity: batch.activity,
+    points: { balancePoints: batch.points.balancePoints, pendingPoints: batch.points.pendingPoints },
+    newClientOffer: newClientOfferFrom(rules),
+  };
+}
+
+/**
+ * /dashboard/codes:
+ *   1  one batch: the codes with their clicks, the per-code analytics (the API's), the codes one can invite with
+ *   2  the reward rules (the offer in the share messages)   3–4  free code suggestions (rarely more)
+ *   5  open campaigns                                      6–7  latest invites (LIMIT) and today's count
+ */
+export async function loadDashboardCodes(db: DbOrTx, user: Referrer, opts: { now: Date }) {
+  const { now } = opts;
+  const [batch, rules, suggestions, campaigns, invites] = await Promise.all([
+    readBatch(db, {
+      overview: referrerOverviewRead(user.id),
+      analytics: referralAnalyticsRead(user.id, { now, viewer: "owner" }),
+      inviteCodes: inviteCodesRead(user.id, now),
+    }),
+    loadRewardRules(db, now),
+    suggestCodes(db, { name: user.name, email: user.email, now }),
+    listOpenCampaigns(db, now),
+    getReferrerInvites(db, user.id, now),
+  ]);
+  return {
+    codes: batch.overview.codes,
+    analytics: batch.analytics,
     newClientOffer: newClientOfferFrom(rules),
     suggestions,
     campaigns,
@@ -98,4 +88,53 @@ export async function loadDashboard(
   };
 }
 
-export type DashboardData = Awaited<ReturnType<typeof loadDashboard>>;
+/**
+ * /dashboard/earnings:
+ *   1  one batch: the commission buckets, two settings, commission by month, the monthly report
+ *   2  the latest commission rows (LIMIT)
+ */
+export async function loadDashboardEarnings(db: DbOrTx, user: Referrer, opts: { now: Date; month: string }) {
+  const { now } = opts;
+  const [batch, ledger] = await Promise.all([
+    readBatch(db, {
+      commission: commissionBucketsRead(user.id),
+      settings: settingsRead(["commissionHoldDays", "minimumPayoutCents"] as const),
+      byMonth: monthlyCommissionRead(user.id, now, 12),
+      report: monthlyReportRead(user.id, opts.month, now),
+    }),
+    getLedgerEntries(db, user.id, DASHBOARD_LEDGER_ROWS),
+  ]);
+  return {
+    commission: {
+      totals: batch.commission,
+      entries: ledger,
+      holdDays: batch.settings.commissionHoldDays,
+      minimumCents: batch.settings.minimumPayoutCents,
+    },
+    byMonth: batch.byMonth,
+    report: batch.report,
+  };
+}
+
+/**
+ * /dashboard/rewards:
+ *   1  the points state (account, counted referrals, badges, offer awards)   2  the reward rules in force
+ *   3  the offers' window counts, each bounded by its target (none when no offer runs)
+ *   4  the latest points entries (LIMIT)
+ */
+export async function loadDashboardRewards(db: DbOrTx, user: Referrer, opts: { now: Date }) {
+  const { now } = opts;
+  const rulesLoaded = loadRewardRules(db, now);
+  const offerCountsLoaded = rulesLoaded.then((rules) => countOfferWindows(db, user.id, rules.offers, now));
+  const [batch, rules, offerCounts, recentPoints] = await Promise.all([
+    readBatch(db, { points: rewardsStateRead(user.id) }),
+    rulesLoaded,
+    offerCountsLoaded,
+    getPointsHistory(db, user.id, { limit: RECENT_POINTS }),
+  ]);
+  return assembleRewardsSummary({ state: batch.points, rules, offerCounts, recent: recentPoints });
+}
+
+export type DashboardOverviewData = Awaited<ReturnType<typeof loadDashboardOverview>>;
+export type DashboardCodesData = Awaited<ReturnType<typeof loadDashboardCodes>>;
+export type DashboardEarningsData = Awaited<ReturnType<typeof loadDashboardEarnings>>;

@@ -11,7 +11,7 @@ export const createCodeAction = action(
   { access: "client", schema: createReferralCodeSchema },
   async (input, { db, principal }) => {
     const code = await createReferralCode(db, principal.user.id, input);
-    revalidatePath("/dashboard");
+    revalidatePath("/dashboard", "layout"); // the overview and every dashboard tab
     return { status: "success", message: `Code ${code.code} created. Its invite link is ready to share.` };
   },
 );
@@ -22,7 +22,7 @@ export const updateCodeAction = action(
   async (input, { db, principal }) => {
     // Scoped to the signed-in owner: another client's code id is simply not found.
     const code = await updateReferralCode(db, principal.user.id, input.codeId, input.patch);
-    revalidatePath("/dashboard");
+    revalidatePath("/dashboard", "layout"); // the overview and every dashboard tab
     const what =
       input.patch.isActive === false
         ? "deactivated"

@@ -8,18 +8,9 @@ import type { DailyActivity } from "@/lib/queries/referral-analytics";
 const dayLabel = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
 
 /** Clicks and signups per day, with the 7 / 30 / 90-day switch (links, so the period is in the URL). */
-export function ActivityCard({
-  activity,
-  days,
-  monthParam,
-}: {
-  activity: DailyActivity[];
-  days: number;
-  /** `&month=…` when the monthly report's month was chosen, so switching the period keeps it. */
-  monthParam: string;
-}) {
+export function ActivityCard({ activity, days }: { activity: DailyActivity[]; days: number }) {
   return (
-    <Card className="lg:col-span-2" role="region" aria-labelledby="activity-title">
+    <Card role="region" aria-labelledby="activity-title">
       <CardHeader className="gap-3 sm:flex-row sm:items-center sm:justify-between">
         <div>
           <CardTitle id="activity-title">Clicks and signups per day</CardTitle>
@@ -29,7 +20,7 @@ export function ActivityCard({
           {([7, 30, 90] as const).map((d) => (
             <Link
               key={d}
-              href={`/dashboard?days=${d}${monthParam}`}
+              href={`/dashboard?days=${d}`}
               scroll={false}
               aria-current={d === days ? "page" : undefined}
               className={

@@ -3,7 +3,7 @@ import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/ca
 import { CardList } from "@/components/ui/card-list";
 import { formatDate, formatMoney } from "@/lib/format";
 import type { LedgerEntry } from "@/lib/queries/commission-summary";
-import type { DashboardData } from "@/lib/queries/dashboard";
+import type { DashboardEarningsData } from "@/lib/queries/dashboard";
 
 const LEVEL: Record<LedgerEntry["level"], string> = {
   direct: "Commission",
@@ -26,7 +26,7 @@ function describe(entry: LedgerEntry): string {
 export function CommissionSummary({
   commission: { totals, entries, holdDays, minimumCents },
 }: {
-  commission: DashboardData["commission"];
+  commission: DashboardEarningsData["commission"];
 }) {
   const stats = [
     { label: "Earned", cents: totals.earnedCents, note: "All time, after refunds" },

@@ -1,10 +1,11 @@
 import { CardSkeleton, Skeleton } from "@/components/ui/skeleton";
+import { DashboardHeaderSkeleton } from "./dashboard-header";
 
 /** The headline cards' shape while the numbers load. */
-export function SummarySkeleton() {
+export function SummarySkeleton({ cards = 4 }: { cards?: number }) {
   return (
-    <div className="mb-8 grid grid-cols-2 gap-4 sm:grid-cols-3 xl:grid-cols-6">
-      {Array.from({ length: 6 }, (_, i) => (
+    <div className="mb-6 grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4">
+      {Array.from({ length: cards }, (_, i) => (
         <div key={i} className="rounded-card border border-ink-200 bg-white px-5 py-4 shadow-card">
           <Skeleton className="h-3 w-20" />
           <Skeleton className="mt-3 h-6 w-16" />
@@ -14,17 +15,26 @@ export function SummarySkeleton() {
   );
 }
 
-/** Charts and the per-code table while their queries run (they stream in after the codes). */
-export function AnalyticsSkeleton() {
-  return (
-    <div className="mb-8 grid gap-6 lg:grid-cols-2">
-      <CardSkeleton label="Loading charts" lines={8} className="lg:col-span-2" />
-      <CardSkeleton label="Loading commission by month" lines={5} />
-      <CardSkeleton label="Loading signups by source" lines={5} />
-    </div>
-  );
+export function SectionSkeleton({ label, lines = 4 }: { label: string; lines?: number }) {
+  return <CardSkeleton label={label} lines={lines} className="mb-8" />;
 }
 
-export function SectionSkeleton({ label }: { label: string }) {
-  return <CardSkeleton label={label} lines={4} className="mb-8" />;
+/** A dashboard page while it loads: its header with the (working) tab bar, then its cards' outlines. */
+export function DashboardPageSkeleton({
+  sections,
+  summary,
+}: {
+  sections: { label: string; lines?: number }[];
+  /** Headline cards before the sections, as the overview and My referrals have. */
+  summary?: boolean;
+}) {
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6" aria-busy="true">
+      <DashboardHeaderSkeleton />
+      {summary ? <SummarySkeleton /> : null}
+      {sections.map((s) => (
+        <SectionSkeleton key={s.label} label={s.label} lines={s.lines} />
+      ))}
+    </div>
+  );
 }

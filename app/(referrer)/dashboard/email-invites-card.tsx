@@ -3,7 +3,7 @@ import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/compon
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDate } from "@/lib/format";
 import { DAILY_INVITE_LIMIT, REINVITE_WINDOW_DAYS } from "@/lib/invites/send-email-invites";
-import type { DashboardData } from "@/lib/queries/dashboard";
+import type { DashboardCodesData } from "@/lib/queries/dashboard";
 import { MAX_ADDRESSES_PER_SEND } from "@/lib/validation/email-invites";
 import { EmailInvitesForm } from "./email-invites-form";
 
@@ -11,7 +11,7 @@ import { EmailInvitesForm } from "./email-invites-form";
 export function EmailInvitesCard({
   invites: { codes, recent, remainingToday },
 }: {
-  invites: DashboardData["invites"];
+  invites: DashboardCodesData["invites"];
 }) {
   return (
     <Card className="mb-8" role="region" aria-labelledby="email-invites">

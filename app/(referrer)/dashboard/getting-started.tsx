@@ -1,6 +1,7 @@
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
+import { ShareButton } from "@/components/ui/share-button";
 import { buildShareLinks } from "@/lib/sharing/share-links";
 
 type GettingStartedProps = {
@@ -48,11 +49,21 @@ export function GettingStarted({ referrerName, code, origin, offer }: GettingSta
             </li>
           ))}
         </ol>
-        <div className="mt-5 flex flex-wrap items-center gap-2">
+        <p className="mt-5 text-sm text-ink-600">
+          Your code <span className="font-mono font-semibold text-ink-900">{code}</span>, in your invite link:
+        </p>
+        <div className="mt-2 flex flex-wrap items-center gap-2">
           <code className="min-w-0 max-w-full truncate rounded bg-white px-2 py-1.5 text-sm text-ink-800 ring-1 ring-ink-200">
             {links.inviteLinks.link}
           </code>
           <CopyButton value={links.inviteLinks.link} label="Copy link" aria-label="Copy your invite link" />
+          <ShareButton
+            title="MuseNest"
+            text={links.message}
+            url={links.inviteLinks.link}
+            size="sm"
+            aria-label="Share your invite link"
+          />
           <a
             href={links.whatsapp}
             aria-label="Share your invite link by WhatsApp"

@@ -25,7 +25,7 @@ export const sendEmailInvitesAction = action(
       now: new Date(),
       origin: await appOrigin(),
     });
-    revalidatePath("/dashboard");
+    revalidatePath("/dashboard", "layout"); // the overview and every dashboard tab
     const summary = (Object.keys(SUMMARY_LABELS) as InviteStatus[])
       .map((status) => ({
         n: outcome.results.filter((r) => r.status === status).length,

@@ -1,14 +1,15 @@
-import { PageHeaderSkeleton } from "@/components/ui/skeleton";
-import { AnalyticsSkeleton, SectionSkeleton, SummarySkeleton } from "./dashboard-skeletons";
+import { CardSkeleton } from "@/components/ui/skeleton";
+import { DashboardHeaderSkeleton } from "./dashboard-header";
+import { SummarySkeleton } from "./dashboard-skeletons";
 
-/** Shown the moment someone opens the dashboard, until the first part of it is ready. */
+/** Shown the moment someone opens the dashboard, until the overview is ready: the same shape, in grey. */
 export default function DashboardLoading() {
   return (
     <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6" aria-busy="true">
-      <PageHeaderSkeleton />
+      <DashboardHeaderSkeleton />
+      <CardSkeleton label="Loading your invite link" lines={2} className="mb-6" />
       <SummarySkeleton />
-      <SectionSkeleton label="Loading your referral codes" />
-      <AnalyticsSkeleton />
+      <CardSkeleton label="Loading the chart" lines={8} className="mb-6" />
     </div>
   );
 }

@@ -5,25 +5,22 @@ import type { MonthlyReport } from "@/lib/queries/referral-analytics";
 
 const monthLabel = new Intl.DateTimeFormat("en-US", { month: "long", year: "numeric", timeZone: "UTC" });
 
-/** One month's figures, with a plain GET form to pick the month (it keeps the chart period). */
+/** One month's figures, with a plain GET form to pick the month (the month is in the URL). */
 export function MonthlyReportCard({
   report,
   month,
   months,
-  days,
 }: {
   report: MonthlyReport;
   month: string;
   /** The months that can be picked, newest first. */
   months: string[];
-  days: number;
 }) {
   return (
-    <Card className="lg:col-span-2" role="region" aria-labelledby="monthly-title">
+    <Card role="region" aria-labelledby="monthly-title">
       <CardHeader className="gap-3 sm:flex-row sm:items-center sm:justify-between">
         <CardTitle id="monthly-title">Monthly report</CardTitle>
-        <form method="get" action="/dashboard" className="flex items-center gap-2 text-sm">
-          <input type="hidden" name="days" value={days} />
+        <form method="get" action="/dashboard/earnings" className="flex items-center gap-2 text-sm">
           <label htmlFor="report-month" className="text-ink-600">
             Month
           </label>

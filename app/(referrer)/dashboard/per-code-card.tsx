@@ -6,7 +6,7 @@ import type { CodeAnalytics } from "@/lib/queries/referral-analytics";
 /** Clicks, signups, conversion and earnings of each of the referrer's codes. */
 export function PerCodeCard({ codes }: { codes: CodeAnalytics[] }) {
   return (
-    <Card className="lg:col-span-2" role="region" aria-labelledby="per-code-title">
+    <Card className="mb-8" role="region" aria-labelledby="per-code-title">
       <CardHeader>
         <CardTitle id="per-code-title">How each code performs</CardTitle>
       </CardHeader>

@@ -14,7 +14,7 @@ export const redeemAction = action(
       catalogItemId: input.catalog_item_id,
     });
     revalidatePath("/redeem");
-    revalidatePath("/dashboard");
+    revalidatePath("/dashboard", "layout"); // the overview and every dashboard tab
     return {
       status: "success",
       message: `Redeemed ${result.item.name} for ${result.costPoints} points.`,

@@ -1,11 +1,6 @@
-import { CardSkeleton, PageHeaderSkeleton } from "@/components/ui/skeleton";
+import { DashboardPageSkeleton } from "../dashboard-skeletons";
 
-/** My referrals while its list loads (without this, the dashboard's own skeleton would show here). */
+/** My referrals while its list loads (without this, the overview's own skeleton would show here). */
 export default function MyReferralsLoading() {
-  return (
-    <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6" aria-busy="true">
-      <PageHeaderSkeleton />
-      <CardSkeleton label="Loading your referrals" lines={10} />
-    </div>
-  );
+  return <DashboardPageSkeleton summary sections={[{ label: "Loading your referrals", lines: 10 }]} />;
 }

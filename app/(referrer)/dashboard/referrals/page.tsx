@@ -3,13 +3,15 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
 import { CardEmptyState } from "@/components/ui/card-list";
-import { PageHeader } from "@/components/ui/page-header";
 import { StatCard } from "@/components/ui/stat-card";
 import { Table, TableBody, TableHead, TableScroll, Td, Th } from "@/components/ui/table";
 import { pageContext } from "@/lib/auth/page-context";
 import { formatDate, formatMoney, formatPoints } from "@/lib/format";
 import { getMyReferrals, type MyReferral, type ReferralStatus } from "@/lib/queries/my-referrals";
+import { getSignupsBySource } from "@/lib/queries/referral-analytics";
 import { myReferralsPageSchema } from "@/lib/validation/my-referrals";
+import { DashboardHeader } from "../dashboard-header";
+import { SignupsBySourceCard } from "../signups-by-source-card";
 
 export const metadata: Metadata = { title: "My referrals" };
 export const dynamic = "force-dynamic";
@@ -41,12 +43,15 @@ export default async function MyReferralsPage({
 }) {
   const { db, user } = await pageContext("/dashboard/referrals", "client");
   const { page } = myReferralsPageSchema.parse(await searchParams);
-  const mine = await getMyReferrals(db, user.id, { page, perPage: PER_PAGE });
+  const [mine, bySource] = await Promise.all([
+    getMyReferrals(db, user.id, { page, perPage: PER_PAGE }),
+    getSignupsBySource(db, user.id),
+  ]);
   const { totals } = mine;
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
-      <PageHeader
+      <DashboardHeader
         title="My referrals"
         description="Everyone who joined with your code, what each referral earned you, and where it stands."
         actions={
@@ -81,7 +86,7 @@ export default async function MyReferralsPage({
         />
       </section>
 
-      <Card role="region" aria-labelledby="referrals-heading">
+      <Card className="mb-8" role="region" aria-labelledby="referrals-heading">
         <CardHeader className="flex-row flex-wrap items-center justify-between gap-2">
           <CardTitle id="referrals-heading">People you referred</CardTitle>
           {mine.totalPages > 1 ? (
@@ -206,6 +211,8 @@ export default async function MyReferralsPage({
           />
         )}
       </Card>
+
+      {totals.referrals > 0 ? <SignupsBySourceCard bySource={bySource} /> : null}
     </div>
   );
 }

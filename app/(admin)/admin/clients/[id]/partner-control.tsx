@@ -43,7 +43,7 @@ export function PartnerControl({ clientId, partner }: { clientId: number; partne
         action={assign.formAction}
         onSubmit={assign.onSubmit}
         className="flex flex-col gap-3 sm:flex-row sm:items-end"
-        aria-label="Assign a partner"
+        aria-label="Set the partner"
       >
         <input type="hidden" name="intent" value="assign" />
         <input type="hidden" name="clientId" value={clientId} />

@@ -11,7 +11,11 @@ import { payoutForReferralsSchema, reviewDecisionSchema } from "@/lib/validation
 import { rewardRuleFormSchema } from "@/lib/validation/reward-rules";
 import { catalogItemFormSchema } from "@/lib/validation/reward-catalog";
 import { createApiKeySchema, revokeApiKeySchema } from "@/lib/validation/api-keys";
-import { adminCreateClientSchema, clientStatusChangeSchema } from "@/lib/validation/clients";
+import {
+  adminClientPartnerSchema,
+  adminCreateClientSchema,
+  clientStatusChangeSchema,
+} from "@/lib/validation/clients";
 import {
   approveDueSchema,
   createPayoutBatchSchema,
@@ -150,6 +154,12 @@ export const actionTargets: Record<string, ActionTarget> = {
     schema: clientStatusChangeSchema,
     who: "admin",
     valid: () => ({ clientId: MISSING, status: "active" }),
+  },
+  setClientPartnerAction: {
+    schema: adminClientPartnerSchema,
+    who: "admin",
+    // A client that does not exist: the valid example reaches the domain and changes nobody's partner.
+    valid: () => ({ intent: "assign", clientId: MISSING, partner: "nobody@example.net" }),
   },
   approveDueAction: { schema: approveDueSchema, who: "admin", valid: () => ({}) },
   createPayoutBatchAction: {

@@ -5,6 +5,7 @@ import { referralExportQuerySchema } from "@/lib/validation/referral-report";
 import { myReferralsQuerySchema } from "@/lib/validation/my-referrals";
 import { redeemSchema } from "@/lib/validation/redemptions";
 import { createClientSchema } from "@/lib/validation/signup";
+import { clientPartnerSchema } from "@/lib/validation/clients";
 import { commissionListQuerySchema, recordPaymentSchema } from "@/lib/validation/payments";
 import { referralAnalyticsQuerySchema } from "@/lib/validation/analytics";
 import { createReferralCodeSchema, updateReferralCodeSchema } from "@/lib/validation/referral-codes";
@@ -110,6 +111,16 @@ export const routeTargets: RouteTarget[] = [
     who: "admin",
     query: commissionListQuerySchema,
     validQuery: () => ({ limit: "10" }),
+  },
+  {
+    file: "app/api/clients/[id]/partner/route.ts",
+    method: "PUT",
+    path: "/api/clients/:id/partner",
+    who: "admin",
+    adminOnly: true,
+    body: clientPartnerSchema,
+    // Clearing a partner the fuzz client never had: valid, and it changes nothing.
+    validBody: () => ({ partner_user_id: null }),
   },
   {
     file: "app/api/clients/[id]/referral-analytics/route.ts",

@@ -120,7 +120,7 @@ describe("campaign window edges (both ends inclusive)", () => {
     ["1 ms before the start", new Date(start - 1), 399],
     ["exactly at the start", new Date(start), 799],
     ["inside", at, 799],
-    ["exactly at the end", new Date(end), 799],
+    ["exactly at the end (the window is [start, end))", new Date(end), 399],
     ["1 ms after the end", new Date(end + 1), 399],
   ])("%s → %i¢", (_label, occurredAt, cents) => {
     expect(amounts(input({ campaign: holiday, occurredAt }))).toEqual({ direct: cents });

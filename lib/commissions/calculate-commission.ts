@@ -3,6 +3,7 @@
 // integer; the one division happens last and truncates toward zero (BigInt division does exactly that).
 // Nothing here reads a clock or a database: callers pass the payment's time and the referrer's numbers.
 import type { CampaignTier, commissionLevel, referralCampaigns } from "@/db/schema";
+import { isWindowOpen } from "@/lib/time-window";
 
 export const BASE_RATE_BPS = 1000;
 const ONE = 10_000n; // 100% in basis points, and ×1 as a multiplier
@@ -85,16 +86,12 @@ export function tierMultiplier(qualifiedReferrals: number): number {
   return TIER_MULTIPLIERS.find((t) => qualifiedReferrals >= t.minReferrals)?.multiplier ?? 10_000;
 }
 
-/** Running at `at`: switched on, and `startsAt ≤ at ≤ endsAt` (both ends inclusive, either may be open). */
+/** Running at `at`: switched on, and inside its window — `startsAt ≤ at < endsAt` (lib/time-window.ts). */
 export function isCampaignRunning(
   campaign: Pick<CampaignTerms, "isActive" | "startsAt" | "endsAt">,
   at: Date,
 ): boolean {
-  if (!campaign.isActive) return false;
-  const t = at.getTime();
-  if (campaign.startsAt && t < campaign.startsAt.getTime()) return false;
-  if (campaign.endsAt && t > campaign.endsAt.getTime()) return false;
-  return true;
+  return campaign.isActive && isWindowOpen(campaign, at);
 }
 
 /** A tier_based campaign's rate: the highest tier the referrer reached, else the campaign's own value. */

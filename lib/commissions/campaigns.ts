@@ -3,6 +3,7 @@ import { referralCampaigns, referralCodes, type CampaignTier } from "@/db/schema
 import type { DbOrTx, Tx } from "@/db/types";
 import { writeAudit, type AuditActor } from "@/lib/audit";
 import { DomainError, notFound } from "@/lib/errors";
+import { hasWindowEnded, isWindowOpen } from "@/lib/time-window";
 import { canonicalCode } from "@/lib/referrals/code-format";
 
 export type Campaign = typeof referralCampaigns.$inferSelect;
@@ -96,10 +97,9 @@ export async function endCampaign(
     if (!before.isActive) {
       throw new DomainError("campaign_ended", `${before.campaignName} has already ended`, { status: 409 });
     }
-    // The window closes now, unless it had not even started (the window must stay start < end).
+    // The window closes now if it is open, unless it opened this very instant (start < end must hold).
     const closesWindow =
-      (!before.endsAt || before.endsAt.getTime() > now.getTime()) &&
-      (!before.startsAt || before.startsAt.getTime() < now.getTime());
+      isWindowOpen(before, now) && (!before.startsAt || before.startsAt.getTime() < now.getTime());
     const [campaign] = await tx
       .update(referralCampaigns)
       .set({ isActive: false, ...(closesWindow ? { endsAt: now } : {}), updatedAt: now })
@@ -128,7 +128,7 @@ export async function linkCodesToCampaign(
 ): Promise<{ linked: string[] }> {
   return db.transaction(async (tx) => {
     const campaign = await lockCampaign(tx, campaignId);
-    if (!campaign.isActive || (campaign.endsAt && campaign.endsAt.getTime() <= now.getTime())) {
+    if (!campaign.isActive || hasWindowEnded(campaign, now)) {
       throw new DomainError("campaign_ended", `${campaign.campaignName} has ended; codes can't join it`, {
         status: 409,
       });

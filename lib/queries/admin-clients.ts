@@ -1,11 +1,12 @@
 import "server-only";
 import { asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
+import { readJson } from "@/db/json-batch";
 import { col, rowsAs } from "@/db/rows";
 import { subscriptionTiers, userStatus } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
-import { inCommissionBucket } from "@/lib/commissions/commission-buckets";
 import { CLIENTS_PER_PAGE, type ClientListSearch } from "@/lib/validation/clients";
+import { commissionBucketsRead } from "./commission-summary";
 import { userSearchIds } from "./user-search";
 
 export type ClientListItem = {
@@ -97,11 +98,16 @@ export type ClientDetail = {
   lastSignInAt: string | null;
   pointsBalance: number;
   referredBy: { id: number; name: string; email: string; code: string | null } | null;
+  /** The white-label partner (agency) this client belongs to, and its override rate. */
+  partner: { id: number; name: string; overrideBps: number | null } | null;
+  /** Set when this client is itself a partner: its override on its members' payments. */
+  ownOverrideBps: number | null;
+  /** From counters and rollups (referrer_stats, referral_code_stats, commission_totals), not a recount. */
   stats: {
     referrals: number;
-    flagged: number;
+    inReview: number;
     clicks: number;
-    pendingCents: number;
+    onHoldCents: number;
     approvedCents: number;
     paidCents: number;
   };
@@ -150,11 +156,12 @@ const clientDetailRow = z.object({
   referrer_email: col.nullableText,
   referral_code_used: col.nullableText,
   referrals: col.int,
-  flagged: col.int,
+  in_review: col.int,
   clicks: col.int,
-  pending_cents: col.cents,
-  approved_cents: col.cents,
-  paid_cents: col.cents,
+  partner_id: col.nullableInt,
+  partner_name: col.nullableText,
+  partner_override_bps: col.nullableInt,
+  own_override_bps: col.nullableInt,
 });
 
 const clientCodeRow = z.object({
@@ -189,27 +196,25 @@ export async function getClientDetail(db: DbOrTx, id: number): Promise<ClientDet
              u.must_change_password, u.points_balance, ${iso("u.created_at")} AS created_at,
              ${iso("u.last_sign_in_at")} AS last_sign_in_at,
              r.id AS referrer_id, r.name AS referrer_name, r.email AS referrer_email, u.referral_code_used,
-             (SELECT count(*) FROM referral_usage_log l WHERE l.referrer_user_id = u.id)::int AS referrals,
-             (SELECT count(*) FROM referral_usage_log l WHERE l.referrer_user_id = u.id AND l.is_flagged)::int AS flagged,
-             (SELECT count(*) FROM referral_clicks k JOIN referral_codes rc ON rc.id = k.referral_code_id
-               WHERE rc.client_id = u.id)::int AS clicks,
-             (SELECT COALESCE(sum(c.amount_cents), 0) FROM commissions c
-               WHERE c.beneficiary_user_id = u.id AND ${inCommissionBucket("onHold")})::bigint AS pending_cents,
-             (SELECT COALESCE(sum(c.amount_cents), 0) FROM commissions c
-               WHERE c.beneficiary_user_id = u.id AND ${inCommissionBucket("approved")})::bigint AS approved_cents,
-             (SELECT COALESCE(sum(c.amount_cents), 0) FROM commissions c
-               WHERE c.beneficiary_user_id = u.id AND ${inCommissionBucket("paid")})::bigint AS paid_cents
+             coalesce(st.referrals, 0)::int AS referrals, coalesce(st.in_review, 0)::int AS in_review,
+             (SELECT coalesce(sum(cs.clicks), 0) FROM referral_codes rc
+                JOIN referral_code_stats cs ON cs.referral_code_id = rc.id WHERE rc.client_id = u.id)::int AS clicks,
+             p.id AS partner_id, p.name AS partner_name, p.partner_override_bps AS partner_override_bps,
+             u.partner_override_bps AS own_override_bps
         FROM users u LEFT JOIN users r ON r.id = u.referred_by_user_id
+        LEFT JOIN users p ON p.id = u.partner_id
+        LEFT JOIN referrer_stats st ON st.user_id = u.id
        WHERE u.id = ${id}::int AND u.role = 'client'`),
     clientDetailRow,
   );
   if (!user) return null;
-  const [codes, referrals] = await Promise.all([
+  const [codes, referrals, money] = await Promise.all([
     db.execute(sql`
       SELECT rc.id, rc.code, rc.code_name, rc.usage_count, rc.usage_limit, rc.is_active,
              ${iso("rc.expires_at")} AS expires_at, camp.campaign_name,
-             (SELECT count(*) FROM referral_clicks k WHERE k.referral_code_id = rc.id)::int AS clicks
+             coalesce(cs.clicks, 0)::int AS clicks
         FROM referral_codes rc LEFT JOIN referral_campaigns camp ON camp.id = rc.campaign_id
+        LEFT JOIN referral_code_stats cs ON cs.referral_code_id = rc.id
        WHERE rc.client_id = ${id}::int
        ORDER BY rc.created_at, rc.id`),
     db.execute(sql`
@@ -219,6 +224,8 @@ export async function getClientDetail(db: DbOrTx, id: number): Promise<ClientDet
        WHERE l.referrer_user_id = ${id}::int
        ORDER BY l.used_at DESC, l.id DESC
        LIMIT 20`),
+    // The same buckets as the client's own dashboard and GET /api/clients/:id/commissions.
+    readJson(db, commissionBucketsRead(id)),
   ]);
   return {
     id: user.id,
@@ -242,13 +249,18 @@ export async function getClientDetail(db: DbOrTx, id: number): Promise<ClientDet
             email: String(user.referrer_email),
             code: user.referral_code_used,
           },
+    partner:
+      user.partner_id === null
+        ? null
+        : { id: user.partner_id, name: String(user.partner_name), overrideBps: user.partner_override_bps },
+    ownOverrideBps: user.own_override_bps,
     stats: {
       referrals: user.referrals,
-      flagged: user.flagged,
+      inReview: user.in_review,
       clicks: user.clicks,
-      pendingCents: user.pending_cents,
-      approvedCents: user.approved_cents,
-      paidCents: user.paid_cents,
+      onHoldCents: money.pendingCents,
+      approvedCents: money.approvedCents,
+      paidCents: money.paidCents,
     },
     codes: rowsAs(codes, clientCodeRow).map((c) => ({
       id: c.id,

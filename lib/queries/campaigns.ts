@@ -5,11 +5,12 @@ import type { DbOrTx } from "@/db/types";
 import { inCommissionBucket } from "@/lib/commissions/commission-buckets";
 import type { Campaign } from "@/lib/commissions/campaigns";
 import { isCampaignRunning } from "@/lib/commissions/calculate-commission";
+import { hasWindowEnded } from "@/lib/time-window";
 
 export type CampaignState = "running" | "scheduled" | "ended";
 
 export function campaignState(campaign: Campaign, now: Date): CampaignState {
-  if (!campaign.isActive || (campaign.endsAt && campaign.endsAt.getTime() < now.getTime())) return "ended";
+  if (!campaign.isActive || hasWindowEnded(campaign, now)) return "ended";
   return isCampaignRunning(campaign, now) ? "running" : "scheduled";
 }
 

@@ -4,6 +4,7 @@ import { col, rowsAs } from "@/db/rows";
 import { referralCampaigns, referralCodes } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
 import { DomainError } from "@/lib/errors";
+import { hasWindowEnded } from "@/lib/time-window";
 import { canonicalCode, displayCode, validateCodeFormat } from "./code-format";
 import { checkedCodeSettings, type CodeSettings } from "./code-settings";
 import { requireActiveClient } from "./find-client";
@@ -168,7 +169,7 @@ async function requireRunningCampaign(db: DbOrTx, campaignId: number, now: Date)
     .from(referralCampaigns)
     .where(eq(referralCampaigns.id, campaignId))
     .limit(1);
-  if (!campaign || !campaign.isActive || (campaign.endsAt && campaign.endsAt.getTime() <= now.getTime())) {
+  if (!campaign || !campaign.isActive || hasWindowEnded({ startsAt: null, endsAt: campaign.endsAt }, now)) {
     throw new DomainError("campaign_unavailable", "Campaign not found or no longer running", {
       field: "campaign_id",
     });

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { badge as badgeEnum, type rewardRuleKind } from "@/db/schema/enums";
 import { text } from "@/lib/validation/fields";
+import { isWindowOpen } from "@/lib/time-window";
 
 export type RewardRuleKind = (typeof rewardRuleKind.enumValues)[number];
 export type Badge = (typeof badgeEnum.enumValues)[number];
@@ -80,9 +81,7 @@ export type RuleWindow = { isActive: boolean; startsAt: Date | null; endsAt: Dat
 
 /** Active, started (or no start) and not yet ended (the end is exclusive). */
 export function ruleInForce(rule: RuleWindow, now: Date): boolean {
-  if (!rule.isActive) return false;
-  if (rule.startsAt && rule.startsAt.getTime() > now.getTime()) return false;
-  return !(rule.endsAt && rule.endsAt.getTime() <= now.getTime());
+  return rule.isActive && isWindowOpen(rule, now);
 }
 
 // ---- Tiered schedule -------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 // `POST /api/clients` contract, read from form fields) and suspend/reactivate.
 import { z } from "zod";
 import { userStatus } from "@/db/schema/enums";
-import { DB_ID_MAX, text } from "./fields";
+import { DB_ID_MAX, dbId, text } from "./fields";
 import { idParam } from "./referral-codes";
 import { createClientSchema } from "./signup";
 
@@ -51,3 +51,24 @@ export const clientStatusChangeSchema = z.object({
 });
 
 export const clientPageParamsSchema = z.object({ id: idParam("Client id") });
+
+/** `PUT /api/clients/:id/partner`: the white-label partner (agency) the client belongs to; null clears it. */
+export const clientPartnerSchema = z.strictObject({
+  partner_user_id: dbId("partner_user_id").nullable(),
+});
+
+/**
+ * The admin client page's partner form: assign the client given by id or e-mail, or remove the partner.
+ * The partner is looked up by e-mail on the page; the rules are assignPartner's, as for the API.
+ */
+export const adminClientPartnerSchema = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("assign"),
+    clientId: idParam("Client id"),
+    partner: text("Partner", {
+      max: 254,
+      messages: { required: "Enter the partner's e-mail or client id" },
+    }),
+  }),
+  z.object({ intent: z.literal("remove"), clientId: idParam("Client id") }),
+]);

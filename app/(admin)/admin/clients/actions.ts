@@ -2,9 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { action } from "@/lib/action";
+import { assignPartner, partnerIdFromReference } from "@/lib/clients/assign-partner";
 import { createClient } from "@/lib/clients/create-client";
 import { setClientStatus } from "@/lib/clients/set-client-status";
-import { adminCreateClientSchema, clientStatusChangeSchema } from "@/lib/validation/clients";
+import {
+  adminClientPartnerSchema,
+  adminCreateClientSchema,
+  clientStatusChangeSchema,
+} from "@/lib/validation/clients";
 
 /** An admin creates a client: `POST /api/clients` through the same domain call; the password is shown once. */
 export const createClientAction = action(
@@ -43,6 +48,24 @@ export const setClientStatusAction = action(
     return {
       status: "success",
       message: client.changed ? `${client.name} is ${verb}.` : `${client.name} was already ${verb}.`,
+    };
+  },
+);
+
+/** Assign or remove a client's partner: `PUT /api/clients/:id/partner` through the same domain call. */
+export const setClientPartnerAction = action(
+  { access: "admin", schema: adminClientPartnerSchema },
+  async (input, { db, actor }) => {
+    const partnerUserId = input.intent === "assign" ? await partnerIdFromReference(db, input.partner) : null;
+    const result = await assignPartner(db, { clientId: input.clientId, partnerUserId }, actor);
+    revalidatePath(`/admin/clients/${result.client.id}`);
+    return {
+      status: "success",
+      message: !result.changed
+        ? "Nothing changed."
+        : result.partner
+          ? `${result.client.name} now belongs to ${result.partner.name}. Payments from now on earn its override.`
+          : `${result.client.name} no longer has a partner.`,
     };
   },
 );

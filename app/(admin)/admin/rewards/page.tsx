@@ -9,6 +9,7 @@ import { Table, TableBody, TableHead, TableScroll, Td, Th } from "@/components/u
 import { pageContext } from "@/lib/auth/page-context";
 import { formatDate, formatPoints } from "@/lib/format";
 import { getAdminRewards, type AdminRule } from "@/lib/queries/admin-rewards";
+import { hasWindowEnded, hasWindowStarted } from "@/lib/time-window";
 import { CatalogItemForm } from "./catalog-form";
 import { OfferForm } from "./offer-form";
 import { DoubleSidedForm, ExpiryForm, MilestoneForm, QualifyingForm, TierScheduleForm } from "./rule-forms";
@@ -18,9 +19,9 @@ export const dynamic = "force-dynamic";
 
 function offerState(offer: AdminRule<"offer">, now: Date) {
   if (!offer.isActive) return { label: "Off", tone: "neutral" } as const;
-  if (offer.startsAt && offer.startsAt > now)
-    return { label: `Starts ${formatDate(offer.startsAt)}`, tone: "info" } as const;
-  if (offer.endsAt && offer.endsAt <= now) return { label: "Ended", tone: "neutral" } as const;
+  if (!hasWindowStarted(offer, now))
+    return { label: `Starts ${formatDate(offer.startsAt!)}`, tone: "info" } as const;
+  if (hasWindowEnded(offer, now)) return { label: "Ended", tone: "neutral" } as const;
   return { label: "Running", tone: "success" } as const;
 }
 

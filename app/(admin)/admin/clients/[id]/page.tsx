@@ -4,17 +4,19 @@ import { notFound } from "next/navigation";
 import { CodeStatusBadge } from "@/components/referrals/code-status-badge";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
-import { Card, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { CardList, CardEmptyState } from "@/components/ui/card-list";
 import { StatCard } from "@/components/ui/stat-card";
 import { Table, TableBody, TableHead, TableScroll, Td, Th } from "@/components/ui/table";
 import { pageContext } from "@/lib/auth/page-context";
+import { bpsLabel } from "@/lib/commissions/calculate-commission";
 import { formatDate, formatMoney } from "@/lib/format";
 import { getClientDetail } from "@/lib/queries/admin-clients";
 import { codeUsability, ownerCanRefer } from "@/lib/referrals/code-usability";
 import { reportQueryString } from "@/lib/validation/referral-report";
 import { clientPageParamsSchema } from "@/lib/validation/clients";
 import { statusTone } from "../status";
+import { PartnerControl } from "./partner-control";
 import { StatusControl } from "./status-control";
 
 export const metadata: Metadata = { title: "Client" };
@@ -101,10 +103,14 @@ export default async function AdminClientPage({ params }: Props) {
         <StatCard
           label="Referrals"
           value={client.stats.referrals.toLocaleString("en-US")}
-          note={`${client.stats.flagged} flagged`}
+          note={`${client.stats.inReview.toLocaleString("en-US")} in review`}
         />
         <StatCard label="Link clicks" value={client.stats.clicks.toLocaleString("en-US")} note="All codes" />
-        <StatCard label="Pending" value={formatMoney(client.stats.pendingCents)} note="Commission in hold" />
+        <StatCard
+          label="On hold"
+          value={formatMoney(client.stats.onHoldCents)}
+          note="Commission in its hold"
+        />
         <StatCard
           label="Approved"
           value={formatMoney(client.stats.approvedCents)}
@@ -116,6 +122,20 @@ export default async function AdminClientPage({ params }: Props) {
           note={`${client.pointsBalance.toLocaleString("en-US")} points`}
         />
       </section>
+
+      <Card className="mb-8" role="region" aria-labelledby="partner-title">
+        <CardHeader>
+          <CardTitle id="partner-title">Partner</CardTitle>
+          <CardDescription>
+            {client.ownOverrideBps
+              ? `${client.name} is a partner too: it earns ${bpsLabel(client.ownOverrideBps)} on its members' referrals' payments.`
+              : "The white-label agency this client belongs to."}
+          </CardDescription>
+        </CardHeader>
+        <CardBody>
+          <PartnerControl clientId={client.id} partner={client.partner} />
+        </CardBody>
+      </Card>
 
       <Card className="mb-8" role="region" aria-labelledby="codes-title">
         <CardHeader>

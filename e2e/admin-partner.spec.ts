@@ -53,7 +53,7 @@ test("an admin assigns, changes and removes a partner on the client page; cycles
   await expect(card.getByTestId("partner-current")).toContainText("No partner.");
 
   await page.goto("/admin/audit");
-  await expect(page.getByText("client.partner_clear").first()).toBeVisible();
+  await expect(page.getByRole("cell", { name: "client.partner_clear" }).first()).toBeVisible();
 });
 
 test("PUT /api/clients/:id/partner: 200 with the partner, 400s that say why, 401/403 for others", async ({

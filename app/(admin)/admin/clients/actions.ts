@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { bpsLabel } from "@/lib/commissions/calculate-commission";
 import { action } from "@/lib/action";
 import { assignPartner, partnerIdFromReference } from "@/lib/clients/assign-partner";
 import { createClient } from "@/lib/clients/create-client";
@@ -64,7 +65,10 @@ export const setClientPartnerAction = action(
       message: !result.changed
         ? "Nothing changed."
         : result.partner
-          ? `${result.client.name} now belongs to ${result.partner.name}. Payments from now on earn its override.`
+          ? `${result.client.name} now belongs to ${result.partner.name}. ` +
+            (result.partner.overrideBps
+              ? `Payments from now on earn it ${bpsLabel(result.partner.overrideBps)}.`
+              : "It has no override rate, so it earns nothing on them yet.")
           : `${result.client.name} no longer has a partner.`,
     };
   },

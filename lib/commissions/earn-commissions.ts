@@ -26,49 +26,54 @@ export type PayerReferral = {
 };
 
 /**
- * The referral of `referredUserId` (null if they were not referred), in one statement that also takes the
- * referrer's row lock. Locking the referrer serialises their commission decisions: the qualified-referral
- * count that sets the tier and the one-time bonus are read (in a LATER statement, with a fresh snapshot)
- * after any concurrent payment of theirs has committed.
+ * The referral of the client `referredUserId` names (null if they were not referred) as a subquery for a
+ * LATERAL join, which also takes the referrer's row lock. Locking the referrer serialises their commission
+ * decisions: the qualified-referral count that sets the tier and the one-time bonus are read (in a LATER
+ * statement, with a fresh snapshot) after any concurrent payment of theirs has committed. recordPayment
+ * runs it in the statement that writes the payment, so the lock is held from there to the commit and not
+ * a round trip longer. Read its columns with readPayerReferral.
  */
-export async function lockPayerReferral(tx: DbOrTx, referredUserId: number): Promise<PayerReferral | null> {
-  const [row] = rowsAs(
-    await tx.execute(sql`
-      SELECT l.id, l.review_status, l.commission_eligible, rc.campaign_id,
-             ref.id AS referrer_id, ref.status AS referrer_status, ref.partner_id,
-             EXISTS (SELECT 1 FROM points_ledger p
-                      WHERE p.referral_id = l.id AND p.status = 'pending' AND p.awaits_first_payment) AS holds_points
-        FROM referral_usage_log l
-        LEFT JOIN referral_codes rc ON rc.id = l.referral_code_id
-        LEFT JOIN LATERAL (
-          SELECT u.id, u.status, u.partner_id FROM users u
-           WHERE u.id = l.referrer_user_id AND l.review_status <> 'rejected'
-             FOR UPDATE
-        ) ref ON true
-       WHERE l.referred_user_id = ${referredUserId}
-       LIMIT 1`),
-    z.object({
-      id: col.int,
-      review_status: z.enum(reviewStatus.enumValues),
-      commission_eligible: col.bool,
-      campaign_id: col.nullableInt,
-      referrer_id: col.nullableInt,
-      referrer_status: z.enum(userStatus.enumValues).nullable(),
-      partner_id: col.nullableInt,
-      holds_points: col.bool,
-    }),
-  );
-  if (!row) return null;
+export function payerReferralLocked(referredUserId: SQL): SQL {
+  return sql`
+    SELECT l.id AS referral_id, l.review_status, l.commission_eligible, rc.campaign_id,
+           ref.id AS referrer_id, ref.status AS referrer_status, ref.partner_id,
+           EXISTS (SELECT 1 FROM points_ledger p
+                    WHERE p.referral_id = l.id AND p.status = 'pending' AND p.awaits_first_payment) AS holds_points
+      FROM referral_usage_log l
+      LEFT JOIN referral_codes rc ON rc.id = l.referral_code_id
+      LEFT JOIN LATERAL (
+        SELECT u.id, u.status, u.partner_id FROM users u
+         WHERE u.id = l.referrer_user_id AND l.review_status <> 'rejected'
+           FOR UPDATE
+      ) ref ON true
+     WHERE l.referred_user_id = ${referredUserId}
+     LIMIT 1`;
+}
+
+/** payerReferralLocked's columns (all null when the client was not referred), named apart from a payment's. */
+export const payerReferralColumns = z.object({
+  referral_id: col.nullableInt,
+  review_status: z.enum(reviewStatus.enumValues).nullable(),
+  commission_eligible: col.bool.nullable(),
+  campaign_id: col.nullableInt,
+  referrer_id: col.nullableInt,
+  referrer_status: z.enum(userStatus.enumValues).nullable(),
+  partner_id: col.nullableInt,
+  holds_points: col.bool.nullable(),
+});
+
+export function readPayerReferral(row: z.infer<typeof payerReferralColumns>): PayerReferral | null {
+  if (row.referral_id === null) return null;
   return {
-    id: row.id,
-    reviewStatus: row.review_status,
-    commissionEligible: row.commission_eligible,
+    id: row.referral_id,
+    reviewStatus: row.review_status!,
+    commissionEligible: row.commission_eligible!,
     campaignId: row.campaign_id,
     referrer:
       row.referrer_id === null
         ? null
         : { id: row.referrer_id, status: row.referrer_status!, partnerId: row.partner_id },
-    holdsPointsForFirstPayment: row.holds_points,
+    holdsPointsForFirstPayment: row.holds_points!,
   };
 }
 
@@ -147,8 +152,8 @@ function commissionInputsRead(
  * The ledger rows one incoming payment earns, written in the caller's transaction: nothing when the
  * payer was not referred, when the referral was rejected, or when the referrer is not active (a
  * suspended referrer earns nothing new). A referral still in review earns, but its rows wait on hold
- * until an admin releases it (see approve-due.ts). `referral` is lockPayerReferral's answer, read (and the
- * referrer locked) after the payment row was written.
+ * until an admin releases it (see approve-due.ts). `referral` is payerReferralLocked's answer, read (and the
+ * referrer locked) by the statement that wrote the payment row.
  */
 export async function earnCommissions(
   tx: DbOrTx,

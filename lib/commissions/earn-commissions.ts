@@ -7,7 +7,7 @@ import { col, rowsAs } from "@/db/rows";
 import type { DbOrTx } from "@/db/types";
 import { settingsRead } from "@/lib/settings";
 import { calculateCommission, wholeMonthsBetween, type CampaignTerms } from "./calculate-commission";
-import { syncReferralSummaries } from "./referral-summary";
+import { referralSummaryUpdateWith } from "./referral-summary";
 import type { Commission } from "./reverse-commissions";
 
 type Payment = typeof payments.$inferSelect;
@@ -203,28 +203,34 @@ export async function earnCommissions(
   if (!lines.length) return [];
 
   const holdUntil = new Date(payment.occurredAt.getTime() + holdDays * DAY_MS);
-  const rows = await tx
-    .insert(commissions)
-    .values(
-      lines.map((line) => ({
-        beneficiaryUserId: line.level === "partner" ? referrer.partnerId! : referrer.id,
-        referralId: referral.id,
-        paymentId: payment.id,
-        campaignId: line.campaignId,
-        level: line.level,
-        kind: "earning" as const,
-        amountCents: line.amountCents,
-        rateBps: line.rateBps,
-        status: "pending" as const,
-        holdUntil,
-        note: line.note,
-        createdAt: payment.createdAt,
-        updatedAt: payment.createdAt,
-      })),
-    )
-    // The one-time bonus and retention bonus have unique indexes: a lost race adds nothing.
-    .onConflictDoNothing()
-    .returning();
-  await syncReferralSummaries(tx, [referral.id]);
+  const written = tx.$with("written").as(
+    tx
+      .insert(commissions)
+      .values(
+        lines.map((line) => ({
+          beneficiaryUserId: line.level === "partner" ? referrer.partnerId! : referrer.id,
+          referralId: referral.id,
+          paymentId: payment.id,
+          campaignId: line.campaignId,
+          level: line.level,
+          kind: "earning" as const,
+          amountCents: line.amountCents,
+          rateBps: line.rateBps,
+          status: "pending" as const,
+          holdUntil,
+          note: line.note,
+          createdAt: payment.createdAt,
+          updatedAt: payment.createdAt,
+        })),
+      )
+      // The one-time bonus and retention bonus have unique indexes: a lost race adds nothing.
+      .onConflictDoNothing()
+      .returning(),
+  );
+  // The referral's summaries refreshed in the same statement, from its rows and the ones written here.
+  const summarised = tx
+    .$with("summarised", { id: sql<number>`id` })
+    .as(sql`${referralSummaryUpdateWith(referral.id, sql`written`)} RETURNING l.id`);
+  const rows = await tx.with(written, summarised).select().from(written);
   return rows.sort((a, b) => a.id - b.id);
 }

@@ -123,3 +123,77 @@ BEGIN
   DO UPDATE SET cents = s.cents + EXCLUDED.cents;
 END;
 $$;
+--> statement-breakpoint
+
+-- ---- What reversals took back, per beneficiary ----------------------------------------------------------
+-- GET /api/clients/:id/commissions shows it beside the buckets of commission_totals, which has no `kind` in
+-- its key (a reversal row and an earning of one level and status share a row): it was summed from the
+-- beneficiary's reversal rows on each request, a cost that grew with their history. Kept here like
+-- commission_in_review (0011): reversal rows in the earned bucket (every status but rejected), summed.
+CREATE TABLE "commission_reversed" (
+	"beneficiary_user_id" integer PRIMARY KEY NOT NULL REFERENCES "users"("id") ON DELETE CASCADE,
+	"amount_cents" bigint DEFAULT 0 NOT NULL,
+	"entries" bigint DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION commission_reversed_add(deltas commission_rollup_delta[]) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO commission_reversed AS s (beneficiary_user_id, amount_cents, entries)
+  SELECT beneficiary_user_id, sum(cents), sum(n)
+    FROM unnest(deltas)
+   GROUP BY 1 HAVING sum(cents) <> 0 OR sum(n) <> 0 ORDER BY 1
+  ON CONFLICT (beneficiary_user_id) DO UPDATE
+     SET amount_cents = s.amount_cents + EXCLUDED.amount_cents, entries = s.entries + EXCLUDED.entries;
+END;
+$$;
+--> statement-breakpoint
+-- 0011's commissions trigger, now also feeding commission_reversed.
+CREATE OR REPLACE FUNCTION commission_rollups_stmt() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+  deltas commission_rollup_delta[];
+  review commission_rollup_delta[];
+  reversed commission_rollup_delta[];
+BEGIN
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    deltas := ARRAY(
+      SELECT ROW(c.beneficiary_user_id, c.level, c.status, coalesce(l.referral_code_id, 0),
+                 (c.created_at AT TIME ZONE 'UTC')::date, c.amount_cents, 1)::commission_rollup_delta
+        FROM new_rows c LEFT JOIN referral_usage_log l ON l.id = c.referral_id);
+    review := ARRAY(
+      SELECT ROW(c.beneficiary_user_id, c.level, c.status, NULL, NULL, c.amount_cents, 1)::commission_rollup_delta
+        FROM new_rows c JOIN referral_usage_log l ON l.id = c.referral_id
+       WHERE c.status = 'pending' AND NOT l.commission_eligible);
+    reversed := ARRAY(
+      SELECT ROW(c.beneficiary_user_id, c.level, c.status, NULL, NULL, c.amount_cents, 1)::commission_rollup_delta
+        FROM new_rows c WHERE c.kind = 'reversal' AND c.status <> 'rejected');
+  ELSE
+    deltas := '{}';
+    review := '{}';
+    reversed := '{}';
+  END IF;
+  IF TG_OP IN ('DELETE', 'UPDATE') THEN
+    deltas := deltas || ARRAY(
+      SELECT ROW(c.beneficiary_user_id, c.level, c.status, coalesce(l.referral_code_id, 0),
+                 (c.created_at AT TIME ZONE 'UTC')::date, -c.amount_cents, -1)::commission_rollup_delta
+        FROM old_rows c LEFT JOIN referral_usage_log l ON l.id = c.referral_id);
+    review := review || ARRAY(
+      SELECT ROW(c.beneficiary_user_id, c.level, c.status, NULL, NULL, -c.amount_cents, -1)::commission_rollup_delta
+        FROM old_rows c JOIN referral_usage_log l ON l.id = c.referral_id
+       WHERE c.status = 'pending' AND NOT l.commission_eligible);
+    reversed := reversed || ARRAY(
+      SELECT ROW(c.beneficiary_user_id, c.level, c.status, NULL, NULL, -c.amount_cents, -1)::commission_rollup_delta
+        FROM old_rows c WHERE c.kind = 'reversal' AND c.status <> 'rejected');
+  END IF;
+  PERFORM commission_rollups_add(deltas);
+  PERFORM commission_in_review_add(review);
+  PERFORM commission_reversed_add(reversed);
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
+INSERT INTO commission_reversed (beneficiary_user_id, amount_cents, entries)
+SELECT beneficiary_user_id, sum(amount_cents), count(*)
+  FROM commissions WHERE kind = 'reversal' AND status <> 'rejected'
+ GROUP BY 1;

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { commissions, type CampaignTier, type payments } from "@/db/schema";
 import { commissionType, reviewStatus, userStatus } from "@/db/schema/enums";
 import { jsonCol, jsonRead, readBatch } from "@/db/json-batch";
-import { col, rowsAs } from "@/db/rows";
+import { col } from "@/db/rows";
 import type { DbOrTx } from "@/db/types";
 import { settingsRead } from "@/lib/settings";
 import { calculateCommission, wholeMonthsBetween, type CampaignTerms } from "./calculate-commission";

@@ -108,6 +108,14 @@ export const ROLLUPS: Rollup[] = [
                WHERE c.status = 'pending' AND NOT l.commission_eligible GROUP BY 1`,
   },
   {
+    name: "commission_reversed",
+    keys: ["beneficiary_user_id"],
+    values: ["amount_cents", "entries"],
+    kept: `SELECT beneficiary_user_id, amount_cents, entries FROM commission_reversed`,
+    recount: `SELECT beneficiary_user_id, sum(amount_cents) AS amount_cents, count(*) AS entries
+                FROM commissions WHERE kind = 'reversal' AND status <> 'rejected' GROUP BY 1`,
+  },
+  {
     name: "commission_daily",
     keys: ["beneficiary_user_id", "level", "status", "day"],
     values: ["amount_cents", "entries"],

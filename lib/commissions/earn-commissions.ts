@@ -3,11 +3,11 @@ import { z } from "zod";
 import { commissions, type CampaignTier, type payments } from "@/db/schema";
 import { commissionType, reviewStatus, userStatus } from "@/db/schema/enums";
 import { jsonCol, jsonRead, readBatch } from "@/db/json-batch";
-import { col, rowsAs } from "@/db/rows";
+import { col } from "@/db/rows";
 import type { DbOrTx } from "@/db/types";
 import { settingsRead } from "@/lib/settings";
 import { calculateCommission, wholeMonthsBetween, type CampaignTerms } from "./calculate-commission";
-import { syncReferralSummaries } from "./referral-summary";
+import { referralSummaryUpdateWith } from "./referral-summary";
 import type { Commission } from "./reverse-commissions";
 
 type Payment = typeof payments.$inferSelect;
@@ -26,49 +26,54 @@ export type PayerReferral = {
 };
 
 /**
- * The referral of `referredUserId` (null if they were not referred), in one statement that also takes the
- * referrer's row lock. Locking the referrer serialises their commission decisions: the qualified-referral
- * count that sets the tier and the one-time bonus are read (in a LATER statement, with a fresh snapshot)
- * after any concurrent payment of theirs has committed.
+ * The referral of the client `referredUserId` names (null if they were not referred) as a subquery for a
+ * LATERAL join, which also takes the referrer's row lock. Locking the referrer serialises their commission
+ * decisions: the qualified-referral count that sets the tier and the one-time bonus are read (in a LATER
+ * statement, with a fresh snapshot) after any concurrent payment of theirs has committed. recordPayment
+ * runs it in the statement that writes the payment, so the lock is held from there to the commit and not
+ * a round trip longer. Read its columns with readPayerReferral.
  */
-export async function lockPayerReferral(tx: DbOrTx, referredUserId: number): Promise<PayerReferral | null> {
-  const [row] = rowsAs(
-    await tx.execute(sql`
-      SELECT l.id, l.review_status, l.commission_eligible, rc.campaign_id,
-             ref.id AS referrer_id, ref.status AS referrer_status, ref.partner_id,
-             EXISTS (SELECT 1 FROM points_ledger p
-                      WHERE p.referral_id = l.id AND p.status = 'pending' AND p.awaits_first_payment) AS holds_points
-        FROM referral_usage_log l
-        LEFT JOIN referral_codes rc ON rc.id = l.referral_code_id
-        LEFT JOIN LATERAL (
-          SELECT u.id, u.status, u.partner_id FROM users u
-           WHERE u.id = l.referrer_user_id AND l.review_status <> 'rejected'
-             FOR UPDATE
-        ) ref ON true
-       WHERE l.referred_user_id = ${referredUserId}
-       LIMIT 1`),
-    z.object({
-      id: col.int,
-      review_status: z.enum(reviewStatus.enumValues),
-      commission_eligible: col.bool,
-      campaign_id: col.nullableInt,
-      referrer_id: col.nullableInt,
-      referrer_status: z.enum(userStatus.enumValues).nullable(),
-      partner_id: col.nullableInt,
-      holds_points: col.bool,
-    }),
-  );
-  if (!row) return null;
+export function payerReferralLocked(referredUserId: SQL): SQL {
+  return sql`
+    SELECT l.id AS referral_id, l.review_status, l.commission_eligible, rc.campaign_id,
+           ref.id AS referrer_id, ref.status AS referrer_status, ref.partner_id,
+           EXISTS (SELECT 1 FROM points_ledger p
+                    WHERE p.referral_id = l.id AND p.status = 'pending' AND p.awaits_first_payment) AS holds_points
+      FROM referral_usage_log l
+      LEFT JOIN referral_codes rc ON rc.id = l.referral_code_id
+      LEFT JOIN LATERAL (
+        SELECT u.id, u.status, u.partner_id FROM users u
+         WHERE u.id = l.referrer_user_id AND l.review_status <> 'rejected'
+           FOR UPDATE
+      ) ref ON true
+     WHERE l.referred_user_id = ${referredUserId}
+     LIMIT 1`;
+}
+
+/** payerReferralLocked's columns (all null when the client was not referred), named apart from a payment's. */
+export const payerReferralColumns = z.object({
+  referral_id: col.nullableInt,
+  review_status: z.enum(reviewStatus.enumValues).nullable(),
+  commission_eligible: col.bool.nullable(),
+  campaign_id: col.nullableInt,
+  referrer_id: col.nullableInt,
+  referrer_status: z.enum(userStatus.enumValues).nullable(),
+  partner_id: col.nullableInt,
+  holds_points: col.bool.nullable(),
+});
+
+export function readPayerReferral(row: z.infer<typeof payerReferralColumns>): PayerReferral | null {
+  if (row.referral_id === null) return null;
   return {
-    id: row.id,
-    reviewStatus: row.review_status,
-    commissionEligible: row.commission_eligible,
+    id: row.referral_id,
+    reviewStatus: row.review_status!,
+    commissionEligible: row.commission_eligible!,
     campaignId: row.campaign_id,
     referrer:
       row.referrer_id === null
         ? null
         : { id: row.referrer_id, status: row.referrer_status!, partnerId: row.partner_id },
-    holdsPointsForFirstPayment: row.holds_points,
+    holdsPointsForFirstPayment: row.holds_points!,
   };
 }
 
@@ -147,8 +152,8 @@ function commissionInputsRead(
  * The ledger rows one incoming payment earns, written in the caller's transaction: nothing when the
  * payer was not referred, when the referral was rejected, or when the referrer is not active (a
  * suspended referrer earns nothing new). A referral still in review earns, but its rows wait on hold
- * until an admin releases it (see approve-due.ts). `referral` is lockPayerReferral's answer, read (and the
- * referrer locked) after the payment row was written.
+ * until an admin releases it (see approve-due.ts). `referral` is payerReferralLocked's answer, read (and the
+ * referrer locked) by the statement that wrote the payment row.
  */
 export async function earnCommissions(
   tx: DbOrTx,
@@ -198,28 +203,34 @@ export async function earnCommissions(
   if (!lines.length) return [];
 
   const holdUntil = new Date(payment.occurredAt.getTime() + holdDays * DAY_MS);
-  const rows = await tx
-    .insert(commissions)
-    .values(
-      lines.map((line) => ({
-        beneficiaryUserId: line.level === "partner" ? referrer.partnerId! : referrer.id,
-        referralId: referral.id,
-        paymentId: payment.id,
-        campaignId: line.campaignId,
-        level: line.level,
-        kind: "earning" as const,
-        amountCents: line.amountCents,
-        rateBps: line.rateBps,
-        status: "pending" as const,
-        holdUntil,
-        note: line.note,
-        createdAt: payment.createdAt,
-        updatedAt: payment.createdAt,
-      })),
-    )
-    // The one-time bonus and retention bonus have unique indexes: a lost race adds nothing.
-    .onConflictDoNothing()
-    .returning();
-  await syncReferralSummaries(tx, [referral.id]);
+  const written = tx.$with("written").as(
+    tx
+      .insert(commissions)
+      .values(
+        lines.map((line) => ({
+          beneficiaryUserId: line.level === "partner" ? referrer.partnerId! : referrer.id,
+          referralId: referral.id,
+          paymentId: payment.id,
+          campaignId: line.campaignId,
+          level: line.level,
+          kind: "earning" as const,
+          amountCents: line.amountCents,
+          rateBps: line.rateBps,
+          status: "pending" as const,
+          holdUntil,
+          note: line.note,
+          createdAt: payment.createdAt,
+          updatedAt: payment.createdAt,
+        })),
+      )
+      // The one-time bonus and retention bonus have unique indexes: a lost race adds nothing.
+      .onConflictDoNothing()
+      .returning(),
+  );
+  // The referral's summaries refreshed in the same statement, from its rows and the ones written here.
+  const summarised = tx
+    .$with("summarised", { id: sql<number>`id` })
+    .as(sql`${referralSummaryUpdateWith(referral.id, sql`written`)} RETURNING l.id`);
+  const rows = await tx.with(written, summarised).select().from(written);
   return rows.sort((a, b) => a.id - b.id);
 }

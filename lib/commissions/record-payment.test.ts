@@ -47,7 +47,17 @@ describe("recordPayment: money in", () => {
     const { code } = await f.makeReferrer();
     const client = await f.referClient(code.code);
     const first = await f.pay(client.userId, 3995, { externalId: "inv_same_1" }, now);
-    const again = await f.pay(client.userId, 3995, { externalId: "inv_same_1" }, now);
+    const subscription = () =>
+      testDb.db.select().from(subscriptions).where(eq(subscriptions.id, client.subscriptionId));
+    const [afterFirst] = await subscription();
+    // Delivered again a minute later: the subscription the payment activated is not written again either.
+    const again = await f.pay(
+      client.userId,
+      3995,
+      { externalId: "inv_same_1" },
+      new Date(now.getTime() + 60_000),
+    );
+    expect(await subscription()).toEqual([afterFirst]);
     expect(again.created).toBe(false);
     expect(again.payment.id).toBe(first.payment.id);
     expect(again.commissions.map((c) => c.id)).toEqual(first.commissions.map((c) => c.id));

@@ -1,13 +1,22 @@
 import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
 import { commissions, payments, subscriptions, users } from "@/db/schema";
-import type { paymentSource, paymentType } from "@/db/schema/enums";
+import { paymentSource, paymentType } from "@/db/schema/enums";
+import { col, rowsAs } from "@/db/rows";
+import { timestampParam } from "@/db/sql-values";
 import type { DbOrTx, Tx } from "@/db/types";
 import { DomainError, notFound } from "@/lib/errors";
 import { centsToDecimal } from "@/lib/format";
 import { accountEmail } from "@/lib/referrals/normalize-email";
 import { releasePointsOnFirstPayment } from "@/lib/rewards/release-on-first-payment";
 import { proportion } from "./calculate-commission";
-import { earnCommissions, lockPayerReferral } from "./earn-commissions";
+import {
+  earnCommissions,
+  payerReferralColumns,
+  payerReferralLocked,
+  readPayerReferral,
+  type PayerReferral,
+} from "./earn-commissions";
 import { syncReferralSummaries } from "./referral-summary";
 import { reverseEarnings, type Commission } from "./reverse-commissions";
 
@@ -116,36 +125,102 @@ async function recordIncoming(
   now: Date,
 ): Promise<RecordedPayment> {
   const { client, subscription } = await resolveClientAndSubscription(tx, input);
-  const payment = await insertOnce(tx, input, occurredAt, now, {
-    userId: client.id,
-    subscriptionId: subscription?.id ?? null,
-    type: "payment",
-    currency: normalizedCurrency(input.currency),
-  });
-  if (!payment) return replay(tx, input, client.id);
-
-  if (subscription) {
-    // Paying makes the subscription active. A trial converting, or a canceled one coming back, starts
-    // a new run of continuous months (the retention bonus counts them); a renewal keeps the run.
-    const startsRun = subscription.status === "trial" || subscription.status === "canceled";
-    await tx
-      .update(subscriptions)
-      .set({
-        status: "active",
-        canceledAt: null,
-        continuousSince:
-          startsRun || !subscription.continuousSince ? occurredAt : subscription.continuousSince,
-        externalId: subscription.externalId ?? input.subscriptionExternalId ?? null,
-        updatedAt: now,
-      })
-      .where(eq(subscriptions.id, subscription.id));
-  }
-  // Read after the payment row is written (its trigger moved the referral's net paid and counters).
-  const referral = await lockPayerReferral(tx, client.id);
+  const written = await insertPaymentAndLockReferral(tx, input, occurredAt, now, client.id, subscription);
+  if (!written) return replay(tx, input, client.id);
+  const { payment, referral } = written;
   const earned = await earnCommissions(tx, payment, referral);
   // Rewards' qualifying activity: the referrer's points held until this client's first payment.
   await releasePointsOnFirstPayment(tx, client.id, now, referral);
   return { payment, created: true, commissions: earned };
+}
+
+const paymentTypes = paymentType.enumValues;
+const paymentSources = paymentSource.enumValues;
+type Subscription = Awaited<ReturnType<typeof resolveClientAndSubscription>>["subscription"];
+
+const paymentColumns = z.object({
+  id: col.int,
+  user_id: col.int,
+  subscription_id: col.nullableInt,
+  external_id: col.text,
+  type: z.enum(paymentTypes),
+  amount_cents: col.cents,
+  currency: col.text,
+  refund_of_payment_id: col.nullableInt,
+  source: z.enum(paymentSources),
+  provider_charge_id: col.nullableText,
+  provider_payment_intent_id: col.nullableText,
+  occurred_at: col.timestamp,
+  created_at: col.timestamp,
+});
+
+/**
+ * ONE statement for an incoming payment: the payment row (unless its `external_id` was recorded before:
+ * undefined then, and nothing is written), the subscription it makes active, and the payer's referral with
+ * the referrer's row lock (payerReferralLocked). Why one: a referrer's payments are serialised from the
+ * moment one of them locks the referrer's rows to its commit — the lock here, or, on a first payment,
+ * this statement's own triggers moving the referrer's qualified count in referrer_stats — so every round
+ * trip between the two would be paid by each of their payments in turn (a top referrer with half of the
+ * program's referrals pays it on half of all payments).
+ */
+async function insertPaymentAndLockReferral(
+  tx: Tx,
+  input: RecordPaymentInput,
+  occurredAt: Date,
+  now: Date,
+  clientId: number,
+  subscription: Subscription | null,
+): Promise<{ payment: Payment; referral: PayerReferral | null } | undefined> {
+  // Paying makes the subscription active. A trial converting, or a canceled one coming back, starts a new
+  // run of continuous months (the retention bonus counts them); a renewal keeps the run. Written only
+  // when the payment row was (a replay writes nothing).
+  const activate = subscription
+    ? sql`, activated AS (
+        UPDATE subscriptions
+           SET status = 'active', canceled_at = NULL,
+               continuous_since = ${timestampParam(
+                 subscription.status === "trial" ||
+                   subscription.status === "canceled" ||
+                   !subscription.continuousSince
+                   ? occurredAt
+                   : subscription.continuousSince,
+               )},
+               external_id = ${subscription.externalId ?? input.subscriptionExternalId ?? null},
+               updated_at = ${timestampParam(now)}
+         WHERE id = ${subscription.id} AND EXISTS (SELECT 1 FROM p))`
+    : sql``;
+  const [row] = rowsAs(
+    await tx.execute(sql`
+      WITH p AS (
+        INSERT INTO payments (user_id, subscription_id, external_id, type, amount_cents, currency, source,
+                              provider_charge_id, provider_payment_intent_id, occurred_at, created_at)
+        VALUES (${clientId}, ${subscription?.id ?? null}, ${input.externalId}, 'payment', ${input.amountCents},
+                ${normalizedCurrency(input.currency)}, ${input.source ?? "api"}, ${input.providerChargeId ?? null},
+                ${input.providerPaymentIntentId ?? null}, ${timestampParam(occurredAt)}, ${timestampParam(now)})
+        ON CONFLICT (external_id) DO NOTHING
+        RETURNING *)${activate}
+      SELECT p.*, r.* FROM p LEFT JOIN LATERAL (${payerReferralLocked(sql`p.user_id`)}) r ON true`),
+    paymentColumns.merge(payerReferralColumns),
+  );
+  if (!row) return undefined;
+  return {
+    payment: {
+      id: row.id,
+      userId: row.user_id,
+      subscriptionId: row.subscription_id,
+      externalId: row.external_id,
+      type: row.type,
+      amountCents: row.amount_cents,
+      currency: row.currency,
+      refundOfPaymentId: row.refund_of_payment_id,
+      source: row.source,
+      providerChargeId: row.provider_charge_id,
+      providerPaymentIntentId: row.provider_payment_intent_id,
+      occurredAt: row.occurred_at,
+      createdAt: row.created_at,
+    },
+    referral: readPayerReferral(row),
+  };
 }
 
 async function recordRefund(

@@ -19,7 +19,27 @@ export async function syncReferralSummaries(tx: DbOrTx, referralIds: number[] | 
       sql`, `,
     )}`;
   }
-  await tx.execute(sql`
+  await tx.execute(summariesUpdate(referralIds, sql`commissions`));
+}
+
+/**
+ * The same refresh of one referral as a statement to run inside the statement that writes its new
+ * commission rows (a CTE beside the INSERT): `written` names the relation of those rows (the INSERT's
+ * RETURNING), which the statement's snapshot does not show in `commissions` yet. One round trip less for
+ * a payment, inside the referrer's lock.
+ */
+export function referralSummaryUpdateWith(referralId: number, written: SQL): SQL {
+  return summariesUpdate(
+    sql`VALUES (${referralId}::bigint)`,
+    sql`(SELECT referral_id, level, kind, status, amount_cents FROM commissions WHERE referral_id = ${referralId}
+         UNION ALL
+         SELECT referral_id, level, kind, status, amount_cents FROM ${written})`,
+  );
+}
+
+/** The UPDATE of the summaries of `referralIds` from the commission rows `rows` (a table or a subquery). */
+function summariesUpdate(referralIds: SQL, rows: SQL): SQL {
+  return sql`
     UPDATE referral_usage_log l
        SET commission_amount_cents = s.net_cents,
            commission_paid = s.paid
@@ -29,10 +49,10 @@ export async function syncReferralSummaries(tx: DbOrTx, referralIds: number[] | 
                COALESCE(bool_or(c.kind = 'earning' AND ${inCommissionBucket("paid")}), false)
                  AND NOT COALESCE(bool_or(${inCommissionBucket("unpaid")}), false) AS paid
           FROM referral_usage_log r
-          LEFT JOIN commissions c ON c.referral_id = r.id AND c.level = 'direct'
+          LEFT JOIN ${rows} c ON c.referral_id = r.id AND c.level = 'direct'
          WHERE r.id IN (${referralIds})
          GROUP BY r.id
       ) s
      WHERE l.id = s.id
-       AND (l.commission_amount_cents, l.commission_paid) IS DISTINCT FROM (s.net_cents, s.paid)`);
+       AND (l.commission_amount_cents, l.commission_paid) IS DISTINCT FROM (s.net_cents, s.paid)`;
 }

@@ -9,7 +9,6 @@ import {
   commissionBucketRow,
   readCommissionBuckets,
   rollupBucketColumns,
-  sumCommissionBucket,
   sumRollupBucket,
 } from "@/lib/commissions/commission-buckets";
 import { centsToDecimal } from "@/lib/format";
@@ -79,18 +78,17 @@ export function commissionBucketsRead(userId: number): JsonRead<CommissionBucket
 }
 
 /**
- * Every figure of CommissionTotals (GET /api/clients/:id/commissions). The buckets come from the rollup
- * (commissionBucketsRead); what reversals took back has no rollup and is summed from the beneficiary's
- * reversal rows.
+ * Every figure of CommissionTotals (GET /api/clients/:id/commissions): the buckets from the rollup
+ * (commissionBucketsRead), and what reversals took back from commission_reversed (migration 0014: the
+ * beneficiary's reversal rows in the earned bucket, kept by the commissions trigger) — one row read,
+ * whatever the length of their history.
  */
 export async function getCommissionTotals(db: DbOrTx, userId: number): Promise<CommissionTotals> {
   const [buckets, [reversed]] = await Promise.all([
     readJson(db, commissionBucketsRead(userId)),
     db
       .execute(
-        sql`
-      SELECT -${sumCommissionBucket("earned", "c")} AS reversed FROM commissions c
-       WHERE c.beneficiary_user_id = ${userId} AND c.kind = 'reversal'`,
+        sql`SELECT -amount_cents AS reversed FROM commission_reversed WHERE beneficiary_user_id = ${userId}`,
       )
       .then((result) => rowsAs(result, z.object({ reversed: col.sumCents }))),
   ]);

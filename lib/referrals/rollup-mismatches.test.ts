@@ -215,6 +215,41 @@ describe("referral counters and rollups", () => {
     expect(stats).toEqual({ referrals: 40, qualified: 40 });
   });
 
+  it("striped report rollups sum to the recount after concurrent payments of one referrer", async () => {
+    const db = testDb.db;
+    const { user, codes } = await makeReferrer(testDb, { codes: 2 });
+    const signups = await Promise.all(
+      Array.from({ length: 24 }, (_, i) => signupWith(db, codes[i % 2], { source: "link" })),
+    );
+    // Two waves in parallel: first payments (the referral qualifies, its mask and sums move) and renewals.
+    for (const wave of ["first", "renewal"]) {
+      await Promise.all(
+        signups.map((s, i) =>
+          recordPayment(db, {
+            externalId: `stripe_${wave}_${i}`,
+            userId: s.user.id,
+            amountCents: 2_000 + i,
+            type: "payment",
+          }),
+        ),
+      );
+    }
+    expect(await findRollupMismatches(db)).toEqual([]);
+    const now = new Date();
+    const all = { commission_status: "all", flagged: false, referrers: { kind: "all" } } as const;
+    await expectReportEqualsRecount(db, all, now);
+    await expectReportEqualsRecount(db, { ...all, referrers: { kind: "ids", ids: [user.id] } }, now);
+    // On PostgreSQL the payments ran on several pooled backends: today's earned cents were added to more
+    // than one slot (PGlite has one backend, so one slot).
+    const [{ slots }] = rawRows<{ slots: number }>(
+      await db.execute(
+        sql`SELECT count(DISTINCT slot)::int AS slots FROM earned_daily WHERE day = (now() AT TIME ZONE 'UTC')::date`,
+      ),
+    );
+    if (testDb.kind === "postgres") expect(slots).toBeGreaterThan(1);
+    else expect(slots).toBe(1);
+  });
+
   it("money waiting on a review moves in and out of 'in review' with the review", async () => {
     const db = testDb.db;
     const { user, codes } = await makeReferrer(testDb);

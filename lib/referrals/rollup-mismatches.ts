@@ -1,4 +1,4 @@
-// Every counter and rollup kept by the triggers of db/migrations/0010_referral_rollups.sql (and 0011), side by side
+// Every counter and rollup kept by the triggers of db/migrations/0010_referral_rollups.sql (and 0011, 0012, 0014), side by side
 // with a recount of the raw rows it summarises. Empty when they agree — the invariant the rollup tests
 // hold after random histories, and what an operator can run against a live database to check it.
 import { sql, type SQL } from "drizzle-orm";
@@ -108,6 +108,14 @@ export const ROLLUPS: Rollup[] = [
                WHERE c.status = 'pending' AND NOT l.commission_eligible GROUP BY 1`,
   },
   {
+    name: "commission_reversed",
+    keys: ["beneficiary_user_id"],
+    values: ["amount_cents", "entries"],
+    kept: `SELECT beneficiary_user_id, amount_cents, entries FROM commission_reversed`,
+    recount: `SELECT beneficiary_user_id, sum(amount_cents) AS amount_cents, count(*) AS entries
+                FROM commissions WHERE kind = 'reversal' AND status <> 'rejected' GROUP BY 1`,
+  },
+  {
     name: "commission_daily",
     keys: ["beneficiary_user_id", "level", "status", "day"],
     values: ["amount_cents", "entries"],
@@ -203,7 +211,10 @@ export const REPORT_ROLLUPS: Rollup[] = [
     name,
     keys: [...keys],
     values: [...values],
-    kept: `SELECT * FROM ${name}`,
+    // Summed per key: the report and earned rollups keep one row per writer's slot (0014), and only
+    // their sum over slots is the figure the recount must equal.
+    kept: `SELECT ${keys.join(", ")}, ${values.map((v) => `sum(${v})::bigint AS ${v}`).join(", ")}
+             FROM ${name} GROUP BY ${keys.join(", ")}`,
     recount: `SELECT * FROM ${name}_recount`,
   })),
 ];

@@ -25,11 +25,13 @@ const allowedRun = async (ip: string | null | undefined, n: number, ms = 0) => {
 describe("limitedCodeCheck: the attempt's rate limit", () => {
   it("allows 60 look-ups a minute per address by default, then says how long to wait", async () => {
     expect((await allowedRun("198.51.100.7", 60)).every(Boolean)).toBe(true);
-    expect((await limitedCodeCheck(testDb.db, "NOSUCHCODE", "198.51.100.7", at(30_000))).limit).toMatchObject({
-      allowed: false,
-      limit: 60,
-      retryAfterSeconds: 30,
-    });
+    expect((await limitedCodeCheck(testDb.db, "NOSUCHCODE", "198.51.100.7", at(30_000))).limit).toMatchObject(
+      {
+        allowed: false,
+        limit: 60,
+        retryAfterSeconds: 30,
+      },
+    );
     // Another address has its own minute; the next minute starts afresh.
     expect(await allowedRun("198.51.100.8", 1)).toEqual([true]);
     expect(await allowedRun("198.51.100.7", 1, 60_000)).toEqual([true]);
@@ -85,7 +87,9 @@ describe("limitedCodeCheck: the lookup", () => {
     await insertCode(testDb.db, (await insertClient(testDb.db)).id, "OLDPROMO", {
       expiresAt: new Date("2026-08-04T11:59:59Z"),
     });
-    const once = await insertCode(testDb.db, (await insertClient(testDb.db)).id, "ONCEONLY", { usageLimit: 1 });
+    const once = await insertCode(testDb.db, (await insertClient(testDb.db)).id, "ONCEONLY", {
+      usageLimit: 1,
+    });
     await insertReferral(testDb.db, once);
     const typed = ["maya2o25", " Maya-2025 ", "PAUSED25", "OWNERSUS", "STAFFCODE", "OLDPROMO", "ONCEONLY"];
     for (const raw of [...typed, "NOSUCHCODE", "", "ABC12", "X".repeat(5000)]) {

@@ -77,7 +77,10 @@ export function canonicalLookupKey(rawCode: string): string | null {
 }
 
 /** The checks after the lookup, in the spec's order: found with an owner who can refer, then the code's state. */
-export function judgeCode<C extends UsabilityFields>(found: FoundCode<C> | undefined, now: Date): CodeCheck<C> {
+export function judgeCode<C extends UsabilityFields>(
+  found: FoundCode<C> | undefined,
+  now: Date,
+): CodeCheck<C> {
   if (!found || !ownerCanRefer(found.referrer)) return failedCheck("not_found");
   const { code, referrer } = found;
   const usability = codeUsability(code, now);

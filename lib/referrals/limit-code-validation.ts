@@ -1,6 +1,5 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { z } from "zod";
 import { col, rowsAs } from "@/db/rows";
 import type { DbOrTx } from "@/db/types";
 import {

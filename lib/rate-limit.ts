@@ -38,27 +38,48 @@ export async function checkRateLimit(
   opts: RateLimitOptions,
   now?: Date,
 ): Promise<RateLimitResult> {
+  const [row] = rowsAs(await db.execute(rateLimitHit(bucket, key, opts, now)), rateLimitHitRow);
+  await pruneNowAndThen(db, now);
+  return rateLimitOutcome(row, opts);
+}
+
+/**
+ * The hit as one statement, `hits` and `retry_after` returned: an upsert that starts a new window or
+ * adds one to the current one. Usable as a CTE, so a request can count its attempt and read what it
+ * asks for in one round trip (the code validation does).
+ */
+export function rateLimitHit(bucket: string, key: string, opts: RateLimitOptions, now?: Date): SQL {
   const at = instant(now);
   const windowEnd = sql`${at} + ${opts.windowMs} * interval '1 millisecond'`;
-  const result = await db.execute(sql`
+  return sql`
     INSERT INTO rate_limits AS r (bucket, key, hits, window_started_at, expires_at)
     VALUES (${bucket}, ${key}, 1, ${at}, ${windowEnd})
     ON CONFLICT (bucket, key) DO UPDATE SET
       hits = CASE WHEN r.expires_at <= ${at} THEN 1 ELSE LEAST(r.hits + 1, ${HITS_CAP}) END,
       window_started_at = CASE WHEN r.expires_at <= ${at} THEN ${at} ELSE r.window_started_at END,
       expires_at = CASE WHEN r.expires_at <= ${at} THEN ${windowEnd} ELSE r.expires_at END
-    RETURNING hits, GREATEST(1, CEIL(EXTRACT(EPOCH FROM (expires_at - ${at}))))::int AS retry_after`);
-  const [row] = rowsAs(result, z.object({ hits: col.int, retry_after: col.int }));
-  // Once a minute per process is often enough that the table holds little more than the live windows.
-  await nowAndThen("rate-limit prune", PRUNE_EVERY_MS, () => pruneRateLimits(db, now));
-  const hits = row.hits;
-  const allowed = hits <= opts.limit;
+    RETURNING hits, GREATEST(1, CEIL(EXTRACT(EPOCH FROM (expires_at - ${at}))))::int AS retry_after`;
+}
+
+export const rateLimitHitRow = z.object({ hits: col.int, retry_after: col.int });
+
+/** Whether the counted hit is within the limit, and how long to wait when it is not. */
+export function rateLimitOutcome(
+  row: { hits: number; retry_after: number },
+  opts: RateLimitOptions,
+): RateLimitResult {
+  const allowed = row.hits <= opts.limit;
   return {
     allowed,
     limit: opts.limit,
-    remaining: Math.max(0, opts.limit - hits),
+    remaining: Math.max(0, opts.limit - row.hits),
     retryAfterSeconds: allowed ? 0 : row.retry_after,
   };
+}
+
+/** Once a minute per process is often enough that the table holds little more than the live windows. */
+export function pruneNowAndThen(db: DbOrTx, now?: Date): Promise<void> {
+  return nowAndThen("rate-limit prune", PRUNE_EVERY_MS, () => pruneRateLimits(db, now));
 }
 
 const PRUNE_EVERY_MS = 60_000;

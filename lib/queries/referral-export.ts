@@ -185,61 +185,86 @@ function toExportReferral(r: z.infer<typeof rawExportRow>): ExportReferral {
  * row becomes a JavaScript object. Null on PGlite (no streaming COPY): use `readExportBatches` there.
  *
  * The bytes are exactly what the JavaScript encoders write from `readExportBatches` (lib/csv.ts
- * `csvLines`, `JSON.stringify`); referral-export.test.ts holds them equal:
+ * `csvLines`, `JSON.stringify`); referral-export-equivalence.test.ts holds them equal:
  * - CSV: COPY's own CSV writer quotes a field exactly when it holds a comma, quote, CR or LF and doubles
- *   quotes, as csvField does. The columns come neutralised against formulas, booleans as `true`/`false`,
+ *   quotes, as csvField does. The cells come neutralised against formulas, booleans as `true`/`false`,
  *   and an empty text as NULL (COPY would quote an empty string; NULL is written empty). COPY ends
  *   records with LF; copyOut turns record ends (not line breaks inside quotes) into CRLF.
- * - JSON: each row is `,\n` and `row_to_json` of the row with the seed's keys in EXPORT_FIELDS order
- *   (compact, like JSON.stringify; text escaped exactly as JSON.stringify does: quote, backslash and
- *   controls as \b \f \n \r \t or \u00xx). The caller drops the comma before the first row.
+ * - JSON: each row is `,\n` and the object with the seed's keys in EXPORT_FIELDS order, concatenated
+ *   from each value's JSON text (compact, like JSON.stringify; text through to_json, which escapes
+ *   exactly as JSON.stringify does: quote, backslash and controls as \b \f \n \r \t or \u00xx). The
+ *   caller drops the comma before the first row.
+ *
+ * Why concatenation and not row_to_json: the database's share is most of the export's cost, and
+ * row_to_json builds a composite row and looks up every column's output function for every row; each
+ * value here is written by the cheapest expression that gives the same text (see exportValues).
  */
 export function copyExportRuns(
   db: Db,
   filters: ResolvedReportFilters,
   format: ExportFormat,
 ): AsyncGenerator<CopiedRows> | null {
-  const selection = sortedExportRows(referralReportWhere(filters));
+  const selection = exportRows(referralReportWhere(filters));
   if (format === "csv") {
-    const cells = EXPORT_FIELDS.map((f) => {
-      const value = exportValues[f];
-      return "text" in value ? csvNeutralisedText(value.text) : value.literal;
-    });
-    return copyOut(db, sql`SELECT ${sql.join(cells, sql`, `)} FROM (${selection}) x`, "csv");
+    // The cells are about as wide as the columns they come from, so they are encoded below the sort, by
+    // the parallel workers that join and sort (a flattened subquery: its target list is the sort's input).
+    const cells = EXPORT_FIELDS.map((f) => exportValues[f].csv);
+    return copyOut(
+      db,
+      sql`SELECT ${sql.join(cells, sql`, `)} FROM (${selection}) x ORDER BY x.used_at, x.id`,
+      "csv",
+    );
   }
-  const members = EXPORT_FIELDS.map((f) => {
-    const value = exportValues[f];
-    return sql`${"text" in value ? value.text : value.json} AS ${sql.identifier(f)}`;
-  });
-  return copyOut(
-    db,
-    sql`SELECT E',\n' || row_to_json(y)::text FROM (SELECT ${sql.join(members, sql`, `)} FROM (${selection}) x) y`,
-    "lines",
+  // A JSON line is about three times as wide as its columns: sorting the narrow rows first (a subquery
+  // with ORDER BY is not flattened) keeps the sort small, and the lines are built above it.
+  const sorted = sql`SELECT * FROM (${selection}) s ORDER BY s.used_at, s.id`;
+  // The keys are constants (inlined as literals by copyOut), each value's JSON text between them.
+  const members = EXPORT_FIELDS.map(
+    (f, i) => sql`${`${i ? "," : ",\n{"}${JSON.stringify(f)}:`}::text || ${exportValues[f].json}`,
   );
+  return copyOut(db, sql`SELECT ${sql.join(members, sql` || `)} || '}' FROM (${sorted}) x`, "lines");
 }
 
-/** Each exported field over a row `x` of `sortedExportRows`: a text, or a value with its CSV and JSON form. */
-const exportValues: Record<(typeof EXPORT_FIELDS)[number], { text: SQL } | { literal: SQL; json: SQL }> = {
-  referral_code: { text: sql`x.code_used` },
-  referrer_email: { text: sql`x.referrer_email` },
-  referred_email: { text: sql`x.referred_email` },
-  signup_date: { text: sql`to_char(x.used_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` },
-  // lib/format.ts centsToDecimal: sign, whole units, two-digit cents.
+/** JSON text of a text value; `null` for NULL (to_json of NULL is NULL, and one NULL would void the line). */
+const jsonText = (value: SQL) => sql`coalesce(to_json(${value})::text, 'null')`;
+/** JSON text of a text that never needs escaping (an enum, a formatted number or date): just quoted. */
+const jsonPlain = (value: SQL) => sql`'"' || ${value} || '"'`;
+
+const signupDate = sql`to_char(x.used_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+// lib/format.ts centsToDecimal: bigint × numeric 0.01 has scale 2, so its text is the sign, the whole
+// units and two-digit cents ("-0.05", "0.00", "1234.50").
+const commissionAmount = sql`(x.commission_amount_cents * 0.01)::text`;
+
+/**
+ * Each exported field over a row `x` of `exportRows`, as its CSV cell and its JSON text. Free
+ * text (code, e-mails, names, tier, address) is neutralised for CSV and escaped for JSON; the others
+ * cannot need either, so they skip that work: the date starts with a digit, `source` is an enum of
+ * plain words, booleans are `true`/`false` (bool's own text) and the id a number. The amount needs the
+ * formula neutraliser only when it is negative (a leading `-`).
+ */
+const exportValues: Record<(typeof EXPORT_FIELDS)[number], { csv: SQL; json: SQL }> = {
+  referral_code: freeText(sql`x.code_used`),
+  referrer_email: freeText(sql`x.referrer_email`),
+  referred_email: freeText(sql`x.referred_email`),
+  signup_date: { csv: signupDate, json: jsonPlain(signupDate) },
   commission_amount: {
-    text: sql`(CASE WHEN x.commission_amount_cents < 0 THEN '-' ELSE '' END
-      || (abs(x.commission_amount_cents) / 100)::text || '.'
-      || lpad((abs(x.commission_amount_cents) % 100)::text, 2, '0'))`,
+    csv: sql`CASE WHEN x.commission_amount_cents < 0 THEN '''' || ${commissionAmount} ELSE ${commissionAmount} END`,
+    json: jsonPlain(commissionAmount),
   },
-  commission_eligible: { literal: sql`x.commission_eligible::text`, json: sql`x.commission_eligible` },
-  commission_paid: { literal: sql`x.commission_paid::text`, json: sql`x.commission_paid` },
-  subscription_tier: { text: sql`x.subscription_tier` },
-  signup_ip: { text: sql`x.signup_ip` },
-  referral_id: { literal: sql`x.id`, json: sql`x.id` },
-  referrer_name: { text: sql`x.referrer_name` },
-  referred_name: { text: sql`x.referred_name` },
-  source: { text: sql`x.source::text` },
-  flagged: { literal: sql`x.is_flagged::text`, json: sql`x.is_flagged` },
+  commission_eligible: { csv: sql`x.commission_eligible::text`, json: sql`x.commission_eligible::text` },
+  commission_paid: { csv: sql`x.commission_paid::text`, json: sql`x.commission_paid::text` },
+  subscription_tier: freeText(sql`x.subscription_tier`),
+  signup_ip: freeText(sql`x.signup_ip`),
+  referral_id: { csv: sql`x.id`, json: sql`x.id::text` },
+  referrer_name: freeText(sql`x.referrer_name`),
+  referred_name: freeText(sql`x.referred_name`),
+  source: { csv: sql`x.source::text`, json: jsonPlain(sql`x.source::text`) },
+  flagged: { csv: sql`x.is_flagged::text`, json: sql`x.is_flagged::text` },
 };
+
+function freeText(value: SQL): { csv: SQL; json: SQL } {
+  return { csv: csvNeutralisedText(value), json: jsonText(value) };
+}
 
 /**
  * lib/csv.ts `neutralizeCell` in SQL, for COPY's CSV writer: an apostrophe before a text starting with
@@ -250,12 +275,11 @@ function csvNeutralisedText(value: SQL): SQL {
 }
 
 /**
- * The whole selection, sorted, as one statement: the referred users' current tier from one DISTINCT ON
- * over the subscriptions of the selected referrals' users (a semi-join the planner hashes for a full
- * export and probes for a narrow one) — no lookup per row. Encoding happens above it (a subquery with
- * ORDER BY is not flattened), so the sort moves the narrow columns, not the encoded lines.
+ * The whole selection as one statement (its caller sorts it by `used_at, id`): the referred users'
+ * current tier from one DISTINCT ON over the subscriptions of the selected referrals' users (a semi-join
+ * the planner hashes for a full export and probes for a narrow one) — no lookup per row.
  */
-function sortedExportRows(where: SQL): SQL {
+function exportRows(where: SQL): SQL {
   return sql`
     SELECT l.id, l.used_at, l.code_used, l.signup_ip, l.source, l.is_flagged, l.commission_eligible,
            l.commission_paid, l.commission_amount_cents,
@@ -270,6 +294,5 @@ function sortedExportRows(where: SQL): SQL {
          WHERE s.user_id IN (SELECT l.referred_user_id FROM referral_usage_log l WHERE ${where})
          ORDER BY s.user_id, s.created_at DESC, s.id DESC
       ) tier ON tier.user_id = l.referred_user_id
-     WHERE ${where}
-     ORDER BY l.used_at, l.id`;
+     WHERE ${where}`;
 }

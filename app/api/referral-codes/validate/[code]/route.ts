@@ -1,8 +1,7 @@
 import { isAdmin } from "@/lib/auth/principal";
 import { maskEmail } from "@/lib/privacy/mask";
 import { route } from "@/lib/http";
-import { limitCodeValidation } from "@/lib/referrals/limit-code-validation";
-import { checkCode } from "@/lib/referrals/validate-code";
+import { limitedCodeCheck } from "@/lib/referrals/limit-code-validation";
 import { referralCodeParamsSchema } from "@/lib/validation/referral-codes";
 
 export const dynamic = "force-dynamic";
@@ -20,12 +19,9 @@ const NO_STORE = { "Cache-Control": "no-store" };
 export const GET = route(
   { access: "public", params: referralCodeParamsSchema },
   async ({ db, params, ip, principal }) => {
-    // The attempt is counted and the code looked up at once (two connections, one round trip of
-    // waiting): the lookup is a read, and its answer is only sent when the attempt was within the limit.
-    const [limit, result] = await Promise.all([
-      limitCodeValidation(db, ip),
-      checkCode(db, params.code, new Date()),
-    ]);
+    // The attempt is counted and the code looked up in one statement; the answer is only sent when the
+    // attempt was within the limit.
+    const { limit, check: result } = await limitedCodeCheck(db, params.code, ip);
     if (!limit.allowed) {
       return Response.json(
         { valid: false, error: `Too many attempts. Try again in ${limit.retryAfterSeconds} seconds.` },

@@ -144,5 +144,6 @@ export const rewardRuleAwards = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     awardedAt: timestamp("awarded_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.ruleId, t.userId] })],
+  // The key leads with the rule; the dashboard reads one referrer's awards, hence the user index.
+  (t) => [primaryKey({ columns: [t.ruleId, t.userId] }), index("reward_rule_awards_user_idx").on(t.userId)],
 );

@@ -30,22 +30,11 @@ beforeAll(async () => {
 
 describe("getReferrerOverview", () => {
   // (Referral counts and their 7/30-day windows are the analytics query's: referral-analytics.test.ts.)
-  it("lists the codes with usage and clicks, and the referrals newest first with masked e-mails and flags", async () => {
+  it("lists the codes with usage and clicks", async () => {
     const overview = await getReferrerOverview(testDb.db, referrerId);
-    expect(overview.codes).toMatchObject([{ code: "REFCODE1", usageCount: 4, clicks: 8, usageLimit: null }]);
-    expect(overview.recentReferrals.map((r) => r.maskedEmail)).toEqual([
-      "f***@example.org",
-      "f***@example.org",
-      "f***@example.org",
-      "f***@example.org",
-    ]);
-    expect(overview.recentReferrals.map((r) => r.name)).toEqual([
-      "Friend 0",
-      "Friend 1",
-      "Friend 2",
-      "Friend 3",
-    ]);
-    expect(overview.recentReferrals[0].flagged).toBe(true);
+    expect(overview).toEqual({
+      codes: [expect.objectContaining({ code: "REFCODE1", usageCount: 4, clicks: 8, usageLimit: null })],
+    });
   });
 });
 

@@ -3,7 +3,6 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { jsonCol, jsonRead, readJson, type JsonRead } from "@/db/json-batch";
 import type { DbOrTx } from "@/db/types";
-import { maskEmail } from "@/lib/privacy/mask";
 
 export type ReferrerCode = {
   id: number;
@@ -17,17 +16,7 @@ export type ReferrerCode = {
   createdAt: Date;
 };
 
-export type ReferrerOverview = {
-  codes: ReferrerCode[];
-  recentReferrals: {
-    id: number;
-    name: string;
-    maskedEmail: string;
-    code: string;
-    usedAt: Date;
-    flagged: boolean;
-  }[];
-};
+export type ReferrerOverview = { codes: ReferrerCode[] };
 
 const shape = z.object({
   codes: jsonCol.list(
@@ -43,22 +32,11 @@ const shape = z.object({
       clicks: jsonCol.int,
     }),
   ),
-  recent: jsonCol.list(
-    z.object({
-      id: jsonCol.int,
-      name: jsonCol.text,
-      email: jsonCol.text,
-      code: jsonCol.text,
-      used_at: jsonCol.timestamp,
-      flagged: jsonCol.bool,
-    }),
-  ),
 });
 
 /**
- * The dashboard's code list (usage from referral_codes.usage_count, clicks from referral_code_stats) and
- * its latest 10 referrals (the (referrer_user_id, used_at) index, LIMIT 10), as one JSON read; counts and
- * windows come from referral-analytics.
+ * The dashboard's code list (usage from referral_codes.usage_count, clicks from referral_code_stats) as one
+ * JSON read; counts and windows come from referral-analytics, the referrals list from my-referrals.
  */
 export function referrerOverviewRead(userId: number): JsonRead<ReferrerOverview> {
   const query = sql`
@@ -68,13 +46,7 @@ export function referrerOverviewRead(userId: number): JsonRead<ReferrerOverview>
                rc.created_at, coalesce(cs.clicks, 0) AS clicks
           FROM referral_codes rc
           LEFT JOIN referral_code_stats cs ON cs.referral_code_id = rc.id
-         WHERE rc.client_id = ${userId}) x),
-      'recent', (SELECT json_agg(y ORDER BY y.used_at DESC, y.id DESC) FROM (
-        SELECT l.id, u.name, u.email, l.code_used AS code, l.used_at, l.is_flagged AS flagged
-          FROM referral_usage_log l JOIN users u ON u.id = l.referred_user_id
-         WHERE l.referrer_user_id = ${userId}
-         ORDER BY l.used_at DESC, l.id DESC
-         LIMIT 10) y))`;
+         WHERE rc.client_id = ${userId}) x))`;
   return jsonRead(query, shape, (r) => ({
     codes: r.codes.map((c) => ({
       id: c.id,
@@ -86,11 +58,6 @@ export function referrerOverviewRead(userId: number): JsonRead<ReferrerOverview>
       isActive: c.is_active,
       clicks: c.clicks,
       createdAt: c.created_at,
-    })),
-    recentReferrals: r.recent.map(({ email, used_at, ...rest }) => ({
-      ...rest,
-      usedAt: used_at,
-      maskedEmail: maskEmail(email),
     })),
   }));
 }

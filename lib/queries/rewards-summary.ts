@@ -68,17 +68,20 @@ export type RewardsState = {
   awardedRuleIds: number[];
 };
 
-/** The referrer's points state as one JSON read: the user row, referrer_stats and two small per-user lists. */
+/** The referrer's points state as one JSON read: the user row (read once), referrer_stats and two small per-user lists. */
 export function rewardsStateRead(userId: number): JsonRead<RewardsState> {
   const query = sql`
     SELECT json_build_object(
-      'balance', (SELECT u.points_balance FROM users u WHERE u.id = ${userId}),
-      'pending', (SELECT u.points_pending FROM users u WHERE u.id = ${userId}),
+      'balance', u.points_balance,
+      'pending', u.points_pending,
       'counted', coalesce((SELECT s.counted_referrals FROM referrer_stats s WHERE s.user_id = ${userId}), 0),
       'badges', (SELECT json_agg(json_build_object('badge', b.badge, 'awarded_at', b.awarded_at)
                              ORDER BY b.awarded_at)
                    FROM user_badges b WHERE b.user_id = ${userId}),
-      'awards', (SELECT json_agg(a.rule_id) FROM reward_rule_awards a WHERE a.user_id = ${userId}))`;
+      'awards', (SELECT json_agg(a.rule_id) FROM reward_rule_awards a WHERE a.user_id = ${userId}))
+      -- One read of the user's row for both balances (a busy referrer's row has many fresh versions to
+      -- walk); the outer row exists even without the user, so the shape stays the same.
+      FROM (SELECT 1) one LEFT JOIN users u ON u.id = ${userId}`;
   const shape = z.object({
     balance: jsonCol.nullableInt,
     pending: jsonCol.nullableInt,

@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkCredentials } from "@/lib/auth/credentials";
 import { checkCode } from "@/lib/referrals/validate-code";
+import { accountNumberPrefix } from "@/lib/clients/account-number";
 import { referralCodes, users } from "@/db/schema";
 import { hasUsers, seedDemo } from "./seed";
 import { rawRows, useTestDatabase } from "@/testing/use-test-database";
@@ -21,6 +22,28 @@ describe("demo seed", () => {
     expect(maya).toMatchObject({ ok: true, user: { role: "client", name: "Maya" } });
     const check = await checkCode(testDb.db, "MAYA2025");
     expect(check.valid).toBe(true);
+  });
+
+  it("numbers the demo clients from the year's sequence, so the next signups never meet a taken number", async () => {
+    const year = new Date().getUTCFullYear();
+    const [{ last_value }] = rawRows<{ last_value: number }>(
+      await testDb.db.execute(sql`SELECT last_value FROM account_number_sequences WHERE year = ${year}`),
+    );
+    const prefix = accountNumberPrefix({ clientType: "muse_owned", regionId: 1, salesChannelId: 30, year });
+    // The demo numbers once sat at 9001…, where the sequence arrives after 9,000 signups of the year: no
+    // number with this year's prefix may lie beyond what the sequence has handed out.
+    const taken = rawRows<{ n: number }>(
+      await testDb.db.execute(sql`
+        SELECT count(*)::int AS n FROM users
+         WHERE left(account_number, ${prefix.length}) = ${prefix}
+           AND substr(account_number, ${prefix.length + 1}) ~ '^[0-9]+$'
+           AND substr(account_number, ${prefix.length + 1})::bigint > ${last_value}`),
+    );
+    expect(taken[0].n).toBe(0);
+    const demo = rawRows<{ account_number: string }>(
+      await testDb.db.execute(sql`SELECT account_number FROM users WHERE email = 'maya@example.com'`),
+    );
+    expect(demo[0].account_number.startsWith(prefix)).toBe(true);
   });
 
   it("has codes in every state", async () => {

@@ -1,4 +1,5 @@
 import { eq, sql } from "drizzle-orm";
+import { assignAccountNumber } from "@/lib/clients/account-number";
 import { hashPassword } from "@/lib/auth/password";
 import { canonicalCode } from "@/lib/referrals/code-format";
 import { attributeSignup } from "@/lib/referrals/attribute-signup";
@@ -89,7 +90,7 @@ export async function seedDemo(db: Db, opts: { password?: string; referrals?: nu
   const passwordHash = await hashPassword(opts.password ?? demoPassword());
   await db.transaction(async (tx) => {
     const ids = new Map<string, number>();
-    for (const [i, account] of demoAccounts.entries()) {
+    for (const account of demoAccounts) {
       const [row] = await tx
         .insert(users)
         .values({
@@ -99,16 +100,21 @@ export async function seedDemo(db: Db, opts: { password?: string; referrals?: nu
           passwordHash,
           role: account.role,
           businessType: account.role === "admin" ? "staff" : "creator",
-          accountNumber:
-            account.role === "client"
-              ? `MO-US-30-${new Date().getUTCFullYear() % 100}9${String(i).padStart(3, "0")}`
-              : null,
           slug: account.role === "client" ? account.email.split("@")[0] : null,
           leaderboardOptIn: account.email === "maya@example.com",
           createdAt: sql`now() - interval '120 days'`,
         })
         .returning({ id: users.id });
       ids.set(account.email, row.id);
+      // From the year's sequence like every other client, so a signup never meets a demo account's number.
+      if (account.role === "client") {
+        await assignAccountNumber(tx, row.id, {
+          clientType: "muse_owned",
+          regionId: 1,
+          salesChannelId: 30,
+          now: new Date(),
+        });
+      }
       if (account.code) {
         await tx.insert(referralCodes).values({
           clientId: row.id,

@@ -166,7 +166,7 @@ test.describe("creating and changing codes as Sarah", () => {
     expect(duplicate.status()).toBe(400);
     expect(await duplicate.json()).toMatchObject({
       success: false,
-      error: `Code "${pick}" is already taken (or too similar to an existing code)`,
+      error: `Code "${pick}" is already taken`,
     });
 
     const badFormat = await page.request.post(base, { data: { custom_code: "NO_WAY" } });

@@ -52,7 +52,9 @@ test("an invite link leads to a validated signup, and both dashboards show the r
   await mayaContext.close();
 });
 
-test("the code field explains an expired, a used-up, an unknown and a malformed code", async ({ page }) => {
+test("the code field explains an expired, a used-up, an unknown, a malformed and a respelled code", async ({
+  page,
+}) => {
   const signup = new SignupPage(page);
   await signup.goto("MAYA2024");
   // An expired code greets no one by name.
@@ -64,6 +66,9 @@ test("the code field explains an expired, a used-up, an unknown and a malformed 
   await expect(signup.codeStatus).toHaveText("✗ Referral code not found or inactive");
   await signup.referralCode.fill("AB");
   await expect(signup.codeStatus).toHaveText("✗ Invalid code format");
+  // Another spelling of a real code is accepted and said to be read as that code.
+  await signup.referralCode.fill("maya-2o25");
+  await expect(signup.codeStatus).toHaveText("✓ Read as MAYA2025: code by Maya");
   await page.screenshot({ path: "test-results/screens/signup-bad-code.png", fullPage: true });
 });
 

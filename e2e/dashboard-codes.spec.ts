@@ -52,13 +52,19 @@ test("a referrer creates a code from a suggestion, copies its link, and deactiva
   await expect(row).toContainText("Active");
 });
 
-test("a custom code that collides in canonical form is refused under its field", async ({ page }) => {
+test("a custom code that collides in canonical form is refused under its field, naming the code", async ({
+  page,
+}) => {
   await new LoginPage(page).signInAs("rose@example.com");
   await page.goto("/dashboard/codes");
+  // Typed codes show in capitals; the placeholder sentence does not.
+  const field = page.getByLabel("Code", { exact: true });
+  expect(await field.evaluate((el) => getComputedStyle(el, "::placeholder").textTransform)).toBe("none");
+  expect(await field.evaluate((el) => getComputedStyle(el).textTransform)).toBe("uppercase");
   await page.getByLabel("Code", { exact: true }).fill("maya-2o25");
   await page.getByRole("button", { name: "Create code" }).click();
   await expect(
-    page.getByText('Code "MAYA-2O25" is already taken (or too similar to an existing code)'),
+    page.getByText('Code "MAYA-2O25" reads the same as MAYA2025, which already exists'),
   ).toBeVisible();
   await expect(page.getByLabel("Code", { exact: true })).toHaveValue("maya-2o25");
 });

@@ -52,10 +52,15 @@ describe("createReferralCode", () => {
       expect(error.status).toBe(400);
       expect(error.code).toBe("code_taken");
       expect(error.field).toBe("custom_code");
+      const shown = typed.trim().toUpperCase().replace(/\s+/g, "-");
       expect(error.message).toBe(
-        `Code "${typed.trim().toUpperCase().replace(/\s+/g, "-")}" is already taken (or too similar to an existing code)`,
+        shown === "MAYA2025"
+          ? 'Code "MAYA2025" is already taken'
+          : `Code "${shown}" reads the same as MAYA2025, which already exists`,
       );
     }
+    const exact = await refusal(createReferralCode(testDb.db, other.id, { customCode: "MAYA2025" }, now));
+    expect(exact.message).toBe('Code "MAYA2025" is already taken');
     const owned = await testDb.db.select().from(referralCodes).where(eq(referralCodes.clientId, other.id));
     expect(owned).toEqual([]);
   });

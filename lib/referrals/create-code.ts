@@ -22,8 +22,11 @@ export type CreateReferralCodeInput = CodeSettings & {
 
 const RANDOM_ATTEMPTS = 10;
 
-export const codeTakenMessage = (code: string) =>
-  `Code "${code}" is already taken (or too similar to an existing code)`;
+/** Names the code it clashes with: `MAYA-2O25` is refused because it reads as `MAYA2025`, which exists. */
+export const codeTakenMessage = (code: string, existing?: string) =>
+  existing === undefined || existing === code
+    ? `Code "${code}" is already taken`
+    : `Code "${code}" reads the same as ${existing}, which already exists`;
 
 /**
  * A new code for an active client: the custom code they asked for (refused when another code has the
@@ -56,7 +59,15 @@ export async function createReferralCode(
     const values = { ...settings, clientId, campaignId };
     if (customCode === undefined) return insertFirstFree(tx, [], values);
     const row = await tryInsertCode(tx, { ...values, code: customCode });
-    if (!row) throw new DomainError("code_taken", codeTakenMessage(customCode), { field: "custom_code" });
+    if (!row) {
+      const [existing] = await tx
+        .select({ code: referralCodes.code })
+        .from(referralCodes)
+        .where(eq(referralCodes.canonicalCode, canonicalCode(customCode)));
+      throw new DomainError("code_taken", codeTakenMessage(customCode, existing?.code), {
+        field: "custom_code",
+      });
+    }
     return row;
   });
 }

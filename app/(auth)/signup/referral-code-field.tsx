@@ -7,7 +7,7 @@ import { validateCodeFormat } from "@/lib/referrals/code-format";
 type Check =
   | { state: "empty" }
   | { state: "checking" }
-  | { state: "valid"; referrerName: string }
+  | { state: "valid"; referrerName: string; code: string }
   | { state: "invalid"; message: string }
   | { state: "unavailable" };
 
@@ -48,13 +48,13 @@ export function ReferralCodeField({
         const body = (await response.json()) as {
           valid: boolean;
           error?: string;
-          data?: { referrer_name: string };
+          data?: { referrer_name: string; code: string };
         };
         setAnswer({
           code: trimmed,
           check:
             body.valid && body.data
-              ? { state: "valid", referrerName: body.data.referrer_name }
+              ? { state: "valid", referrerName: body.data.referrer_name, code: body.data.code }
               : { state: "invalid", message: body.error ?? "Referral code not found or inactive" },
         });
       } catch (error) {
@@ -81,14 +81,19 @@ export function ReferralCodeField({
         autoCapitalize="characters"
         spellCheck={false}
         maxLength={40}
-        className="font-mono uppercase"
+        className="font-mono uppercase placeholder:font-sans placeholder:normal-case"
         aria-invalid={check.state === "invalid" || Boolean(showServerError)}
         aria-describedby="referralCode-status"
       />
       <div id="referralCode-status" aria-live="polite" className="min-h-5 text-sm">
         {check.state === "checking" ? <span className="text-ink-500">Checking code…</span> : null}
         {check.state === "valid" ? (
-          <span className="font-medium text-emerald-700">✓ Code by {check.referrerName}</span>
+          <span className="font-medium text-emerald-700">
+            {/* A code typed in another spelling (maya-2o25) is read as the code it matches: say which. */}
+            {check.code === trimmed.toUpperCase()
+              ? `✓ Code by ${check.referrerName}`
+              : `✓ Read as ${check.code}: code by ${check.referrerName}`}
+          </span>
         ) : null}
         {check.state === "invalid" ? (
           <span className="font-medium text-red-700">✗ {check.message}</span>

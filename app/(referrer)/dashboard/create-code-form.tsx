@@ -51,7 +51,7 @@ function CodeFields({
           placeholder="Leave empty to generate one"
           autoComplete="off"
           spellCheck={false}
-          className="font-mono uppercase"
+          className="font-mono uppercase placeholder:font-sans placeholder:normal-case"
           maxLength={40}
           hint="6–12 letters or digits, dashes allowed (XYZ-MAYA)."
           error={err.custom_code}

@@ -459,7 +459,8 @@ async function main(): Promise<Row[]> {
         pass: null,
       });
     }
-    // Little's law: n closed-loop connections at rate X have a mean latency of n / X, and p99 ≥ mean.
+    // Little's law: n closed-loop connections at rate X have a mean latency of n / X, and p99 sits above it unless the
+    // slowest 1% of requests carry most of the waiting.
     const floorMs = (50 * 1000) / (0.8 * constant[50].okPerSec);
     out.push({
       path: "floor: validation mean latency at 0.80×",

@@ -5,6 +5,7 @@ import { col, rowsAs } from "@/db/rows";
 import type { Db, Tx } from "@/db/types";
 import { writeAudit, type AuditActor } from "@/lib/audit";
 import { DomainError, notFound } from "@/lib/errors";
+import { DB_ID_MAX } from "@/lib/validation/fields";
 
 /**
  * Partner changes are serialised by one transaction-scoped advisory lock: two concurrent changes that are
@@ -124,7 +125,7 @@ async function partnerChainBackTo(tx: Tx, start: number, target: number): Promis
  * An e-mail nobody has is refused here with the same field and code as an unknown id.
  */
 export async function partnerIdFromReference(db: Db, reference: string): Promise<number> {
-  if (/^[1-9][0-9]{0,9}$/.test(reference) && Number(reference) <= 2_147_483_647) return Number(reference);
+  if (/^[1-9][0-9]{0,9}$/.test(reference) && Number(reference) <= DB_ID_MAX) return Number(reference);
   const [found] = await db
     .select({ id: users.id })
     .from(users)

@@ -1,4 +1,4 @@
-// Runs once when the Next.js server starts: secrets, database, migrations, demo data.
+// Runs once when the Next.js server starts: secrets, database, migrations, demo data, the job runner.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   const { ensureAuthSecretOrExit } = await import("./lib/auth/secret");
@@ -7,7 +7,16 @@ export async function register() {
   if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
   const { ensureReady } = await import("./seed/bootstrap");
   await ensureReady();
+  const { getDatabaseHandle } = await import("./db/client");
+  const handle = await getDatabaseHandle();
+  const { metrics } = await import("./lib/observability/metrics.mjs");
+  metrics().db.poolMax.set(handle.kind === "pglite" ? 1 : Number(process.env.DATABASE_POOL_MAX || 10));
   await import("./lib/jobs/registry");
   const { startJobs } = await import("./lib/jobs/scheduler");
-  startJobs();
+  await startJobs(handle);
+  // server.mjs drains on SIGTERM and then calls this: running jobs finish, then the pools close.
+  const { registerShutdownHook } = await import("./lib/observability/lifecycle.mjs");
+  const { stopJobs } = await import("./lib/jobs/scheduler");
+  registerShutdownHook("jobs", (remainingMs) => stopJobs(remainingMs), 1);
+  registerShutdownHook("database", () => handle.close(), 2);
 }

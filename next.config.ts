@@ -3,7 +3,8 @@ import { securityHeaders } from "./lib/edge/security-headers";
 
 const nextConfig: NextConfig = {
   // PGlite ships ~15 MB of WASM; bundling it would copy it into public static media.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
+  // pg-boss, prom-client and pino load from node_modules too: server.mjs shares their state with the app.
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg-boss", "prom-client", "pino"],
   poweredByHeader: false,
   typedRoutes: false,
   // proxy.ts sets the security headers on everything else; Next's hashed build assets skip the proxy.

@@ -3,7 +3,12 @@
 //    rate limits and fraud rules read can't be chosen by the client (TRUST_PROXY_HOPS);
 //  - bodies over BODY_LIMIT_BYTES get a 413 and malformed server-action bodies a 400, both as JSON,
 //    where Next would answer 500 (lib/server/body-limit.mjs, lib/server/action-body.mjs);
-//  - a missing NEXTAUTH_SECRET stops the start with a message instead of 500s on every request.
+//  - a missing NEXTAUTH_SECRET stops the start with a message instead of 500s on every request;
+//  - every request gets a request id (X-Request-Id, lib/observability/request-id.mjs), one JSON log line
+//    (pino) and its count and latency by route pattern in the Prometheus metrics (/api/metrics);
+//  - SIGTERM drains: readiness turns 503, new requests get 503, in-flight requests and running jobs get
+//    SHUTDOWN_GRACE_MS (default 25 s) to finish, then the pools close and the process exits 0
+//    (lib/observability/lifecycle.mjs).
 // Flags as `next start`: -p/--port (else PORT, else 3000), -H/--hostname (else HOSTNAME, else all interfaces).
 import http from "node:http";
 import { parseArgs } from "node:util";
@@ -16,6 +21,10 @@ import {
   replayRequest,
 } from "./lib/server/body-limit.mjs";
 import { parseTrustedHops, rewriteForwardedHeaders } from "./lib/server/forwarded.mjs";
+import { drain, graceMsFromEnv, isDraining } from "./lib/observability/lifecycle.mjs";
+import { logger } from "./lib/observability/logger.mjs";
+import { metrics, routeLabel } from "./lib/observability/metrics.mjs";
+import { REQUEST_ID_HEADER, requestIdFrom } from "./lib/observability/request-id.mjs";
 import { sendJsonError } from "./lib/server/json-error.mjs";
 import { parsePort, startupProblem } from "./lib/server/startup-checks.mjs";
 
@@ -26,6 +35,13 @@ const { values: flags } = parseArgs({
 const problem = startupProblem(process.env);
 if (problem) {
   console.error(`[server] ${problem}`);
+  process.exit(1);
+}
+let graceMs;
+try {
+  graceMs = graceMsFromEnv(process.env);
+} catch (error) {
+  console.error(`[server] ${error instanceof Error ? error.message : error}`);
   process.exit(1);
 }
 const port = parsePort(flags.port, process.env.PORT);
@@ -112,10 +128,61 @@ async function onRequest(req, res) {
   await handle(request, res);
 }
 
+const { http: httpMetrics } = metrics();
+/** Requests being answered; SIGTERM waits for this to reach zero (within the grace period). */
+let inFlight = 0;
+/** @type {(() => void) | undefined} */
+let onIdle;
+
+/**
+ * While draining, new requests are not taken: liveness still answers 200 (the process is healthy), every
+ * other request — readiness included — gets 503 and the connection is closed.
+ * @param {import("node:http").IncomingMessage} req
+ * @param {import("node:http").ServerResponse} res
+ */
+function refuseWhileDraining(req, res) {
+  const path = (req.url ?? "/").split("?")[0];
+  res.setHeader("Connection", "close");
+  if (path === "/api/health") {
+    res.writeHead(200, { "Content-Type": "application/json", "Cache-Control": "no-store" });
+    res.end(JSON.stringify({ success: true, data: { status: "alive", draining: true } }));
+    return;
+  }
+  res.setHeader("Retry-After", "5");
+  sendJsonError(res, 503, "draining", "This instance is shutting down; please retry.");
+}
+
 const server = http.createServer((req, res) => {
+  const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+  req.headers[REQUEST_ID_HEADER] = requestId; // route handlers and their logs read it from here
+  res.setHeader("X-Request-Id", requestId);
+  const started = process.hrtime.bigint();
+  inFlight++;
+  httpMetrics.inFlight.inc();
+  res.once("close", () => {
+    inFlight--;
+    httpMetrics.inFlight.dec();
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const route = routeLabel(req.url ?? "/", res.statusCode);
+    httpMetrics.requests.inc({ method: req.method ?? "GET", route, status: String(res.statusCode) });
+    httpMetrics.duration.observe({ method: req.method ?? "GET", route }, seconds);
+    logger.info(
+      {
+        requestId,
+        method: req.method,
+        route,
+        status: res.statusCode,
+        ms: Math.round(seconds * 1000),
+        ...(res.writableFinished ? {} : { aborted: true }),
+      },
+      "request",
+    );
+    if (inFlight === 0) onIdle?.();
+  });
+  if (isDraining()) return refuseWhileDraining(req, res);
   onRequest(req, res).catch((error) => {
     // Next renders its own errors; this is for anything that escapes it. The detail stays in the log.
-    console.error("[server] unhandled error", error);
+    logger.error({ requestId, err: error }, "unhandled error");
     if (!res.headersSent) {
       sendJsonError(res, 500, "internal_error", "Something went wrong on our side. Please try again.");
     } else {
@@ -131,11 +198,28 @@ server.listen(port, hostname, () => {
   );
 });
 
+let shuttingDown = false;
 for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => {
-    server.close(() => process.exit(0));
+  process.on(signal, async () => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    httpMetrics.draining.set(1);
+    logger.info({ signal, graceMs, inFlight }, "draining");
     server.closeIdleConnections();
-    // Open requests get a moment to finish; in-app timers (jobs) must not keep the process alive.
-    setTimeout(() => process.exit(0), 5_000).unref();
+    const requestsDone = () =>
+      new Promise((resolve) => {
+        if (inFlight === 0) return resolve(undefined);
+        onIdle = () => resolve(undefined);
+      });
+    const { timedOut } = await drain({
+      graceMs,
+      requestsDone,
+      log: (level, msg, extra) => logger[level](extra ?? {}, msg),
+    });
+    server.close();
+    server.closeAllConnections();
+    logger.info({ timedOut }, "stopped");
+    // pino writes synchronously to stdout, so the last line is out before the exit.
+    process.exit(0);
   });
 }

@@ -146,14 +146,16 @@ function processAlive(pid: number): boolean {
 }
 
 /**
- * Applies committed migrations. Idempotent (drizzle records what ran); on a server an advisory lock
- * keeps two starting processes from migrating at once.
+ * Applies committed migrations, then installs or upgrades the job queue's own schema (pg-boss, see
+ * job-queue.ts). Idempotent (drizzle records what ran); on a server an advisory lock keeps two starting
+ * processes from migrating at once.
  */
 export async function runMigrations(handle: DatabaseHandle): Promise<void> {
   if (handle.kind === "pglite") {
     const { migrate } = await import("drizzle-orm/pglite/migrator");
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     await migrate(handle.db as any, { migrationsFolder });
+    await (await import("./job-queue")).installJobQueue(handle);
     return;
   }
   // One dedicated connection: a session advisory lock belongs to the connection that took it.
@@ -163,6 +165,7 @@ export async function runMigrations(handle: DatabaseHandle): Promise<void> {
     await single.db.execute(sql`SELECT pg_advisory_lock(727274)`);
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     await migrate(single.db as any, { migrationsFolder });
+    await (await import("./job-queue")).installJobQueue(single);
     await single.db.execute(sql`SELECT pg_advisory_unlock(727274)`);
   } finally {
     await single.close();

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { inviteStatus } from "./enums";
 import { referralCodes } from "./referrals";
@@ -24,5 +25,9 @@ export const emailInvites = pgTable(
   (t) => [
     index("email_invites_referrer_idx").on(t.referrerUserId, t.createdAt),
     index("email_invites_email_idx").on(t.email),
+    // The sweeper's look-up of invites still queued (0026).
+    index("email_invites_queued_idx")
+      .on(t.id)
+      .where(sql`status = 'queued'`),
   ],
 );

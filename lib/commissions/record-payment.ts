@@ -19,6 +19,7 @@ import {
 } from "./earn-commissions";
 import { syncReferralSummaries } from "./referral-summary";
 import { reverseEarnings, type Commission } from "./reverse-commissions";
+import { domainMetrics } from "@/lib/observability/metrics.mjs";
 
 export type Payment = typeof payments.$inferSelect;
 
@@ -80,11 +81,20 @@ export async function recordPayment(
       { field: "currency" },
     );
   }
-  return db.transaction((tx) =>
+  const recorded = await db.transaction((tx) =>
     input.type === "payment"
       ? recordIncoming(tx, input, occurredAt, now)
       : recordRefund(tx, input, occurredAt, now),
   );
+  if (recorded.created) countRecorded(input.type, recorded.commissions);
+  return recorded;
+}
+
+/** The in-memory Prometheus counters (/api/metrics) of what this call wrote; no query. */
+function countRecorded(type: RecordPaymentInput["type"], commissions: Commission[]): void {
+  const m = domainMetrics();
+  m.payments.inc({ type });
+  for (const c of commissions) m.commissions.inc({ level: c.level });
 }
 
 /**

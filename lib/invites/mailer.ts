@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import { emailInvites } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
@@ -18,6 +18,15 @@ export function mailerConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Maile
 export type DeliveryOutcome = { id: number; status: "sent" | "failed"; reason: string | null };
 
 /**
+ * Whether the mail server refused the message for good (a 5xx reply): sending it again won't help, so the
+ * invite is marked failed. Anything else (no connection, a timeout, a 4xx "try later") is worth a retry.
+ */
+export function isPermanentFailure(error: unknown): boolean {
+  const code = (error as { responseCode?: unknown })?.responseCode;
+  return typeof code === "number" && code >= 500;
+}
+
+/**
  * What the referrer reads about a failed send: short and without server internals or a stack. The SMTP
  * reply code says whether the server refused this address or the whole message; no code means we never
  * got that far.
@@ -34,19 +43,30 @@ export function deliveryFailureReason(error: unknown): string {
   return "Sending failed";
 }
 
+/** A failed send worth retrying: the job fails and pg-boss runs it again after its back-off. */
+export class TransientDeliveryError extends Error {
+  constructor(
+    readonly inviteId: number,
+    readonly reason: string,
+  ) {
+    super(`Invite ${inviteId}: ${reason}`);
+    this.name = "TransientDeliveryError";
+  }
+}
+
 /**
- * Sends the given invites that are still `queued`, one message each, and marks every row `sent` or
- * `failed` as soon as its own attempt ends. The rows were committed before this runs, so a crash or a
- * refused address never loses one: it just stays queued (or failed) and visible in the outbox.
+ * Sends one invite if it is still `queued` (the e-mail job's work; see deliver-invite-job.ts) and marks it
+ * `sent`, or `failed` when the server refuses it for good. A transient failure throws
+ * TransientDeliveryError and leaves the row queued, so the job's retry sends it later; an invite already
+ * sent (a job run twice) is not sent again. Returns null when there was nothing to send.
  */
-export async function deliverQueuedInvites(
+export async function deliverInvite(
   db: DbOrTx,
-  inviteIds: number[],
-  config: MailerConfig | null = mailerConfigFromEnv(),
+  inviteId: number,
+  config: MailerConfig,
   now: () => Date = () => new Date(),
-): Promise<DeliveryOutcome[]> {
-  if (!config || !inviteIds.length) return [];
-  const rows = await db
+): Promise<DeliveryOutcome | null> {
+  const [row] = await db
     .select({
       id: emailInvites.id,
       email: emailInvites.email,
@@ -54,34 +74,28 @@ export async function deliverQueuedInvites(
       body: emailInvites.body,
     })
     .from(emailInvites)
-    .where(and(inArray(emailInvites.id, inviteIds), eq(emailInvites.status, "queued")))
-    .orderBy(emailInvites.id);
-  if (!rows.length) return [];
+    .where(and(eq(emailInvites.id, inviteId), eq(emailInvites.status, "queued")));
+  if (!row) return null;
 
   const transport = nodemailer.createTransport(config.smtpUrl);
-  const outcomes: DeliveryOutcome[] = [];
+  let outcome: DeliveryOutcome;
   try {
-    for (const row of rows) {
-      let outcome: DeliveryOutcome;
-      try {
-        await transport.sendMail({ from: config.from, to: row.email, subject: row.subject, text: row.body });
-        outcome = { id: row.id, status: "sent", reason: null };
-      } catch (error) {
-        console.warn(`[invites] delivery of invite ${row.id} failed:`, (error as Error)?.message ?? error);
-        outcome = { id: row.id, status: "failed", reason: deliveryFailureReason(error) };
-      }
-      await db
-        .update(emailInvites)
-        .set({
-          status: outcome.status,
-          statusReason: outcome.reason,
-          sentAt: outcome.status === "sent" ? now() : null,
-        })
-        .where(and(eq(emailInvites.id, row.id), eq(emailInvites.status, "queued")));
-      outcomes.push(outcome);
-    }
+    await transport.sendMail({ from: config.from, to: row.email, subject: row.subject, text: row.body });
+    outcome = { id: row.id, status: "sent", reason: null };
+  } catch (error) {
+    const reason = deliveryFailureReason(error);
+    if (!isPermanentFailure(error)) throw new TransientDeliveryError(row.id, reason);
+    outcome = { id: row.id, status: "failed", reason };
   } finally {
     transport.close();
   }
-  return outcomes;
+  await db
+    .update(emailInvites)
+    .set({
+      status: outcome.status,
+      statusReason: outcome.reason,
+      sentAt: outcome.status === "sent" ? now() : null,
+    })
+    .where(and(eq(emailInvites.id, row.id), eq(emailInvites.status, "queued")));
+  return outcome;
 }

@@ -1,12 +1,13 @@
-import type { AddressInfo } from "node:net";
-import { and, eq, ne } from "drizzle-orm";
-import { SMTPServer, type SMTPServerOptions } from "smtp-server";
+import { and, eq, ne, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
+import { INVITE_EMAIL_QUEUE } from "@/db/job-queue";
 import { emailInvites, referralCodes } from "@/db/schema";
 import { insertCode, insertUser, refusal } from "@/testing/fixtures";
-import { useTestDatabase } from "@/testing/use-test-database";
+import { bodyOf, headerOf, startSmtpServer } from "@/testing/smtp-sink";
+import { rawRows, useTestDatabase } from "@/testing/use-test-database";
 import { normalizeEmail } from "@/lib/referrals/normalize-email";
 import { emailInvitesSchema } from "@/lib/validation/email-invites";
+import { deliverInvite, mailerConfigFromEnv, type MailerConfig } from "./mailer";
 import { DAILY_INVITE_LIMIT, SKIP_REASONS, sendEmailInvites } from "./send-email-invites";
 
 const testDb = useTestDatabase({ poolMax: 12 });
@@ -32,7 +33,7 @@ async function invite(
   referrer: Awaited<ReturnType<typeof createReferrer>>,
   list: string[],
   at: Date = now,
-  mailer: { smtpUrl: string; from: string } | null = null,
+  deliver = false,
 ) {
   return sendEmailInvites(testDb.db, {
     referrerUserId: referrer.user.id,
@@ -40,7 +41,7 @@ async function invite(
     addresses: list,
     now: at,
     origin,
-    mailer,
+    deliver,
   });
 }
 
@@ -118,7 +119,7 @@ describe("sendEmailInvites: recording and skip rules", () => {
         addresses: ["x@example.net"],
         now,
         origin,
-        mailer: null,
+        deliver: false,
       }),
     );
     expect(notMine).toMatchObject({ code: "code_not_found", field: "code_id" });
@@ -186,59 +187,19 @@ describe("sendEmailInvites: the daily limit", () => {
   });
 });
 
-type Received = { from: string; to: string[]; raw: string };
-
-/** A real SMTP server on a random local port (no TLS, no auth) that keeps what it receives. */
-async function startSmtpServer(options: Partial<SMTPServerOptions> = {}) {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (c: Buffer) => chunks.push(c));
-      stream.on("end", () => {
-        received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString("utf8"),
-        });
-        callback();
-      });
-    },
-    ...options,
-  });
-  const port = await new Promise<number>((resolve) => {
-    const net = server.listen(0, "127.0.0.1", () => resolve((net.address() as AddressInfo).port));
-  });
-  return {
-    received,
-    url: `smtp://127.0.0.1:${port}?ignoreTLS=true`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+/** The e-mail jobs the request enqueued, run here one after another (the job runner's work; see invite-email-jobs.test.ts). */
+async function runEnqueued(inviteIds: number[], config: MailerConfig) {
+  const enqueued = await testDb.db.execute(
+    sql`SELECT (data->>'inviteId')::int AS "inviteId" FROM pgboss.job WHERE name = ${INVITE_EMAIL_QUEUE} AND state = 'created' ORDER BY 1`,
+  );
+  const ids = rawRows<{ inviteId: number }>(enqueued)
+    .map((r) => Number(r.inviteId))
+    .filter((id) => inviteIds.includes(id));
+  for (const id of ids) await deliverInvite(testDb.db, id, config).catch(() => undefined);
+  return ids;
 }
 
-/** The text part of a received message, whatever transfer encoding nodemailer picked. */
-function bodyOf(raw: string): string {
-  const split = raw.indexOf("\r\n\r\n");
-  const head = raw.slice(0, split);
-  const body = raw.slice(split + 4);
-  const encoding = /^content-transfer-encoding:\s*(\S+)/im.exec(head)?.[1]?.toLowerCase();
-  if (encoding === "base64") return Buffer.from(body, "base64").toString("utf8");
-  if (encoding === "quoted-printable") {
-    const bytes = body
-      .replace(/=\r?\n/g, "")
-      .replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-    return Buffer.from(bytes, "latin1").toString("utf8");
-  }
-  return body;
-}
-
-const headerOf = (raw: string, name: string) =>
-  new RegExp(`^${name}:\\s*(.*)$`, "im").exec(raw.slice(0, raw.indexOf("\r\n\r\n")))?.[1];
-
-describe("sendEmailInvites: delivery over SMTP", () => {
+describe("sendEmailInvites: delivery over SMTP (through the e-mail queue)", () => {
   const servers: Array<{ close: () => Promise<void> }> = [];
   const savedEnv = { SMTP_URL: process.env.SMTP_URL, INVITE_FROM: process.env.INVITE_FROM };
   afterEach(async () => {
@@ -249,7 +210,7 @@ describe("sendEmailInvites: delivery over SMTP", () => {
     }
   });
 
-  it("sends one message per non-skipped address through SMTP_URL and marks them sent", async () => {
+  it("with SMTP_URL set, enqueues one job per non-skipped invite in the request and the jobs send them", async () => {
     const smtp = await startSmtpServer();
     servers.push(smtp);
     process.env.SMTP_URL = smtp.url;
@@ -264,7 +225,11 @@ describe("sendEmailInvites: delivery over SMTP", () => {
       now,
       origin,
     });
-    expect(results.map((r) => r.status)).toEqual(["sent", "sent", "skipped"]);
+    // The request does not wait for the mail server: both are queued, each with its job.
+    expect(results.map((r) => r.status)).toEqual(["queued", "queued", "skipped"]);
+    expect(smtp.received).toEqual([]);
+    const queuedIds = results.filter((r) => r.status === "queued").map((r) => r.id);
+    expect(await runEnqueued(queuedIds, mailerConfigFromEnv()!)).toEqual(queuedIds);
 
     expect(smtp.received.map((m) => m.to)).toEqual([[list[0]], [list[1]]]);
     for (const message of smtp.received) {
@@ -284,9 +249,13 @@ describe("sendEmailInvites: delivery over SMTP", () => {
     expect(rows.map((r) => r.status)).toEqual(["sent", "sent", "skipped"]);
     expect(rows[0].sentAt).toBeInstanceOf(Date);
     expect(rows[2].sentAt).toBeNull();
+
+    // A job run twice (a retry after a crash) finds the invite sent and sends nothing more.
+    expect(await deliverInvite(testDb.db, queuedIds[0], mailerConfigFromEnv()!)).toBeNull();
+    expect(smtp.received).toHaveLength(2);
   });
 
-  it("marks an address the server refuses as failed with a short reason and still sends the others", async () => {
+  it("marks an address the server refuses for good (5xx) as failed with a short reason and still sends the others", async () => {
     const smtp = await startSmtpServer({
       onRcptTo(address, _session, callback) {
         if (address.address.startsWith("bounce")) {
@@ -300,15 +269,11 @@ describe("sendEmailInvites: delivery over SMTP", () => {
     const referrer = await createReferrer();
     const list = [`first${seq}@example.net`, `bounce${seq}@example.net`, `third${seq}@example.net`];
 
-    const { results } = await invite(referrer, list, now, {
-      smtpUrl: smtp.url,
-      from: "Invites <i@musenest.test>",
-    });
-    expect(results.map((r) => [r.email, r.status, r.reason])).toEqual([
-      [list[0], "sent", null],
-      [list[1], "failed", "The mail server refused this address (550)"],
-      [list[2], "sent", null],
-    ]);
+    const { results } = await invite(referrer, list, now, true);
+    await runEnqueued(
+      results.map((r) => r.id),
+      { smtpUrl: smtp.url, from: "Invites <i@musenest.test>" },
+    );
     expect(smtp.received.map((m) => m.to)).toEqual([[list[0]], [list[2]]]);
     expect(smtp.received[0].from).toBe("i@musenest.test");
 
@@ -324,18 +289,18 @@ describe("sendEmailInvites: delivery over SMTP", () => {
     ]);
   });
 
-  it("marks every invite failed (not lost) when the mail server cannot be reached", async () => {
+  it("keeps invites queued (for the job's retry) when the mail server cannot be reached", async () => {
     const smtp = await startSmtpServer();
     const deadUrl = smtp.url;
     await smtp.close();
     const referrer = await createReferrer();
-    const { results } = await invite(referrer, [`x${seq}@example.net`, `y${seq}@example.net`], now, {
-      smtpUrl: deadUrl,
-      from: "MuseNest <invites@localhost>",
+    const { results } = await invite(referrer, [`x${seq}@example.net`], now, true);
+    const config = { smtpUrl: deadUrl, from: "MuseNest <invites@localhost>" };
+    await expect(deliverInvite(testDb.db, results[0].id, config)).rejects.toMatchObject({
+      name: "TransientDeliveryError",
+      reason: "Could not reach the mail server",
     });
-    expect(results.map((r) => [r.status, r.reason])).toEqual([
-      ["failed", "Could not reach the mail server"],
-      ["failed", "Could not reach the mail server"],
-    ]);
+    const [row] = await testDb.db.select().from(emailInvites).where(eq(emailInvites.id, results[0].id));
+    expect(row.status).toBe("queued");
   });
 });

@@ -9,7 +9,8 @@ import { loadNewClientOffer } from "@/lib/sharing/new-client-offer";
 import { offerText } from "@/lib/sharing/offer-text";
 import { inviteLink } from "@/lib/sharing/share-links";
 import { buildInviteEmail } from "./invite-email";
-import { deliverQueuedInvites, mailerConfigFromEnv, type MailerConfig } from "./mailer";
+import { enqueueInviteEmails } from "./invite-email-jobs";
+import { mailerConfigFromEnv } from "./mailer";
 
 /** Invites (queued, sent or failed — skipped ones don't count) one referrer may send in any rolling 24 hours. */
 export const DAILY_INVITE_LIMIT = 20;
@@ -37,8 +38,11 @@ export type SendEmailInvitesInput = {
   now: Date;
   /** The app's public origin, for the `/r/CODE?src=email` link. */
   origin: string;
-  /** Defaults to the environment's `SMTP_URL`; null keeps every invite queued in the outbox. */
-  mailer?: MailerConfig | null;
+  /**
+   * Whether to hand the queued invites to the e-mail queue (default: when `SMTP_URL` is set). Without
+   * it every invite stays queued in the outbox.
+   */
+  deliver?: boolean;
 };
 
 async function usableOwnCode(tx: Tx, referrerUserId: number, codeId: number, now: Date) {
@@ -73,7 +77,9 @@ export async function countInvitesInLastDay(db: DbOrTx, referrerUserId: number, 
 
 /**
  * Records one invite per address and decides each in one transaction: skipped (with the reason the
- * referrer sees) or queued. Then, when SMTP is configured, sends the queued ones (see mailer.ts).
+ * referrer sees) or queued. When SMTP is configured, each queued invite's e-mail job is enqueued in the
+ * same transaction (invite-email-jobs.ts): the request never waits for the mail server, and a send that
+ * fails is retried with back-off by the job queue instead of being lost.
  *
  * The daily limit holds under concurrent submissions by construction: the referrer's own `users` row is
  * locked first, so submissions by the same referrer run one after another and each counts what the
@@ -157,17 +163,14 @@ export async function sendEmailInvites(
       status: emailInvites.status,
       reason: emailInvites.statusReason,
     });
+    if (input.deliver ?? mailerConfigFromEnv() !== null) {
+      await enqueueInviteEmails(
+        tx,
+        inserted.filter((r) => r.status === "queued").map((r) => r.id),
+      );
+    }
     return { results: inserted, remaining };
   });
 
-  const mailer = input.mailer === undefined ? mailerConfigFromEnv() : input.mailer;
-  const queuedIds = recorded.results.filter((r) => r.status === "queued").map((r) => r.id);
-  const outcomes = new Map(
-    (await deliverQueuedInvites(db, queuedIds, mailer)).map((outcome) => [outcome.id, outcome]),
-  );
-  const results = recorded.results.map((r): InviteResult => {
-    const delivered = outcomes.get(r.id);
-    return delivered ? { ...r, status: delivered.status, reason: delivered.reason } : r;
-  });
-  return { results, remainingToday: recorded.remaining };
+  return { results: recorded.results, remainingToday: recorded.remaining };
 }

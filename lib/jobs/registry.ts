@@ -1,4 +1,5 @@
-// Importing this module registers the app's periodic jobs with the in-app scheduler (instrumentation.ts).
-// Each job module calls registerJob() at import; add its import here.
+// Importing this module registers the app's periodic jobs and queue workers with the job runner
+// (instrumentation.ts). Each job module calls registerJob()/registerWorker() at import; add its import here.
 import "@/lib/commissions/approval-job";
 import "@/lib/rewards/points-jobs";
+import "@/lib/invites/invite-email-worker";

@@ -15,6 +15,7 @@ import { insertSignupRows } from "./insert-signup-rows";
 import { accountEmail, normalizeEmail } from "./normalize-email";
 import { readSignupFacts } from "./signup-facts";
 import { checkCode } from "./validate-code";
+import { domainMetrics } from "@/lib/observability/metrics.mjs";
 
 export const CODE_EXHAUSTED_MESSAGE = "Referral code has reached its usage limit";
 /** The trial a new account starts with unless its creator says otherwise (the seed's `trial_days` default). */
@@ -85,7 +86,7 @@ export async function attributeSignup(db: Db, input: SignupInput): Promise<Signu
   const ipHash = hashIp(input.ip);
 
   try {
-    return await db.transaction(async (tx) => {
+    const created = await db.transaction(async (tx) => {
       const checked = input.referralCode ? await checkCode(tx, input.referralCode, now) : null;
       if (checked && !checked.valid)
         throw new DomainError("invalid_referral_code", checked.error, { field: "referralCode" });
@@ -230,6 +231,8 @@ export async function attributeSignup(db: Db, input: SignupInput): Promise<Signu
       await input.onCreated?.(tx, result);
       return result;
     });
+    domainMetrics().signups.inc({ referred: created.referral ? "yes" : "no" });
+    return created;
   } catch (error) {
     throw translateSignupError(error);
   }

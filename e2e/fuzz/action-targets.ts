@@ -31,6 +31,7 @@ import {
   updateCampaignSchema,
 } from "@/lib/validation/campaigns";
 import { leaderboardOptInSchema } from "@/lib/validation/leaderboard";
+import { retryJobSchema } from "@/lib/validation/jobs";
 import type { FuzzContext } from "./route-targets";
 import type { Who } from "./runner";
 
@@ -137,6 +138,12 @@ export const actionTargets: Record<string, ActionTarget> = {
     valid: (ctx) => ({ name: `Fuzz ${ctx.marker}` }),
   },
   revokeApiKeyAction: { schema: revokeApiKeySchema, who: "admin", valid: () => ({ keyId: MISSING }) },
+  // A job that does not exist: refused with 409 ("not failed any more"), nothing retried.
+  retryJobAction: {
+    schema: retryJobSchema,
+    who: "admin",
+    valid: () => ({ queue: "invites:send-email", jobId: "00000000-0000-4000-8000-000000000000" }),
+  },
   createClientAction: {
     schema: adminCreateClientSchema,
     who: "admin",

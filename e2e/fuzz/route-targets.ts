@@ -83,6 +83,9 @@ export const routeTargets: RouteTarget[] = [
   },
   { file: "app/api/rewards/route.ts", method: "GET", path: "/api/rewards", who: "client" },
   { file: "app/api/ready/route.ts", method: "GET", path: "/api/ready", who: "anonymous" },
+  { file: "app/api/health/route.ts", method: "GET", path: "/api/health", who: "anonymous" },
+  // Prometheus scrape: an API key (or METRICS_TOKEN) only; a signed-in session is not enough.
+  { file: "app/api/metrics/route.ts", method: "GET", path: "/api/metrics", who: "apiKey" },
   // `npm run bench`'s baseline: 404 on every server the bench did not start (MUSENEST_BENCH unset).
   { file: "app/api/bench/constant/route.ts", method: "GET", path: "/api/bench/constant", who: "anonymous" },
   {

@@ -32,6 +32,8 @@ export function baseEnv(extra: Record<string, string | undefined>): NodeJS.Proce
     NEXT_TELEMETRY_DISABLED: "1",
     JOBS: "off",
     DEMO_SEED: "off",
+    // One JSON line per request would bury the test output; warnings and errors still show.
+    LOG_LEVEL: "warn",
   };
   for (const name of ["DATABASE_URL", "SMTP_URL", "TRUST_PROXY_HOPS", "BODY_LIMIT_BYTES", "NEXTAUTH_URL"]) {
     delete env[name];
@@ -64,7 +66,13 @@ export function runToExit(
   });
 }
 
-export type ExtraServer = { baseURL: string; stop: () => Promise<void> };
+export type ExtraServer = {
+  baseURL: string;
+  stop: () => Promise<void>;
+  /** The server process, e.g. to send it SIGTERM, and its exit code once it exits. */
+  child: ChildProcess;
+  exited: Promise<number | null>;
+};
 
 /** Starts server.mjs and waits for /api/ready (its database migrated). */
 export async function startServer(extraEnv: Record<string, string | undefined>): Promise<ExtraServer> {
@@ -80,7 +88,7 @@ export async function startServer(extraEnv: Record<string, string | undefined>):
     env,
     stdio: ["ignore", "inherit", "inherit"],
   });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const stop = async () => {
     if (child.exitCode === null) {
       child.kill("SIGTERM");
@@ -95,7 +103,7 @@ export async function startServer(extraEnv: Record<string, string | undefined>):
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break;
     try {
-      if ((await fetch(`${baseURL}/api/ready`)).ok) return { baseURL, stop };
+      if ((await fetch(`${baseURL}/api/ready`)).ok) return { baseURL, stop, child, exited };
     } catch {
       // not listening yet
     }

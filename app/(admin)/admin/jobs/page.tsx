@@ -1,0 +1,221 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { CardEmptyState } from "@/components/ui/card-list";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, TableBody, TableHead, TableScroll, Td, Th } from "@/components/ui/table";
+import { UtcTime } from "@/components/ui/utc-time";
+import { pageContext } from "@/lib/auth/page-context";
+import { readQueueDepth } from "@/lib/jobs/queue-depth";
+import { listRecentJobs, readSchedules, RECENT_JOBS_LIMIT } from "@/lib/jobs/recent-jobs";
+import { jobsRunning } from "@/lib/jobs/scheduler";
+import { adminJobsSearchSchema, JOB_STATES } from "@/lib/validation/jobs";
+import { RetryJobButton } from "./retry-job-button";
+
+export const metadata: Metadata = { title: "Jobs" };
+export const dynamic = "force-dynamic";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type JobState = (typeof JOB_STATES)[number];
+
+const QUEUE_LABELS: Record<string, string> = {
+  "invites:send-email": "Send invite e-mail",
+  "invites:sweep-queued": "Hand queued invites to the mailer",
+  "commissions:approve-due": "Approve commissions past their hold",
+  "rewards:expire-points": "Expire points",
+  "rewards:release-paid-referrals": "Release points on first payment",
+};
+
+const STATE: Record<JobState, { label: string; tone: BadgeTone }> = {
+  created: { label: "Waiting", tone: "info" },
+  retry: { label: "Retrying", tone: "warning" },
+  active: { label: "Running", tone: "info" },
+  completed: { label: "Done", tone: "success" },
+  cancelled: { label: "Cancelled", tone: "neutral" },
+  failed: { label: "Failed", tone: "danger" },
+};
+
+const FILTERS: { value: JobState | undefined; label: string }[] = [
+  { value: undefined, label: "All" },
+  { value: "failed", label: "Failed" },
+  { value: "retry", label: "Retrying" },
+  { value: "active", label: "Running" },
+  { value: "created", label: "Waiting" },
+  { value: "completed", label: "Done" },
+];
+
+/** "every 10 minutes" for the crons the app registers; anything else as written. */
+function describeCron(cron: string | undefined): string {
+  if (!cron) return "On demand";
+  const everyMinutes = /^\*\/(\d+) \* \* \* \*$/.exec(cron);
+  if (everyMinutes) return `Every ${everyMinutes[1]} minutes`;
+  if (cron === "* * * * *") return "Every minute";
+  if (cron === "0 * * * *") return "Every hour";
+  const everyHours = /^0 \*\/(\d+) \* \* \*$/.exec(cron);
+  if (everyHours) return `Every ${everyHours[1]} hours`;
+  return cron;
+}
+
+const label = (queue: string) => QUEUE_LABELS[queue] ?? queue;
+
+export default async function AdminJobsPage({ searchParams }: Props) {
+  const { db } = await pageContext("/admin/jobs", "admin");
+  const raw = await searchParams;
+  const search = adminJobsSearchSchema.parse({ state: Array.isArray(raw.state) ? raw.state[0] : raw.state });
+  const [depth, schedules, jobs] = await Promise.all([
+    readQueueDepth(db),
+    readSchedules(db),
+    listRecentJobs(db, search),
+  ]);
+  const queues = [...new Set(depth.map((d) => d.queue))].map((queue) => {
+    const count = (state: string) => depth.find((d) => d.queue === queue && d.state === state)?.jobs ?? 0;
+    return {
+      queue,
+      cron: schedules.get(queue),
+      waiting: count("created"),
+      retrying: count("retry"),
+      running: count("active"),
+      failed: count("failed"),
+    };
+  });
+  const working = jobsRunning();
+
+  return (
+    <div className="mx-auto max-w-7xl px-4 py-8 sm:px-6">
+      <PageHeader
+        title="Jobs"
+        description={`Scheduled work and invite e-mails run from one queue in the database, shared by every instance: each run happens once. This instance ${working ? "works jobs" : "serves requests only (JOBS=off)"}. Times are UTC.`}
+      />
+
+      <Card role="region" aria-labelledby="queues-title" className="mb-8">
+        <CardHeader>
+          <CardTitle id="queues-title">Queues</CardTitle>
+          <CardDescription>
+            Jobs waiting, retrying, running and failed right now, across all instances.
+          </CardDescription>
+        </CardHeader>
+        <TableScroll aria-label="Queues table">
+          <Table className="min-w-[40rem]">
+            <TableHead className="bg-ink-50/60">
+              <tr>
+                <Th>Queue</Th>
+                <Th>Runs</Th>
+                <Th align="right">Waiting</Th>
+                <Th align="right">Retrying</Th>
+                <Th align="right">Running</Th>
+                <Th align="right">Failed</Th>
+              </tr>
+            </TableHead>
+            <TableBody>
+              {queues.map((q) => (
+                <tr key={q.queue}>
+                  <Td>
+                    <p className="font-medium text-ink-900">{label(q.queue)}</p>
+                    <p className="font-mono text-xs text-ink-500">{q.queue}</p>
+                  </Td>
+                  <Td className="text-ink-700">{describeCron(q.cron)}</Td>
+                  <Td numeric>{q.waiting}</Td>
+                  <Td numeric>{q.retrying}</Td>
+                  <Td numeric>{q.running}</Td>
+                  <Td numeric>
+                    {q.failed > 0 ? <span className="font-semibold text-red-700">{q.failed}</span> : 0}
+                  </Td>
+                </tr>
+              ))}
+            </TableBody>
+          </Table>
+        </TableScroll>
+      </Card>
+
+      <nav aria-label="Filter by state" className="mb-4 flex flex-wrap gap-2">
+        {FILTERS.map((f) => {
+          const current = f.value === search.state;
+          return (
+            <Link
+              key={f.label}
+              href={f.value ? `/admin/jobs?state=${f.value}` : "/admin/jobs"}
+              aria-current={current ? "page" : undefined}
+              className={
+                current
+                  ? "rounded-full bg-brand-600 px-3 py-1 text-sm font-medium text-white"
+                  : "rounded-full border border-ink-300 bg-white px-3 py-1 text-sm font-medium text-ink-700 hover:bg-ink-50"
+              }
+            >
+              {f.label}
+            </Link>
+          );
+        })}
+      </nav>
+
+      <Card role="region" aria-label="Recent jobs">
+        {jobs.length ? (
+          <TableScroll aria-label="Recent jobs table">
+            <Table className="min-w-[56rem]">
+              <TableHead className="bg-ink-50/60">
+                <tr>
+                  <Th>Created</Th>
+                  <Th>Job</Th>
+                  <Th>State</Th>
+                  <Th align="right">Attempts</Th>
+                  <Th>Finished</Th>
+                  <Th>Error</Th>
+                  <Th>
+                    <span className="sr-only">Actions</span>
+                  </Th>
+                </tr>
+              </TableHead>
+              <TableBody>
+                {jobs.map((job) => (
+                  <tr key={job.id} className="align-top">
+                    <Td className="whitespace-nowrap text-ink-700">
+                      <UtcTime value={job.createdOn.toISOString()} precision="seconds" />
+                    </Td>
+                    <Td>
+                      <p className="font-medium text-ink-900">{label(job.queue)}</p>
+                      <p className="text-xs text-ink-500">{job.summary}</p>
+                    </Td>
+                    <Td>
+                      <Badge tone={STATE[job.state].tone}>{STATE[job.state].label}</Badge>
+                    </Td>
+                    <Td numeric>
+                      {job.retryCount + 1} of {job.retryLimit + 1}
+                    </Td>
+                    <Td className="whitespace-nowrap text-ink-700">
+                      {job.completedOn ? (
+                        <UtcTime value={job.completedOn.toISOString()} precision="seconds" />
+                      ) : (
+                        "—"
+                      )}
+                    </Td>
+                    <Td>
+                      {job.error ? (
+                        <p className="max-w-sm text-xs break-words text-red-800">{job.error}</p>
+                      ) : (
+                        <span className="text-ink-400">—</span>
+                      )}
+                    </Td>
+                    <Td>
+                      {job.state === "failed" ? <RetryJobButton queue={job.queue} jobId={job.id} /> : null}
+                    </Td>
+                  </tr>
+                ))}
+              </TableBody>
+            </Table>
+          </TableScroll>
+        ) : (
+          <CardEmptyState
+            headingLevel="h2"
+            title={search.state ? `No ${STATE[search.state].label.toLowerCase()} jobs` : "No jobs yet"}
+            text="Jobs appear here when a schedule fires or an invite e-mail is sent. Finished jobs are kept a day, failed ones a week."
+          />
+        )}
+        {jobs.length === RECENT_JOBS_LIMIT ? (
+          <p className="border-t border-ink-100 px-5 py-3 text-sm text-ink-500">
+            Showing the newest {RECENT_JOBS_LIMIT}. Filter by state to narrow the list.
+          </p>
+        ) : null}
+      </Card>
+    </div>
+  );
+}

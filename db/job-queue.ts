@@ -54,12 +54,25 @@ export function jobDbForHandle(handle: DatabaseHandle): JobDb {
   const postgres = client as PostgresClient;
   return {
     async executeSql(text: string, values?: unknown[]): Promise<Rows> {
-      const result = await postgres.unsafe(text, driverValues(values) as never[]);
-      // A script answers one result per statement; pg-boss only reads single statements' rows.
-      const rows = Array.isArray(result[0])
-        ? (result.at(-1) as unknown as Record<string, unknown>[])
-        : result;
-      return { rows: [...rows] as Record<string, unknown>[] };
+      if (values?.length)
+        return { rows: [...(await postgres.unsafe(text, driverValues(values) as never[]))] };
+      // A script (schema creation, maintenance under an advisory lock) may hold its own BEGIN … COMMIT:
+      // postgres.js allows that only on a reserved connection, which must not go back to the pool inside
+      // a failed transaction.
+      const reserved = await postgres.reserve();
+      try {
+        const result = await reserved.unsafe(text);
+        // A script answers one result per statement; pg-boss reads no script's rows but the last.
+        const last = Array.isArray(result[0])
+          ? (result.at(-1) as unknown as Record<string, unknown>[])
+          : result;
+        return { rows: [...last] as Record<string, unknown>[] };
+      } catch (error) {
+        await reserved.unsafe("ROLLBACK").catch(() => undefined);
+        throw error;
+      } finally {
+        reserved.release();
+      }
     },
   };
 }

@@ -84,8 +84,15 @@ export async function deliverInvite(
     outcome = { id: row.id, status: "sent", reason: null };
   } catch (error) {
     const reason = deliveryFailureReason(error);
-    if (!isPermanentFailure(error)) throw new TransientDeliveryError(row.id, reason);
     outcome = { id: row.id, status: "failed", reason };
+    if (!isPermanentFailure(error)) {
+      // Still queued: the referrer and the outbox read why it is late; the job's retry sends it.
+      await db
+        .update(emailInvites)
+        .set({ statusReason: `Retrying soon: ${reason.toLowerCase()}` })
+        .where(and(eq(emailInvites.id, row.id), eq(emailInvites.status, "queued")));
+      throw new TransientDeliveryError(row.id, reason);
+    }
   } finally {
     transport.close();
   }

@@ -8,7 +8,7 @@ import { rawRows, useTestDatabase } from "@/testing/use-test-database";
 import { normalizeEmail } from "@/lib/referrals/normalize-email";
 import { emailInvitesSchema } from "@/lib/validation/email-invites";
 import { deliverInvite, mailerConfigFromEnv, type MailerConfig } from "./mailer";
-import { DAILY_INVITE_LIMIT, SKIP_REASONS, sendEmailInvites } from "./send-email-invites";
+import { DAILY_INVITE_LIMIT, SENDING_NOTE, SKIP_REASONS, sendEmailInvites } from "./send-email-invites";
 
 const testDb = useTestDatabase({ poolMax: 12 });
 const origin = "https://musenest.test";
@@ -225,8 +225,12 @@ describe("sendEmailInvites: delivery over SMTP (through the e-mail queue)", () =
       now,
       origin,
     });
-    // The request does not wait for the mail server: both are queued, each with its job.
-    expect(results.map((r) => r.status)).toEqual(["queued", "queued", "skipped"]);
+    // The request does not wait for the mail server: both are queued, each with its job, and say so.
+    expect(results.map((r) => [r.status, r.reason])).toEqual([
+      ["queued", SENDING_NOTE],
+      ["queued", SENDING_NOTE],
+      ["skipped", SKIP_REASONS.duplicate],
+    ]);
     expect(smtp.received).toEqual([]);
     const queuedIds = results.filter((r) => r.status === "queued").map((r) => r.id);
     expect(await runEnqueued(queuedIds, mailerConfigFromEnv()!)).toEqual(queuedIds);
@@ -301,6 +305,9 @@ describe("sendEmailInvites: delivery over SMTP (through the e-mail queue)", () =
       reason: "Could not reach the mail server",
     });
     const [row] = await testDb.db.select().from(emailInvites).where(eq(emailInvites.id, results[0].id));
-    expect(row.status).toBe("queued");
+    expect(row).toMatchObject({
+      status: "queued",
+      statusReason: "Retrying soon: could not reach the mail server",
+    });
   });
 });

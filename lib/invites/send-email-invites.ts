@@ -26,6 +26,9 @@ export const SKIP_REASONS = {
   limit: `Daily limit of ${DAILY_INVITE_LIMIT} reached`,
 } as const;
 
+/** A queued invite's note while its e-mail job has it (no note: SMTP is off and the invite waits in the outbox). */
+export const SENDING_NOTE = "Being sent: it reaches the mail server within a minute";
+
 export type InviteStatus = (typeof emailInvites.$inferSelect)["status"];
 export type InviteResult = { id: number; email: string; status: InviteStatus; reason: string | null };
 export type SendEmailInvitesResult = { results: InviteResult[]; remainingToday: number };
@@ -93,6 +96,7 @@ export async function sendEmailInvites(
   if (!addresses.length)
     throw new DomainError("no_addresses", "Enter at least one e-mail address", { field: "addresses" });
 
+  const deliver = input.deliver ?? mailerConfigFromEnv() !== null;
   const recorded = await db.transaction(async (tx) => {
     const [referrer] = await tx
       .select({ id: users.id, name: users.name, normalizedEmail: users.normalizedEmail })
@@ -152,7 +156,7 @@ export async function sendEmailInvites(
         subject: message.subject,
         body: message.text,
         status: reason ? ("skipped" as const) : ("queued" as const),
-        statusReason: reason,
+        statusReason: reason ?? (deliver ? SENDING_NOTE : null),
         createdAt: now,
       };
     });
@@ -163,7 +167,7 @@ export async function sendEmailInvites(
       status: emailInvites.status,
       reason: emailInvites.statusReason,
     });
-    if (input.deliver ?? mailerConfigFromEnv() !== null) {
+    if (deliver) {
       await enqueueInviteEmails(
         tx,
         inserted.filter((r) => r.status === "queued").map((r) => r.id),

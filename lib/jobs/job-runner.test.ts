@@ -63,6 +63,16 @@ describe("cronForInterval", () => {
   });
 });
 
+describe("the job runner's maintenance", () => {
+  it("runs pg-boss's locked maintenance scripts (BEGIN … COMMIT) on the shared pool", async () => {
+    const boss = await createJobRunner(testDb.handle, { scheduledPollingSeconds: 30 });
+    runners.push(boss);
+    await expect(boss.maintain()).resolves.toMatchObject({ ms: expect.any(Number) });
+    // The pool is still usable afterwards (no connection was returned inside a transaction).
+    expect(await jobsIn(APPROVAL_JOB)).toEqual([]);
+  });
+});
+
 describe("the job runner (pg-boss) with two instances on one database", () => {
   it("runs the scheduled approval once per period: one job, one status change, one audit row", async () => {
     const { user: referrer, code } = await f.makeReferrer();

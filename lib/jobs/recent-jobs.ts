@@ -31,7 +31,9 @@ export type RecentJob = Omit<z.infer<typeof jobRow>, "output" | "data"> & {
 /** The error message pg-boss stored for a failed run (it keeps the serialized error as the output). */
 function errorOf(state: string, output: unknown): string | null {
   if (state !== "failed" && state !== "retry") return null;
-  const message = (output as { message?: unknown } | null)?.message;
+  // A thrown error is stored as itself; pg-boss's own failures (timeouts) as { value: { message } }.
+  const stored = output as { message?: unknown; value?: { message?: unknown } } | null;
+  const message = stored?.message ?? stored?.value?.message;
   if (typeof message === "string" && message)
     return message.length > 300 ? `${message.slice(0, 297)}…` : message;
   return state === "failed" ? "Failed without a message (stopped or timed out)" : null;

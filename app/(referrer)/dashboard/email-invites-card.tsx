@@ -49,7 +49,7 @@ export function EmailInvitesCard({
                 <div className="min-w-0">
                   <p className="font-medium break-all text-ink-900">{r.email}</p>
                   <p className="text-ink-500">
-                    {r.status === "queued" ? QUEUED_NOTE : r.reason}
+                    {r.status === "queued" ? (r.reason ?? QUEUED_NOTE) : r.reason}
                     {r.status === "queued" || r.reason ? " · " : ""}
                     <time dateTime={r.createdAt}>{formatDate(r.createdAt)}</time>
                   </p>

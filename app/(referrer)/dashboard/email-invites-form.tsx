@@ -93,7 +93,11 @@ export function EmailInvitesForm({ codes, remainingToday, dailyLimit, maxPerSend
                   <span className="flex flex-wrap items-center gap-2 text-ink-600">
                     <InviteStatusBadge status={r.status} />
                     <span>
-                      {r.status === "queued" ? QUEUED_NOTE : r.status === "sent" ? SENT_NOTE : r.reason}
+                      {r.status === "queued"
+                        ? (r.reason ?? QUEUED_NOTE)
+                        : r.status === "sent"
+                          ? SENT_NOTE
+                          : r.reason}
                     </span>
                   </span>
                 </li>

@@ -160,7 +160,8 @@ export default async function AdminJobsPage({ searchParams }: Props) {
                   <Th align="right">Attempts</Th>
                   <Th>Finished</Th>
                   <Th>Error</Th>
-                  <Th>
+                  {/* relative: the sr-only label is absolutely placed and would widen the page at 390 px */}
+                  <Th className="relative">
                     <span className="sr-only">Actions</span>
                   </Th>
                 </tr>

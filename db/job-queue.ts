@@ -112,7 +112,7 @@ export const INVITE_EMAIL_QUEUE = "invites:send-email";
 
 /**
  * Every queue the app uses. The scheduled ones are the registered jobs (lib/jobs/registry.ts); the invite
- * e-mails retry with back-off (≈30 s, 1, 2, 4, 8 min) before the job stays failed for an admin to retry.
+ * e-mails retry with jittered back-off (30–60 s, then 1–2, 2–4, 4–8, 8–16 min) before the job stays failed for an admin to retry.
  */
 export const QUEUE_DEFINITIONS: QueueDefinition[] = [
   { name: INVITE_EMAIL_QUEUE, policy: "standard", retryLimit: 5, retryDelay: 30, retryBackoff: true },

@@ -1,13 +1,14 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { jsonCol, jsonRead, readJson, type JsonRead } from "@/db/json-batch";
+import { jsonCol, jsonRead, readBatch, readJson, type JsonRead } from "@/db/json-batch";
 import { users } from "@/db/schema";
 import { badge as badgeEnum } from "@/db/schema/enums";
 import { timestampParam } from "@/db/sql-values";
 import type { DbOrTx } from "@/db/types";
 import { loadRewardRules, type RewardRuleSet } from "@/lib/rewards/load-reward-rules";
 import { badgeNames, milestoneProgress, offerCountingSince, type Badge } from "@/lib/rewards/rules";
+import { pointsDebtRead, type PointsDebt } from "./points-debt";
 import { getPointsHistory, type PointsHistoryEntry } from "./points-history";
 
 /** Lowest to highest, as the enum declares them. */
@@ -35,6 +36,8 @@ export type OfferView = {
 export type RewardsSummary = {
   balancePoints: number;
   pendingPoints: number;
+  /** Points taken back after they were spent, paid off first by the next points earned. */
+  debt: PointsDebt;
   qualifiedReferrals: number;
   badges: { badge: Badge; badgeName: string; awardedAt: Date }[];
   current: MilestoneView | null;
@@ -136,8 +139,9 @@ export function assembleRewardsSummary(parts: {
   rules: RewardRuleSet;
   offerCounts: Map<number, number>;
   recent: PointsHistoryEntry[];
+  debt: PointsDebt;
 }): RewardsSummary {
-  const { state, rules, offerCounts, recent } = parts;
+  const { state, rules, offerCounts, recent, debt } = parts;
   const qualifiedReferrals = state.countedReferrals;
   const badges = state.badges;
   const view = (m: (typeof rules.milestones)[number] | null): MilestoneView | null =>
@@ -177,6 +181,7 @@ export function assembleRewardsSummary(parts: {
   return {
     balancePoints: state.balancePoints,
     pendingPoints: state.pendingPoints,
+    debt,
     qualifiedReferrals,
     badges: badges.map((b) => ({ badge: b.badge, badgeName: badgeNames[b.badge], awardedAt: b.awardedAt })),
     // The highest badge held — earned once, kept even if an admin later raises its threshold.
@@ -203,13 +208,13 @@ export async function getRewardsSummary(
   userId: number,
   now = new Date(),
 ): Promise<RewardsSummary> {
-  const [state, rules, recent] = await Promise.all([
-    readJson(db, rewardsStateRead(userId)),
+  const [{ state, debt }, rules, recent] = await Promise.all([
+    readBatch(db, { state: rewardsStateRead(userId), debt: pointsDebtRead(userId) }),
     loadRewardRules(db, now),
     getPointsHistory(db, userId, { limit: RECENT_POINTS }),
   ]);
   const offerCounts = await countOfferWindows(db, userId, rules.offers, now);
-  return assembleRewardsSummary({ state, rules, offerCounts, recent });
+  return assembleRewardsSummary({ state, rules, offerCounts, recent, debt });
 }
 
 /** Latest points entries on the card. */

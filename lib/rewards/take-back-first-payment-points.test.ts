@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { rewardCatalog, users } from "@/db/schema";
 import { commissionFixtures } from "@/testing/commissions";
 import { useTestDatabase } from "@/testing/use-test-database";
+import { getRewardsOverview } from "@/lib/queries/rewards-overview";
+import { getRewardsSummary } from "@/lib/queries/rewards-summary";
 import { redeemPoints } from "./redeem-points";
 import { assertLedgerAfterEach, ledgerOf, restoreRulesAfterEach, setRule } from "@/testing/rewards";
 
@@ -81,6 +83,21 @@ describe("points released by a first payment, taken back", () => {
     expect(takeBack).toMatchObject({ reason: "reversal", deltaPoints: 0, debtPoints: 50 });
     expect(takeBack.note).toMatch(/^50 points taken back: the payment of .+ was charged back$/);
 
+    // Shown to the referrer with its reason: the Rewards tab, /redeem and GET /api/rewards read one function.
+    const overview = await getRewardsOverview(testDb.db, referrer.id, { now });
+    expect(overview.debt).toEqual({
+      debtPoints: 50,
+      debts: [
+        expect.objectContaining({ id: takeBack.id, owedPoints: 50, reason: takeBack.note, createdAt: now }),
+      ],
+    });
+    expect((await getRewardsSummary(testDb.db, referrer.id, now)).debt).toEqual(overview.debt);
+    expect(overview.history.find((h) => h.id === takeBack.id)).toMatchObject({
+      label: "Points taken back",
+      deltaPoints: 0,
+      detail: `${takeBack.note} · 50 still owed`,
+    });
+
     // The next client's 50 points pay the debt first: nothing reaches the balance yet.
     const third = await f.referClient(code.code);
     await f.pay(third.userId, 1995, {}, now);
@@ -92,6 +109,12 @@ describe("points released by a first payment, taken back", () => {
       referralId: clients[0].referralId,
     });
     expect(rows.find((r) => r.id === takeBack.id)!.debtPoints).toBe(0);
+    const paidOff = await getRewardsOverview(testDb.db, referrer.id, { now });
+    expect(paidOff.debt).toEqual({ debtPoints: 0, debts: [] });
+    expect(paidOff.history.find((h) => h.id === rows.at(-1)!.id)).toMatchObject({
+      label: "Points debt paid",
+      deltaPoints: -50,
+    });
 
     // Debt paid: the one after that is the referrer's to spend.
     const fourth = await f.referClient(code.code);

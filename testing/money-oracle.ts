@@ -224,7 +224,13 @@ export async function expectMoneyReadModelsAgree(
  * A referrer's per-referral figures — my-referrals, the seed's summaries on the referral, the export rows —
  * against their direct ledger rows.
  */
-export async function expectReferralFiguresAgree(db: Db, referrer: ModelReferrer, ledger: Row[]) {
+export async function expectReferralFiguresAgree(
+  db: Db,
+  referrer: ModelReferrer,
+  index: number,
+  clients: ModelClient[],
+  ledger: Row[],
+) {
   const directByReferral = new Map<number, number>();
   for (const r of ledger) {
     if (r.level !== "direct" || r.status === "rejected" || r.referralId === null) continue;
@@ -236,6 +242,22 @@ export async function expectReferralFiguresAgree(db: Db, referrer: ModelReferrer
   expect(mine.totals.commissionCents).toBe([...directByReferral.values()].reduce((a, b) => a + b, 0));
   expect(mine.totals.pointsEarned).toBe(mine.referrals.reduce((s, r) => s + r.pointsEarned, 0));
   expect(mine.totals.pointsPending).toBe(mine.referrals.reduce((s, r) => s + r.pointsPending, 0));
+  // Statuses and the qualified count by SPEC's one definition, as the model keeps it.
+  expect(mine.totals.qualified).toBe(qualifiedCount(referrer, index, clients));
+  for (const client of clients.filter((c) => c.referrer === index)) {
+    const status = mine.referrals.find((r) => r.id === client.referralId)!.status;
+    const expected =
+      client.review === "rejected"
+        ? "rejected"
+        : client.review === "pending"
+          ? "in_review"
+          : netPaidOf(client) > 0
+            ? "qualified"
+            : client.netPaid.size
+              ? "refunded"
+              : "awaiting_payment";
+    expect(status).toBe(expected);
+  }
 
   const filters = referralReportFiltersSchema.parse({ referrer: referrer.email });
   for await (const batch of readExportBatches(db, filters)) {

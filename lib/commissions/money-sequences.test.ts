@@ -321,7 +321,7 @@ async function runSequence(events: Event[]): Promise<void> {
   await expectCountersEqualRecounts(db);
   for (const [i, referrer] of referrers.entries()) {
     const ledger = await expectMoneyReadModelsAgree(db, referrer, now);
-    await expectReferralFiguresAgree(db, referrer, ledger);
+    await expectReferralFiguresAgree(db, referrer, i, clients, ledger);
     await expectPointsAgree(
       db,
       referrer,

@@ -38,7 +38,11 @@ export type RewardsSummary = {
   pendingPoints: number;
   /** Points taken back after they were spent, paid off first by the next points earned. */
   debt: PointsDebt;
-  qualifiedReferrals: number;
+  /**
+   * Referrals not in review and not rejected: what milestones and offers count (points are earned at
+   * signup). Not SPEC's qualified referral (that one also needs net paid > 0; see qualified-referrals.ts).
+   */
+  countedReferrals: number;
   badges: { badge: Badge; badgeName: string; awardedAt: Date }[];
   current: MilestoneView | null;
   next: MilestoneView | null;
@@ -142,7 +146,7 @@ export function assembleRewardsSummary(parts: {
   debt: PointsDebt;
 }): RewardsSummary {
   const { state, rules, offerCounts, recent, debt } = parts;
-  const qualifiedReferrals = state.countedReferrals;
+  const countedReferrals = state.countedReferrals;
   const badges = state.badges;
   const view = (m: (typeof rules.milestones)[number] | null): MilestoneView | null =>
     m
@@ -157,7 +161,7 @@ export function assembleRewardsSummary(parts: {
   // The next badge still to earn (a badge held stays held even if an admin raised its threshold since).
   const progress = milestoneProgress(
     rules.milestones.filter((m) => !badges.some((held) => held.badge === m.badge)),
-    qualifiedReferrals,
+    countedReferrals,
   );
   const heldBadge = badgeRank.filter((b) => badges.some((held) => held.badge === b)).at(-1) ?? null;
   const bare = (badge: Badge): MilestoneView => ({
@@ -182,7 +186,7 @@ export function assembleRewardsSummary(parts: {
     balancePoints: state.balancePoints,
     pendingPoints: state.pendingPoints,
     debt,
-    qualifiedReferrals,
+    countedReferrals,
     badges: badges.map((b) => ({ badge: b.badge, badgeName: badgeNames[b.badge], awardedAt: b.awardedAt })),
     // The highest badge held — earned once, kept even if an admin later raises its threshold.
     current: heldBadge

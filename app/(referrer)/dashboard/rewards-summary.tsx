@@ -76,9 +76,9 @@ export function RewardsSummary({ summary, now }: { summary: RewardsSummaryData; 
               </p>
               <ProgressBar
                 className="mt-2"
-                value={summary.qualifiedReferrals}
+                value={summary.countedReferrals}
                 max={next.referrals}
-                label={`${summary.qualifiedReferrals} of ${next.referrals} referrals to ${next.badgeName}`}
+                label={`${summary.countedReferrals} of ${next.referrals} referrals to ${next.badgeName}`}
               />
               {next.unlock ? <p className="mt-1.5 text-xs text-ink-500">Unlocks {next.unlock}</p> : null}
             </div>

@@ -91,8 +91,9 @@ export async function getMyReferrals(
          where ${subscriptions.userId} = ${referralUsageLog.referredUserId}
          order by ${subscriptions.createdAt} desc, ${subscriptions.id} desc limit 1)`,
       // The referral's own points rows (index on referral_id), for the rows of this page only.
+      // Net of points taken back and still owed (a take-back's debt_points), as referrer_stats keeps the total.
       pointsEarned: sql<number>`(
-        select coalesce(sum(${pointsLedger.deltaPoints}) filter (where ${pointsLedger.status} = 'available'), 0)
+        select coalesce(sum(${pointsLedger.deltaPoints} - ${pointsLedger.debtPoints}) filter (where ${pointsLedger.status} = 'available'), 0)
           from ${pointsLedger}
          where ${pointsLedger.referralId} = ${referralUsageLog.id} and ${pointsLedger.userId} = ${userId}::int)`.mapWith(
         Number,

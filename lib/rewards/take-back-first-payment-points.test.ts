@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { rewardCatalog, users } from "@/db/schema";
 import { commissionFixtures } from "@/testing/commissions";
 import { useTestDatabase } from "@/testing/use-test-database";
+import { getMyReferrals } from "@/lib/queries/my-referrals";
 import { getRewardsOverview } from "@/lib/queries/rewards-overview";
 import { getRewardsSummary } from "@/lib/queries/rewards-summary";
 import { redeemPoints } from "./redeem-points";
@@ -98,6 +99,13 @@ describe("points released by a first payment, taken back", () => {
       detail: `${takeBack.note} · 50 still owed`,
     });
 
+    // The referral's points on My referrals are net of what was taken back, owed or not.
+    const earnedBy = async (referralId: number) =>
+      (await getMyReferrals(testDb.db, referrer.id, { page: 1, perPage: 10 })).referrals.find(
+        (r) => r.id === referralId,
+      )!.pointsEarned;
+    expect(await earnedBy(clients[0].referralId)).toBe(0);
+
     // The next client's 50 points pay the debt first: nothing reaches the balance yet.
     const third = await f.referClient(code.code);
     await f.pay(third.userId, 1995, {}, now);
@@ -109,6 +117,8 @@ describe("points released by a first payment, taken back", () => {
       referralId: clients[0].referralId,
     });
     expect(rows.find((r) => r.id === takeBack.id)!.debtPoints).toBe(0);
+    expect(await earnedBy(clients[0].referralId)).toBe(0);
+    expect(await earnedBy(third.referralId)).toBe(50);
     const paidOff = await getRewardsOverview(testDb.db, referrer.id, { now });
     expect(paidOff.debt).toEqual({ debtPoints: 0, debts: [] });
     expect(paidOff.history.find((h) => h.id === rows.at(-1)!.id)).toMatchObject({

@@ -3,7 +3,7 @@
 -- moves only what the balance held and owes the rest as debt_points, so the referral's available points are
 -- Σ delta − Σ debt still owed. As later earnings pay the debt (a debit row for the same referral, and the
 -- take-back's debt_points lowered by as much), the figure stays the same: the referral's points stay taken
--- back. Same trigger as 0012 otherwise; no row has debt yet, so nothing to backfill.
+-- back. Same trigger as 0012 otherwise; the counters of any debt already owed are corrected below.
 CREATE OR REPLACE FUNCTION referrer_points_stmt() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
@@ -35,3 +35,11 @@ BEGIN
   RETURN NULL;
 END;
 $$;
+--> statement-breakpoint
+-- A database that ran 0021 before this one may already owe points: its counters summed deltas only, so they
+-- are off by exactly the debt still owed on own-referral rows.
+UPDATE referrer_stats s SET points_available = s.points_available - d.debt
+  FROM (SELECT user_id, sum(debt_points) AS debt FROM points_ledger
+         WHERE from_own_referral AND referral_id IS NOT NULL AND status = 'available' AND debt_points > 0
+         GROUP BY user_id) d
+ WHERE s.user_id = d.user_id;

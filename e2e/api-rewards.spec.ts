@@ -79,7 +79,7 @@ test.describe("as Maya", () => {
     expect(data.total_pages).toBe(Math.ceil(data.totals.referrals / 5));
     for (const r of data.referrals) {
       expect(r.email).toMatch(/^.\*\*\*@/);
-      expect(["qualified", "in_review", "rejected", "awaiting_payment"]).toContain(r.status);
+      expect(["qualified", "in_review", "rejected", "refunded", "awaiting_payment"]).toContain(r.status);
       expect(r.commission_earned).toMatch(/^\d+\.\d{2}$/);
     }
     expect(JSON.stringify(data)).not.toMatch(/"[a-z.]+\d*@example\.(net|org)"/);

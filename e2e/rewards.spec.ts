@@ -91,7 +91,8 @@ test("a new client joins with Maya's code and gets +20; Maya gets +50 for the re
   const table = maya.page.getByRole("table");
   const row = table.getByRole("row").filter({ hasText: "Robin Vale" });
   await expect(row).toContainText("r***@example.org");
-  await expect(row).toContainText("Qualified");
+  // Robin has not paid yet: not a qualified referral (SPEC: net paid > 0) until the first payment.
+  await expect(row).toContainText("Waiting for first payment");
   await expect(row).toContainText(
     String(added.filter((h) => h.reason !== "referral_new_client").reduce((s, h) => s + h.points, 0)),
   );

@@ -4,6 +4,8 @@ import { formatDate, formatPoints } from "@/lib/format";
 import type { PointsHistoryEntry } from "@/lib/queries/points-history";
 
 function signed(points: number): string {
+  // 0: a take-back that found no balance to take from (all of it owed as a debt).
+  if (points === 0) return "0";
   return `${points > 0 ? "+" : "−"}${formatPoints(Math.abs(points))}`;
 }
 

@@ -12,6 +12,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import { payments } from "./billing";
 import { badge, pointsReason, pointsStatus, rewardRuleKind, rewardType } from "./enums";
 import { referralUsageLog } from "./referrals";
 import { createdAt, updatedAt } from "./timestamps";
@@ -102,6 +103,10 @@ export const pointsLedger = pgTable(
     // A referrer's points held by the qualifying-activity rule: they stay pending until the referred
     // client's first payment (and, for a flagged referral, an admin's approval as well).
     awaitsFirstPayment: boolean("awaits_first_payment").notNull().default(false),
+    // A take-back (reason `reversal`): the refund or chargeback that took the referral's points back, and
+    // what of it the balance could not cover and is still owed (paid off first by later earnings).
+    paymentId: integer("payment_id").references(() => payments.id, { onDelete: "set null" }),
+    debtPoints: integer("debt_points").notNull().default(0),
     expiresAt: timestamp("expires_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
@@ -111,7 +116,18 @@ export const pointsLedger = pgTable(
       .on(t.expiresAt)
       .where(sql`${t.remainingPoints} > 0`),
     index("points_ledger_referral_idx").on(t.referralId),
-    check("points_ledger_nonzero", sql`${t.deltaPoints} <> 0`),
+    // A take-back row moves only what the balance holds (maybe 0) and owes the rest.
+    check("points_ledger_nonzero", sql`${t.deltaPoints} <> 0 OR ${t.reason} = 'reversal'`),
+    check(
+      "points_ledger_debt_range",
+      sql`${t.debtPoints} >= 0 AND (${t.debtPoints} = 0 OR ${t.reason} = 'reversal')`,
+    ),
+    uniqueIndex("points_ledger_take_back_once_key")
+      .on(t.referralId)
+      .where(sql`${t.reason} = 'reversal' AND ${t.paymentId} IS NOT NULL`),
+    index("points_ledger_open_debt_idx")
+      .on(t.userId, t.createdAt, t.id)
+      .where(sql`${t.debtPoints} > 0`),
     check(
       "points_ledger_remaining_range",
       sql`${t.remainingPoints} >= 0 AND (${t.deltaPoints} < 0 AND ${t.remainingPoints} = 0 OR ${t.remainingPoints} <= ${t.deltaPoints})`,

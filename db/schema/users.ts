@@ -51,6 +51,8 @@ export const users = pgTable(
     // Cached sums of the points ledger, kept in the same transaction as every ledger row.
     pointsBalance: integer("points_balance").notNull().default(0),
     pointsPending: integer("points_pending").notNull().default(0),
+    // Points taken back that the balance could not cover (Σ points_ledger.debt_points): later earnings pay it first.
+    pointsDebt: integer("points_debt").notNull().default(0),
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
     // Last address (hashed) and device cookie seen for this user: the fraud rules compare a referral's
     // signup against its referrer's.
@@ -72,6 +74,7 @@ export const users = pgTable(
     check("users_email_lower", sql`${t.email} = lower(${t.email})`),
     check("users_points_balance_nonneg", sql`${t.pointsBalance} >= 0`),
     check("users_points_pending_nonneg", sql`${t.pointsPending} >= 0`),
+    check("users_points_debt_nonneg", sql`${t.pointsDebt} >= 0`),
     check(
       "users_partner_override_range",
       sql`${t.partnerOverrideBps} IS NULL OR (${t.partnerOverrideBps} >= 0 AND ${t.partnerOverrideBps} <= 10000)`,

@@ -129,6 +129,53 @@ describe("payout batches", () => {
     expect(ledger.reduce((s, c) => s + c.amountCents, 0)).toBe(16_000); // 10,000 + 10,000 − 4,000
   });
 
+  it("a campaign bonus reversed by a chargeback after payout → a negative amount carried forward", async () => {
+    const admin = await f.makeUser({ role: "admin" });
+    const launch = await f.makeCampaign({
+      commissionValue: 2000,
+      startsAt: at(-30),
+      endsAt: at(60),
+      bonusThreshold: 1,
+      bonusAmountCents: 5000,
+    });
+    const { user, code } = await f.makeReferrer({ campaignId: launch.id });
+    const client = await f.referClient(code.code);
+    const paid = await f.pay(client.userId, 10_000, { occurredAt: paidAt }, paidAt);
+    expect(paid.commissions.map((c) => [c.level, c.amountCents])).toEqual([
+      ["direct", 2000],
+      ["bonus", 5000],
+    ]);
+    await approveDueCommissions(testDb.db, at(31));
+    const first = await createPayoutBatch(
+      testDb.db,
+      { beneficiaryIds: [user.id] },
+      { actorUserId: admin.id },
+      at(32),
+    );
+    expect(first.batch.totalCents).toBe(7000);
+    await markPayoutBatchPaid(testDb.db, first.batch.id, "WIRE-BONUS", { actorUserId: admin.id }, at(33));
+
+    // The payment that released the bonus is charged back: the commission and the bonus both come back as
+    // approved negative rows against the next payout; the paid rows stay as they were.
+    const chargeback = await f.pay(
+      client.userId,
+      10_000,
+      { type: "chargeback", refundOf: paid.payment.externalId },
+      at(40),
+    );
+    expect(chargeback.commissions.map((c) => [c.level, c.kind, c.amountCents, c.status])).toEqual([
+      ["direct", "reversal", -2000, "approved"],
+      ["bonus", "reversal", -5000, "approved"],
+    ]);
+    const ledger = await f.ledgerOf(user.id);
+    expect(ledger.filter((c) => c.kind === "earning").map((c) => c.status)).toEqual(["paid", "paid"]);
+    const overview = await getPayoutsOverview(testDb.db, at(41));
+    expect(overview.carried.find((b) => b.userId === user.id)).toMatchObject({ approvedCents: -7000 });
+    await expect(
+      createPayoutBatch(testDb.db, { beneficiaryIds: [user.id] }, { actorUserId: admin.id }, at(41)),
+    ).rejects.toMatchObject({ status: 409 });
+  });
+
   it("a canceled batch returns its commissions to the balances", async () => {
     const admin = await f.makeUser({ role: "admin" });
     const { user } = await referrerWithApproved(7000);

@@ -307,6 +307,69 @@ describe("recordPayment: refunds and chargebacks", () => {
     ).toBe("Payment inv_lim belongs to another client");
   });
 
+  it("a refund reverses the campaign and retention bonuses its payment released, in the refunded share", async () => {
+    await setSetting(testDb.db, "retentionBonusMonths", 1);
+    try {
+      const launch = await f.makeCampaign({
+        commissionValue: 2000,
+        startsAt: new Date("2025-01-01T00:00:00Z"),
+        endsAt: new Date("2026-01-01T00:00:00Z"),
+        bonusThreshold: 1,
+        bonusAmountCents: 5000,
+      });
+      const { user: referrer, code } = await f.makeReferrer({ campaignId: launch.id });
+      const client = await f.referClient(code.code);
+      const jan = new Date("2025-01-10T00:00:00Z");
+      const feb = new Date("2025-02-10T00:00:00Z");
+      const first = await f.pay(client.userId, 3995, { occurredAt: jan }, jan);
+      expect(first.commissions.map((c) => [c.level, c.amountCents])).toEqual([
+        ["direct", 799],
+        ["bonus", 5000],
+      ]);
+      const renewal = await f.pay(client.userId, 3995, { occurredAt: feb }, feb);
+      expect(renewal.commissions.map((c) => [c.level, c.amountCents])).toEqual([
+        ["direct", 799],
+        ["retention", 2500],
+      ]);
+      // 1,000¢ of 3,995¢ refunded: each line loses ⌊amount × 1000 ÷ 3995⌋ — the flat bonus included.
+      const part = await f.pay(
+        client.userId,
+        1000,
+        { type: "refund", refundOf: renewal.payment.externalId },
+        feb,
+      );
+      expect(part.commissions.map((c) => [c.level, c.amountCents])).toEqual([
+        ["direct", -200],
+        ["retention", -625],
+      ]);
+      // The rest: each ends reversed exactly, never more than it earned.
+      const rest = await f.pay(
+        client.userId,
+        2995,
+        { type: "refund", refundOf: renewal.payment.externalId },
+        feb,
+      );
+      expect(rest.commissions.map((c) => [c.level, c.amountCents, c.status])).toEqual([
+        ["direct", -599, "reversed"],
+        ["retention", -1875, "reversed"],
+      ]);
+      const cb = await f.pay(
+        client.userId,
+        3995,
+        { type: "chargeback", refundOf: first.payment.externalId },
+        feb,
+      );
+      expect(cb.commissions.map((c) => [c.level, c.amountCents, c.status])).toEqual([
+        ["direct", -799, "reversed"],
+        ["bonus", -5000, "reversed"],
+      ]);
+      const ledger = await f.ledgerOf(referrer.id);
+      expect(ledger.reduce((sum, c) => sum + c.amountCents, 0)).toBe(0);
+    } finally {
+      await setSetting(testDb.db, "retentionBonusMonths", 0);
+    }
+  });
+
   it("a chargeback reverses like a full refund", async () => {
     const { user: referrer, code } = await f.makeReferrer();
     const client = await f.referClient(code.code);

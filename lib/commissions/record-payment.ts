@@ -8,7 +8,9 @@ import type { DbOrTx, Tx } from "@/db/types";
 import { DomainError, notFound } from "@/lib/errors";
 import { centsToDecimal } from "@/lib/format";
 import { accountEmail } from "@/lib/referrals/normalize-email";
+import { maskEmail } from "@/lib/privacy/mask";
 import { releasePointsOnFirstPayment } from "@/lib/rewards/release-on-first-payment";
+import { takeBackFirstPaymentPoints } from "@/lib/rewards/take-back-first-payment-points";
 import { proportion } from "./calculate-commission";
 import {
   earnCommissions,
@@ -274,6 +276,14 @@ async function recordRefund(
       field: "currency",
     });
   }
+  // The referrer's row lock before the refund row's triggers move their counters: the same order as an
+  // incoming payment takes them (referrer, then counters), so the two never deadlock; it is also the
+  // referrer's points lock for taking points back below.
+  const [payer] = rowsAs(
+    await tx.execute(sql`SELECT * FROM (${payerReferralLocked(sql`${original.userId}::int`)}) r`),
+    payerReferralColumns,
+  );
+  const referral = payer ? readPayerReferral(payer) : null;
 
   const refund = await insertOnce(tx, input, occurredAt, now, {
     userId: original.userId,
@@ -301,18 +311,15 @@ async function recordRefund(
   const earnings = await tx
     .select()
     .from(commissions)
-    .where(
-      and(
-        eq(commissions.paymentId, original.id),
-        eq(commissions.kind, "earning"),
-        sql`${commissions.level} IN ('direct', 'partner')`,
-      ),
-    )
+    .where(and(eq(commissions.paymentId, original.id), eq(commissions.kind, "earning")))
     .orderBy(asc(commissions.id))
     .for("update");
-  // A refund takes back the same share of each commission the payment earned (cumulatively, so a
-  // refund in several parts ends exactly at the full amount). Campaign and retention bonuses were
-  // earned by reaching a milestone, not by this payment's amount: they stand.
+  // SPEC: a refund or chargeback reverses everything its payment funded, proportionally. Each commission
+  // the payment earned — direct, partner, and the campaign or retention bonus it released — loses the
+  // refunded share: amount × refunded ÷ paid, truncated toward zero, cumulatively (a refund in several
+  // parts ends exactly at the full amount; reverseEarnings never takes more than the earning). A flat
+  // bonus follows the same rule: a 25% refund takes back 25% of it (rounded down), a full refund or a
+  // chargeback all of it. After payout the reversal is carried into the next payout.
   const reversals = await reverseEarnings(tx, {
     earnings,
     targetCents: (earning) => proportion(earning.amountCents, refundedCents, original.amountCents),
@@ -326,7 +333,35 @@ async function recordRefund(
     tx,
     earnings.map((e) => e.referralId).filter((id): id is number => id !== null),
   );
+  if (referral?.referrer) await takeBackPointsIfUnpaid(tx, referral.id, referral.referrer.id, refund, now);
   return { payment: refund, created: true, commissions: reversals };
+}
+
+/**
+ * The points the client's first payment released go back when this refund left the client with nothing
+ * paid (lib/rewards/take-back-first-payment-points.ts has the rule).
+ */
+async function takeBackPointsIfUnpaid(
+  tx: Tx,
+  referralId: number,
+  referrerId: number,
+  refund: Payment,
+  now: Date,
+): Promise<void> {
+  const [after] = rowsAs(
+    await tx.execute(sql`
+      SELECT l.net_paid_cents, u.email FROM referral_usage_log l JOIN users u ON u.id = l.referred_user_id
+       WHERE l.id = ${referralId}`),
+    z.object({ net_paid_cents: col.cents, email: col.text }),
+  );
+  if (!after || after.net_paid_cents > 0) return;
+  await takeBackFirstPaymentPoints(tx, {
+    referralId,
+    referrerId,
+    refund: { id: refund.id, type: refund.type === "chargeback" ? "chargeback" : "refund" },
+    clientLabel: maskEmail(after.email),
+    now,
+  });
 }
 
 /** The same external id again: the stored result, if it is the same payment; otherwise a conflict. */

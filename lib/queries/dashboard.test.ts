@@ -398,7 +398,7 @@ describe("the dashboard", () => {
               in_review: totals.inReviewCents,
               direct: totals.byLevel.direct,
             }).toEqual(Object.fromEntries(Object.entries(want.ledger).map(([k, v]) => [k, v ?? 0])));
-            expect(data.rewards.qualifiedReferrals).toBe(want.qualified);
+            expect(data.rewards.countedReferrals).toBe(want.qualified);
             expect(data.rewards.offers.map((o) => o.counted)).toEqual(want.offers);
           }
         }

@@ -12,6 +12,7 @@ import {
   referralAnalyticsRead,
 } from "@/lib/queries/referral-analytics";
 import { referrerOverviewRead } from "@/lib/queries/referrer-overview";
+import { pointsDebtRead } from "./points-debt";
 import {
   assembleRewardsSummary,
   countOfferWindows,
@@ -127,12 +128,18 @@ export async function loadDashboardRewards(db: DbOrTx, user: Referrer, opts: { n
   const rulesLoaded = loadRewardRules(db, now);
   const offerCountsLoaded = rulesLoaded.then((rules) => countOfferWindows(db, user.id, rules.offers, now));
   const [batch, rules, offerCounts, recentPoints] = await Promise.all([
-    readBatch(db, { points: rewardsStateRead(user.id) }),
+    readBatch(db, { points: rewardsStateRead(user.id), debt: pointsDebtRead(user.id) }),
     rulesLoaded,
     offerCountsLoaded,
     getPointsHistory(db, user.id, { limit: RECENT_POINTS }),
   ]);
-  return assembleRewardsSummary({ state: batch.points, rules, offerCounts, recent: recentPoints });
+  return assembleRewardsSummary({
+    state: batch.points,
+    rules,
+    offerCounts,
+    recent: recentPoints,
+    debt: batch.debt,
+  });
 }
 
 export type DashboardOverviewData = Awaited<ReturnType<typeof loadDashboardOverview>>;

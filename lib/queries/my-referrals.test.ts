@@ -12,6 +12,8 @@ import {
   setRule,
   signupWith,
 } from "@/testing/rewards";
+import { recordPayment } from "@/lib/commissions/record-payment";
+import { readReferrerStats } from "@/lib/referrals/referrer-stats";
 import { getMyReferrals } from "./my-referrals";
 
 const testDb = useTestDatabase();
@@ -35,19 +37,20 @@ describe("getMyReferrals", () => {
       .where(eq(referralUsageLog.id, first.referral!.id));
 
     const mine = await getMyReferrals(testDb.db, referrer.id, { page: 1, perPage: 10 });
+    // Nobody has paid yet: not qualified (SPEC: net paid > 0), waiting for a first payment.
     expect(mine.referrals.map((r) => [r.status, r.pointsEarned, r.pointsPending, r.commissionCents])).toEqual(
       [
         ["rejected", 0, 0, 0],
         ["in_review", 0, 50, 0],
-        ["qualified", 50, 0, 0],
-        ["qualified", 50, 0, 399],
+        ["awaiting_payment", 50, 0, 0],
+        ["awaiting_payment", 50, 0, 399],
       ],
     );
     expect(mine.referrals.at(-1)!.maskedEmail).toBe("f***@example.org");
     expect(mine.referrals.at(-1)!.subscriptionStatus).toBe("trial");
     expect(mine.totals).toEqual({
       referrals: 4,
-      qualified: 2,
+      qualified: 0,
       inReview: 1,
       rejected: 1,
       pointsEarned: 100,
@@ -56,7 +59,46 @@ describe("getMyReferrals", () => {
     });
     await approveReferral(testDb, held.referral!.id);
     const after = await getMyReferrals(testDb.db, referrer.id, { page: 1, perPage: 10 });
-    expect(after.referrals[1]).toMatchObject({ status: "qualified", pointsEarned: 50, pointsPending: 0 });
+    expect(after.referrals[1]).toMatchObject({
+      status: "awaiting_payment",
+      pointsEarned: 50,
+      pointsPending: 0,
+    });
+  });
+
+  it("qualified is SPEC's one definition: paid net of refunds, and it falls back when refunded to nothing", async () => {
+    const { user: referrer, code } = await makeReferrer(testDb);
+    const payer = await signupWith(testDb.db, code);
+    const refunded = await signupWith(testDb.db, code);
+    const held = await flaggedSignup(testDb.db, code);
+    const pay = (userId: number, externalId: string, amountCents: number, refundOf?: string) =>
+      recordPayment(testDb.db, {
+        externalId,
+        userId,
+        amountCents,
+        type: refundOf ? "refund" : "payment",
+        refundOf,
+      });
+    await pay(payer.user.id, `inv_q_${payer.user.id}`, 3995);
+    await pay(payer.user.id, `re_q_${payer.user.id}`, 3994, `inv_q_${payer.user.id}`); // 1¢ kept
+    await pay(refunded.user.id, `inv_q_${refunded.user.id}`, 1);
+    await pay(refunded.user.id, `re_q_${refunded.user.id}`, 1, `inv_q_${refunded.user.id}`);
+    await pay(held.user.id, `inv_q_${held.user.id}`, 3995); // paid, but in review: not qualified
+
+    const mine = await getMyReferrals(testDb.db, referrer.id, { page: 1, perPage: 10 });
+    const statusOf = (id: number) => mine.referrals.find((r) => r.id === id)!.status;
+    expect(statusOf(payer.referral!.id)).toBe("qualified");
+    expect(statusOf(refunded.referral!.id)).toBe("refunded");
+    expect(statusOf(held.referral!.id)).toBe("in_review");
+    // The count is the same definition as the statuses, and as the tier's (referrer_stats.qualified_referrals).
+    expect(mine.totals.qualified).toBe(1);
+    expect(mine.totals.qualified).toBe((await readReferrerStats(testDb.db, referrer.id)).qualifiedReferrals);
+    expect(mine.referrals.filter((r) => r.status === "qualified")).toHaveLength(mine.totals.qualified);
+
+    await approveReferral(testDb, held.referral!.id);
+    const after = await getMyReferrals(testDb.db, referrer.id, { page: 1, perPage: 10 });
+    expect(after.referrals.find((r) => r.id === held.referral!.id)!.status).toBe("qualified");
+    expect(after.totals.qualified).toBe(2);
   });
 
   it("pages newest first and clamps a page past the end", async () => {

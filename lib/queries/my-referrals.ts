@@ -1,13 +1,13 @@
 import "server-only";
 import { desc, eq, sql } from "drizzle-orm";
-import { pointsLedger, referralUsageLog, subscriptions, users } from "@/db/schema";
+import { payments, pointsLedger, referralUsageLog, subscriptions, users } from "@/db/schema";
 import { z } from "zod";
 import { col, rowsAs } from "@/db/rows";
 import type { DbOrTx } from "@/db/types";
 import { maskEmail } from "@/lib/privacy/mask";
+import { isQualifiedSql, referralStatus, type ReferralStatus } from "@/lib/rewards/qualified-referrals";
 
-/** qualified: counts and pays; in_review: flagged, held; rejected: by an admin; awaiting_payment: held for the first payment. */
-export type ReferralStatus = "qualified" | "in_review" | "rejected" | "awaiting_payment";
+export type { ReferralStatus };
 
 export type MyReferral = {
   id: number;
@@ -39,7 +39,8 @@ export type MyReferrals = {
 };
 
 /**
- * The seed's "My Referrals API": everyone the client referred (masked e-mail), when, the referral's status,
+ * The seed's "My Referrals API": everyone the client referred (masked e-mail), when, the referral's status
+ * (lib/rewards/qualified-referrals.ts: qualified means net paid > 0, not in review, not rejected),
  * the points it earned them (available and held) and its commission (direct, net of reversals), with totals
  * over all of them and one page of rows, newest first.
  */
@@ -53,11 +54,11 @@ export async function getMyReferrals(
   // the history. Held equal to a recount by lib/referrals/rollup-mismatches.ts.
   const [c] = rowsAs(
     await db.execute(sql`
-      SELECT referrals, counted_referrals, in_review, rejected, points_available, points_pending, commission_cents
+      SELECT referrals, qualified_referrals, in_review, rejected, points_available, points_pending, commission_cents
         FROM referrer_stats WHERE user_id = ${userId}::int`),
     z.object({
       referrals: col.int,
-      counted_referrals: col.int,
+      qualified_referrals: col.int,
       in_review: col.int,
       rejected: col.int,
       points_available: col.int,
@@ -67,7 +68,8 @@ export async function getMyReferrals(
   );
   const totals = {
     referrals: c?.referrals ?? 0,
-    qualified: c?.counted_referrals ?? 0,
+    // SPEC's qualified referrals (net paid > 0), the count the statuses below add up to.
+    qualified: c?.qualified_referrals ?? 0,
     inReview: c?.in_review ?? 0,
     rejected: c?.rejected ?? 0,
     pointsEarned: c?.points_available ?? 0,
@@ -89,8 +91,9 @@ export async function getMyReferrals(
          where ${subscriptions.userId} = ${referralUsageLog.referredUserId}
          order by ${subscriptions.createdAt} desc, ${subscriptions.id} desc limit 1)`,
       // The referral's own points rows (index on referral_id), for the rows of this page only.
+      // Net of points taken back and still owed (a take-back's debt_points), as referrer_stats keeps the total.
       pointsEarned: sql<number>`(
-        select coalesce(sum(${pointsLedger.deltaPoints}) filter (where ${pointsLedger.status} = 'available'), 0)
+        select coalesce(sum(${pointsLedger.deltaPoints} - ${pointsLedger.debtPoints}) filter (where ${pointsLedger.status} = 'available'), 0)
           from ${pointsLedger}
          where ${pointsLedger.referralId} = ${referralUsageLog.id} and ${pointsLedger.userId} = ${userId}::int)`.mapWith(
         Number,
@@ -101,10 +104,10 @@ export async function getMyReferrals(
          where ${pointsLedger.referralId} = ${referralUsageLog.id} and ${pointsLedger.userId} = ${userId}::int)`.mapWith(
         Number,
       ),
-      awaitingPayment: sql<boolean>`exists (
-        select 1 from ${pointsLedger}
-         where ${pointsLedger.referralId} = ${referralUsageLog.id} and ${pointsLedger.userId} = ${userId}::int
-           and ${pointsLedger.status} = 'pending' and ${pointsLedger.awaitsFirstPayment})`,
+      // SPEC's qualified referral, by the SQL function the counters use (one definition).
+      qualified: sql<boolean>`${isQualifiedSql("referral_usage_log")}`,
+      everPaid: sql<boolean>`exists (
+        select 1 from ${payments} where ${payments.userId} = ${referralUsageLog.referredUserId})`,
       commissionCents: referralUsageLog.commissionAmountCents,
     })
     .from(referralUsageLog)
@@ -115,17 +118,10 @@ export async function getMyReferrals(
     .offset((page - 1) * opts.perPage);
 
   return {
-    referrals: rows.map(({ email, reviewStatus, awaitingPayment, ...r }) => ({
+    referrals: rows.map(({ email, reviewStatus, qualified, everPaid, ...r }) => ({
       ...r,
       maskedEmail: maskEmail(email),
-      status:
-        reviewStatus === "pending"
-          ? "in_review"
-          : reviewStatus === "rejected"
-            ? "rejected"
-            : awaitingPayment
-              ? "awaiting_payment"
-              : "qualified",
+      status: referralStatus({ qualified, reviewStatus, everPaid }),
     })),
     totals,
     page,

@@ -69,6 +69,8 @@ export async function getPointsHistory(
       detail = referrerName ? `Joined with ${referrerName}'s code` : "Joined with a referral code";
     } else if (entry.reason === "redemption") {
       detail = entry.note;
+    } else if (entry.reason === "reversal" && entry.debtPoints > 0) {
+      detail = `${entry.note ?? "Points taken back"} · ${entry.debtPoints.toLocaleString("en-US")} still owed`;
     }
     return {
       id: entry.id,
@@ -84,7 +86,13 @@ export async function getPointsHistory(
           : entry.status === "void"
             ? "Referral rejected"
             : null,
-      label: reasonLabels[entry.reason],
+      // A take-back names its refund; a row without one pays toward a points debt.
+      label:
+        entry.reason === "reversal"
+          ? entry.paymentId !== null
+            ? "Points taken back"
+            : "Points debt paid"
+          : reasonLabels[entry.reason],
       detail: detail || null,
       couponCode: couponCode ?? null,
       expiresAt: entry.expiresAt,

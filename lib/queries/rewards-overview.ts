@@ -3,6 +3,8 @@ import { and, asc, desc, eq, lte, sql } from "drizzle-orm";
 import { pointsLedger, redemptions, rewardCatalog, users } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
 import { spendableLots } from "@/lib/rewards/ledger";
+import { readJson } from "@/db/json-batch";
+import { pointsDebtRead, type PointsDebt } from "./points-debt";
 import { countPointsHistory, getPointsHistory, type PointsHistoryEntry } from "./points-history";
 
 export const EXPIRY_WARNING_DAYS = 30;
@@ -30,6 +32,8 @@ export type RedemptionRecord = {
 export type RewardsOverview = {
   balancePoints: number;
   pendingPoints: number;
+  /** Points taken back after they were spent: the next points earned pay it first. */
+  debt: PointsDebt;
   expiringSoon: { points: number; firstExpiresAt: Date } | null;
   catalog: CatalogOffer[];
   redemptions: RedemptionRecord[];
@@ -46,7 +50,7 @@ export async function getRewardsOverview(
 ): Promise<RewardsOverview> {
   const now = opts.now ?? new Date();
   const soon = new Date(now.getTime() + EXPIRY_WARNING_DAYS * 86_400_000);
-  const [[account], items, issued, [expiring], history, historyTotal] = await Promise.all([
+  const [[account], items, issued, [expiring], history, historyTotal, debt] = await Promise.all([
     db
       .select({ balancePoints: users.pointsBalance, pendingPoints: users.pointsPending })
       .from(users)
@@ -78,11 +82,13 @@ export async function getRewardsOverview(
       .where(and(spendableLots(userId), lte(pointsLedger.expiresAt, soon))),
     getPointsHistory(db, userId, { limit: opts.historyLimit ?? 50, offset: opts.historyOffset ?? 0 }),
     countPointsHistory(db, userId),
+    readJson(db, pointsDebtRead(userId)),
   ]);
   const balancePoints = account?.balancePoints ?? 0;
   return {
     balancePoints,
     pendingPoints: account?.pendingPoints ?? 0,
+    debt,
     expiringSoon:
       expiring && expiring.points > 0 && expiring.firstExpiresAt
         ? { points: expiring.points, firstExpiresAt: expiring.firstExpiresAt }

@@ -20,7 +20,7 @@ describe("getRewardsSummary", () => {
       await signupWith(testDb.db, code, { now: new Date(now.getTime() - (i < 2 ? 0 : 3 * day)) });
 
     const summary = await getRewardsSummary(testDb.db, referrer.id, now);
-    expect(summary.qualifiedReferrals).toBe(6);
+    expect(summary.countedReferrals).toBe(6);
     expect(summary.current).toMatchObject({ badge: "bronze", unlock: "Free theme" });
     expect(summary.next).toMatchObject({ badge: "silver", referrals: 20 });
     expect(summary.remaining).toBe(14);

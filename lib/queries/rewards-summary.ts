@@ -1,13 +1,14 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { jsonCol, jsonRead, readJson, type JsonRead } from "@/db/json-batch";
+import { jsonCol, jsonRead, readBatch, readJson, type JsonRead } from "@/db/json-batch";
 import { users } from "@/db/schema";
 import { badge as badgeEnum } from "@/db/schema/enums";
 import { timestampParam } from "@/db/sql-values";
 import type { DbOrTx } from "@/db/types";
 import { loadRewardRules, type RewardRuleSet } from "@/lib/rewards/load-reward-rules";
 import { badgeNames, milestoneProgress, offerCountingSince, type Badge } from "@/lib/rewards/rules";
+import { pointsDebtRead, type PointsDebt } from "./points-debt";
 import { getPointsHistory, type PointsHistoryEntry } from "./points-history";
 
 /** Lowest to highest, as the enum declares them. */
@@ -35,7 +36,13 @@ export type OfferView = {
 export type RewardsSummary = {
   balancePoints: number;
   pendingPoints: number;
-  qualifiedReferrals: number;
+  /** Points taken back after they were spent, paid off first by the next points earned. */
+  debt: PointsDebt;
+  /**
+   * Referrals not in review and not rejected: what milestones and offers count (points are earned at
+   * signup). Not SPEC's qualified referral (that one also needs net paid > 0; see qualified-referrals.ts).
+   */
+  countedReferrals: number;
   badges: { badge: Badge; badgeName: string; awardedAt: Date }[];
   current: MilestoneView | null;
   next: MilestoneView | null;
@@ -136,9 +143,10 @@ export function assembleRewardsSummary(parts: {
   rules: RewardRuleSet;
   offerCounts: Map<number, number>;
   recent: PointsHistoryEntry[];
+  debt: PointsDebt;
 }): RewardsSummary {
-  const { state, rules, offerCounts, recent } = parts;
-  const qualifiedReferrals = state.countedReferrals;
+  const { state, rules, offerCounts, recent, debt } = parts;
+  const countedReferrals = state.countedReferrals;
   const badges = state.badges;
   const view = (m: (typeof rules.milestones)[number] | null): MilestoneView | null =>
     m
@@ -153,7 +161,7 @@ export function assembleRewardsSummary(parts: {
   // The next badge still to earn (a badge held stays held even if an admin raised its threshold since).
   const progress = milestoneProgress(
     rules.milestones.filter((m) => !badges.some((held) => held.badge === m.badge)),
-    qualifiedReferrals,
+    countedReferrals,
   );
   const heldBadge = badgeRank.filter((b) => badges.some((held) => held.badge === b)).at(-1) ?? null;
   const bare = (badge: Badge): MilestoneView => ({
@@ -177,7 +185,8 @@ export function assembleRewardsSummary(parts: {
   return {
     balancePoints: state.balancePoints,
     pendingPoints: state.pendingPoints,
-    qualifiedReferrals,
+    debt,
+    countedReferrals,
     badges: badges.map((b) => ({ badge: b.badge, badgeName: badgeNames[b.badge], awardedAt: b.awardedAt })),
     // The highest badge held — earned once, kept even if an admin later raises its threshold.
     current: heldBadge
@@ -203,13 +212,13 @@ export async function getRewardsSummary(
   userId: number,
   now = new Date(),
 ): Promise<RewardsSummary> {
-  const [state, rules, recent] = await Promise.all([
-    readJson(db, rewardsStateRead(userId)),
+  const [{ state, debt }, rules, recent] = await Promise.all([
+    readBatch(db, { state: rewardsStateRead(userId), debt: pointsDebtRead(userId) }),
     loadRewardRules(db, now),
     getPointsHistory(db, userId, { limit: RECENT_POINTS }),
   ]);
   const offerCounts = await countOfferWindows(db, userId, rules.offers, now);
-  return assembleRewardsSummary({ state, rules, offerCounts, recent });
+  return assembleRewardsSummary({ state, rules, offerCounts, recent, debt });
 }
 
 /** Latest points entries on the card. */

@@ -144,7 +144,7 @@ export const REPORT_ROLLUPS: Rollup[] = [
                              0 AS available, 0 AS pending
                         FROM referral_usage_log WHERE referrer_user_id IS NOT NULL
                       UNION ALL
-                      SELECT p.user_id, 0, 0, 0, CASE WHEN p.status = 'available' THEN p.delta_points ELSE 0 END,
+                      SELECT p.user_id, 0, 0, 0, CASE WHEN p.status = 'available' THEN p.delta_points - p.debt_points ELSE 0 END,
                              CASE WHEN p.status = 'pending' THEN p.delta_points ELSE 0 END
                         FROM points_ledger p JOIN referral_usage_log l
                           ON l.id = p.referral_id AND l.referrer_user_id = p.user_id) e

@@ -3,6 +3,8 @@
 // findLedgerMismatches):
 //   points_balance = Σ delta of available rows = Σ remaining of available credits
 //   points_pending = Σ delta of pending rows
+//   points_debt    = Σ debt_points (points taken back that the balance could not cover), and
+//   points_debt > 0 ⇒ points_balance = 0: a debt is paid off first by whatever becomes available next
 // A spend is a conditional update (`… WHERE points_balance >= n`) that PostgreSQL re-checks after waiting
 // for the row lock, backed by the CHECK points_balance >= 0: no interleaving can take a balance below zero.
 import { and, asc, eq, gt, gte, inArray, sql, type SQL } from "drizzle-orm";
@@ -176,16 +178,27 @@ export async function creditPointsClaiming(
                   FROM (SELECT user_id, points, status::text AS status FROM kept) i
                  GROUP BY user_id ORDER BY user_id) d
          WHERE u.id = d.user_id
-        RETURNING u.id
+        RETURNING u.id, u.points_debt > 0 AND u.points_balance > 0 AS owes
       )
       SELECT (SELECT array_agg(id ORDER BY id) FROM entries)::text AS ids,
              (SELECT count(*) FROM moved)::int AS users,
              (SELECT count(DISTINCT user_id) FROM kept)::int AS wanted,
-             (SELECT array_agg(k ORDER BY k) FROM won)::text AS won`),
-    z.object({ ids: col.nullableText, users: col.int, wanted: col.int, won: col.nullableText }),
+             (SELECT array_agg(k ORDER BY k) FROM won)::text AS won,
+             (SELECT array_agg(id ORDER BY id) FROM moved WHERE owes)::text AS debtors`),
+    z.object({
+      ids: col.nullableText,
+      users: col.int,
+      wanted: col.int,
+      won: col.nullableText,
+      debtors: col.nullableText,
+    }),
   )[0];
   if (result.users !== result.wanted) throw notFound("User");
   const list = (text: string | null) => (text ? text.replace(/[{}]/g, "").split(",").map(Number) : []);
+  // Points that became available to a user in debt pay the debt first (rare: no extra round trip otherwise).
+  for (const userId of list(result.debtors)) {
+    await payPointsDebt(tx, userId, inputs.find((i) => i.userId === userId)!.now);
+  }
   return { entryIds: list(result.ids), won: list(result.won) };
 }
 
@@ -195,6 +208,8 @@ export type DebitInput = {
   reason: DebitReason;
   now: Date;
   redemptionId?: number | null;
+  /** The referral a debt repayment is for (the take-back's referral). */
+  referralId?: number | null;
   note?: string | null;
 };
 
@@ -231,14 +246,7 @@ export async function debitPoints(
       asc(pointsLedger.createdAt),
       asc(pointsLedger.id),
     );
-  const taken = allocateOldestFirst(lots, input.points);
-  await tx.execute(sql`
-    UPDATE points_ledger AS p SET remaining_points = p.remaining_points - v.take
-      FROM (VALUES ${sql.join(
-        taken.map((t) => sql`(${t.id}::bigint, ${t.takePoints}::int)`),
-        sql`, `,
-      )}) AS v(id, take)
-     WHERE p.id = v.id`);
+  await drawDown(tx, allocateOldestFirst(lots, input.points));
   const [entry] = await tx
     .insert(pointsLedger)
     .values({
@@ -248,6 +256,7 @@ export async function debitPoints(
       reason: input.reason,
       status: "available",
       redemptionId: input.redemptionId ?? null,
+      referralId: input.referralId ?? null,
       note: input.note ?? null,
       createdAt: input.now,
     })
@@ -257,19 +266,30 @@ export async function debitPoints(
 
 export type PendingEntry = { id: number; userId: number; deltaPoints: number };
 
-/** Applies one signed change per user to the cached sums, locking users in id order (no deadlocks). */
-async function moveCachedSums(tx: Tx, entries: PendingEntry[], to: "available" | "void"): Promise<void> {
+/**
+ * Applies one signed change per user to the cached sums, locking users in id order (no deadlocks). Points
+ * made available to a user in debt pay the debt first.
+ */
+async function moveCachedSums(
+  tx: Tx,
+  entries: PendingEntry[],
+  to: "available" | "void",
+  now: Date,
+): Promise<void> {
   const byUser = new Map<number, number>();
   for (const e of entries) byUser.set(e.userId, (byUser.get(e.userId) ?? 0) + e.deltaPoints);
   for (const userId of [...byUser.keys()].sort((a, b) => a - b)) {
     const points = byUser.get(userId)!;
-    await tx
+    const [moved] = await tx
       .update(users)
       .set({
         pointsPending: sql`${users.pointsPending} - ${points}`,
         ...(to === "available" ? { pointsBalance: sql`${users.pointsBalance} + ${points}` } : {}),
       })
-      .where(eq(users.id, userId));
+      .where(eq(users.id, userId))
+      .returning({ debt: users.pointsDebt, balance: users.pointsBalance });
+    if (to === "available" && moved && moved.debt > 0 && moved.balance > 0)
+      await payPointsDebt(tx, userId, now);
   }
 }
 
@@ -282,14 +302,14 @@ export async function releasePendingEntries(
   entries: PendingEntry[],
   opts: { now: Date; expiryDays: number | null },
 ): Promise<number> {
-  return settlePendingEntries(tx, entries, "available", {
+  return settlePendingEntries(tx, entries, "available", opts.now, {
     expiresAt: expiryDateFor(opts.expiryDays, opts.now),
   });
 }
 
 /** Pending → void (a rejected referral): the rows stay as history, the points never become spendable. */
 export async function voidPendingEntries(tx: Tx, entries: PendingEntry[]): Promise<number> {
-  return settlePendingEntries(tx, entries, "void", { remainingPoints: 0 });
+  return settlePendingEntries(tx, entries, "void", new Date(), { remainingPoints: 0 });
 }
 
 /** Moves still-pending rows to `to` and their points out of the pending sum (into the balance if available). */
@@ -297,6 +317,7 @@ async function settlePendingEntries(
   tx: Tx,
   entries: PendingEntry[],
   to: "available" | "void",
+  now: Date,
   also: Partial<typeof pointsLedger.$inferInsert>,
 ): Promise<number> {
   if (!entries.length) return 0;
@@ -312,6 +333,133 @@ async function settlePendingEntries(
         eq(pointsLedger.status, "pending"),
       ),
     );
-  await moveCachedSums(tx, entries, to);
+  await moveCachedSums(tx, entries, to, now);
   return entries.reduce((sum, e) => sum + e.deltaPoints, 0);
+}
+
+export type TakeBackInput = {
+  userId: number;
+  /** What is taken back in all: from the balance what it holds, the rest owed as a debt. */
+  points: number;
+  referralId: number;
+  /** The refund or chargeback that takes the points back (one take-back per referral, by a unique index). */
+  paymentId: number;
+  note: string;
+  now: Date;
+  /** Lots to draw from first (the credits being taken back, if anything is left of them). */
+  fromLots: number[];
+};
+
+/**
+ * Takes points back without ever taking the balance below zero: one `reversal` row that moves what the
+ * balance holds (possibly 0) and records the rest as `debt_points`, owed until later earnings pay it
+ * (payPointsDebt). Under the user's points lock, so a redemption running at the same moment either spends
+ * first (and more of this becomes debt) or finds the points gone.
+ */
+export async function takeBackPoints(
+  tx: Tx,
+  input: TakeBackInput,
+): Promise<{ entryId: number; takenPoints: number; debtPoints: number }> {
+  assertPoints(input.points);
+  const { balancePoints } = await lockPointsAccount(tx, input.userId);
+  const takenPoints = Math.min(input.points, balancePoints);
+  const debtPoints = input.points - takenPoints;
+  await tx
+    .update(users)
+    .set({
+      pointsBalance: sql`${users.pointsBalance} - ${takenPoints}`,
+      pointsDebt: sql`${users.pointsDebt} + ${debtPoints}`,
+    })
+    .where(eq(users.id, input.userId));
+  if (takenPoints > 0) {
+    const lots = await tx.select(LOT_FIELDS).from(pointsLedger).where(spendableLots(input.userId));
+    const first = new Set(input.fromLots);
+    const own = lots.filter((lot) => first.has(lot.id));
+    const fromOwn = Math.min(
+      takenPoints,
+      own.reduce((sum, lot) => sum + lot.remainingPoints, 0),
+    );
+    const taken = [
+      ...(fromOwn > 0 ? allocateOldestFirst(own, fromOwn) : []),
+      ...(takenPoints > fromOwn
+        ? allocateOldestFirst(
+            lots.filter((lot) => !first.has(lot.id)),
+            takenPoints - fromOwn,
+          )
+        : []),
+    ];
+    await drawDown(tx, taken);
+  }
+  const [entry] = await tx
+    .insert(pointsLedger)
+    .values({
+      userId: input.userId,
+      deltaPoints: -takenPoints,
+      remainingPoints: 0,
+      reason: "reversal",
+      status: "available",
+      referralId: input.referralId,
+      paymentId: input.paymentId,
+      debtPoints,
+      note: input.note,
+      createdAt: input.now,
+    })
+    .returning({ id: pointsLedger.id });
+  return { entryId: entry.id, takenPoints, debtPoints };
+}
+
+/**
+ * Pays a user's points debt from their balance, oldest debt first: per debt a `reversal` debit (for the
+ * debt's referral) and its `debt_points` lowered. Called under the user's points lock, right after points
+ * became available (a credit or a release), so a balance and a debt never stand side by side.
+ */
+async function payPointsDebt(tx: Tx, userId: number, now: Date): Promise<void> {
+  const debts = await tx
+    .select({
+      id: pointsLedger.id,
+      debtPoints: pointsLedger.debtPoints,
+      referralId: pointsLedger.referralId,
+      note: pointsLedger.note,
+    })
+    .from(pointsLedger)
+    .where(and(eq(pointsLedger.userId, userId), gt(pointsLedger.debtPoints, 0)))
+    .orderBy(asc(pointsLedger.createdAt), asc(pointsLedger.id))
+    .for("update");
+  let { balancePoints } = await lockPointsAccount(tx, userId);
+  let paid = 0;
+  for (const debt of debts) {
+    if (balancePoints === 0) break;
+    const points = Math.min(balancePoints, debt.debtPoints);
+    ({ balancePoints } = await debitPoints(tx, {
+      userId,
+      points,
+      reason: "reversal",
+      referralId: debt.referralId,
+      note: `Paid toward points taken back${debt.note ? ` (${debt.note})` : ""}`,
+      now,
+    }));
+    await tx
+      .update(pointsLedger)
+      .set({ debtPoints: sql`${pointsLedger.debtPoints} - ${points}` })
+      .where(eq(pointsLedger.id, debt.id));
+    paid += points;
+  }
+  if (paid > 0) {
+    await tx
+      .update(users)
+      .set({ pointsDebt: sql`${users.pointsDebt} - ${paid}` })
+      .where(eq(users.id, userId));
+  }
+}
+
+/** Lowers what is left of the lots points were taken from. */
+async function drawDown(tx: Tx, taken: { id: number; takePoints: number }[]): Promise<void> {
+  if (!taken.length) return;
+  await tx.execute(sql`
+    UPDATE points_ledger AS p SET remaining_points = p.remaining_points - v.take
+      FROM (VALUES ${sql.join(
+        taken.map((t) => sql`(${t.id}::bigint, ${t.takePoints}::int)`),
+        sql`, `,
+      )}) AS v(id, take)
+     WHERE p.id = v.id`);
 }

@@ -1,10 +1,44 @@
-// Which referrals count toward tiers, offers, milestones and the leaderboard: those not held for review
-// (flagged and pending) and not rejected by an admin.
+// Two questions about a referral, each with one answer:
+//   counted   — not held for review (flagged and pending) and not rejected by an admin: what the points
+//               schedule, offers, milestones and the leaderboard count (points are earned at signup, before
+//               anyone has paid; the qualifying-activity rule is what holds them for a payment).
+//   qualified — SPEC's qualified referral: counted AND net paid (payments − refunds − chargebacks) > 0. What
+//               commission tiers, campaign bonus thresholds and the referrer's referral statuses and counts
+//               use. It falls back when the client is refunded to nothing.
+// Both are SQL functions (db/migrations/0010: referral_is_counted, referral_is_qualified) that the counters'
+// triggers use too; the fragments below call them, so no TypeScript spelling can drift from the counters.
 import { and, count, desc, eq, gte, inArray, or, sql, type SQL } from "drizzle-orm";
 import { referralUsageLog } from "@/db/schema";
+import type { reviewStatus } from "@/db/schema/enums";
 import type { DbOrTx } from "@/db/types";
 
 export const QUALIFIED_REVIEW_STATES = ["not_required", "approved"] as const;
+
+/** `referral_is_qualified(…)` over the referral_usage_log row `alias` names (`FROM referral_usage_log l` → "l"). */
+export function isQualifiedSql(alias: string): SQL {
+  if (!/^[a-z_][a-z0-9_]*$/.test(alias)) throw new Error(`Not a table alias: ${alias}`);
+  return sql.raw(`referral_is_qualified(${alias}.review_status, ${alias}.net_paid_cents)`);
+}
+
+/**
+ * Where a referral stands, for the referrer: qualified (SPEC's definition, decided by isQualifiedSql), in
+ * review, rejected, refunded (paid, then refunded or charged back to nothing: it does not count), or
+ * awaiting payment (never paid yet).
+ */
+export type ReferralStatus = "qualified" | "in_review" | "rejected" | "refunded" | "awaiting_payment";
+
+export function referralStatus(r: {
+  /** isQualifiedSql's answer for the row. */
+  qualified: boolean;
+  reviewStatus: (typeof reviewStatus.enumValues)[number];
+  /** The referred client has any payment row (refunded or not). */
+  everPaid: boolean;
+}): ReferralStatus {
+  if (r.qualified) return "qualified";
+  if (r.reviewStatus === "rejected") return "rejected";
+  if (r.reviewStatus === "pending") return "in_review";
+  return r.everPaid ? "refunded" : "awaiting_payment";
+}
 
 /**
  * Live signups and reviews read the count from the referrer's counters (lib/referrals/referrer-stats.ts,

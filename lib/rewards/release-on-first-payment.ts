@@ -1,5 +1,5 @@
-import { and, eq, exists, inArray, sql } from "drizzle-orm";
-import { payments, pointsLedger, referralUsageLog } from "@/db/schema";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { pointsLedger, referralUsageLog } from "@/db/schema";
 import type { reviewStatus } from "@/db/schema/enums";
 import type { DbOrTx, Tx } from "@/db/types";
 import { releasePendingEntries } from "./ledger";
@@ -68,12 +68,8 @@ export async function releasePaidReferralPoints(
         eq(pointsLedger.status, "pending"),
         eq(pointsLedger.awaitsFirstPayment, true),
         inArray(referralUsageLog.reviewStatus, [...QUALIFIED_REVIEW_STATES]),
-        exists(
-          db
-            .select({ one: sql`1` })
-            .from(payments)
-            .where(and(eq(payments.userId, referralUsageLog.referredUserId), eq(payments.type, "payment"))),
-        ),
+        // Paid and not refunded in full (net paid, kept on the referral by a trigger).
+        sql`${referralUsageLog}.net_paid_cents > 0`,
       ),
     );
   let releasedPoints = 0;

@@ -1,7 +1,7 @@
 // What happens to a flagged referral's points when an admin decides (the review queue calls these in its
 // own transaction, beside its update of referral_usage_log.review_status).
-import { and, eq } from "drizzle-orm";
-import { payments, pointsLedger, referralUsageLog } from "@/db/schema";
+import { and, eq, sql } from "drizzle-orm";
+import { pointsLedger, referralUsageLog } from "@/db/schema";
 import type { Tx } from "@/db/types";
 import { writeAudit, type AuditActor } from "@/lib/audit";
 import { notFound } from "@/lib/errors";
@@ -42,12 +42,16 @@ async function findReferral(tx: Tx, referralId: number) {
   return referral;
 }
 
-export async function hasPayment(tx: Tx, userId: number): Promise<boolean> {
+/**
+ * The qualifying activity stands: the referred client has money paid that was not refunded or charged back
+ * (net paid > 0, kept on the referral by a trigger). A client refunded in full has not paid.
+ */
+export async function hasPaid(tx: Tx, referralId: number): Promise<boolean> {
   const [row] = await tx
-    .select({ id: payments.id })
-    .from(payments)
-    .where(and(eq(payments.userId, userId), eq(payments.type, "payment")))
-    .limit(1);
+    .select({ id: referralUsageLog.id })
+    .from(referralUsageLog)
+    // net_paid_cents is trigger-kept (db/migrations/0010), not part of the Drizzle table.
+    .where(and(eq(referralUsageLog.id, referralId), sql`net_paid_cents > 0`));
   return Boolean(row);
 }
 
@@ -67,7 +71,7 @@ export async function releaseReferralPoints(
   const referral = await findReferral(tx, referralId);
   const rules = await loadRewardRules(tx, now);
   const entries = await lockPendingEntries(tx, referralId);
-  const paid = await hasPayment(tx, referral.referredUserId);
+  const paid = await hasPaid(tx, referralId);
   const releasable = entries.filter((e) => !e.awaitsFirstPayment || paid);
   const releasedPoints = await releasePendingEntries(tx, releasable, {
     now,

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { BadgeMedal } from "@/components/rewards/badge-medal";
+import { PointsDebtNotice } from "@/components/rewards/points-debt-notice";
 import { PointsHistoryList } from "@/components/rewards/points-history-list";
 import { ProgressBar } from "@/components/rewards/progress-bar";
 import { ButtonLink } from "@/components/ui/button";
@@ -37,10 +38,11 @@ export function RewardsSummary({ summary, now }: { summary: RewardsSummaryData; 
           <p className="mt-1 text-xs text-ink-500">
             {summary.pendingPoints > 0
               ? `+${formatPoints(summary.pendingPoints)} pending (in review or waiting for a first payment)`
-              : summary.balancePoints === 0
+              : summary.balancePoints === 0 && summary.debt.debtPoints === 0
                 ? "You earn points for every client who joins with your code."
                 : "Nothing pending"}
           </p>
+          <PointsDebtNotice debt={summary.debt} className="mt-3" />
         </section>
 
         <section aria-label="Badges and next milestone" className="px-5 py-4">
@@ -74,9 +76,9 @@ export function RewardsSummary({ summary, now }: { summary: RewardsSummaryData; 
               </p>
               <ProgressBar
                 className="mt-2"
-                value={summary.qualifiedReferrals}
+                value={summary.countedReferrals}
                 max={next.referrals}
-                label={`${summary.qualifiedReferrals} of ${next.referrals} referrals to ${next.badgeName}`}
+                label={`${summary.countedReferrals} of ${next.referrals} referrals to ${next.badgeName}`}
               />
               {next.unlock ? <p className="mt-1.5 text-xs text-ink-500">Unlocks {next.unlock}</p> : null}
             </div>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PointsDebtNotice } from "@/components/rewards/points-debt-notice";
 import { PointsHistoryList } from "@/components/rewards/points-history-list";
 import { ProgressBar } from "@/components/rewards/progress-bar";
 import { ButtonLink } from "@/components/ui/button";
@@ -70,6 +71,8 @@ export default async function RedeemPage({
           }
         />
       </section>
+
+      <PointsDebtNotice debt={overview.debt} className="mb-8" />
 
       <section aria-labelledby="catalog-heading" className="mb-8">
         <h2 id="catalog-heading" className="mb-4 text-lg font-semibold text-ink-900">

@@ -5,6 +5,14 @@ export function rewardsOverviewJson(o: RewardsOverview) {
   return {
     balance_points: o.balancePoints,
     pending_points: o.pendingPoints,
+    // Points taken back after they were spent (a refunded or charged-back payment); earned points pay it first.
+    debt_points: o.debt.debtPoints,
+    debts: o.debt.debts.map((d) => ({
+      id: d.id,
+      owed_points: d.owedPoints,
+      reason: d.reason,
+      created_at: d.createdAt,
+    })),
     expiring_soon: o.expiringSoon
       ? { points: o.expiringSoon.points, first_expires_at: o.expiringSoon.firstExpiresAt }
       : null,

@@ -21,6 +21,7 @@ const PER_PAGE = 25;
 const statuses: Record<ReferralStatus, { label: string; tone: BadgeTone }> = {
   qualified: { label: "Qualified", tone: "success" },
   awaiting_payment: { label: "Waiting for first payment", tone: "info" },
+  refunded: { label: "Refunded", tone: "neutral" },
   in_review: { label: "In review", tone: "warning" },
   rejected: { label: "Rejected", tone: "danger" },
 };

@@ -4,19 +4,31 @@ import { expect, type Locator, type Page } from "@playwright/test";
 export class AdminReviewPage {
   readonly queue: Locator;
   readonly bulk: Locator;
+  readonly reasons: Locator;
 
   constructor(readonly page: Page) {
     this.queue = page.getByRole("list", { name: "Flagged referrals" });
     this.bulk = page.getByRole("region", { name: "Bulk decision" });
+    this.reasons = page.getByRole("navigation", { name: "Filter by reason" });
   }
 
-  async goto(): Promise<void> {
-    await this.page.goto("/admin/review");
+  async goto(query = ""): Promise<void> {
+    await this.page.goto(`/admin/review${query ? `?${query}` : ""}`);
     await expect(this.page.getByRole("heading", { level: 1, name: "Review queue" })).toBeVisible();
   }
 
   /** The card of the referral whose new client has this name. */
   item(referredName: string): Locator {
     return this.queue.getByRole("listitem").filter({ hasText: referredName });
+  }
+
+  /** One evidence row of a card (ip, device, mailbox, phone, velocity, email, agent, joined). */
+  evidence(item: Locator, key: string): Locator {
+    return item.locator(`tr[data-evidence="${key}"]`);
+  }
+
+  /** The card the keyboard acts on. */
+  get active(): Locator {
+    return this.queue.locator('[aria-current="true"]');
   }
 }

@@ -11,6 +11,8 @@ export type EvidenceRow = {
   referrer: string;
   /** The two sides match (or this row is what flagged the signup): highlighted, with the word "Match". */
   match: boolean;
+  /** The row is marked for the new client alone (a disposable domain, a burst of signups), not a pair. */
+  referredOnly?: boolean;
   note?: string;
 };
 
@@ -84,6 +86,7 @@ export function reviewCard(r: ReviewQueueItem): ReviewCard {
       referred: r.signupsFromIp === null ? NOT_RECORDED : String(r.signupsFromIp),
       referrer: `Flagged above ${r.velocityLimit.signups}`,
       match: rules.has("ip_velocity") || (r.signupsFromIp ?? 0) > r.velocityLimit.signups,
+      referredOnly: true,
     },
     {
       key: "email",
@@ -91,6 +94,7 @@ export function reviewCard(r: ReviewQueueItem): ReviewCard {
       referred: r.referredEmailMasked,
       referrer: r.referrerEmailMasked ?? "—",
       match: rules.has("disposable_email"),
+      referredOnly: true,
       note: rules.has("disposable_email")
         ? "The new client's domain is a disposable-mail service."
         : undefined,

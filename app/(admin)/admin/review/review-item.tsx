@@ -106,8 +106,8 @@ function EvidenceTable({ card }: { card: ReviewCard }) {
 
 function EvidenceLine({ row }: { row: EvidenceRow }) {
   const cell = "py-2 align-top [overflow-wrap:anywhere]";
-  const value = (text: string) =>
-    row.match ? (
+  const value = (text: string, marked = row.match) =>
+    marked ? (
       <mark className="rounded bg-red-50 px-1 font-medium text-red-900 ring-1 ring-red-200">{text}</mark>
     ) : (
       text
@@ -118,7 +118,7 @@ function EvidenceLine({ row }: { row: EvidenceRow }) {
         {row.label}
         {row.match ? (
           <Badge tone="danger" className="mt-1 flex w-fit">
-            Match
+            {row.referredOnly ? "Flagged" : "Match"}
           </Badge>
         ) : null}
       </th>
@@ -126,7 +126,7 @@ function EvidenceLine({ row }: { row: EvidenceRow }) {
         {value(row.referred)}
         {row.note ? <p className="mt-1 text-xs text-ink-500">{row.note}</p> : null}
       </td>
-      <td className={cn(cell, "text-ink-900")}>{value(row.referrer)}</td>
+      <td className={cn(cell, "text-ink-900")}>{value(row.referrer, row.match && !row.referredOnly)}</td>
     </tr>
   );
 }
@@ -148,6 +148,7 @@ function ApproveForm({ card }: { card: ReviewCard }) {
 /** Rejecting is for good: it asks first, in a modal dialog (Escape or Cancel closes it). */
 function RejectDialog({ card }: { card: ReviewCard }) {
   const dialog = useRef<HTMLDialogElement>(null);
+  const confirm = useRef<HTMLButtonElement>(null);
   const { state, formAction, onSubmit, pending } = useFormAction(reviewReferralsAction);
   return (
     <div className="flex flex-col items-end gap-1">
@@ -157,7 +158,11 @@ function RejectDialog({ card }: { card: ReviewCard }) {
         data-decision="reject"
         aria-keyshortcuts="r"
         aria-haspopup="dialog"
-        onClick={() => dialog.current?.showModal()}
+        onClick={() => {
+          dialog.current?.showModal();
+          // The question is the confirmation: Enter answers it, Escape or Cancel takes it back.
+          confirm.current?.focus();
+        }}
       >
         Reject
       </Button>
@@ -188,7 +193,7 @@ function RejectDialog({ card }: { card: ReviewCard }) {
             <Button size="sm" variant="secondary" onClick={() => dialog.current?.close()}>
               Cancel
             </Button>
-            <Button type="submit" size="sm" variant="danger" disabled={pending} autoFocus>
+            <Button ref={confirm} type="submit" size="sm" variant="danger" disabled={pending}>
               Yes, reject
             </Button>
           </div>

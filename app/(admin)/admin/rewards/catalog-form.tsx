@@ -7,6 +7,7 @@ import { useUnsavedChanges } from "@/components/forms/unsaved-changes";
 import { FieldError } from "@/components/ui/input";
 import { saveCatalogItemAction } from "./actions";
 import { CheckboxField, SaveButton } from "./form-parts";
+import { useSectionError } from "./section-form";
 
 type RewardType = "discount_percent" | "free_product" | "lifetime_premium";
 
@@ -99,8 +100,9 @@ function CatalogFields({
 }
 
 /** An existing reward inside the Catalog section (saved with the others). Retired by unticking Active. */
-export function CatalogSectionFields({ item, error }: { item: CatalogItem; error?: string }) {
+export function CatalogSectionFields({ item }: { item: CatalogItem }) {
   const p = `item-${item.id}`;
+  const error = useSectionError(p);
   const name = (field: string) => `${p}.${field}`;
   return (
     <fieldset className="flex flex-col gap-3 px-5 py-4" aria-label={item.name}>

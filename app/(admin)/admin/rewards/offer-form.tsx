@@ -99,7 +99,7 @@ export function OfferSectionFields({
     <RuleFields
       rule={offer}
       kind="offer"
-      error={error}
+
       title={title}
       className="flex flex-col gap-3 px-5 py-4"
     >

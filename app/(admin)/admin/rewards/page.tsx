@@ -142,15 +142,10 @@ export default async function AdminRewardsPage({ searchParams }: Props) {
             action={saveRuleSectionAction}
             saveLabel="Save points per referral"
           >
-            {(errorOf) => (
-              <div className="divide-y divide-ink-100">
-                <DoubleSidedFields rule={ds} error={errorOf(`rule-${ds.id}`)} />
-                <QualifyingFields
-                  rule={{ id: qualifyingActivity.id, isActive: qualifyingActivity.isActive }}
-                  error={errorOf(`rule-${qualifyingActivity.id}`)}
-                />
-              </div>
-            )}
+            <div className="divide-y divide-ink-100">
+              <DoubleSidedFields rule={ds} />
+              <QualifyingFields rule={{ id: qualifyingActivity.id, isActive: qualifyingActivity.isActive }} />
+            </div>
           </SectionForm>
         ) : (
           <Card>
@@ -168,7 +163,7 @@ export default async function AdminRewardsPage({ searchParams }: Props) {
             action={saveRuleSectionAction}
             saveLabel="Save tiers"
           >
-            {(errorOf) => <TierScheduleFields rule={tiers} error={errorOf(`rule-${tiers.id}`)} />}
+            <TierScheduleFields rule={tiers} />
           </SectionForm>
         ) : (
           <Card>
@@ -187,34 +182,31 @@ export default async function AdminRewardsPage({ searchParams }: Props) {
               action={saveRuleSectionAction}
               saveLabel="Save offers"
             >
-              {(errorOf) => (
-                <div className="divide-y divide-ink-100">
-                  {rules.offers.map((offer) => {
-                    const state = offerState(offer, now);
-                    return offer.config ? (
-                      <OfferSectionFields
-                        key={offer.id}
-                        offer={{
-                          id: offer.id,
-                          name: offer.name,
-                          isActive: offer.isActive,
-                          config: offer.config,
-                          startsAt: offer.startsAt,
-                          endsAt: offer.endsAt,
-                        }}
-                        error={errorOf(`rule-${offer.id}`)}
-                        title={
-                          <span className="flex items-center gap-2">
-                            {offer.name} <Badge tone={state.tone}>{state.label}</Badge>
-                          </span>
-                        }
-                      />
-                    ) : (
-                      <InvalidConfig key={offer.id} />
-                    );
-                  })}
-                </div>
-              )}
+              <div className="divide-y divide-ink-100">
+                {rules.offers.map((offer) => {
+                  const state = offerState(offer, now);
+                  return offer.config ? (
+                    <OfferSectionFields
+                      key={offer.id}
+                      offer={{
+                        id: offer.id,
+                        name: offer.name,
+                        isActive: offer.isActive,
+                        config: offer.config,
+                        startsAt: offer.startsAt,
+                        endsAt: offer.endsAt,
+                      }}
+                      title={
+                        <span className="flex items-center gap-2">
+                          {offer.name} <Badge tone={state.tone}>{state.label}</Badge>
+                        </span>
+                      }
+                    />
+                  ) : (
+                    <InvalidConfig key={offer.id} />
+                  );
+                })}
+              </div>
             </SectionForm>
           ) : null}
           <Card role="region" aria-labelledby="new-offer-heading">
@@ -234,21 +226,15 @@ export default async function AdminRewardsPage({ searchParams }: Props) {
           action={saveRuleSectionAction}
           saveLabel="Save milestones"
         >
-          {(errorOf) => (
-            <div className="divide-y divide-ink-100">
-              {rules.milestones.map((m) =>
-                m.config ? (
-                  <MilestoneFields
-                    key={m.id}
-                    rule={{ id: m.id, isActive: m.isActive, config: m.config }}
-                    error={errorOf(`rule-${m.id}`)}
-                  />
-                ) : (
-                  <InvalidConfig key={m.id} />
-                ),
-              )}
-            </div>
-          )}
+          <div className="divide-y divide-ink-100">
+            {rules.milestones.map((m) =>
+              m.config ? (
+                <MilestoneFields key={m.id} rule={{ id: m.id, isActive: m.isActive, config: m.config }} />
+              ) : (
+                <InvalidConfig key={m.id} />
+              ),
+            )}
+          </div>
         </SectionForm>
       ) : null}
 
@@ -261,7 +247,7 @@ export default async function AdminRewardsPage({ searchParams }: Props) {
             action={saveRuleSectionAction}
             saveLabel="Save expiry"
           >
-            {(errorOf) => <ExpiryFields rule={expiryRule} error={errorOf(`rule-${expiryRule.id}`)} />}
+            <ExpiryFields rule={expiryRule} />
           </SectionForm>
         ) : (
           <Card>
@@ -280,13 +266,11 @@ export default async function AdminRewardsPage({ searchParams }: Props) {
               action={saveCatalogSectionAction}
               saveLabel="Save catalog"
             >
-              {(errorOf) => (
-                <div className="divide-y divide-ink-100">
-                  {catalog.map((item) => (
-                    <CatalogSectionFields key={item.id} item={item} error={errorOf(`item-${item.id}`)} />
-                  ))}
-                </div>
-              )}
+              <div className="divide-y divide-ink-100">
+                {catalog.map((item) => (
+                  <CatalogSectionFields key={item.id} item={item} />
+                ))}
+              </div>
             </SectionForm>
           ) : null}
           <Card role="region" aria-labelledby="new-reward-heading">

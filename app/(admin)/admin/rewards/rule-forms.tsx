@@ -7,6 +7,7 @@ import { BadgeMedal } from "@/components/rewards/badge-medal";
 import { FieldError } from "@/components/ui/input";
 import type { DoubleSidedConfig, MilestoneConfig, Tier } from "@/lib/rewards/rules";
 import { CheckboxField } from "./form-parts";
+import { useSectionError } from "./section-form";
 
 type RuleProps<C> = { id: number; isActive: boolean; config: C };
 
@@ -15,7 +16,6 @@ export function RuleFields({
   rule,
   kind,
   hidden = {},
-  error,
   title,
   activeLabel,
   className = "flex flex-col gap-4 px-5 py-4",
@@ -24,7 +24,6 @@ export function RuleFields({
   rule: { id: number; isActive: boolean };
   kind: string;
   hidden?: Record<string, string>;
-  error?: string;
   title?: ReactNode;
   activeLabel?: string;
   className?: string;
@@ -32,6 +31,7 @@ export function RuleFields({
 }) {
   const p = `rule-${rule.id}`;
   const name = (field: string) => `${p}.${field}`;
+  const error = useSectionError(p);
   return (
     <fieldset className={className} aria-describedby={error ? `${p}-error` : undefined}>
       {title ? (
@@ -52,9 +52,9 @@ export function RuleFields({
   );
 }
 
-export function DoubleSidedFields({ rule, error }: { rule: RuleProps<DoubleSidedConfig>; error?: string }) {
+export function DoubleSidedFields({ rule }: { rule: RuleProps<DoubleSidedConfig> }) {
   return (
-    <RuleFields rule={rule} kind="double_sided" error={error} title="Double-sided reward">
+    <RuleFields rule={rule} kind="double_sided" title="Double-sided reward">
       {(name) => (
         <div className="grid gap-4 sm:grid-cols-2">
           <NumberField
@@ -79,10 +79,10 @@ export function DoubleSidedFields({ rule, error }: { rule: RuleProps<DoubleSided
   );
 }
 
-export function TierScheduleFields({ rule, error }: { rule: RuleProps<{ tiers: Tier[] }>; error?: string }) {
+export function TierScheduleFields({ rule }: { rule: RuleProps<{ tiers: Tier[] }> }) {
   const rows = [0, 1, 2, 3].map((i) => rule.config.tiers[i] ?? null);
   return (
-    <RuleFields rule={rule} kind="tier_schedule" error={error}>
+    <RuleFields rule={rule} kind="tier_schedule">
       {(name) => (
         <>
           <table className="w-full text-sm">
@@ -138,14 +138,14 @@ export function TierScheduleFields({ rule, error }: { rule: RuleProps<{ tiers: T
   );
 }
 
-export function MilestoneFields({ rule, error }: { rule: RuleProps<MilestoneConfig>; error?: string }) {
+export function MilestoneFields({ rule }: { rule: RuleProps<MilestoneConfig> }) {
   const p = `ms-${rule.id}`;
   return (
     <RuleFields
       rule={rule}
       kind="milestone"
       hidden={{ badge: rule.config.badge }}
-      error={error}
+
       className="flex flex-col gap-3 px-5 py-4"
     >
       {(name) => (
@@ -180,9 +180,9 @@ export function MilestoneFields({ rule, error }: { rule: RuleProps<MilestoneConf
   );
 }
 
-export function ExpiryFields({ rule, error }: { rule: RuleProps<{ days: number }>; error?: string }) {
+export function ExpiryFields({ rule }: { rule: RuleProps<{ days: number }> }) {
   return (
-    <RuleFields rule={rule} kind="expiry" error={error}>
+    <RuleFields rule={rule} kind="expiry">
       {(name) => (
         <NumberField
           id="expiry-days"
@@ -208,7 +208,7 @@ export function QualifyingFields({
     <RuleFields
       rule={rule}
       kind="qualifying_activity"
-      error={error}
+
       title="Qualifying activity"
       activeLabel="Require a first payment"
     >

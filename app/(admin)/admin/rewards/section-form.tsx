@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type ReactNode } from "react";
+import { createContext, useContext, useState, type ReactNode } from "react";
 import { FormMessage } from "@/components/forms/text-field";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { useUnsavedChanges } from "@/components/forms/unsaved-changes";
@@ -10,8 +10,13 @@ import type { ActionState } from "@/lib/action-state";
 
 type ServerAction = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 
-/** An error of one rule or reward in the section (keyed by its field prefix, `rule-12`). */
-export type SectionErrors = (prefix: string) => string | undefined;
+// The section's errors by rule or reward (keyed by its field prefix, `rule-12`), for the fields inside.
+const SectionErrors = createContext<Record<string, string>>({});
+
+/** The error of one rule or reward of the enclosing section, if its last save refused it. */
+export function useSectionError(prefix: string): string | undefined {
+  return useContext(SectionErrors)[prefix];
+}
 
 /**
  * One section of /admin/rewards as one form with one Save: every rule or reward in it is saved together.
@@ -30,7 +35,7 @@ export function SectionForm({
   description?: ReactNode;
   action: ServerAction;
   saveLabel?: string;
-  children: (errorOf: SectionErrors) => ReactNode;
+  children: ReactNode;
 }) {
   const { state, formAction, onSubmit, pending, successCount } = useFormAction(action);
   const [dirty, setDirty] = useState(false);
@@ -65,7 +70,7 @@ export function SectionForm({
             </p>
           ) : null}
         </div>
-        {children((prefix) => errors[prefix])}
+        <SectionErrors value={errors}>{children}</SectionErrors>
         <div className="sticky bottom-0 flex flex-wrap items-center justify-end gap-3 rounded-b-xl border-t border-ink-100 bg-white/95 px-5 py-3 backdrop-blur">
           <span className="text-sm text-ink-500" aria-live="polite">
             {dirty ? "Unsaved changes" : ""}

@@ -86,15 +86,7 @@ function OfferFields({
 }
 
 /** An existing offer inside the Offers section (saved with the others). */
-export function OfferSectionFields({
-  offer,
-  title,
-  error,
-}: {
-  offer: Offer;
-  title: ReactNode;
-  error?: string;
-}) {
+export function OfferSectionFields({ offer, title }: { offer: Offer; title: ReactNode }) {
   return (
     <RuleFields
       rule={offer}

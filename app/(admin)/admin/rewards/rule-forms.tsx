@@ -197,13 +197,7 @@ export function ExpiryFields({ rule }: { rule: RuleProps<{ days: number }> }) {
   );
 }
 
-export function QualifyingFields({
-  rule,
-  error,
-}: {
-  rule: { id: number; isActive: boolean };
-  error?: string;
-}) {
+export function QualifyingFields({ rule }: { rule: { id: number; isActive: boolean } }) {
   return (
     <RuleFields
       rule={rule}

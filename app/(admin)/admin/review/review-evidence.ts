@@ -114,6 +114,13 @@ export function reviewCard(r: ReviewQueueItem): ReviewCard {
       match: false,
     },
   ];
+  // Rows that would say "the same as the row above" or "nobody gave one" are left out: shorter cards.
+  const mailboxAddsNothing =
+    !rules.has("email_alias") && !r.sameMailbox && r.referredMailboxMasked === r.referredEmailMasked;
+  const noPhones = r.referredPhoneMasked === null && r.referrerPhoneMasked === null;
+  const shown = evidence.filter(
+    (row) => !(row.key === "mailbox" && mailboxAddsNothing) && !(row.key === "phone" && noPhones),
+  );
   return {
     id: r.id,
     code: r.codeUsed,
@@ -122,6 +129,6 @@ export function reviewCard(r: ReviewQueueItem): ReviewCard {
     reasons: r.fraudFlags.map((f) => ({ rule: f.rule, label: fraudRuleLabel(f.rule), reason: f.reason })),
     referredName: r.referredName,
     referrerName: r.referrerName,
-    evidence,
+    evidence: shown,
   };
 }

@@ -5,7 +5,7 @@ import { ActionStatus } from "@/components/forms/action-status";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardBody, CardTitle } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { reviewReferralsAction } from "./actions";
 import type { EvidenceRow, ReviewCard } from "./review-evidence";
@@ -33,39 +33,42 @@ export function ReviewItem({
       aria-current={active ? "true" : undefined}
       onFocus={onActivate}
       className={cn("scroll-mt-48 outline-none", active && "ring-2 ring-brand-500")}
+      // One card per flagged referral: who and why on the left, the evidence and the decision beside it.
     >
-      <CardHeader className="flex flex-wrap items-start gap-3">
-        <input
-          type="checkbox"
-          checked={checked}
-          onChange={(e) => onCheck(e.target.checked)}
-          aria-label={`Select referral of ${card.referredName}`}
-          className="mt-1 size-4 accent-brand-600"
-        />
-        <div className="min-w-0 flex-1">
-          <CardTitle as="h2" id={`review-title-${card.id}`}>
-            {card.referredName} <span className="font-normal text-ink-500">via</span>{" "}
-            <span className="font-mono">{card.code}</span>
-          </CardTitle>
-          <p className="text-sm text-ink-500">
-            Signed up {card.signedUpOn}
-            {card.heldCommission ? ` · ${card.heldCommission} commission held` : " · no commission yet"}
-          </p>
-          <ul className="mt-2 flex flex-col gap-1 text-sm" aria-label="Why it was flagged">
-            {card.reasons.map((r) => (
-              <li key={r.rule} className="flex flex-wrap items-center gap-2">
-                <Badge tone="warning">{r.label}</Badge>
-                <span className="text-ink-700">{r.reason}</span>
-              </li>
-            ))}
-          </ul>
+      <CardBody className="grid gap-4 lg:grid-cols-[17rem_minmax(0,1fr)] lg:gap-6">
+        <div className="flex items-start gap-3">
+          <input
+            type="checkbox"
+            checked={checked}
+            onChange={(e) => onCheck(e.target.checked)}
+            aria-label={`Select referral of ${card.referredName}`}
+            className="mt-1 size-4 accent-brand-600"
+          />
+          <div className="min-w-0 flex-1">
+            <CardTitle as="h2" id={`review-title-${card.id}`}>
+              {card.referredName} <span className="font-normal text-ink-500">via</span>{" "}
+              <span className="font-mono">{card.code}</span>
+            </CardTitle>
+            <p className="text-sm text-ink-500">
+              Signed up {card.signedUpOn}
+              {card.heldCommission ? ` · ${card.heldCommission} commission held` : " · no commission yet"}
+            </p>
+            <ul className="mt-2 flex flex-col gap-2 text-sm" aria-label="Why it was flagged">
+              {card.reasons.map((r) => (
+                <li key={r.rule}>
+                  <Badge tone="warning">{r.label}</Badge>
+                  <p className="mt-1 text-ink-700">{r.reason}</p>
+                </li>
+              ))}
+            </ul>
+          </div>
         </div>
-      </CardHeader>
-      <CardBody className="flex flex-col gap-4">
-        <EvidenceTable card={card} />
-        <div className="flex flex-wrap items-start justify-end gap-2 border-t border-ink-100 pt-4">
-          <ApproveForm card={card} />
-          <RejectDialog card={card} />
+        <div className="flex min-w-0 flex-col gap-3">
+          <EvidenceTable card={card} />
+          <div className="flex flex-wrap items-start justify-end gap-2">
+            <ApproveForm card={card} />
+            <RejectDialog card={card} />
+          </div>
         </div>
       </CardBody>
     </Card>
@@ -105,7 +108,7 @@ function EvidenceTable({ card }: { card: ReviewCard }) {
 }
 
 function EvidenceLine({ row }: { row: EvidenceRow }) {
-  const cell = "py-2 align-top [overflow-wrap:anywhere]";
+  const cell = "py-1.5 align-top [overflow-wrap:anywhere]";
   const value = (text: string, marked = row.match) =>
     marked ? (
       <mark className="rounded bg-red-50 px-1 font-medium text-red-900 ring-1 ring-red-200">{text}</mark>

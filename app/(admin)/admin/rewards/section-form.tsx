@@ -71,7 +71,7 @@ export function SectionForm({
           ) : null}
         </div>
         <SectionErrors value={errors}>{children}</SectionErrors>
-        <div className="sticky bottom-0 flex flex-wrap items-center justify-end gap-3 rounded-b-xl border-t border-ink-100 bg-white/95 px-5 py-3 backdrop-blur">
+        <div className="flex flex-wrap items-center justify-end gap-3 border-t border-ink-100 px-5 py-3">
           <span className="text-sm text-ink-500" aria-live="polite">
             {dirty ? "Unsaved changes" : ""}
           </span>

@@ -182,7 +182,7 @@ test("an admin edits the catalog on /admin/rewards, with the 100-point minimum e
   browser,
 }) => {
   const admin = await signedIn(browser, ADMIN_EMAIL);
-  await admin.page.goto("/admin/rewards");
+  await admin.page.goto("/admin/rewards?section=catalog");
   await expect(admin.page.getByRole("heading", { level: 1, name: "Rewards" })).toBeVisible();
   await expect(admin.page.getByText("Balanced", { exact: true })).toBeVisible();
 

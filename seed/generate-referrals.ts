@@ -237,7 +237,10 @@ async function generate(db: DbOrTx, opts: GenerateReferralsOptions, bulk: boolea
                                           review_status, commission_eligible, net_paid_cents, used_at)
           OVERRIDING SYSTEM VALUE
           SELECT ${bases.referrals}::bigint + g.s, g.code_id, g.referrer_id, g.uid, g.code,
-                 '203.0.113.' || (g.uid % 250 + 1), md5('ip' || g.uid), 'Mozilla/5.0 (demo)', 'demo-' || g.uid,
+                 -- A flagged signup came from its referrer's address (what "same IP as referrer" says); the
+                 -- referrer's last known address is set to match below.
+                 '203.0.113.' || ((CASE WHEN g.flagged THEN g.referrer_id ELSE g.uid END) % 250 + 1),
+                 md5('ip' || CASE WHEN g.flagged THEN g.referrer_id ELSE g.uid END), 'Mozilla/5.0 (demo)', 'demo-' || g.uid,
                  CASE WHEN g.typed THEN 'manual'::referral_source ELSE g.source END,
                  CASE WHEN g.typed THEN NULL ELSE ${bases.clicks}::bigint + g.s END,
                  CASE WHEN g.flagged
@@ -285,6 +288,13 @@ async function generate(db: DbOrTx, opts: GenerateReferralsOptions, bulk: boolea
     });
     report("referrals", done + n, count);
   }
+  // Each referrer of a flagged signup gets the last known address that signup matched (md5('ip' || id),
+  // a generated client's own signup address too), so the review queue's "Same IP as referrer" evidence
+  // is true of the data and shows the matching address on both sides.
+  await db.execute(sql`
+    UPDATE users u SET last_ip_hash = md5('ip' || u.id)
+     WHERE u.last_ip_hash IS NULL
+       AND u.id IN (SELECT referrer_user_id FROM referral_usage_log WHERE is_flagged AND referrer_user_id IS NOT NULL)`);
   // Identity sequences must move past the explicit ids used above.
   await db.execute(sql`SELECT setval(pg_get_serial_sequence('users', 'id'), (SELECT max(id) FROM users))`);
   for (const table of ["referral_usage_log", "subscriptions", "referral_clicks"]) {

@@ -35,6 +35,8 @@ export const auditLog = pgTable(
     index("audit_log_created_idx").on(t.createdAt),
     index("audit_log_entity_idx").on(t.entityType, t.entityId),
     index("audit_log_actor_idx").on(t.actorUserId, t.createdAt),
+    // The action filter of /admin/audit, newest first (0025).
+    index("audit_log_action_idx").on(t.action, t.id),
   ],
 );
 

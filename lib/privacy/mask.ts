@@ -19,3 +19,8 @@ export function maskName(name: string): string {
 export function maskDeviceId(deviceId: string): string {
   return `…${deviceId.slice(-8)}`;
 }
+
+/** A phone number as evidence: enough to compare two, not to call either: `…4567`. */
+export function maskPhone(phone: string): string {
+  return `…${phone.replace(/\D/g, "").slice(-4)}`;
+}

@@ -1,6 +1,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { referralUsageLog } from "@/db/schema";
+import { referralUsageLog, users } from "@/db/schema";
+import { attributeSignup } from "@/lib/referrals/attribute-signup";
+import { hashIp } from "@/lib/request-fingerprint";
 import { commissionFixtures } from "@/testing/commissions";
 import { useTestDatabase } from "@/testing/use-test-database";
 import { getReviewQueue } from "./review-queue";
@@ -31,5 +33,47 @@ describe("getReviewQueue", () => {
     const client = await f.referClient(code.code, { flagged: true });
     const item = (await getReviewQueue(testDb.db)).find((r) => r.id === client.referralId)!;
     expect(item.deviceTail).toBeNull();
+  });
+
+  it("shows the referrer's address when it is the new client's (same IP), and filters by reason", async () => {
+    const { user: referrer, code } = await f.makeReferrer();
+    await testDb.db
+      .update(users)
+      .set({ lastIpHash: hashIp("192.0.2.44") })
+      .where(eq(users.id, referrer.id));
+    const sameIp = await attributeSignup(testDb.db, {
+      name: "Same Place",
+      email: "same.place@example.org",
+      password: "correct horse battery",
+      businessType: "creator",
+      referralCode: code.code,
+      ip: "192.0.2.44",
+    });
+    const disposable = await f.referClient(code.code, { flagged: true });
+
+    const queue = await getReviewQueue(testDb.db);
+    const item = queue.find((r) => r.id === sameIp.referral!.id)!;
+    expect(item.fraudFlags.map((x) => x.rule)).toEqual(["same_ip_as_referrer"]);
+    expect(item.ipMatch).toBe("now");
+    expect(item.signupIp).toBe("192.0.2.44");
+    expect(item.signupsFromIp).toBe(1);
+    const other = queue.find((r) => r.id === disposable.referralId)!;
+    expect(other.ipMatch).toBeNull();
+    expect(other.referrerHasIp).toBe(true);
+
+    // The referrer signs in elsewhere later: the flag still says what matched at signup.
+    await testDb.db
+      .update(users)
+      .set({ lastIpHash: hashIp("192.0.2.99") })
+      .where(eq(users.id, referrer.id));
+    const later = (await getReviewQueue(testDb.db)).find((r) => r.id === sameIp.referral!.id)!;
+    expect(later.ipMatch).toBe("signup");
+
+    const byIp = await getReviewQueue(testDb.db, { reason: "same_ip_as_referrer" });
+    expect(byIp.map((r) => r.id)).toContain(sameIp.referral!.id);
+    expect(byIp.map((r) => r.id)).not.toContain(disposable.referralId);
+    const byDisposable = await getReviewQueue(testDb.db, { reason: "disposable_email" });
+    expect(byDisposable.map((r) => r.id)).toContain(disposable.referralId);
+    expect(byDisposable.map((r) => r.id)).not.toContain(sameIp.referral!.id);
   });
 });

@@ -1,6 +1,7 @@
 // The review queue's decisions, read from form fields: `referralIds` is a comma-separated list (one id
 // for a single decision, the ticked rows for a bulk one).
 import { z } from "zod";
+import { FRAUD_RULES } from "@/lib/referrals/fraud-rules";
 import { DB_ID_MAX } from "./fields";
 
 export const REVIEW_BULK_LIMIT = 500;
@@ -26,3 +27,9 @@ export const reviewDecisionSchema = z.object({
 /** "Add to a payout" from the reports table's selection. */
 export const payoutForReferralsSchema = z.object({ referralIds: referralIdListSchema });
 export type ReviewDecisionInput = z.output<typeof reviewDecisionSchema>;
+
+/** `/admin/review?reason=…`: the queue narrowed to one fraud rule. A page: an unknown reason is ignored. */
+export const reviewQueueSearchSchema = z.object({
+  reason: z.enum(FRAUD_RULES).optional().catch(undefined),
+});
+export type ReviewQueueSearch = z.output<typeof reviewQueueSearchSchema>;

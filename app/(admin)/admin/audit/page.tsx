@@ -1,16 +1,14 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { Badge } from "@/components/ui/badge";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
 import { CardEmptyState } from "@/components/ui/card-list";
 import { SelectField, TextField } from "@/components/forms/text-field";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, TableBody, TableHead, TableScroll, Td, Th } from "@/components/ui/table";
-import { UtcTime } from "@/components/ui/utc-time";
 import { pageContext } from "@/lib/auth/page-context";
-import { listAuditEntries, listAuditFacets, type AuditEntry } from "@/lib/queries/audit-log";
+import { AUDIT_ACTION_LABELS } from "@/lib/audit/describe-audit-entry";
+import { listAuditEntries } from "@/lib/queries/audit-log";
 import { auditLogSearchSchema, type AuditLogSearch } from "@/lib/validation/audit-log";
+import { AuditEntryItem } from "./audit-entry-item";
 
 export const metadata: Metadata = { title: "Audit log" };
 export const dynamic = "force-dynamic";
@@ -28,64 +26,20 @@ function queryOf(search: AuditLogSearch, extra: { after?: number } = {}): string
   return qs ? `/admin/audit?${qs}` : "/admin/audit";
 }
 
-function Details({ details }: { details: Record<string, unknown> | null }) {
-  if (!details || !Object.keys(details).length) return <span className="text-ink-400">—</span>;
-  return (
-    <dl className="grid max-w-md grid-cols-[auto_minmax(0,1fr)] gap-x-2 text-xs">
-      {Object.entries(details).map(([k, v]) => {
-        const value = typeof v === "string" ? v : JSON.stringify(v);
-        return (
-          <div key={k} className="contents">
-            <dt className="text-ink-500">{k}</dt>
-            <dd className="truncate font-mono text-ink-800" title={value}>
-              {value}
-            </dd>
-          </div>
-        );
-      })}
-    </dl>
-  );
-}
-
-function RecordCell({ entry }: { entry: AuditEntry }) {
-  const id = entry.entityId;
-  const label = (
-    <>
-      <span className="text-ink-500">{entry.entityType}</span>
-      {id ? <span className="ml-1 font-mono">#{id}</span> : null}
-    </>
-  );
-  if (entry.entityType === "user" && id && entry.subject) {
-    return (
-      <div>
-        {entry.subject.role === "client" ? (
-          <Link href={`/admin/clients/${id}`} className="font-medium text-brand-700 hover:underline">
-            {entry.subject.name}
-          </Link>
-        ) : (
-          <span className="font-medium text-ink-900">{entry.subject.name}</span>
-        )}
-        <p className="text-xs">{label}</p>
-      </div>
-    );
-  }
-  return <p>{label}</p>;
-}
-
 export default async function AuditLogPage({ searchParams }: Props) {
   const { db } = await pageContext("/admin/audit", "admin");
   const raw = await searchParams;
   const flat = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const search = auditLogSearchSchema.parse(flat);
-  const [{ entries, nextAfter }, facets] = await Promise.all([
-    listAuditEntries(db, search),
-    listAuditFacets(db),
-  ]);
+  const { entries, nextAfter } = await listAuditEntries(db, search);
   const filtered = queryOf(search) !== "/admin/audit";
 
   return (
     <div className="mx-auto max-w-7xl px-4 py-8 sm:px-6">
-      <PageHeader title="Audit log" description="Who did what, when, and to which record. Times are UTC." />
+      <PageHeader
+        title="Audit log"
+        description="Who did what, when, and to which record, newest first. Times are UTC."
+      />
 
       <Card className="mb-6">
         <CardBody>
@@ -97,27 +51,12 @@ export default async function AuditLogPage({ searchParams }: Props) {
           >
             <SelectField name="action" label="Action" defaultValue={search.action ?? ""}>
               <option value="">Any action</option>
-              {facets.actions.map((a) => (
-                <option key={a} value={a}>
-                  {a}
+              {Object.entries(AUDIT_ACTION_LABELS).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
                 </option>
               ))}
             </SelectField>
-            <SelectField name="entity_type" label="Record type" defaultValue={search.entity_type ?? ""}>
-              <option value="">Any record</option>
-              {facets.entityTypes.map((t) => (
-                <option key={t} value={t}>
-                  {t}
-                </option>
-              ))}
-            </SelectField>
-            <TextField
-              name="entity_id"
-              label="Record id"
-              defaultValue={search.entity_id}
-              placeholder="e.g. 42"
-              maxLength={40}
-            />
             <TextField
               name="actor"
               label="Who"
@@ -128,7 +67,12 @@ export default async function AuditLogPage({ searchParams }: Props) {
             />
             <TextField name="start_date" label="From" type="date" defaultValue={search.start_date} />
             <TextField name="end_date" label="To" type="date" defaultValue={search.end_date} />
-            <div className="flex items-end gap-2 lg:col-span-2">
+            {/* A record's own history (linked from its page) stays narrowed while the other filters change. */}
+            {search.entity_type ? (
+              <input type="hidden" name="entity_type" value={search.entity_type} />
+            ) : null}
+            {search.entity_id ? <input type="hidden" name="entity_id" value={search.entity_id} /> : null}
+            <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-4">
               <Button type="submit">Apply filters</Button>
               {filtered ? (
                 <ButtonLink href="/admin/audit" variant="ghost">
@@ -142,55 +86,13 @@ export default async function AuditLogPage({ searchParams }: Props) {
 
       <Card role="region" aria-label="Audit entries">
         {entries.length ? (
-          <TableScroll aria-label="Audit entries table">
-            <Table className="min-w-[56rem]">
-              <TableHead className="bg-ink-50/60">
-                <tr>
-                  <Th>When</Th>
-                  <Th>Who</Th>
-                  <Th>Action</Th>
-                  <Th>Record</Th>
-                  <Th>Details</Th>
-                </tr>
-              </TableHead>
-              <TableBody>
-                {entries.map((e) => (
-                  <tr key={e.id} className="align-top">
-                    <Td className="whitespace-nowrap text-ink-700">
-                      <UtcTime value={e.createdAt} precision="seconds" />
-                      {e.ip ? <p className="font-mono text-xs text-ink-400">{e.ip}</p> : null}
-                    </Td>
-                    <Td>
-                      {e.actor?.kind === "user" ? (
-                        <>
-                          <p className="font-medium text-ink-900">{e.actor.name}</p>
-                          <p className="text-xs text-ink-500">{e.actor.email}</p>
-                        </>
-                      ) : e.actor?.kind === "api_key" ? (
-                        <>
-                          <p className="font-medium text-ink-900">{e.actor.name}</p>
-                          <p className="text-xs text-ink-500">API key</p>
-                        </>
-                      ) : (
-                        <span className="text-ink-500">System</span>
-                      )}
-                    </Td>
-                    <Td>
-                      <Badge tone="info" className="font-mono">
-                        {e.action}
-                      </Badge>
-                    </Td>
-                    <Td>
-                      <RecordCell entry={e} />
-                    </Td>
-                    <Td>
-                      <Details details={e.details} />
-                    </Td>
-                  </tr>
-                ))}
-              </TableBody>
-            </Table>
-          </TableScroll>
+          <ol className="divide-y divide-ink-100" aria-label="Audit entries list">
+            {entries.map((e) => (
+              <li key={e.id}>
+                <AuditEntryItem entry={e} />
+              </li>
+            ))}
+          </ol>
         ) : (
           <CardEmptyState
             headingLevel="h2"

@@ -1,71 +1,56 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { CardEmptyState } from "@/components/ui/card-list";
+import { cn } from "@/components/ui/cn";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageContext } from "@/lib/auth/page-context";
-import { formatDate, formatMoney } from "@/lib/format";
 import { getReviewQueue, REVIEW_QUEUE_LIMIT } from "@/lib/queries/review-queue";
-import { ReviewQueue, type ReviewCard } from "./review-queue";
+import { FRAUD_RULE_LABELS, FRAUD_RULES } from "@/lib/referrals/fraud-rules";
+import { reviewQueueSearchSchema } from "@/lib/validation/referral-review";
+import { ReviewQueue } from "./review-queue";
+import { reviewCard } from "./review-evidence";
 
 export const metadata: Metadata = { title: "Review queue" };
 export const dynamic = "force-dynamic";
 
-const RULE_LABELS: Record<string, string> = {
-  same_ip_as_referrer: "Same IP as referrer",
-  same_device_as_referrer: "Same device as referrer",
-  ip_velocity: "Many signups from one IP",
-  email_alias: "E-mail alias",
-  disposable_email: "Disposable e-mail",
-};
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export default async function AdminReviewPage() {
+export default async function AdminReviewPage({ searchParams }: Props) {
   const { db } = await pageContext("/admin/review", "admin");
-  const queue = await getReviewQueue(db);
-
-  // Only plain data goes to the browser: the queue comes masked (e-mails, device), the referrer's address
-  // is never shown (only whether it matches), the new client's own signup address is the evidence.
-  const cards: ReviewCard[] = queue.map((r) => ({
-    id: r.id,
-    code: r.codeUsed,
-    signedUpOn: formatDate(r.usedAt),
-    heldCommission: r.heldCents ? formatMoney(r.heldCents) : null,
-    reasons: r.fraudFlags.map((f) => ({ label: RULE_LABELS[f.rule] ?? f.rule, reason: f.reason })),
-    referred: {
-      name: r.referredName,
-      email: r.referredEmailMasked,
-      ip: r.signupIp ?? "Not recorded",
-      device: r.deviceTail ?? "Not recorded",
-      userAgent: r.signupUserAgent ?? "Not recorded",
-      joinedOn: formatDate(r.referredJoinedAt),
-    },
-    referrer: r.referrerName
-      ? {
-          name: r.referrerName,
-          email: r.referrerEmailMasked,
-          // The flag compared them at signup; this compares with the referrer's latest sign-in.
-          ip: r.sameIp
-            ? "Same as the new client"
-            : r.referrerHasIp
-              ? "Differs from the latest sign-in"
-              : "Not recorded",
-          sameIp: r.sameIp,
-          device: r.sameDevice
-            ? "Same as the new client"
-            : r.referrerHasDevice
-              ? "Differs from the latest sign-in"
-              : "Not recorded",
-          sameDevice: r.sameDevice,
-          joinedOn: formatDate(r.referrerJoinedAt),
-        }
-      : null,
-  }));
+  const raw = await searchParams;
+  const { reason } = reviewQueueSearchSchema.parse({
+    reason: Array.isArray(raw.reason) ? raw.reason[0] : raw.reason,
+  });
+  // Only plain, masked data goes to the browser (see getReviewQueue).
+  const cards = (await getReviewQueue(db, { reason })).map(reviewCard);
 
   return (
     <div className="mx-auto max-w-7xl px-4 py-8 sm:px-6">
       <PageHeader
         title="Review queue"
-        description="Flagged referrals waiting for a decision. Approving releases their held commissions and points; rejecting rejects them for good."
+        description="Flagged referrals waiting for a decision, oldest first. Approving releases their held commissions and points; rejecting rejects them for good."
       />
+      <nav aria-label="Filter by reason" className="mb-4 flex flex-wrap gap-2">
+        {[undefined, ...FRAUD_RULES].map((rule) => {
+          const current = rule === reason;
+          return (
+            <Link
+              key={rule ?? "all"}
+              href={rule ? `/admin/review?reason=${rule}` : "/admin/review"}
+              aria-current={current ? "page" : undefined}
+              className={cn(
+                "rounded-full px-3 py-1 text-sm font-medium ring-1 ring-inset",
+                current
+                  ? "bg-brand-600 text-white ring-brand-600"
+                  : "bg-white text-ink-700 ring-ink-200 hover:bg-ink-50",
+              )}
+            >
+              {rule ? FRAUD_RULE_LABELS[rule] : "All reasons"}
+            </Link>
+          );
+        })}
+      </nav>
       {cards.length ? (
         <>
           {cards.length === REVIEW_QUEUE_LIMIT ? (
@@ -79,8 +64,12 @@ export default async function AdminReviewPage() {
         <Card>
           <CardEmptyState
             headingLevel="h2"
-            title="Nothing to review"
-            text="No flagged referral is waiting for a decision."
+            title={reason ? `No “${FRAUD_RULE_LABELS[reason]}” referral to review` : "Nothing to review"}
+            text={
+              reason
+                ? "Choose All reasons to see the rest of the queue."
+                : "No flagged referral is waiting for a decision."
+            }
           />
         </Card>
       )}

@@ -1,52 +1,110 @@
 "use client";
 
-import { useState, type ReactNode } from "react";
-import { ActionStatus } from "@/components/forms/action-status";
-import { useFormAction } from "@/components/forms/use-form-action";
-import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
-import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
-import { RowHeader, Table, TableBody, TableHead, TableScroll, Td, Th } from "@/components/ui/table";
-import { reviewReferralsAction } from "./actions";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { Card, CardBody } from "@/components/ui/card";
 import { BulkDecision } from "./bulk-decision";
+import { ReviewItem } from "./review-item";
+import type { ReviewCard } from "./review-evidence";
 
-export type ReviewCard = {
-  id: number;
-  code: string;
-  signedUpOn: string;
-  heldCommission: string | null;
-  reasons: { label: string; reason: string }[];
-  referred: { name: string; email: string; ip: string; device: string; userAgent: string; joinedOn: string };
-  referrer: {
-    name: string;
-    email: string;
-    ip: string;
-    sameIp: boolean;
-    device: string;
-    sameDevice: boolean;
-    joinedOn: string;
-  } | null;
-};
+/** Keys only act when no field, menu or dialog has them: typing "a" in a search box approves nothing. */
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  return (
+    target instanceof HTMLInputElement && !["checkbox", "radio", "button", "submit"].includes(target.type)
+  );
+}
 
-type Decision = "approve" | "reject";
-
-/** The flagged referrals with their evidence; decide one by one, or tick several and confirm. */
+/**
+ * The flagged referrals with their evidence; decide one by one (by click or from the keyboard: j/k or the
+ * arrows move, a approves, r asks to reject), or tick several and confirm.
+ */
 export function ReviewQueue({ cards }: { cards: ReviewCard[] }) {
   const [ticked, setTicked] = useState<number[]>([]);
-  // Decided rows leave the list when the page refreshes; they leave the selection with it.
+  const [activeId, setActiveId] = useState<number | null>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+  // Decided rows leave the list when the page refreshes; they leave the selection with it, and the
+  // keyboard's place moves to the card that took the decided one's place.
   const selected = ticked.filter((id) => cards.some((c) => c.id === id));
+  const [lastIndex, setLastIndex] = useState(0);
+  let index = cards.findIndex((c) => c.id === activeId);
+  if (index < 0) index = activeId === null ? -1 : Math.min(lastIndex, cards.length - 1);
+  const active = index >= 0 ? cards[index] : null;
   const toggle = (id: number, on: boolean) =>
     setTicked((prev) => (on ? [...prev.filter((x) => x !== id), id] : prev.filter((x) => x !== id)));
   const all = selected.length === cards.length;
 
+  const focusCard = useCallback(
+    (i: number) => {
+      const card = cards[Math.max(0, Math.min(cards.length - 1, i))];
+      if (!card) return;
+      setActiveId(card.id);
+      setLastIndex(cards.indexOf(card));
+      const el = listRef.current?.querySelector<HTMLElement>(`[data-review-id="${card.id}"]`);
+      el?.focus({ preventScroll: true });
+      el?.scrollIntoView({ block: "nearest", behavior: "smooth" });
+    },
+    [cards],
+  );
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target)) return;
+      if (document.querySelector("dialog[open]")) return;
+      const key = e.key;
+      if (key === "j" || key === "ArrowDown") {
+        e.preventDefault();
+        focusCard(index + 1);
+      } else if (key === "k" || key === "ArrowUp") {
+        e.preventDefault();
+        focusCard(index <= 0 ? 0 : index - 1);
+      } else if ((key === "a" || key === "r") && active) {
+        e.preventDefault();
+        const decision = key === "a" ? "approve" : "reject";
+        listRef.current
+          ?.querySelector<HTMLButtonElement>(`[data-review-id="${active.id}"] [data-decision="${decision}"]`)
+          ?.click();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [active, focusCard, index]);
+
   return (
     <div className="flex flex-col gap-6">
-      <BulkBar selected={selected} all={all} onAll={(on) => setTicked(on ? cards.map((c) => c.id) : [])} />
-      <ul className="flex flex-col gap-6" aria-label="Flagged referrals">
+      <Card role="region" aria-label="Bulk decision" className="sticky top-20 z-10">
+        <CardBody className="flex flex-col gap-3">
+          <BulkDecision ids={selected}>
+            <label className="flex items-center gap-2 text-sm font-medium text-ink-900">
+              <input
+                type="checkbox"
+                checked={all}
+                onChange={(e) => setTicked(e.target.checked ? cards.map((c) => c.id) : [])}
+                className="size-4 accent-brand-600"
+              />
+              Select all
+            </label>
+            <span className="text-sm text-ink-500" aria-live="polite">
+              {selected.length} selected
+            </span>
+          </BulkDecision>
+          <p className="hidden text-xs text-ink-500 sm:block" id="review-shortcuts">
+            Keyboard: <Kbd>j</Kbd> or <Kbd>↓</Kbd> next · <Kbd>k</Kbd> or <Kbd>↑</Kbd> previous · <Kbd>a</Kbd>{" "}
+            approve · <Kbd>r</Kbd> reject (asks first)
+          </p>
+        </CardBody>
+      </Card>
+      <ul ref={listRef} className="flex flex-col gap-6" aria-label="Flagged referrals">
         {cards.map((card) => (
           <li key={card.id}>
             <ReviewItem
               card={card}
+              active={card.id === active?.id}
+              onActivate={() => {
+                setActiveId(card.id);
+                setLastIndex(cards.indexOf(card));
+              }}
               checked={selected.includes(card.id)}
               onCheck={(on) => toggle(card.id, on)}
             />
@@ -57,158 +115,10 @@ export function ReviewQueue({ cards }: { cards: ReviewCard[] }) {
   );
 }
 
-function BulkBar({
-  selected,
-  all,
-  onAll,
-}: {
-  selected: number[];
-  all: boolean;
-  onAll: (on: boolean) => void;
-}) {
+function Kbd({ children }: { children: string }) {
   return (
-    <Card role="region" aria-label="Bulk decision" className="sticky top-20 z-10">
-      <CardBody>
-        <BulkDecision ids={selected}>
-          <label className="flex items-center gap-2 text-sm font-medium text-ink-900">
-            <input
-              type="checkbox"
-              checked={all}
-              onChange={(e) => onAll(e.target.checked)}
-              className="size-4 accent-brand-600"
-            />
-            Select all
-          </label>
-          <span className="text-sm text-ink-500" aria-live="polite">
-            {selected.length} selected
-          </span>
-        </BulkDecision>
-      </CardBody>
-    </Card>
-  );
-}
-
-function DecisionForm({ id, decision }: { id: number; decision: Decision }) {
-  const { state, formAction, onSubmit, pending } = useFormAction(reviewReferralsAction);
-  return (
-    <form action={formAction} onSubmit={onSubmit} className="flex flex-col items-end gap-1">
-      <input type="hidden" name="decision" value={decision} />
-      <input type="hidden" name="referralIds" value={id} />
-      <Button
-        type="submit"
-        size="sm"
-        variant={decision === "approve" ? "primary" : "danger"}
-        disabled={pending}
-      >
-        {pending ? "Working…" : decision === "approve" ? "Approve" : "Reject"}
-      </Button>
-      {state.status === "error" ? <ActionStatus state={state} /> : null}
-    </form>
-  );
-}
-
-function Match({ same, text }: { same: boolean; text: string }) {
-  return same ? <Badge tone="danger">{text}</Badge> : <span>{text}</span>;
-}
-
-function ReviewItem({
-  card,
-  checked,
-  onCheck,
-}: {
-  card: ReviewCard;
-  checked: boolean;
-  onCheck: (on: boolean) => void;
-}) {
-  const { referred, referrer } = card;
-  const rows: { label: string; referred: ReactNode; referrer: ReactNode }[] = [
-    { label: "Name", referred: referred.name, referrer: referrer?.name ?? "—" },
-    { label: "E-mail", referred: referred.email, referrer: referrer?.email ?? "—" },
-    {
-      label: "Signup IP",
-      referred: <span className="font-mono">{referred.ip}</span>,
-      referrer: referrer ? <Match same={referrer.sameIp} text={referrer.ip} /> : "—",
-    },
-    {
-      label: "Device",
-      referred: <span className="font-mono">{referred.device}</span>,
-      referrer: referrer ? <Match same={referrer.sameDevice} text={referrer.device} /> : "—",
-    },
-    { label: "User agent", referred: referred.userAgent, referrer: "Not recorded" },
-    { label: "Joined", referred: referred.joinedOn, referrer: referrer?.joinedOn ?? "—" },
-  ];
-
-  return (
-    <Card data-testid={`review-${card.id}`} aria-labelledby={`review-title-${card.id}`}>
-      <CardHeader className="flex flex-wrap items-start gap-4">
-        <input
-          type="checkbox"
-          checked={checked}
-          onChange={(e) => onCheck(e.target.checked)}
-          aria-label={`Select referral of ${referred.name}`}
-          className="mt-1 size-4 accent-brand-600"
-        />
-        <div className="min-w-0 flex-1">
-          <CardTitle as="h2" id={`review-title-${card.id}`}>
-            {referred.name} <span className="font-normal text-ink-500">via</span>{" "}
-            <span className="font-mono">{card.code}</span>
-          </CardTitle>
-          <p className="text-sm text-ink-500">
-            Signed up {card.signedUpOn}
-            {card.heldCommission ? ` · ${card.heldCommission} commission held` : " · no commission yet"}
-          </p>
-        </div>
-        <div className="flex gap-2">
-          <DecisionForm id={card.id} decision="approve" />
-          <DecisionForm id={card.id} decision="reject" />
-        </div>
-      </CardHeader>
-      <CardBody className="grid gap-6 lg:grid-cols-[18rem_minmax(0,1fr)]">
-        <div>
-          <h3 className="text-sm font-semibold text-ink-900">Why it was flagged</h3>
-          <ul className="mt-2 flex flex-col gap-2 text-sm">
-            {card.reasons.map((r) => (
-              <li key={r.label}>
-                <Badge tone="warning">{r.label}</Badge>
-                <p className="mt-1 text-ink-700">{r.reason}</p>
-              </li>
-            ))}
-          </ul>
-        </div>
-        <TableScroll>
-          <Table>
-            <caption className="sr-only">Evidence: the new client beside the referrer</caption>
-            <TableHead>
-              <tr>
-                <Th unstyled className="py-2 pr-4 font-medium">
-                  <span className="sr-only">Evidence</span>
-                </Th>
-                <Th unstyled className="py-2 pr-4 font-medium">
-                  New client
-                </Th>
-                <Th unstyled className="py-2 font-medium">
-                  Referrer
-                </Th>
-              </tr>
-            </TableHead>
-            <TableBody>
-              {rows.map((row) => (
-                <tr key={row.label}>
-                  <RowHeader unstyled className="py-2 pr-4 font-medium whitespace-nowrap text-ink-500">
-                    {row.label}
-                  </RowHeader>
-                  <Td unstyled className="max-w-xs py-2 pr-4 break-words">
-                    {row.referred}
-                  </Td>
-                  <Td unstyled className="py-2 break-words">
-                    {row.referrer}
-                  </Td>
-                </tr>
-              ))}
-            </TableBody>
-          </Table>
-        </TableScroll>
-      </CardBody>
-    </Card>
+    <kbd className="rounded border border-ink-300 bg-ink-50 px-1 font-mono text-[11px] text-ink-700">
+      {children}
+    </kbd>
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
-import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { CardEmptyState } from "@/components/ui/card-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatCard } from "@/components/ui/stat-card";
@@ -10,9 +10,19 @@ import { pageContext } from "@/lib/auth/page-context";
 import { formatDate, formatPoints } from "@/lib/format";
 import { getAdminRewards, type AdminRule } from "@/lib/queries/admin-rewards";
 import { hasWindowEnded, hasWindowStarted } from "@/lib/time-window";
-import { CatalogItemForm } from "./catalog-form";
-import { OfferForm } from "./offer-form";
-import { DoubleSidedForm, ExpiryForm, MilestoneForm, QualifyingForm, TierScheduleForm } from "./rule-forms";
+import Link from "next/link";
+import { cn } from "@/components/ui/cn";
+import { saveCatalogSectionAction, saveRuleSectionAction } from "./actions";
+import { CatalogSectionFields, NewCatalogItemForm } from "./catalog-form";
+import { NewOfferForm, OfferSectionFields } from "./offer-form";
+import {
+  DoubleSidedFields,
+  ExpiryFields,
+  MilestoneFields,
+  QualifyingFields,
+  TierScheduleFields,
+} from "./rule-forms";
+import { SectionForm } from "./section-form";
 
 export const metadata: Metadata = { title: "Rewards" };
 export const dynamic = "force-dynamic";
@@ -25,6 +35,20 @@ function offerState(offer: AdminRule<"offer">, now: Date) {
   return { label: "Running", tone: "success" } as const;
 }
 
+// One section at a time, chosen in the URL: each is one form with one Save.
+const SECTIONS = {
+  points: "Points per referral",
+  tiers: "Tiers",
+  offers: "Offers",
+  milestones: "Milestones",
+  expiry: "Expiry",
+  catalog: "Catalog",
+} as const;
+type Section = keyof typeof SECTIONS;
+const isSection = (v: unknown): v is Section => typeof v === "string" && v in SECTIONS;
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
 function InvalidConfig() {
   return (
     <CardBody>
@@ -35,11 +59,19 @@ function InvalidConfig() {
   );
 }
 
-export default async function AdminRewardsPage() {
+export default async function AdminRewardsPage({ searchParams }: Props) {
   const { db } = await pageContext("/admin/rewards", "admin");
+  const raw = (await searchParams).section;
+  const section: Section = isSection(raw) ? raw : "points";
   const now = new Date();
   const { rules, catalog, stats, recentRedemptions } = await getAdminRewards(db, now);
   const { doubleSided, tierSchedule, expiry, qualifyingActivity } = rules;
+  // Narrowed once here: the section forms' render functions can't see a narrowing made outside them.
+  const ruleWith = <C,>(r: { id: number; isActive: boolean; config: C | null } | null) =>
+    r?.config ? { id: r.id, isActive: r.isActive, config: r.config } : null;
+  const ds = ruleWith(doubleSided);
+  const tiers = ruleWith(tierSchedule);
+  const expiryRule = ruleWith(expiry);
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
@@ -80,187 +112,219 @@ export default async function AdminRewardsPage() {
         />
       </section>
 
-      <div className="mb-8 grid gap-8 lg:grid-cols-2">
-        <Card>
-          <CardHeader>
-            <CardTitle>Double-sided reward</CardTitle>
-            <CardDescription>Both sides of every qualified referral earn points.</CardDescription>
-          </CardHeader>
-          {doubleSided?.config ? (
-            <CardBody>
-              <DoubleSidedForm
-                rule={{ id: doubleSided.id, isActive: doubleSided.isActive, config: doubleSided.config }}
-              />
-            </CardBody>
-          ) : (
-            <InvalidConfig />
-          )}
-        </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>Tiered schedule</CardTitle>
-            <CardDescription>More points per referral as a referrer brings more clients.</CardDescription>
-          </CardHeader>
-          {tierSchedule?.config ? (
-            <CardBody>
-              <TierScheduleForm
-                rule={{ id: tierSchedule.id, isActive: tierSchedule.isActive, config: tierSchedule.config }}
-              />
-            </CardBody>
-          ) : (
-            <InvalidConfig />
-          )}
-        </Card>
-      </div>
-
-      <Card className="mb-8" role="region" aria-labelledby="milestones-heading">
-        <CardHeader>
-          <CardTitle id="milestones-heading">Milestones & badges</CardTitle>
-          <CardDescription>
-            A badge and a one-time bonus when a referrer reaches a number of qualified referrals. Each is
-            awarded once.
-          </CardDescription>
-        </CardHeader>
-        <div className="divide-y divide-ink-100">
-          {rules.milestones.map((m) =>
-            m.config ? (
-              <MilestoneForm key={m.id} rule={{ id: m.id, isActive: m.isActive, config: m.config }} />
-            ) : (
-              <InvalidConfig key={m.id} />
-            ),
-          )}
-        </div>
-      </Card>
-
-      <Card className="mb-8" role="region" aria-labelledby="offers-heading">
-        <CardHeader>
-          <CardTitle id="offers-heading">Time-limited offers</CardTitle>
-          <CardDescription>
-            A bonus for reaching a number of referrals within a rolling window of days, while the offer runs.
-            Each offer pays a referrer once.
-          </CardDescription>
-        </CardHeader>
-        <div className="divide-y divide-ink-100">
-          {rules.offers.map((offer) => {
-            const state = offerState(offer, now);
-            return offer.config ? (
-              <div key={offer.id}>
-                <div className="flex items-center gap-2 px-5 pt-4">
-                  <h3 className="text-sm font-semibold text-ink-900">{offer.name}</h3>
-                  <Badge tone={state.tone}>{state.label}</Badge>
-                </div>
-                <OfferForm
-                  offer={{
-                    id: offer.id,
-                    name: offer.name,
-                    isActive: offer.isActive,
-                    config: offer.config,
-                    startsAt: offer.startsAt,
-                    endsAt: offer.endsAt,
-                  }}
-                />
-              </div>
-            ) : (
-              <InvalidConfig key={offer.id} />
-            );
-          })}
-          <div className="bg-ink-50/60">
-            <h3 className="px-5 pt-4 text-sm font-semibold text-ink-900">New offer</h3>
-            <OfferForm />
-          </div>
-        </div>
-      </Card>
-
-      <div className="mb-8 grid gap-8 lg:grid-cols-2">
-        <Card>
-          <CardHeader>
-            <CardTitle>Expiry</CardTitle>
-          </CardHeader>
-          {expiry?.config ? (
-            <CardBody>
-              <ExpiryForm rule={{ id: expiry.id, isActive: expiry.isActive, config: expiry.config }} />
-            </CardBody>
-          ) : (
-            <InvalidConfig />
-          )}
-        </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>Qualifying activity</CardTitle>
-          </CardHeader>
-          {qualifyingActivity ? (
-            <CardBody>
-              <QualifyingForm rule={{ id: qualifyingActivity.id, isActive: qualifyingActivity.isActive }} />
-            </CardBody>
-          ) : (
-            <InvalidConfig />
-          )}
-        </Card>
-      </div>
-
-      <Card className="mb-8" role="region" aria-labelledby="catalog-heading">
-        <CardHeader>
-          <CardTitle id="catalog-heading">Catalog</CardTitle>
-          <CardDescription>
-            What clients can redeem points for (at least 100 points each). Untick Active to retire a reward;
-            coupons already issued stay valid.
-          </CardDescription>
-        </CardHeader>
-        <div className="divide-y divide-ink-100">
-          {catalog.map((item) => (
-            <CatalogItemForm key={item.id} item={item} />
+      <nav aria-label="Rewards sections" className="mb-6 -mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
+        <ul className="flex min-w-max gap-1 border-b border-ink-200">
+          {(Object.keys(SECTIONS) as Section[]).map((key) => (
+            <li key={key}>
+              <Link
+                href={key === "points" ? "/admin/rewards" : `/admin/rewards?section=${key}`}
+                aria-current={key === section ? "page" : undefined}
+                className={cn(
+                  "-mb-px inline-block border-b-2 px-3 py-2 text-sm font-medium whitespace-nowrap",
+                  key === section
+                    ? "border-brand-600 text-brand-700"
+                    : "border-transparent text-ink-600 hover:border-ink-300 hover:text-ink-900",
+                )}
+              >
+                {SECTIONS[key]}
+              </Link>
+            </li>
           ))}
-          <div className="bg-ink-50/60">
-            <h3 className="px-5 pt-4 text-sm font-semibold text-ink-900">New reward</h3>
-            <CatalogItemForm />
-          </div>
-        </div>
-      </Card>
+        </ul>
+      </nav>
 
-      <Card role="region" aria-labelledby="redemptions-heading">
-        <CardHeader>
-          <CardTitle id="redemptions-heading">Recent redemptions</CardTitle>
-        </CardHeader>
-        {recentRedemptions.length ? (
-          <TableScroll aria-label="Recent redemptions table">
-            <Table className="min-w-[560px]">
-              <TableHead>
-                <tr>
-                  <Th>Client</Th>
-                  <Th inset>Reward</Th>
-                  <Th inset>Coupon</Th>
-                  <Th inset align="right">
-                    Points
-                  </Th>
-                  <Th>Date</Th>
-                </tr>
-              </TableHead>
-              <TableBody>
-                {recentRedemptions.map((r) => (
-                  <tr key={r.id}>
-                    <Td>
-                      <p className="font-medium text-ink-900">{r.userName}</p>
-                      <p className="text-xs text-ink-500">{r.userEmail}</p>
-                    </Td>
-                    <Td inset className="text-ink-700">
-                      {r.itemName}
-                    </Td>
-                    <Td inset className="font-mono text-xs text-ink-800">
-                      {r.couponCode}
-                    </Td>
-                    <Td inset numeric>
-                      {formatPoints(r.costPoints)}
-                    </Td>
-                    <Td className="whitespace-nowrap text-ink-600">{formatDate(r.createdAt)}</Td>
-                  </tr>
-                ))}
-              </TableBody>
-            </Table>
-          </TableScroll>
+      {section === "points" ? (
+        ds && qualifyingActivity ? (
+          <SectionForm
+            id="points"
+            title="Points per referral"
+            description="Both sides of every qualified referral earn points; optionally only once the new client has paid."
+            action={saveRuleSectionAction}
+            saveLabel="Save points per referral"
+          >
+            <div className="divide-y divide-ink-100">
+              <DoubleSidedFields rule={ds} />
+              <QualifyingFields rule={{ id: qualifyingActivity.id, isActive: qualifyingActivity.isActive }} />
+            </div>
+          </SectionForm>
         ) : (
-          <CardEmptyState title="No redemptions yet" />
-        )}
-      </Card>
+          <Card>
+            <InvalidConfig />
+          </Card>
+        )
+      ) : null}
+
+      {section === "tiers" ? (
+        tiers ? (
+          <SectionForm
+            id="tiers"
+            title="Tiered schedule"
+            description="More points per referral as a referrer brings more clients."
+            action={saveRuleSectionAction}
+            saveLabel="Save tiers"
+          >
+            <TierScheduleFields rule={tiers} />
+          </SectionForm>
+        ) : (
+          <Card>
+            <InvalidConfig />
+          </Card>
+        )
+      ) : null}
+
+      {section === "offers" ? (
+        <div className="flex flex-col gap-6">
+          {rules.offers.some((o) => o.config) ? (
+            <SectionForm
+              id="offers"
+              title="Time-limited offers"
+              description="A bonus for reaching a number of referrals within a rolling window of days, while the offer runs. Each offer pays a referrer once."
+              action={saveRuleSectionAction}
+              saveLabel="Save offers"
+            >
+              <div className="divide-y divide-ink-100">
+                {rules.offers.map((offer) => {
+                  const state = offerState(offer, now);
+                  return offer.config ? (
+                    <OfferSectionFields
+                      key={offer.id}
+                      offer={{
+                        id: offer.id,
+                        name: offer.name,
+                        isActive: offer.isActive,
+                        config: offer.config,
+                        startsAt: offer.startsAt,
+                        endsAt: offer.endsAt,
+                      }}
+                      title={
+                        <span className="flex items-center gap-2">
+                          {offer.name} <Badge tone={state.tone}>{state.label}</Badge>
+                        </span>
+                      }
+                    />
+                  ) : (
+                    <InvalidConfig key={offer.id} />
+                  );
+                })}
+              </div>
+            </SectionForm>
+          ) : null}
+          <Card role="region" aria-labelledby="new-offer-heading">
+            <CardHeader>
+              <CardTitle id="new-offer-heading">New offer</CardTitle>
+            </CardHeader>
+            <NewOfferForm />
+          </Card>
+        </div>
+      ) : null}
+
+      {section === "milestones" ? (
+        <SectionForm
+          id="milestones"
+          title="Milestones & badges"
+          description="A badge and a one-time bonus when a referrer reaches a number of qualified referrals. Each is awarded once."
+          action={saveRuleSectionAction}
+          saveLabel="Save milestones"
+        >
+          <div className="divide-y divide-ink-100">
+            {rules.milestones.map((m) =>
+              m.config ? (
+                <MilestoneFields key={m.id} rule={{ id: m.id, isActive: m.isActive, config: m.config }} />
+              ) : (
+                <InvalidConfig key={m.id} />
+              ),
+            )}
+          </div>
+        </SectionForm>
+      ) : null}
+
+      {section === "expiry" ? (
+        expiryRule ? (
+          <SectionForm
+            id="expiry"
+            title="Expiry"
+            description="Points not spent expire, oldest first."
+            action={saveRuleSectionAction}
+            saveLabel="Save expiry"
+          >
+            <ExpiryFields rule={expiryRule} />
+          </SectionForm>
+        ) : (
+          <Card>
+            <InvalidConfig />
+          </Card>
+        )
+      ) : null}
+
+      {section === "catalog" ? (
+        <div className="flex flex-col gap-6">
+          {catalog.length ? (
+            <SectionForm
+              id="catalog"
+              title="Catalog"
+              description="What clients can redeem points for (at least 100 points each). Untick Active to retire a reward; coupons already issued stay valid."
+              action={saveCatalogSectionAction}
+              saveLabel="Save catalog"
+            >
+              <div className="divide-y divide-ink-100">
+                {catalog.map((item) => (
+                  <CatalogSectionFields key={item.id} item={item} />
+                ))}
+              </div>
+            </SectionForm>
+          ) : null}
+          <Card role="region" aria-labelledby="new-reward-heading">
+            <CardHeader>
+              <CardTitle id="new-reward-heading">New reward</CardTitle>
+            </CardHeader>
+            <NewCatalogItemForm />
+          </Card>
+          <Card role="region" aria-labelledby="redemptions-heading">
+            <CardHeader>
+              <CardTitle id="redemptions-heading">Recent redemptions</CardTitle>
+            </CardHeader>
+            {recentRedemptions.length ? (
+              <TableScroll aria-label="Recent redemptions table">
+                <Table className="min-w-[560px]">
+                  <TableHead>
+                    <tr>
+                      <Th>Client</Th>
+                      <Th inset>Reward</Th>
+                      <Th inset>Coupon</Th>
+                      <Th inset align="right">
+                        Points
+                      </Th>
+                      <Th>Date</Th>
+                    </tr>
+                  </TableHead>
+                  <TableBody>
+                    {recentRedemptions.map((r) => (
+                      <tr key={r.id}>
+                        <Td>
+                          <p className="font-medium text-ink-900">{r.userName}</p>
+                          <p className="text-xs text-ink-500">{r.userEmail}</p>
+                        </Td>
+                        <Td inset className="text-ink-700">
+                          {r.itemName}
+                        </Td>
+                        <Td inset className="font-mono text-xs text-ink-800">
+                          {r.couponCode}
+                        </Td>
+                        <Td inset numeric>
+                          {formatPoints(r.costPoints)}
+                        </Td>
+                        <Td className="whitespace-nowrap text-ink-600">{formatDate(r.createdAt)}</Td>
+                      </tr>
+                    ))}
+                  </TableBody>
+                </Table>
+              </TableScroll>
+            ) : (
+              <CardEmptyState title="No redemptions yet" />
+            )}
+          </Card>
+        </div>
+      ) : null}
     </div>
   );
 }

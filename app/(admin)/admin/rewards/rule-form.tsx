@@ -1,9 +1,10 @@
 "use client";
 
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { HiddenFields } from "@/components/forms/hidden-fields";
 import { FormMessage } from "@/components/forms/text-field";
 import { useFormAction } from "@/components/forms/use-form-action";
+import { useUnsavedChanges } from "@/components/forms/unsaved-changes";
 import { saveRuleAction } from "./actions";
 import { CheckboxField, SaveButton } from "./form-parts";
 
@@ -22,7 +23,10 @@ export type RuleFormProps = {
   children: (fieldErrors: Record<string, string>, successCount: number) => ReactNode;
 };
 
-/** One reward rule's form: posts to saveRuleAction, shows its outcome, and ends with "Active" and Save. */
+/**
+ * One reward rule's form (the new offer's): posts to saveRuleAction, shows its outcome, ends with "Active"
+ * and Save, and warns before leaving with what was typed unsaved.
+ */
 export function RuleForm({
   kind,
   ruleId,
@@ -33,8 +37,21 @@ export function RuleForm({
   children,
 }: RuleFormProps) {
   const { state, formAction, onSubmit, pending, successCount } = useFormAction(saveRuleAction);
+  const [dirty, setDirty] = useState(false);
+  const [saves, setSaves] = useState(successCount);
+  if (saves !== successCount) {
+    setSaves(successCount);
+    setDirty(false);
+  }
+  useUnsavedChanges(`rule-${kind}-${ruleId ?? "new"}`, dirty);
   return (
-    <form action={formAction} onSubmit={onSubmit} className={className} noValidate>
+    <form
+      action={formAction}
+      onSubmit={onSubmit}
+      onChange={() => setDirty(true)}
+      className={className}
+      noValidate
+    >
       <input type="hidden" name="kind" value={kind} />
       {ruleId === undefined ? null : <input type="hidden" name="ruleId" value={ruleId} />}
       <HiddenFields values={hidden} />

@@ -108,7 +108,7 @@ export function ChartsPlaceholder() {
   );
 }
 
-/** Charts of the filtered referrals (the report's filters, or the last 90 days) and the seed's BI query. */
+/** Charts of the filtered referrals (the report's period: its dates, or the last 30 days) and the seed's BI query. */
 export function ReportChartsSection({
   charts,
   topReferrers,
@@ -139,7 +139,7 @@ export function ReportChartsSection({
         </h2>
         <p className="text-sm text-ink-500">
           {period}
-          {range.defaulted ? " (last 90 days — set dates above to change)" : ""} · follows the filters
+          {range.defaulted ? " (last 30 days — set dates above to change)" : ""} · follows the filters
         </p>
       </div>
       <div className="grid gap-6 lg:grid-cols-2">

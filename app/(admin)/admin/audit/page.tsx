@@ -84,7 +84,7 @@ export default async function AuditLogPage({ searchParams }: Props) {
   const filtered = queryOf(search) !== "/admin/audit";
 
   return (
-    <div className="mx-auto max-w-7xl px-4 py-8 sm:px-6">
+    <div className="page-container">
       <PageHeader title="Audit log" description="Who did what, when, and to which record. Times are UTC." />
 
       <Card className="mb-6">
@@ -158,7 +158,7 @@ export default async function AuditLogPage({ searchParams }: Props) {
                   <tr key={e.id} className="align-top">
                     <Td className="whitespace-nowrap text-ink-700">
                       <UtcTime value={e.createdAt} precision="seconds" />
-                      {e.ip ? <p className="font-mono text-xs text-ink-400">{e.ip}</p> : null}
+                      {e.ip ? <p className="font-mono text-xs text-ink-500">{e.ip}</p> : null}
                     </Td>
                     <Td>
                       {e.actor?.kind === "user" ? (

@@ -175,7 +175,7 @@ function ReviewItem({
             ))}
           </ul>
         </div>
-        <TableScroll>
+        <TableScroll aria-label="Evidence, scrollable">
           <Table>
             <caption className="sr-only">Evidence: the new client beside the referrer</caption>
             <TableHead>

@@ -143,10 +143,15 @@ test("columns chosen and reordered → kept in the URL across a reload → the C
   ]);
 
   await reports.columnsButton.click();
-  await reports.columnsPanel.getByLabel("Campaign", { exact: true }).uncheck();
+  // Each choice is a navigation (the URL holds it): click, then wait for the URL and the checkbox.
+  const campaign = reports.columnsPanel.getByLabel("Campaign", { exact: true });
+  await campaign.click();
   await expect(page).toHaveURL(/columns=/);
-  await reports.columnsPanel.getByLabel("Referrer e-mail", { exact: true }).check();
+  await expect(campaign).not.toBeChecked();
+  const referrerEmail = reports.columnsPanel.getByLabel("Referrer e-mail", { exact: true });
+  await referrerEmail.click();
   await expect(page).toHaveURL(/referrer_email/);
+  await expect(referrerEmail).toBeChecked();
   await reports.columnsPanel.getByRole("button", { name: "Move Commission status left" }).click();
   await expect(page).toHaveURL(/commission_status%2Ccommission_amount|commission_status,commission_amount/);
   const chosen = [

@@ -47,53 +47,51 @@ export function ColumnPicker({
         <p className="px-2 pt-1 pb-2 text-xs text-ink-500">
           Shown columns, in order — the export writes the same.
         </p>
+        {/* One list with one key per column, so a column moving between shown and hidden keeps its
+            checkbox (focus stays on it, and it reads as toggled). */}
         <ul className="flex flex-col">
-          {columns.map((id, i) => (
-            <li key={id} className="flex items-center gap-2 rounded-md px-2 py-1 hover:bg-ink-50">
-              <label className="flex min-w-0 flex-1 items-center gap-2 text-sm text-ink-800">
-                <input
-                  type="checkbox"
-                  checked
-                  disabled={!ready || columns.length === 1}
-                  onChange={() => onChange(columns.filter((c) => c !== id))}
-                  className="size-4 rounded border-ink-300 accent-brand-600"
-                />
-                <span className="truncate">{reportColumnLabel(id)}</span>
-              </label>
-              <button
-                type="button"
-                className={buttonClass}
-                disabled={!ready || i === 0}
-                onClick={() => move(i, -1)}
-                aria-label={`Move ${reportColumnLabel(id)} left`}
-              >
-                ↑
-              </button>
-              <button
-                type="button"
-                className={buttonClass}
-                disabled={!ready || i === columns.length - 1}
-                onClick={() => move(i, 1)}
-                aria-label={`Move ${reportColumnLabel(id)} right`}
-              >
-                ↓
-              </button>
-            </li>
-          ))}
-          {hidden.map((id) => (
-            <li key={id} className="flex items-center gap-2 rounded-md px-2 py-1 hover:bg-ink-50">
-              <label className="flex min-w-0 flex-1 items-center gap-2 text-sm text-ink-600">
-                <input
-                  type="checkbox"
-                  checked={false}
-                  disabled={!ready}
-                  onChange={() => onChange([...columns, id])}
-                  className="size-4 rounded border-ink-300 accent-brand-600"
-                />
-                <span className="truncate">{reportColumnLabel(id)}</span>
-              </label>
-            </li>
-          ))}
+          {[...columns, ...hidden].map((id) => {
+            const i = columns.indexOf(id);
+            const shown = i >= 0;
+            return (
+              <li key={id} className="flex items-center gap-2 rounded-md px-2 py-1 hover:bg-ink-50">
+                <label
+                  className={`flex min-w-0 flex-1 items-center gap-2 text-sm ${shown ? "text-ink-800" : "text-ink-600"}`}
+                >
+                  <input
+                    type="checkbox"
+                    checked={shown}
+                    disabled={!ready || (shown && columns.length === 1)}
+                    onChange={() => onChange(shown ? columns.filter((c) => c !== id) : [...columns, id])}
+                    className="size-4 rounded border-ink-300 accent-brand-600"
+                  />
+                  <span className="truncate">{reportColumnLabel(id)}</span>
+                </label>
+                {shown ? (
+                  <>
+                    <button
+                      type="button"
+                      className={buttonClass}
+                      disabled={!ready || i === 0}
+                      onClick={() => move(i, -1)}
+                      aria-label={`Move ${reportColumnLabel(id)} left`}
+                    >
+                      ↑
+                    </button>
+                    <button
+                      type="button"
+                      className={buttonClass}
+                      disabled={!ready || i === columns.length - 1}
+                      onClick={() => move(i, 1)}
+                      aria-label={`Move ${reportColumnLabel(id)} right`}
+                    >
+                      ↓
+                    </button>
+                  </>
+                ) : null}
+              </li>
+            );
+          })}
         </ul>
       </div>
     </details>

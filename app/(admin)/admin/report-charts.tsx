@@ -95,7 +95,7 @@ export async function ReportChartsLoader({
 /** Holds the charts' place (same height) while they load, so the page does not jump. */
 export function ChartsPlaceholder() {
   return (
-    <section aria-label="Trends" aria-busy="true">
+    <section aria-label="Trends" aria-busy="true" className="mb-8">
       <div className="mb-4 h-7 w-24 animate-pulse rounded bg-ink-200" />
       <div className="grid gap-6 lg:grid-cols-2">
         {[0, 1, 2, 3].map((i) => (
@@ -132,7 +132,7 @@ export function ReportChartsSection({
   const per = range.bucket === "day" ? "per day" : range.bucket === "week" ? "per week" : "per month";
 
   return (
-    <section aria-labelledby="charts-title">
+    <section aria-labelledby="charts-title" className="mb-8">
       <div className="mb-4 flex flex-col gap-1 sm:flex-row sm:items-end sm:justify-between">
         <h2 id="charts-title" className="text-lg font-semibold text-ink-900">
           Trends

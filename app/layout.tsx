@@ -42,7 +42,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
 function SiteFooter() {
   return (
     <footer className="border-t border-ink-200 bg-white">
-      <div className="mx-auto flex max-w-6xl flex-col gap-3 px-4 py-6 text-sm text-ink-500 sm:flex-row sm:items-center sm:justify-between sm:px-6">
+      <div className="page-width flex flex-col gap-3 py-6 text-sm text-ink-500 sm:flex-row sm:items-center sm:justify-between">
         <p>© {new Date().getFullYear()} MuseNest Referrals</p>
         <p>Self-hosted referral, commission and rewards platform.</p>
       </div>

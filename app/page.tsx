@@ -57,7 +57,7 @@ export default async function HomePage() {
           aria-hidden="true"
           className="pointer-events-none absolute inset-0 bg-[radial-gradient(60rem_30rem_at_85%_-10%,var(--color-brand-100),transparent_70%)]"
         />
-        <div className="relative mx-auto grid max-w-6xl items-center gap-12 px-4 py-16 sm:px-6 sm:py-20 lg:grid-cols-[1.15fr_1fr] lg:py-24">
+        <div className="page-width relative grid items-center gap-12 py-16 sm:py-20 lg:grid-cols-[1.15fr_1fr] lg:py-24">
           <div>
             <p className="text-sm font-semibold tracking-wide text-brand-700 uppercase">
               MuseNest referral program
@@ -93,7 +93,7 @@ export default async function HomePage() {
         </div>
       </section>
 
-      <section id="how" aria-labelledby="how-title" className="mx-auto max-w-6xl px-4 py-16 sm:px-6 sm:py-20">
+      <section id="how" aria-labelledby="how-title" className="page-width py-16 sm:py-20">
         <SectionHeading
           id="how-title"
           eyebrow="How it works"
@@ -174,7 +174,7 @@ export default async function HomePage() {
       </section>
 
       <section aria-labelledby="admins-title" className="border-y border-ink-200 bg-white">
-        <div className="mx-auto max-w-6xl px-4 py-16 sm:px-6 sm:py-20">
+        <div className="page-width py-16 sm:py-20">
           <SectionHeading
             id="admins-title"
             eyebrow="For program admins"
@@ -205,7 +205,7 @@ export default async function HomePage() {
         </div>
       </section>
 
-      <section aria-labelledby="cta-title" className="mx-auto max-w-6xl px-4 py-16 sm:px-6 sm:py-20">
+      <section aria-labelledby="cta-title" className="page-width py-16 sm:py-20">
         <div className="flex flex-col items-start gap-6 rounded-card bg-brand-900 px-6 py-10 text-white sm:px-10 md:flex-row md:items-center md:justify-between">
           <div>
             <h2 id="cta-title" className="text-2xl font-semibold tracking-tight">

@@ -27,6 +27,7 @@ test("filter by date and status → the URL holds the view → reload keeps it �
   const end = isoDay(0);
   await reports.startDate.fill(start);
   await reports.endDate.fill(end);
+  await reports.openMoreFilters();
   await reports.status.selectOption("eligible");
   await reports.apply.click();
   await expect(page).toHaveURL(
@@ -56,8 +57,12 @@ test("filter by date and status → the URL holds the view → reload keeps it �
     string
   >[];
   expect(rows).toHaveLength(filtered);
-  expect(rows.every((r) => r.commission_eligible === "true")).toBe(true);
-  expect(rows.every((r) => r.signup_date >= start && r.signup_date.slice(0, 10) <= end)).toBe(true);
+  // The table's columns under its labels: eligible rows are never "Not eligible" nor flagged in review.
+  expect(rows.every((r) => r["Review"] === "Clean" || r["Review"] === "Flagged · approved")).toBe(true);
+  const signedUp = rows.map((r) => r["Signed up"]);
+  expect(signedUp.every((d) => d >= start && d.slice(0, 10) <= end)).toBe(true);
+  // Newest first, as the table.
+  expect(signedUp).toEqual([...signedUp].sort().reverse());
   await expect(
     page.getByText(`Downloaded ${file.suggestedFilename()} · ${filtered.toLocaleString("en-US")} rows`),
   ).toBeVisible();
@@ -117,4 +122,129 @@ test("the reports page looks finished at desktop and phone widths", async ({ pag
   await expect(page.getByRole("heading", { name: "Signups and commissions" })).toBeVisible();
   await expect(page.locator(".recharts-surface").first()).toBeVisible();
   await screens(page, "admin-reports");
+});
+
+test("columns chosen and reordered → kept in the URL across a reload → the CSV has them, in order, and the table's row order", async ({
+  page,
+}) => {
+  const reports = new AdminReportsPage(page);
+  await reports.goto("size=25");
+  const before = await reports.headerLabels();
+  expect(before).toEqual([
+    "Signed up",
+    "Referred client",
+    "Referrer",
+    "Code",
+    "Campaign",
+    "Source",
+    "Review",
+    "Commission",
+    "Commission status",
+  ]);
+
+  await reports.columnsButton.click();
+  // Each choice is a navigation (the URL holds it): click, then wait for the URL and the checkbox.
+  const campaign = reports.columnsPanel.getByLabel("Campaign", { exact: true });
+  await campaign.click();
+  await expect(page).toHaveURL(/columns=/);
+  await expect(campaign).not.toBeChecked();
+  const referrerEmail = reports.columnsPanel.getByLabel("Referrer e-mail", { exact: true });
+  await referrerEmail.click();
+  await expect(page).toHaveURL(/referrer_email/);
+  await expect(referrerEmail).toBeChecked();
+  await reports.columnsPanel.getByRole("button", { name: "Move Commission status left" }).click();
+  await expect(page).toHaveURL(/commission_status%2Ccommission_amount|commission_status,commission_amount/);
+  const chosen = [
+    "Signed up",
+    "Referred client",
+    "Referrer",
+    "Code",
+    "Source",
+    "Review",
+    "Commission status",
+    "Commission",
+    "Referrer e-mail",
+  ];
+  await expect.poll(() => reports.headerLabels()).toEqual(chosen);
+
+  await page.reload();
+  expect(await reports.headerLabels()).toEqual(chosen);
+
+  // Oldest first now: the export follows the table's order too.
+  await page.getByRole("button", { name: /^Signed up/ }).click();
+  await expect(page).toHaveURL(/dir=asc/);
+  await expect(reports.columnHeaders.first()).toHaveAttribute("aria-sort", "ascending");
+  const tableNames = await reports.table
+    .locator("tbody tr")
+    .evaluateAll((rows) =>
+      rows.slice(0, 10).map((r) => (r as HTMLTableRowElement).cells[2].textContent ?? ""),
+    );
+
+  const download = page.waitForEvent("download");
+  await reports.exportCsv.click();
+  const file = await download;
+  const [header, ...rows] = parse(readFileSync(await file.path()), { bom: true }) as string[][];
+  expect(header).toEqual(await reports.headerLabels());
+  expect(rows).toHaveLength(await reports.total());
+  expect(rows.slice(0, 10).map((r) => r[1])).toEqual(tableNames);
+  const signedUp = rows.map((r) => r[0]);
+  expect(signedUp).toEqual([...signedUp].sort());
+});
+
+test("a dense table: rows at most 44 px at both widths, the header stays in view while the rows scroll", async ({
+  page,
+}) => {
+  const reports = new AdminReportsPage(page);
+  await reports.goto(
+    "size=50&columns=signup_date,referred_name,referrer_name,referral_code,campaign,source,review,commission_amount,commission_status,commission_paid,referred_email,referrer_email",
+  );
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
+    const heights = await reports.table
+      .locator("tbody tr")
+      .evaluateAll((rows) => rows.map((r) => r.getBoundingClientRect().height));
+    expect(heights.length).toBe(50);
+    expect(Math.max(...heights), `tallest row at ${width} px`).toBeLessThanOrEqual(44);
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await reports.grid.evaluate((el) => el.scrollTo(0, 600));
+  const box = (await reports.grid.boundingBox())!;
+  const head = (await reports.columnHeaders.first().boundingBox())!;
+  expect(Math.abs(head.y - box.y)).toBeLessThanOrEqual(1);
+});
+
+// lib/queries/report-key-figures: "+12%", rounded half away from zero; restated so a change to either shows.
+const formatChange = (ratio: number) => {
+  const percent = Math.round(Math.abs(ratio) * 100);
+  return percent === 0 ? "±0%" : `${ratio > 0 ? "+" : "−"}${percent}%`;
+};
+
+test("the key figures' change against the previous period equals the one computed from the export API", async ({
+  page,
+}) => {
+  const reports = new AdminReportsPage(page);
+  const signupsIn = async (start: string, end: string) => {
+    const res = await page.request.get(
+      `/api/admin/referral-export?format=json&start_date=${start}&end_date=${end}`,
+    );
+    expect(res.status()).toBe(200);
+    return (await res.json()).data.total_records as number;
+  };
+  // The default period (the rolling 30 days, today included) and a chosen fortnight, as day offsets.
+  for (const [from, to, query] of [
+    [-29, 0, ""],
+    [-20, -7, `start_date=${isoDay(-20)}&end_date=${isoDay(-7)}`],
+  ] as const) {
+    await reports.goto(query);
+    const days = to - from + 1;
+    const current = await signupsIn(isoDay(from), isoDay(to));
+    // The period of the same length that ends where this one starts.
+    const previous = await signupsIn(isoDay(from - days), isoDay(from - 1));
+    const figure = reports.keyFigure("signups");
+    await expect(figure.value).toHaveText(current.toLocaleString("en-US"));
+    expect(previous).toBeGreaterThan(0);
+    await expect(figure.change).toContainText(
+      `${formatChange((current - previous) / previous)} vs previous ${days} days`,
+    );
+  }
 });

@@ -5,7 +5,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { expect } from "vitest";
 import type { Db } from "@/db/types";
 import { rawRows } from "@/testing/use-test-database";
-import { getAdminOverview } from "@/lib/queries/admin-overview";
+import { getReportKeyFigures } from "@/lib/queries/report-key-figures";
 import { getReportTotals } from "@/lib/queries/referral-report";
 import type { ResolvedReportFilters } from "@/lib/queries/referral-report-filter";
 import { chartRange, getReportCharts, getTopReferrers } from "@/lib/queries/report-charts";
@@ -151,19 +151,28 @@ export async function expectReportEqualsRecount(db: Db, f: ResolvedReportFilters
   );
 }
 
-/** The headline cards and the top referrers at `now`, each equal to the raw recount. */
+/** The report's key figures (this period and the one before) and the top referrers at `now`, each equal
+ * to the raw recount. */
 export async function expectProgramFiguresEqualRecount(db: Db, now: Date): Promise<void> {
   const since = new Date(now.getTime() - 30 * 86_400_000);
-  const [o] = rawRows<Record<string, unknown>>(
-    await db.execute(sql`
-      SELECT (SELECT count(*) FROM referral_usage_log WHERE used_at >= ${ts(since)}) AS referrals,
-             (SELECT count(*) FROM referral_clicks WHERE clicked_at >= ${ts(since)}) AS clicks`),
-  );
-  const overview = await getAdminOverview(db, now);
-  expect({ referrals: overview.referralsLast30Days, clicks: overview.clicksLast30Days }).toEqual({
-    referrals: n(o.referrals),
-    clicks: n(o.clicks),
-  });
+  const figures = await getReportKeyFigures(db, { commission_status: "all", flagged: false }, now);
+  for (const [name, period] of [
+    ["current", figures.period],
+    ["previous", figures.previousPeriod],
+  ] as const) {
+    const [o] = rawRows<Record<string, unknown>>(
+      await db.execute(sql`
+        SELECT (SELECT count(*) FROM referral_usage_log
+                 WHERE used_at >= ${period.from}::timestamptz AND used_at < ${period.toExclusive}::timestamptz) AS referrals,
+               (SELECT count(*) FROM referral_clicks
+                 WHERE clicked_at >= ${period.from}::timestamptz AND clicked_at < ${period.toExclusive}::timestamptz) AS clicks`),
+    );
+    const shown = figures[name];
+    expect({ referrals: shown.signups, clicks: shown.clicks }, `key figures, ${name} period`).toEqual({
+      referrals: n(o.referrals),
+      clicks: n(o.clicks),
+    });
+  }
   const top = rawRows<Record<string, unknown>>(
     await db.execute(sql`
       SELECT u.id AS user_id, count(l.id) AS total, coalesce(sum(l.commission_amount_cents), 0) AS cents,

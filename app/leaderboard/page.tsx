@@ -75,7 +75,7 @@ export default async function LeaderboardPage({
   ]);
 
   return (
-    <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
+    <div className="page-container">
       <PageHeader
         title="Leaderboard"
         description="Top referrers by qualified referrals. Names stay masked unless the referrer chooses to show theirs."

@@ -1,6 +1,5 @@
 import Link from "next/link";
 import type { SessionUser } from "@/lib/auth/session";
-import { cn } from "@/components/ui/cn";
 import { NavLinks, type NavItem, type NavUser } from "./nav-links";
 
 export type SiteHeaderUser = Pick<SessionUser, "name" | "email" | "role">;
@@ -69,12 +68,8 @@ export function SiteHeader({ user }: { user: SiteHeaderUser | null }) {
 
   return (
     <header className="sticky top-0 z-40 border-b border-ink-200 bg-white/90 backdrop-blur supports-[backdrop-filter]:bg-white/75">
-      <div
-        className={cn(
-          "mx-auto flex h-16 items-center gap-4 px-4 sm:px-6 xl:gap-6",
-          wide ? "max-w-7xl" : "max-w-6xl",
-        )}
-      >
+      {/* The pages' own width (globals.css page-width), so the logo lines up with every page's content. */}
+      <div className="page-width flex h-16 items-center gap-4 xl:gap-6">
         <Link href="/" className="shrink-0 rounded-lg" aria-label="MuseNest Referrals home">
           <Logo />
         </Link>

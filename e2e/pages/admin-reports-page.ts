@@ -12,11 +12,17 @@ export class AdminReportsPage {
   readonly exportCsv: Locator;
   readonly exportJson: Locator;
   readonly selectedCount: Locator;
+  readonly moreFilters: Locator;
+  readonly columnsButton: Locator;
+  readonly columnsPanel: Locator;
+  /** The table's column headers (the selection checkbox's aside), in their order. */
+  readonly columnHeaders: Locator;
+  readonly grid: Locator;
 
   constructor(readonly page: Page) {
     this.startDate = page.getByLabel("Signed up from");
     this.endDate = page.getByLabel("Signed up to");
-    this.status = page.getByLabel("Commission status");
+    this.status = page.getByRole("combobox", { name: "Commission status" });
     this.referrer = page.getByLabel("Referrer", { exact: true });
     this.apply = page.getByRole("button", { name: "Apply filters" });
     this.filteredTotal = page.getByTestId("filtered-total");
@@ -24,6 +30,29 @@ export class AdminReportsPage {
     this.exportCsv = page.getByRole("button", { name: "Export CSV" });
     this.exportJson = page.getByRole("button", { name: "Export JSON" });
     this.selectedCount = page.getByTestId("selected-count");
+    this.moreFilters = page.locator("summary", { hasText: "More filters" });
+    this.columnsButton = page.locator("summary", { hasText: "Columns" });
+    this.columnsPanel = page.getByRole("group", { name: "Choose and order columns" });
+    this.columnHeaders = this.table.locator("thead th[data-column]");
+    this.grid = page.getByTestId("referrals-grid");
+  }
+
+  /** Opens the folded filters (commission status, referrer, campaign, source, flagged) if closed. */
+  async openMoreFilters(): Promise<void> {
+    if (!(await this.status.isVisible())) await this.moreFilters.click();
+    await expect(this.status).toBeVisible();
+  }
+
+  /** The visible column headers as the table writes them (sort arrows left out). */
+  async headerLabels(): Promise<string[]> {
+    const texts = await this.columnHeaders.allTextContents();
+    return texts.map((t) => t.replace(/[▲▼↕]/g, "").trim());
+  }
+
+  /** A key figure's card by its id (signups, clicks, conversion, paying, commission). */
+  keyFigure(id: string): { value: Locator; change: Locator } {
+    const card = this.page.locator(`[data-testid="key-figure"][data-figure="${id}"]`);
+    return { value: card.getByTestId("key-figure-value"), change: card.getByTestId("key-figure-change") };
   }
 
   async goto(query = ""): Promise<void> {

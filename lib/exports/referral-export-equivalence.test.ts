@@ -9,9 +9,15 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { inlineLiterals, sqlLiteral } from "@/db/copy-out";
 import { col, rowsAs } from "@/db/rows";
-import { referralCodes, referralUsageLog, subscriptions, users } from "@/db/schema";
+import { referralCampaigns, referralCodes, referralUsageLog, subscriptions, users } from "@/db/schema";
 
-import { copyExportRuns, EXPORT_FIELDS, readExportBatches } from "@/lib/queries/referral-export";
+import {
+  copyExportRuns,
+  EXPORT_FIELDS,
+  pickExportFields,
+  readExportBatches,
+} from "@/lib/queries/referral-export";
+import { reportColumnLabel } from "@/lib/report-columns";
 import { resolveReportFilters } from "@/lib/queries/referral-report-filter";
 import { pickFilters, referralExportQuerySchema } from "@/lib/validation/referral-report";
 import { useTestDatabase } from "@/testing/use-test-database";
@@ -61,9 +67,17 @@ beforeAll(async () => {
       .returning({ id: users.id });
     referrers.push(u.id);
   }
+  const [campaign] = await db
+    .insert(referralCampaigns)
+    .values({ campaignName: '=Holiday, "2025"\nsale', commissionValue: 20 })
+    .returning({ id: referralCampaigns.id });
   const [code] = await db
     .insert(referralCodes)
-    .values({ clientId: referrers[1], code: "ODDCODE1", canonicalCode: "0DDC0DE1" })
+    .values({ clientId: referrers[1], code: "ODDCODE1", canonicalCode: "0DDC0DE1", campaignId: campaign.id })
+    .returning({ id: referralCodes.id });
+  const [plainCode] = await db
+    .insert(referralCodes)
+    .values({ clientId: referrers[2], code: "PLAINCODE", canonicalCode: "P1A1NC0DE" })
     .returning({ id: referralCodes.id });
   const base = Date.parse("2025-08-01T10:00:00.123456Z");
   for (let i = 0; i < ODD_TEXTS.length * 2; i++) {
@@ -80,7 +94,7 @@ beforeAll(async () => {
       .returning({ id: users.id });
     if (i % 4) await db.insert(subscriptions).values({ userId: referred.id, tierId: 1 + (i % 3) });
     await db.insert(referralUsageLog).values({
-      referralCodeId: code.id,
+      referralCodeId: i % 3 === 2 ? plainCode.id : code.id,
       referrerUserId: i % 5 === 4 ? null : referrers[i % 3],
       referredUserId: referred.id,
       codeUsed: i % 2 ? "ODDCODE1" : ODD_TEXTS[(i + 7) % ODD_TEXTS.length],
@@ -94,6 +108,12 @@ beforeAll(async () => {
       usedAt: new Date(base + Math.floor(i / 2) * 86_400_000),
     });
   }
+  // Every combination of commission states and each review outcome, for the labels' SQL twins.
+  await db.execute(sql`
+    UPDATE referral_usage_log
+       SET commission_mask = (id % 32)::smallint,
+           review_status = (CASE WHEN NOT is_flagged THEN 'not_required'
+                                 ELSE (ARRAY['pending', 'approved', 'rejected'])[1 + id % 3] END)::review_status`);
 });
 
 /** The download as the JavaScript path defines it, from the rows `readExportBatches` reads. */
@@ -101,15 +121,18 @@ async function referenceExport(query: Record<string, string>): Promise<Buffer> {
   const parsed = referralExportQuerySchema.parse(query);
   const filters = await resolveReportFilters(testDb.db, pickFilters(parsed));
   const rows = [];
-  for await (const batch of readExportBatches(testDb.db, filters, 7)) rows.push(...batch);
+  const order = { sort: parsed.sort, dir: parsed.dir };
+  for await (const batch of readExportBatches(testDb.db, filters, 7, order)) rows.push(...batch);
+  const fields = parsed.columns ?? EXPORT_FIELDS;
   if (parsed.format === "csv") {
-    const body = csvStringifyLines([[...EXPORT_FIELDS], ...rows.map((r) => EXPORT_FIELDS.map((f) => r[f]))]);
+    const header = parsed.columns ? parsed.columns.map(reportColumnLabel) : [...EXPORT_FIELDS];
+    const body = csvStringifyLines([header, ...rows.map((r) => fields.map((f) => r[f]))]);
     return Buffer.from(`\uFEFF${body}`);
   }
   const head =
     `{"success":true,"data":{"export_date":${JSON.stringify(NOW.toISOString())},` +
     `"filters_applied":${JSON.stringify(filtersApplied(filters))},"referrals":[`;
-  const body = rows.map((r, i) => `${i ? "," : ""}\n${JSON.stringify(r)}`).join("");
+  const body = rows.map((r, i) => `${i ? "," : ""}\n${JSON.stringify(pickExportFields(r, fields))}`).join("");
   return Buffer.from(`${head}${body}${rows.length ? "\n" : ""}],"total_records":${rows.length}}}\n`);
 }
 
@@ -134,6 +157,16 @@ const FILTERS: Record<string, string>[] = [
   { referrer: "=cmd" },
   { referrer: "%_\\'; DROP TABLE users; --" },
   { start_date: "2030-01-01" },
+  // The table's view: its order and its chosen columns (every one, shuffled), labels as the CSV header.
+  { sort: "commission", dir: "asc" },
+  { sort: "signup_date", dir: "asc", referrer: "o'brien" },
+  {
+    sort: "commission",
+    columns:
+      "review,commission_status,campaign,referral_code,commission_amount,referred_name,signup_date," +
+      "referrer_email,source,commission_paid,referrer_name,referred_email",
+  },
+  { columns: "campaign,commission_status", flagged: "1" },
 ];
 
 describe("the export's bytes equal the JavaScript definition", () => {

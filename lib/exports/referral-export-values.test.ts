@@ -29,9 +29,13 @@ beforeAll(async () => {
 });
 
 async function exported(format: "csv" | "json"): Promise<string> {
-  const result = await startReferralExport(testDb.db, referralExportQuerySchema.parse({ format }), {
-    actorUserId: null,
-  });
+  const result = await startReferralExport(
+    testDb.db,
+    referralExportQuerySchema.parse({ format, dir: "asc" }),
+    {
+      actorUserId: null,
+    },
+  );
   return new Response(result.body).text();
 }
 

@@ -99,7 +99,8 @@ describe("GET /api/admin/referral-export", () => {
   });
 
   it("writes hostile names as plain text: RFC 4180 quoting, formulas neutralised, UTF-8 intact", async () => {
-    const res = await exportRequest("format=csv");
+    // Oldest first, so the rows line up with HOSTILE_NAMES (the table's default is newest first).
+    const res = await exportRequest("format=csv&dir=asc");
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^text\/csv; charset=utf-8/);
     expect(res.headers.get("content-disposition")).toMatch(
@@ -136,7 +137,7 @@ describe("GET /api/admin/referral-export", () => {
   });
 
   it("JSON has the seed's envelope and fields, and agrees with CSV row for row on the same filter", async () => {
-    const query = "start_date=2025-08-02&end_date=2025-08-09&commission_status=eligible";
+    const query = "start_date=2025-08-02&end_date=2025-08-09&commission_status=eligible&dir=asc";
     const json = await exportRequest(`${query}&format=json`);
     expect(json.status).toBe(200);
     expect(json.headers.get("content-type")).toMatch(/^application\/json/);
@@ -177,6 +178,37 @@ describe("GET /api/admin/referral-export", () => {
       }),
     );
     expect(rows).toEqual(fromJson);
+  });
+
+  it("has the table's view: newest first by default, its sort, and its chosen columns under its labels", async () => {
+    const newest = await (await exportRequest("format=json")).json();
+    const dates = newest.data.referrals.map((r: { signup_date: string }) => r.signup_date);
+    expect(dates).toEqual([...dates].sort().reverse());
+
+    const byCommission = await (await exportRequest("format=json&sort=commission&dir=asc")).json();
+    const amounts = byCommission.data.referrals.map((r: { commission_amount: string }) =>
+      Number(r.commission_amount),
+    );
+    expect(amounts).toEqual([...amounts].sort((a, b) => a - b));
+
+    const columns = "commission_status,referred_name,campaign,signup_date,review";
+    const csv = await exportRequest(`format=csv&dir=asc&columns=${columns}`);
+    const [header, ...rows] = parseCsv(await csv.text());
+    expect(header).toEqual(["Commission status", "Referred client", "Campaign", "Signed up", "Review"]);
+    expect(rows).toHaveLength(HOSTILE_NAMES.length);
+    expect(rows[3]).toEqual([
+      "None yet",
+      neutralizeCell(HOSTILE_NAMES[3]),
+      "",
+      expect.any(String),
+      "Flagged · in review",
+    ]);
+    const json = await (await exportRequest(`format=json&columns=${columns}`)).json();
+    expect(Object.keys(json.data.referrals[0])).toEqual(columns.split(","));
+
+    const bad = await exportRequest("format=csv&columns=signup_date,password_hash");
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).details.join(" ")).toMatch(/columns must be a comma-separated list/);
   });
 
   it("accepts every table filter and records the export in the audit log", async () => {

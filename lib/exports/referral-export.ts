@@ -7,15 +7,19 @@ import {
   copyExportRuns,
   countReportReferrals,
   EXPORT_FIELDS,
+  pickExportFields,
   readExportBatches,
+  type ExportField,
   type ExportFormat,
   type ExportReferral,
 } from "@/lib/queries/referral-export";
+import { reportColumnLabel } from "@/lib/report-columns";
 import { resolveReportFilters, type ResolvedReportFilters } from "@/lib/queries/referral-report-filter";
 import {
   pickFilters,
   type ReferralExportQuery,
   type ReferralReportFilters,
+  type ReportOrder,
 } from "@/lib/validation/referral-report";
 
 export type ReferralExport = {
@@ -37,6 +41,10 @@ const UTF8_BOM = "\uFEFF";
  * JSON keeps the seed's envelope and fields. `referrals` is written as rows arrive, one per line, and
  * `total_records` after it: it is the number of rows actually written, so it always equals
  * `referrals.length` even if referrals change while a large export runs.
+ *
+ * The rows come in the table's order (`sort`, `dir`: newest signups first unless the view says). With
+ * `columns` (the /admin table's chosen columns) the file has exactly those, in that order: the CSV header
+ * is the table's column labels and the JSON keys are the column ids. Without it, the seed's fields.
  */
 export async function startReferralExport(
   db: Db,
@@ -53,14 +61,19 @@ export async function startReferralExport(
     details: { format: query.format, filters: filtersApplied(filters), total },
   });
   const stamp = now.toISOString().slice(0, 10);
+  const view: ExportView = {
+    fields: query.columns ?? EXPORT_FIELDS,
+    order: { sort: query.sort, dir: query.dir },
+  };
   if (query.format === "csv") {
+    const header = query.columns ? query.columns.map(reportColumnLabel) : [...EXPORT_FIELDS];
     return {
       total,
       filename: `referrals-${stamp}.csv`,
       contentType: "text/csv; charset=utf-8; header=present",
-      body: encodeStream(db, filters, "csv", {
-        head: UTF8_BOM + csvLines([[...EXPORT_FIELDS]]),
-        rows: (rows) => csvLines(rows.map((r) => EXPORT_FIELDS.map((f) => r[f]))),
+      body: encodeStream(db, filters, "csv", view, {
+        head: UTF8_BOM + csvLines([header]),
+        rows: (rows) => csvLines(rows.map((r) => view.fields.map((f) => r[f]))),
         tail: () => "",
       }),
     };
@@ -73,9 +86,9 @@ export async function startReferralExport(
     filename: `referrals-${stamp}.json`,
     contentType: "application/json; charset=utf-8",
     // Each row is written as `,\n{…}`; the first one's comma is dropped (encodeStream).
-    body: encodeStream(db, filters, "json", {
+    body: encodeStream(db, filters, "json", view, {
       head,
-      rows: (rows) => rows.map((r) => `,\n${JSON.stringify(r)}`).join(""),
+      rows: (rows) => rows.map((r) => `,\n${JSON.stringify(pickExportFields(r, view.fields))}`).join(""),
       tail: (written) => `${written ? "\n" : ""}],"total_records":${written}}}\n`,
     }),
   };
@@ -95,6 +108,9 @@ export function filtersApplied(f: ReferralReportFilters): Record<string, string 
   return applied;
 }
 
+/** What the file holds of each row and in which order: the table's view, or the seed's fields. */
+type ExportView = { fields: readonly ExportField[]; order: ReportOrder };
+
 type Envelope = {
   head: string;
   /** The JavaScript encoding of a batch (PGlite); PostgreSQL's COPY writes the same bytes itself. */
@@ -112,10 +128,13 @@ function encodeStream(
   db: Db,
   filters: ResolvedReportFilters,
   format: ExportFormat,
+  view: ExportView,
   envelope: Envelope,
 ): ReadableStream<Uint8Array> {
   const text = new TextEncoder();
-  const runs = copyExportRuns(db, filters, format) ?? encodeBatches(db, filters, envelope, text);
+  const runs =
+    copyExportRuns(db, filters, format, view.fields, view.order) ??
+    encodeBatches(db, filters, view.order, envelope, text);
   let written = 0;
   let stripped = false;
   let started = false;
@@ -162,10 +181,11 @@ function encodeStream(
 async function* encodeBatches(
   db: Db,
   filters: ResolvedReportFilters,
+  order: ReportOrder,
   envelope: Envelope,
   text: TextEncoder,
 ): AsyncGenerator<CopiedRows> {
-  for await (const batch of readExportBatches(db, filters)) {
+  for await (const batch of readExportBatches(db, filters, undefined, order)) {
     yield { bytes: text.encode(envelope.rows(batch)), rows: batch.length };
   }
 }

@@ -8,6 +8,8 @@ import { referralCodes, referralUsageLog, subscriptions, users } from "@/db/sche
 import { centsToDecimal } from "@/lib/format";
 import { useTestDatabase } from "@/testing/use-test-database";
 import { z } from "zod";
+import { commissionStatusLabel, reviewLabel } from "@/lib/report-columns";
+import type { ReportOrder } from "@/lib/validation/referral-report";
 import { readExportBatches, type ExportReferral } from "./referral-export";
 
 const testDb = useTestDatabase();
@@ -66,7 +68,8 @@ beforeAll(async () => {
       source: i % 2 ? "email" : "link",
       isFlagged: i % 6 === 0,
       commissionEligible: i % 3 !== 0,
-      commissionAmountCents: 1234 * i,
+      // Every fifth amount repeats, so the commission order's id half matters too.
+      commissionAmountCents: 1234 * (i % 12),
       commissionPaid: i % 4 === 1,
       // Groups of three share a signup instant (microseconds included), so the keyset's id half matters.
       usedAt: new Date(base + Math.floor(i / 3) * 60_000),
@@ -75,7 +78,10 @@ beforeAll(async () => {
 });
 
 /** The definition the reader replaced: the whole selection at once, the tier looked up per row. */
-async function referenceRows(flaggedOnly = false): Promise<ExportReferral[]> {
+async function referenceRows(
+  flaggedOnly = false,
+  orderBy = sql`l.used_at DESC, l.id DESC`,
+): Promise<ExportReferral[]> {
   const rows = rowsAs(
     await testDb.db.execute(sql`
       SELECT l.id,
@@ -84,7 +90,8 @@ async function referenceRows(flaggedOnly = false): Promise<ExportReferral[]> {
              l.commission_eligible, l.commission_paid, l.commission_amount_cents,
              r.email AS referrer_email, r.name AS referrer_name,
              d.email AS referred_email, d.name AS referred_name,
-             tier.name AS subscription_tier
+             tier.name AS subscription_tier, camp.campaign_name,
+             l.commission_mask, l.review_status::text AS review_status
         FROM referral_usage_log l
         JOIN users d ON d.id = l.referred_user_id
         LEFT JOIN users r ON r.id = l.referrer_user_id
@@ -93,8 +100,10 @@ async function referenceRows(flaggedOnly = false): Promise<ExportReferral[]> {
            WHERE s.user_id = l.referred_user_id
            ORDER BY s.created_at DESC, s.id DESC LIMIT 1
         ) tier ON TRUE
+        LEFT JOIN referral_codes rc ON rc.id = l.referral_code_id
+        LEFT JOIN referral_campaigns camp ON camp.id = rc.campaign_id
        WHERE ${flaggedOnly ? sql`l.is_flagged` : sql`TRUE`}
-       ORDER BY l.used_at, l.id`),
+       ORDER BY ${orderBy}`),
     z.object({
       id: col.int,
       signup_date: col.text,
@@ -110,6 +119,9 @@ async function referenceRows(flaggedOnly = false): Promise<ExportReferral[]> {
       referred_email: col.text,
       referred_name: col.text,
       subscription_tier: col.nullableText,
+      campaign_name: col.nullableText,
+      commission_mask: col.int,
+      review_status: col.text,
     }),
   );
   return rows.map((r) => ({
@@ -127,17 +139,25 @@ async function referenceRows(flaggedOnly = false): Promise<ExportReferral[]> {
     referred_name: r.referred_name,
     source: r.source,
     flagged: r.is_flagged,
+    campaign: r.campaign_name,
+    commission_status: commissionStatusLabel(r.commission_mask),
+    review: reviewLabel({
+      isFlagged: r.is_flagged,
+      reviewStatus: r.review_status,
+      commissionEligible: r.commission_eligible,
+    }),
   }));
 }
 
 async function readAll(
   batchSize: number,
   flagged = false,
+  order?: ReportOrder,
 ): Promise<{ rows: ExportReferral[]; sizes: number[] }> {
   const rows: ExportReferral[] = [];
   const sizes: number[] = [];
   const filters = { commission_status: "all" as const, flagged };
-  for await (const batch of readExportBatches(testDb.db, filters, batchSize)) {
+  for await (const batch of readExportBatches(testDb.db, filters, batchSize, order)) {
     sizes.push(batch.length);
     rows.push(...batch);
   }
@@ -161,6 +181,20 @@ describe("readExportBatches", () => {
     }
     const flagged = await readAll(4, true);
     expect(flagged.rows).toEqual(await referenceRows(true));
+  });
+
+  it("keeps the table's order: by signup or commission, either direction, ties by id", async () => {
+    const orders: [ReportOrder, ReturnType<typeof sql>][] = [
+      [{ sort: "signup_date", dir: "asc" }, sql`l.used_at ASC, l.id ASC`],
+      [{ sort: "commission", dir: "desc" }, sql`l.commission_amount_cents DESC, l.id DESC`],
+      [{ sort: "commission", dir: "asc" }, sql`l.commission_amount_cents ASC, l.id ASC`],
+    ];
+    for (const [order, orderBy] of orders) {
+      const expected = await referenceRows(false, orderBy);
+      for (const batchSize of [7, 60]) {
+        expect((await readAll(batchSize, false, order)).rows).toEqual(expected);
+      }
+    }
   });
 
   it("a reader abandoned after one batch leaves the database usable (no stuck prefetch)", async () => {

@@ -5,7 +5,14 @@ import type { Db } from "@/db/types";
 import { copyOut, type CopiedRows } from "@/db/copy-out";
 import { col, rowsAs } from "@/db/rows";
 import { centsToDecimal } from "@/lib/format";
-import type { ReferralReportFilters } from "@/lib/validation/referral-report";
+import {
+  COMMISSION_STATUS_LABELS,
+  commissionStatusLabel,
+  NO_COMMISSION_LABEL,
+  reviewLabel,
+  type ReportColumnId,
+} from "@/lib/report-columns";
+import type { ReferralReportFilters, ReportOrder } from "@/lib/validation/referral-report";
 import {
   referralReportWhere,
   resolveReportFilters,
@@ -28,7 +35,14 @@ export type ExportReferral = {
   referred_name: string;
   source: string;
   flagged: boolean;
+  /** The table's columns beyond the seed's fields (exported when the view chooses them). */
+  campaign: string | null;
+  commission_status: string;
+  review: string;
 };
+
+/** A field the export can write: the seed's, or one of the table's columns (the same names). */
+export type ExportField = (typeof EXPORT_FIELDS)[number] | ReportColumnId;
 
 export const EXPORT_FIELDS = [
   "referral_code",
@@ -51,6 +65,9 @@ export const EXPORT_BATCH_SIZE = 2_000;
 
 export type ExportFormat = "csv" | "json";
 
+/** The table's default order, and so the export's: newest signups first. */
+export const DEFAULT_EXPORT_ORDER: ReportOrder = { sort: "signup_date", dir: "desc" };
+
 /** How many referrals the filters select (for `total_records` and the download's progress). */
 export async function countReportReferrals(
   db: Db,
@@ -65,8 +82,8 @@ export async function countReportReferrals(
 }
 
 /**
- * Every referral the filters select, oldest signup first, in keyset batches over the (used_at, id)
- * index: each batch is one bounded query that starts where the last one ended, so memory stays bounded
+ * Every referral the filters select, in the table's order (`order`: by signup time or commission, then id,
+ * newest first by default), in keyset batches over (sort value, id): each batch is one bounded query that starts where the last one ended, so memory stays bounded
  * whatever the row count, and it works the same on PGlite and PostgreSQL (no server cursor, no long
  * transaction holding the embedded database's only connection).
  *
@@ -81,10 +98,11 @@ export async function* readExportBatches(
   db: Db,
   filters: ReferralReportFilters | ResolvedReportFilters,
   batchSize = EXPORT_BATCH_SIZE,
+  order: ReportOrder = DEFAULT_EXPORT_ORDER,
 ): AsyncGenerator<ExportReferral[]> {
   const where = referralReportWhere(await resolveReportFilters(db, filters));
-  const read = async (cursor: { at: string; id: number } | null) =>
-    rowsAs(await db.execute(exportBatchSql(where, cursor, batchSize)), rawExportRow);
+  const read = async (cursor: { value: string; id: number } | null) =>
+    rowsAs(await db.execute(exportBatchSql(where, cursor, batchSize, order)), rawExportRow);
   let pending = read(null);
   try {
     for (;;) {
@@ -93,7 +111,7 @@ export async function* readExportBatches(
       const more = rows.length >= batchSize;
       if (more) {
         const last = rows[rows.length - 1];
-        pending = read({ at: last.cursor_at, id: last.id });
+        pending = read({ value: last.cursor_value, id: last.id });
         // Handled when awaited; this only keeps an abandoned prefetch from being an unhandled rejection.
         pending.catch(() => {});
       }
@@ -107,17 +125,40 @@ export async function* readExportBatches(
   }
 }
 
-function exportBatchSql(where: SQL, cursor: { at: string; id: number } | null, batchSize: number): SQL {
+// The sort columns of the table's two orders, and each one's value as exact text for the next batch's
+// cursor (microseconds kept: a JavaScript Date would lose them and repeat or skip rows at a boundary).
+const ORDER_COLUMN = { signup_date: sql`used_at`, commission: sql`commission_amount_cents` } as const;
+const CURSOR_TEXT = {
+  signup_date: sql`to_char(l.used_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+  commission: sql`l.commission_amount_cents::text`,
+} as const;
+const CURSOR_TYPE = { signup_date: sql`timestamptz`, commission: sql`bigint` } as const;
+
+/** `ORDER BY` of the table's order over a row alias (`l`, `x`), ties broken by id the same way. */
+export function exportOrderBy(alias: SQL, order: ReportOrder): SQL {
+  const dir = order.dir === "asc" ? sql`ASC` : sql`DESC`;
+  return sql`${alias}.${ORDER_COLUMN[order.sort]} ${dir}, ${alias}.id ${dir}`;
+}
+
+function exportBatchSql(
+  where: SQL,
+  cursor: { value: string; id: number } | null,
+  batchSize: number,
+  order: ReportOrder,
+): SQL {
+  const column = sql`l.${ORDER_COLUMN[order.sort]}`;
+  const beyond = order.dir === "asc" ? sql`>` : sql`<`;
   const after = cursor
-    ? sql`AND (l.used_at, l.id) > (${cursor.at}::timestamptz, ${cursor.id}::bigint)`
+    ? sql`AND (${column}, l.id) ${beyond} (${cursor.value}::${CURSOR_TYPE[order.sort]}, ${cursor.id}::bigint)`
     : sql``;
   return sql`
     WITH batch AS MATERIALIZED (
       SELECT l.id, l.used_at, l.code_used, l.signup_ip, l.source, l.is_flagged, l.commission_eligible,
-             l.commission_paid, l.commission_amount_cents, l.referrer_user_id, l.referred_user_id
+             l.commission_paid, l.commission_amount_cents, l.referrer_user_id, l.referred_user_id,
+             l.referral_code_id, l.commission_mask, l.review_status, ${CURSOR_TEXT[order.sort]} AS cursor_value
         FROM referral_usage_log l
        WHERE ${where} ${after}
-       ORDER BY l.used_at, l.id
+       ORDER BY ${exportOrderBy(sql`l`, order)}
        LIMIT ${batchSize}::int
     ),
     tier AS (
@@ -126,24 +167,26 @@ function exportBatchSql(where: SQL, cursor: { at: string; id: number } | null, b
        WHERE s.user_id IN (SELECT referred_user_id FROM batch)
        ORDER BY s.user_id, s.created_at DESC, s.id DESC
     )
-    SELECT l.id,
-           to_char(l.used_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at,
+    SELECT l.id, l.cursor_value,
            to_char(l.used_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS signup_date,
            l.code_used, l.signup_ip, l.source::text AS source, l.is_flagged,
            l.commission_eligible, l.commission_paid, l.commission_amount_cents,
+           l.commission_mask, l.review_status::text AS review_status,
            r.email AS referrer_email, r.name AS referrer_name,
            d.email AS referred_email, d.name AS referred_name,
-           tier.name AS subscription_tier
+           tier.name AS subscription_tier, camp.campaign_name
       FROM batch l
       JOIN users d ON d.id = l.referred_user_id
       LEFT JOIN users r ON r.id = l.referrer_user_id
       LEFT JOIN tier ON tier.user_id = l.referred_user_id
-     ORDER BY l.used_at, l.id`;
+      LEFT JOIN referral_codes rc ON rc.id = l.referral_code_id
+      LEFT JOIN referral_campaigns camp ON camp.id = rc.campaign_id
+     ORDER BY ${exportOrderBy(sql`l`, order)}`;
 }
 
 const rawExportRow = z.object({
   id: col.int,
-  cursor_at: col.text,
+  cursor_value: col.text,
   signup_date: col.text,
   code_used: col.text,
   signup_ip: col.nullableText,
@@ -157,6 +200,9 @@ const rawExportRow = z.object({
   referred_email: col.text,
   referred_name: col.text,
   subscription_tier: col.nullableText,
+  campaign_name: col.nullableText,
+  commission_mask: col.int,
+  review_status: col.text,
 });
 
 function toExportReferral(r: z.infer<typeof rawExportRow>): ExportReferral {
@@ -175,11 +221,29 @@ function toExportReferral(r: z.infer<typeof rawExportRow>): ExportReferral {
     referred_name: r.referred_name,
     source: r.source,
     flagged: r.is_flagged,
+    campaign: r.campaign_name,
+    commission_status: commissionStatusLabel(r.commission_mask),
+    review: reviewLabel({
+      isFlagged: r.is_flagged,
+      reviewStatus: r.review_status,
+      commissionEligible: r.commission_eligible,
+    }),
   };
 }
 
+/** A row with just these fields, in this order (JSON keys follow insertion order). */
+export function pickExportFields(
+  row: ExportReferral,
+  fields: readonly ExportField[],
+): Record<string, ExportReferral[ExportField]> {
+  const out: Record<string, ExportReferral[ExportField]> = {};
+  for (const f of fields) out[f] = row[f];
+  return out;
+}
+
 /**
- * On PostgreSQL: every referral the filters select, oldest signup first, as the download's bytes, from
+ * On PostgreSQL: every referral the filters select, in the table's order, as the download's bytes (the
+ * given fields in their order), from
  * one `COPY … TO STDOUT` that encodes in the server (db/copy-out.ts streams it with backpressure). The
  * server plans the selection once — hash joins and one sort instead of an index walk per batch — and no
  * row becomes a JavaScript object. Null on PGlite (no streaming COPY): use `readExportBatches` there.
@@ -203,23 +267,25 @@ export function copyExportRuns(
   db: Db,
   filters: ResolvedReportFilters,
   format: ExportFormat,
+  fields: readonly ExportField[] = EXPORT_FIELDS,
+  order: ReportOrder = DEFAULT_EXPORT_ORDER,
 ): AsyncGenerator<CopiedRows> | null {
   const selection = exportRows(referralReportWhere(filters));
   if (format === "csv") {
     // The cells are about as wide as the columns they come from, so they are encoded below the sort, by
     // the parallel workers that join and sort (a flattened subquery: its target list is the sort's input).
-    const cells = EXPORT_FIELDS.map((f) => exportValues[f].csv);
+    const cells = fields.map((f) => exportValues[f].csv);
     return copyOut(
       db,
-      sql`SELECT ${sql.join(cells, sql`, `)} FROM (${selection}) x ORDER BY x.used_at, x.id`,
+      sql`SELECT ${sql.join(cells, sql`, `)} FROM (${selection}) x ORDER BY ${exportOrderBy(sql`x`, order)}`,
       "csv",
     );
   }
   // A JSON line is about three times as wide as its columns: sorting the narrow rows first (a subquery
   // with ORDER BY is not flattened) keeps the sort small, and the lines are built above it.
-  const sorted = sql`SELECT * FROM (${selection}) s ORDER BY s.used_at, s.id`;
+  const sorted = sql`SELECT * FROM (${selection}) s ORDER BY ${exportOrderBy(sql`s`, order)}`;
   // The keys are constants (inlined as literals by copyOut), each value's JSON text between them.
-  const members = EXPORT_FIELDS.map(
+  const members = fields.map(
     (f, i) => sql`${`${i ? "," : ",\n{"}${JSON.stringify(f)}:`}::text || ${exportValues[f].json}`,
   );
   return copyOut(db, sql`SELECT ${sql.join(members, sql` || `)} || '}' FROM (${sorted}) x`, "lines");
@@ -229,6 +295,21 @@ export function copyExportRuns(
 const jsonText = (value: SQL) => sql`coalesce(to_json(${value})::text, 'null')`;
 /** JSON text of a text that never needs escaping (an enum, a formatted number or date): just quoted. */
 const jsonPlain = (value: SQL) => sql`'"' || ${value} || '"'`;
+
+/** lib/report-columns.ts `commissionStatusLabel` in SQL: the names of the mask's bits, or "None yet". */
+const commissionStatusLabelSql: SQL = sql`coalesce(nullif(concat_ws(', ', ${sql.join(
+  COMMISSION_STATUS_LABELS.map(
+    ([bit, name]) => sql`CASE WHEN (x.commission_mask & ${bit}::smallint) <> 0 THEN ${name}::text END`,
+  ),
+  sql`, `,
+)}), ''), ${NO_COMMISSION_LABEL}::text)`;
+
+/** lib/report-columns.ts `reviewLabel` in SQL. */
+const reviewLabelSql: SQL = sql`CASE
+  WHEN NOT x.is_flagged THEN CASE WHEN x.commission_eligible THEN 'Clean' ELSE 'Not eligible' END
+  WHEN x.review_status = 'approved' THEN 'Flagged · approved'
+  WHEN x.review_status = 'rejected' THEN 'Flagged · rejected'
+  ELSE 'Flagged · in review' END`;
 
 const signupDate = sql`to_char(x.used_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 // lib/format.ts centsToDecimal: bigint × numeric 0.01 has scale 2, so its text is the sign, the whole
@@ -242,7 +323,7 @@ const commissionAmount = sql`(x.commission_amount_cents * 0.01)::text`;
  * plain words, booleans are `true`/`false` (bool's own text) and the id a number. The amount needs the
  * formula neutraliser only when it is negative (a leading `-`).
  */
-const exportValues: Record<(typeof EXPORT_FIELDS)[number], { csv: SQL; json: SQL }> = {
+const exportValues: Record<ExportField, { csv: SQL; json: SQL }> = {
   referral_code: freeText(sql`x.code_used`),
   referrer_email: freeText(sql`x.referrer_email`),
   referred_email: freeText(sql`x.referred_email`),
@@ -260,6 +341,10 @@ const exportValues: Record<(typeof EXPORT_FIELDS)[number], { csv: SQL; json: SQL
   referred_name: freeText(sql`x.referred_name`),
   source: { csv: sql`x.source::text`, json: jsonPlain(sql`x.source::text`) },
   flagged: { csv: sql`x.is_flagged::text`, json: sql`x.is_flagged::text` },
+  campaign: freeText(sql`x.campaign_name`),
+  // Fixed words (lib/report-columns.ts): nothing to neutralise or escape.
+  commission_status: { csv: commissionStatusLabelSql, json: jsonPlain(commissionStatusLabelSql) },
+  review: { csv: reviewLabelSql, json: jsonPlain(reviewLabelSql) },
 };
 
 function freeText(value: SQL): { csv: SQL; json: SQL } {
@@ -282,12 +367,16 @@ function csvNeutralisedText(value: SQL): SQL {
 function exportRows(where: SQL): SQL {
   return sql`
     SELECT l.id, l.used_at, l.code_used, l.signup_ip, l.source, l.is_flagged, l.commission_eligible,
-           l.commission_paid, l.commission_amount_cents,
+           l.commission_paid, l.commission_amount_cents, l.commission_mask, l.review_status,
            r.email AS referrer_email, r.name AS referrer_name,
-           d.email AS referred_email, d.name AS referred_name, tier.name AS subscription_tier
+           d.email AS referred_email, d.name AS referred_name, tier.name AS subscription_tier,
+           camp.campaign_name
       FROM referral_usage_log l
       JOIN users d ON d.id = l.referred_user_id
       LEFT JOIN users r ON r.id = l.referrer_user_id
+      -- Removed by the planner when no chosen column reads the campaign (unique keys, no column used).
+      LEFT JOIN referral_codes rc ON rc.id = l.referral_code_id
+      LEFT JOIN referral_campaigns camp ON camp.id = rc.campaign_id
       LEFT JOIN (
         SELECT DISTINCT ON (s.user_id) s.user_id, t.name
           FROM subscriptions s JOIN subscription_tiers t ON t.id = s.tier_id

@@ -28,6 +28,8 @@ export type ReportRow = {
   /** The seed's per-referral summary: direct commissions net of reversals, rejected excluded. */
   commissionAmountCents: number;
   commissionPaid: boolean;
+  /** A bit per state of the referral's direct commissions (lib/report-columns.ts commissionStatusLabel). */
+  commissionMask: number;
   referrer: { id: number; name: string; email: string } | null;
   referred: { id: number; name: string; email: string };
   campaignName: string | null;
@@ -112,7 +114,7 @@ export async function getReportPage(
         SELECT l.id, l.used_at, l.code_used, l.source, l.is_flagged, l.fraud_flags, l.review_status,
                l.commission_eligible, l.commission_amount_cents, l.commission_paid, l.referral_code_id,
                l.referrer_user_id, l.referred_user_id, l.ledger_on_hold_cents, l.ledger_approved_cents,
-               l.ledger_paid_cents, l.ledger_reversed_cents, l.ledger_rejected_cents
+               l.ledger_paid_cents, l.ledger_reversed_cents, l.ledger_rejected_cents, l.commission_mask
           FROM referral_usage_log l
          WHERE ${where} ${keyset}
          ORDER BY ${column} ${order}, l.id ${order}
@@ -234,6 +236,7 @@ const rawRow = ledgerSums.extend({
   commission_eligible: col.bool,
   commission_amount_cents: col.cents,
   commission_paid: col.bool,
+  commission_mask: col.int,
   referrer_id: col.nullableInt,
   referrer_name: col.nullableText,
   referrer_email: col.nullableText,
@@ -247,7 +250,7 @@ const rowSelect = (sort: ReportSort) => sql`
   SELECT l.id, to_char(l.used_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS used_at,
          ${CURSOR_VALUE[sort]} || '~' || l.id AS cursor, l.code_used, l.source::text AS source,
          l.is_flagged, l.fraud_flags, l.review_status::text AS review_status, l.commission_eligible,
-         l.commission_amount_cents, l.commission_paid,
+         l.commission_amount_cents, l.commission_paid, l.commission_mask,
          r.id AS referrer_id, r.name AS referrer_name, r.email AS referrer_email,
          d.id AS referred_id, d.name AS referred_name, d.email AS referred_email,
          camp.campaign_name,
@@ -274,6 +277,7 @@ function mapRow(r: z.infer<typeof rawRow>): ReportRow {
     commissionEligible: r.commission_eligible,
     commissionAmountCents: r.commission_amount_cents,
     commissionPaid: r.commission_paid,
+    commissionMask: r.commission_mask,
     referrer:
       r.referrer_id === null
         ? null

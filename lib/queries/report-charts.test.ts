@@ -144,12 +144,12 @@ describe("getReportCharts", () => {
     expect(qr.funnel).toEqual({ clicks: 1, signups: 1, payingClients: 0 });
   });
 
-  it("defaults to the last 90 days, and widens the buckets for long ranges", () => {
+  it("defaults to the last 30 days (today included), and widens the buckets for long ranges", () => {
     const now = at("2026-05-10T15:00:00Z");
     const d = chartRange(filters({}), now);
     expect(d).toMatchObject({ bucket: "day", defaulted: true });
     expect(d.toExclusive.toISOString()).toBe("2026-05-11T00:00:00.000Z");
-    expect(d.from.toISOString()).toBe("2026-02-10T00:00:00.000Z");
+    expect(d.from.toISOString()).toBe("2026-04-11T00:00:00.000Z");
     expect(chartRange(filters({ start_date: "2025-01-01", end_date: "2025-12-31" }), now).bucket).toBe(
       "week",
     );

@@ -28,9 +28,13 @@ export type TopReferrer = {
 };
 
 const DAY_MS = 86_400_000;
-export const DEFAULT_CHART_DAYS = 90;
+/** The report's period when the filters give no dates: the rolling 30 days, today's UTC day included. */
+export const DEFAULT_CHART_DAYS = 30;
 
-/** The charts' period: the filters' dates, or the last 90 days (UTC days) when they give none. */
+/**
+ * The report's period (its key figures and charts): the filters' dates, or the last 30 days (UTC days,
+ * today included) when they give none.
+ */
 export function chartRange(filters: ReferralReportFilters, now = new Date()) {
   const bounds = dateBounds(filters);
   const startOfTomorrow = new Date(

@@ -3,6 +3,7 @@
 // filtered view's URL and its export URL carry the same names.
 import { z } from "zod";
 import { REFERRAL_SOURCES } from "@/lib/enums";
+import { isDefaultColumns, REPORT_COLUMN_IDS, type ReportColumnId } from "@/lib/report-columns";
 import { DB_ID_MAX, isCalendarDate, isoTimestamp, text, YEAR_MAX, YEAR_MIN } from "./fields";
 
 /**
@@ -28,6 +29,37 @@ export const REPORT_PAGE_SIZES = [25, 50, 100] as const;
 export const DEFAULT_PAGE_SIZE = 50;
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+/**
+ * The report's chosen columns in their order, `columns=signup_date,referred_name,…` (ids of
+ * lib/report-columns.ts, each once). Absent: the table shows its default columns and the export the seed's
+ * fields.
+ */
+const columnsParam = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .max(400)
+    .transform((v) => v.split(",").map((c) => c.trim()))
+    .pipe(
+      z
+        .array(
+          z.enum(REPORT_COLUMN_IDS as [ReportColumnId, ...ReportColumnId[]], {
+            error: `columns must be a comma-separated list of ${REPORT_COLUMN_IDS.join(", ")}`,
+          }),
+        )
+        .min(1, { error: "columns must name at least one column" })
+        .refine((ids) => new Set(ids).size === ids.length, { error: "columns must not repeat a column" }),
+    )
+    .optional(),
+);
+
+/** The table's order, which the export of its view keeps: newest signups first unless the URL says. */
+const orderShape = {
+  sort: z.preprocess(blankToUndefined, z.enum(REPORT_SORTS).default("signup_date")),
+  dir: z.preprocess(blankToUndefined, z.enum(["asc", "desc"]).default("desc")),
+};
+export type ReportOrder = { sort: ReportSort; dir: "asc" | "desc" };
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -130,8 +162,8 @@ const cursorParam = z.preprocess(
 export const referralReportSearchSchema = z
   .object({
     ...filterShape,
-    sort: z.preprocess(blankToUndefined, z.enum(REPORT_SORTS).default("signup_date")),
-    dir: z.preprocess(blankToUndefined, z.enum(["asc", "desc"]).default("desc")),
+    ...orderShape,
+    columns: columnsParam,
     size: z.preprocess(
       blankToUndefined,
       z.coerce
@@ -149,10 +181,15 @@ export const referralReportSearchSchema = z
   .refine((s) => !(s.after && s.before), { error: "Use either after or before", path: ["before"] });
 export type ReferralReportSearch = z.output<typeof referralReportSearchSchema>;
 
-/** GET /api/admin/referral-export: the seed's parameters (and every table filter) plus the format. */
+/**
+ * GET /api/admin/referral-export: the seed's parameters (and every table filter) plus the format, and the
+ * table's view — its order (`sort`, `dir`, newest first by default like the table) and its `columns`.
+ */
 export const referralExportQuerySchema = z
   .object({
     ...filterShape,
+    ...orderShape,
+    columns: columnsParam,
     format: z.preprocess(
       blankToUndefined,
       z.enum(["json", "csv"], { error: "format must be json or csv" }).default("json"),
@@ -193,7 +230,11 @@ export function pickFilters(s: ReferralReportFilters): ReferralReportFilters {
   };
 }
 
-type SearchLike = Partial<Omit<ReferralReportSearch, "size">> & { size?: number; format?: string };
+type SearchLike = Partial<Omit<ReferralReportSearch, "size" | "columns">> & {
+  size?: number;
+  format?: string;
+  columns?: readonly ReportColumnId[];
+};
 
 /**
  * The query string for a report state, without defaults (a shareable, stable link):
@@ -215,6 +256,7 @@ export function reportQueryString(s: SearchLike): string {
   if (s.sort && s.sort !== "signup_date") put("sort", s.sort);
   if (s.dir && s.dir !== "desc") put("dir", s.dir);
   if (s.size && s.size !== DEFAULT_PAGE_SIZE) put("size", s.size);
+  if (s.columns && !isDefaultColumns(s.columns)) put("columns", s.columns.join(","));
   put("after", s.after);
   put("before", s.before);
   put("format", s.format);

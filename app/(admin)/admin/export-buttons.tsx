@@ -13,11 +13,12 @@ type Progress =
 const LF = 10;
 
 /**
- * Downloads exactly the filtered rows (every page) from the export endpoint. The response is read as a
+ * Downloads exactly the table's view (every page: its filters, order and columns) from the export
+ * endpoint. The response is read as a
  * stream so the progress can count rows against the filtered total (`X-Total-Count`); the file is saved
  * through a blob link when it is complete.
  */
-export function ExportButtons({ filterQuery, total }: { filterQuery: string; total: number }) {
+export function ExportButtons({ query: viewQuery, total }: { query: string; total: number }) {
   const [progress, setProgress] = useState<Progress>({ state: "idle" });
   const abort = useRef<AbortController | null>(null);
 
@@ -27,7 +28,7 @@ export function ExportButtons({ filterQuery, total }: { filterQuery: string; tot
     abort.current = controller;
     setProgress({ state: "running", format, rows: 0, total });
     try {
-      const query = filterQuery ? `${filterQuery}&format=${format}` : `format=${format}`;
+      const query = viewQuery ? `${viewQuery}&format=${format}` : `format=${format}`;
       const res = await fetch(`/api/admin/referral-export?${query}`, { signal: controller.signal });
       if (!res.ok || !res.body) {
         const body = await res.json().catch(() => null);
@@ -81,6 +82,12 @@ export function ExportButtons({ filterQuery, total }: { filterQuery: string; tot
   }
 
   const running = progress.state === "running";
+  // Why the buttons are off, said beside them (a disabled button explains nothing by itself).
+  const disabledReason = running
+    ? "One export at a time: wait for this one or cancel it."
+    : total === 0
+      ? "Nothing to export: no referral matches these filters."
+      : null;
   const percent = running && progress.total ? Math.round((progress.rows / progress.total) * 100) : 0;
 
   return (
@@ -92,7 +99,8 @@ export function ExportButtons({ filterQuery, total }: { filterQuery: string; tot
             variant="secondary"
             size="sm"
             onClick={() => download(format)}
-            disabled={running || total === 0}
+            disabled={disabledReason !== null}
+            aria-describedby={disabledReason ? "export-disabled-reason" : undefined}
           >
             Export {format.toUpperCase()}
           </Button>
@@ -103,9 +111,14 @@ export function ExportButtons({ filterQuery, total }: { filterQuery: string; tot
           </Button>
         ) : null}
       </div>
+      {disabledReason && !running ? (
+        <p id="export-disabled-reason" className="text-xs text-ink-600">
+          {disabledReason}
+        </p>
+      ) : null}
       <div aria-live="polite" className="min-h-5 text-xs text-ink-600">
         {running ? (
-          <div className="flex items-center gap-2">
+          <div className="flex items-center gap-2" id="export-disabled-reason">
             <progress
               value={progress.rows}
               max={Math.max(progress.total, 1)}
@@ -125,9 +138,11 @@ export function ExportButtons({ filterQuery, total }: { filterQuery: string; tot
           <span role="alert" className="font-medium text-red-700">
             {progress.message}
           </span>
-        ) : (
-          <span>All {total.toLocaleString("en-US")} filtered rows, not just this page.</span>
-        )}
+        ) : total ? (
+          <span>
+            All {total.toLocaleString("en-US")} filtered rows in the table&apos;s order and columns.
+          </span>
+        ) : null}
       </div>
     </div>
   );

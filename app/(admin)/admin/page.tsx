@@ -1,16 +1,18 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { PageHeader } from "@/components/ui/page-header";
-import { StatCard } from "@/components/ui/stat-card";
 import { REFERRAL_SOURCES } from "@/lib/enums";
 import { pageContext } from "@/lib/auth/page-context";
 import { getAdminOverview } from "@/lib/queries/admin-overview";
 import { listCampaignOptions } from "@/lib/queries/campaign-options";
 import { getReportView } from "@/lib/queries/referral-report";
 import { resolveReportFilters } from "@/lib/queries/referral-report-filter";
+import { getReportKeyFigures } from "@/lib/queries/report-key-figures";
+import { DEFAULT_REPORT_COLUMNS } from "@/lib/report-columns";
 import { parseReportSearch, pickFilters, reportQueryString } from "@/lib/validation/referral-report";
 import { ChartsPlaceholder, ReportChartsLoader } from "./report-charts";
 import { ReportFilters, type DatePreset } from "./report-filters";
+import { ReportKeyFigures } from "./report-key-figures";
 import { ReferralsTable } from "./referrals-table";
 
 export const metadata: Metadata = { title: "Reports" };
@@ -25,18 +27,23 @@ export default async function AdminReportsPage({ searchParams }: Props) {
   const now = new Date();
   // The referrer text is looked up once here; the table, totals, probes and charts reuse the ids.
   const [overview, campaigns, resolved] = await Promise.all([
-    getAdminOverview(db, now),
+    getAdminOverview(db),
     listCampaignOptions(db),
     resolveReportFilters(db, search),
   ]);
-  const { page, totals } = await getReportView(db, { ...search, ...resolved });
+  const [{ page, totals }, keyFigures] = await Promise.all([
+    getReportView(db, { ...search, ...resolved }),
+    getReportKeyFigures(db, resolved, now),
+  ]);
   const filterQuery = reportQueryString(filters);
+  const columns = search.columns ?? DEFAULT_REPORT_COLUMNS;
+  const view = { sort: search.sort, dir: search.dir, size: search.size, columns };
 
   return (
-    <div className="mx-auto max-w-7xl px-4 py-8 sm:px-6">
+    <div className="page-container">
       <PageHeader
         title="Reports"
-        description="Every referral with its commissions. Filter, share the link, export exactly what you see."
+        description={`${overview.clients.toLocaleString("en-US")} clients · ${overview.referrals.toLocaleString("en-US")} referrals all time. The figures, charts and table follow the filters; the link keeps the view.`}
       />
 
       {ignored.length ? (
@@ -48,26 +55,22 @@ export default async function AdminReportsPage({ searchParams }: Props) {
         </p>
       ) : null}
 
-      <section aria-label="Program summary" className="mb-8 grid grid-cols-2 gap-4 lg:grid-cols-5">
-        <StatCard label="Clients" value={overview.clients.toLocaleString("en-US")} />
-        <StatCard label="Referrals" value={overview.referrals.toLocaleString("en-US")} note="All time" />
-        <StatCard label="Referrals, 30 days" value={overview.referralsLast30Days.toLocaleString("en-US")} />
-        <StatCard label="Clicks, 30 days" value={overview.clicksLast30Days.toLocaleString("en-US")} />
-        <StatCard
-          label="Awaiting review"
-          value={overview.pendingReview.toLocaleString("en-US")}
-          note="Flagged referrals"
-        />
-      </section>
-
       <ReportFilters
         key={`filters:${filterQuery}`}
         filters={filters}
-        sort={{ sort: search.sort, dir: search.dir, size: search.size }}
+        view={view}
         campaigns={campaigns}
         sources={[...REFERRAL_SOURCES]}
         presets={datePresets(now)}
       />
+
+      {/* The answer first: the period's figures against the period before, then the trends, then rows. */}
+      <ReportKeyFigures figures={keyFigures} awaitingReview={overview.pendingReview} />
+
+      {/* Aggregates over the whole period take longest: the figures and table show first, charts stream in. */}
+      <Suspense key={`charts:${filterQuery}`} fallback={<ChartsPlaceholder />}>
+        <ReportChartsLoader db={db} filters={resolved} now={now} />
+      </Suspense>
 
       <ReferralsTable
         key={`table:${filterQuery}`}
@@ -75,15 +78,11 @@ export default async function AdminReportsPage({ searchParams }: Props) {
         totals={totals}
         filterQuery={filterQuery}
         search={{ sort: search.sort, dir: search.dir, size: search.size }}
+        visibleColumns={columns}
         prevCursor={page.prevCursor}
         nextCursor={page.nextCursor}
         atStart={!search.after && !search.before}
       />
-
-      {/* Aggregates over the whole period take longest: the table shows first, the charts stream in. */}
-      <Suspense key={`charts:${filterQuery}`} fallback={<ChartsPlaceholder />}>
-        <ReportChartsLoader db={db} filters={resolved} now={now} />
-      </Suspense>
     </div>
   );
 }

@@ -1,67 +1,90 @@
-// The referrals table's columns: what each cell of a report row shows. Rendered by ReferralsTable
-// (a client component), so these cells run on the client.
+// The referrals table's columns: one line per cell (a dense row), one column per export field, each
+// headed by its label from lib/report-columns.ts — so the CSV of the view has these columns under these
+// names. Rendered by ReferralsTable (a client component), so these cells run on the client.
 import Link from "next/link";
 import {
+  columnOrderingFeature,
+  columnVisibilityFeature,
   createColumnHelper,
   rowSelectionFeature,
   rowSortingFeature,
   tableFeatures,
 } from "@tanstack/react-table";
-import { Badge } from "@/components/ui/badge";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { UtcTime } from "@/components/ui/utc-time";
 import { formatMoney } from "@/lib/format";
 import type { ReportRow } from "@/lib/queries/referral-report";
+import {
+  commissionStatusLabel,
+  reportColumnLabel,
+  reviewLabel,
+  type ReportColumnId,
+} from "@/lib/report-columns";
+import type { ReportSort } from "@/lib/validation/referral-report";
 
-export const features = tableFeatures({ rowSortingFeature, rowSelectionFeature });
+export const features = tableFeatures({
+  rowSortingFeature,
+  rowSelectionFeature,
+  columnVisibilityFeature,
+  columnOrderingFeature,
+});
 const column = createColumnHelper<typeof features, ReportRow>();
 
-function Person({ person }: { person: { id: number; name: string; email: string } }) {
+/** The columns the server can sort by, and the sort each one asks for. */
+export const SORT_OF_COLUMN: Partial<Record<ReportColumnId, ReportSort>> = {
+  signup_date: "signup_date",
+  commission_amount: "commission",
+};
+
+function PersonLink({ person }: { person: { id: number; name: string } }) {
   return (
-    <div className="min-w-0">
-      <Link
-        href={`/admin/clients/${person.id}`}
-        className="block max-w-52 truncate font-medium text-ink-900 hover:text-brand-700 hover:underline"
-      >
-        {person.name}
-      </Link>
-      <p className="max-w-52 truncate text-xs text-ink-500">{person.email}</p>
-    </div>
+    <Link
+      href={`/admin/clients/${person.id}`}
+      title={person.name}
+      className="block max-w-48 truncate font-medium text-ink-900 hover:text-brand-700 hover:underline"
+    >
+      {person.name}
+    </Link>
   );
 }
 
-function LedgerLine({ ledger }: { ledger: ReportRow["ledger"] }) {
-  const parts = [
-    ["pending", ledger.pendingCents],
-    ["approved", ledger.approvedCents],
-    ["paid", ledger.paidCents],
-    ["reversed", ledger.reversedCents],
-    ["rejected", ledger.rejectedCents],
-  ].filter(([, cents]) => cents !== 0) as [string, number][];
-  if (!parts.length) return <p className="text-xs text-ink-400">No commission yet</p>;
+const Muted = ({ children }: { children: string }) => <span className="text-ink-400">{children}</span>;
+
+function Truncated({ text, className }: { text: string; className?: string }) {
   return (
-    <p className="text-xs whitespace-nowrap text-ink-500">
-      {parts.map(([label, cents]) => `${formatMoney(cents)} ${label}`).join(" · ")}
-    </p>
+    <span title={text} className={`block max-w-52 truncate ${className ?? ""}`}>
+      {text}
+    </span>
   );
 }
 
-function reviewBadge(row: ReportRow) {
-  if (!row.isFlagged) return row.commissionEligible ? null : <Badge tone="neutral">Not eligible</Badge>;
-  const tone =
-    row.reviewStatus === "approved" ? "success" : row.reviewStatus === "rejected" ? "danger" : "warning";
-  const label =
-    row.reviewStatus === "approved" ? "Approved" : row.reviewStatus === "rejected" ? "Rejected" : "In review";
-  return (
-    <Badge tone={tone} title={row.fraudFlags.map((f) => f.reason).join("\n")}>
-      Flagged · {label}
-    </Badge>
-  );
+function reviewTone(row: ReportRow): BadgeTone {
+  if (!row.isFlagged) return "neutral";
+  return row.reviewStatus === "approved" ? "success" : row.reviewStatus === "rejected" ? "danger" : "warning";
 }
+
+/** The referral's direct commissions by state, for the status cell's tooltip. */
+function ledgerTitle(ledger: ReportRow["ledger"]): string {
+  const parts: [string, number][] = [
+    ["On hold", ledger.pendingCents],
+    ["Approved", ledger.approvedCents],
+    ["Paid", ledger.paidCents],
+    ["Reversed", ledger.reversedCents],
+    ["Rejected", ledger.rejectedCents],
+  ];
+  return parts
+    .filter(([, cents]) => cents !== 0)
+    .map(([label, cents]) => `${label} ${formatMoney(cents)}`)
+    .join(" · ");
+}
+
+const label = (id: ReportColumnId) => () => reportColumnLabel(id);
 
 export const columns = column.columns([
   column.display({
     id: "select",
     enableSorting: false,
+    enableHiding: false,
     header: ({ table }) => (
       <input
         type="checkbox"
@@ -87,67 +110,99 @@ export const columns = column.columns([
   }),
   column.accessor("usedAt", {
     id: "signup_date",
-    header: "Signed up",
+    header: label("signup_date"),
     sortDescFirst: true,
-    cell: ({ getValue }) => <UtcTime value={getValue()} className="whitespace-nowrap text-ink-700" />,
+    cell: ({ getValue }) => <UtcTime value={getValue()} className="text-ink-700" />,
   }),
   column.accessor((row) => row.referred.name, {
-    id: "referred",
-    header: "Referred client",
+    id: "referred_name",
+    header: label("referred_name"),
     enableSorting: false,
-    cell: ({ row }) => <Person person={row.original.referred} />,
+    cell: ({ row }) => <PersonLink person={row.original.referred} />,
+  }),
+  column.accessor((row) => row.referred.email, {
+    id: "referred_email",
+    header: label("referred_email"),
+    enableSorting: false,
+    cell: ({ getValue }) => <Truncated text={getValue()} className="text-ink-600" />,
   }),
   column.accessor((row) => row.referrer?.name ?? "", {
-    id: "referrer",
-    header: "Referrer · code",
+    id: "referrer_name",
+    header: label("referrer_name"),
     enableSorting: false,
-    cell: ({ row }) => (
-      <div className="flex flex-col gap-0.5">
-        {row.original.referrer ? (
-          <Person person={row.original.referrer} />
-        ) : (
-          <span className="text-ink-400">Deleted referrer</span>
-        )}
-        <span className="font-mono text-xs text-ink-600">{row.original.codeUsed}</span>
-      </div>
-    ),
+    cell: ({ row }) =>
+      row.original.referrer ? <PersonLink person={row.original.referrer} /> : <Muted>Deleted referrer</Muted>,
+  }),
+  column.accessor((row) => row.referrer?.email ?? "", {
+    id: "referrer_email",
+    header: label("referrer_email"),
+    enableSorting: false,
+    cell: ({ getValue }) => (getValue() ? <Truncated text={getValue()} className="text-ink-600" /> : null),
+  }),
+  column.accessor("codeUsed", {
+    id: "referral_code",
+    header: label("referral_code"),
+    enableSorting: false,
+    cell: ({ getValue }) => <span className="font-mono text-xs text-ink-700">{getValue()}</span>,
+  }),
+  column.accessor("campaignName", {
+    id: "campaign",
+    header: label("campaign"),
+    enableSorting: false,
+    cell: ({ getValue }) => {
+      const name = getValue();
+      return name ? <Truncated text={name} className="max-w-40 text-ink-700" /> : <Muted>—</Muted>;
+    },
   }),
   column.accessor("source", {
-    header: "Source",
+    id: "source",
+    header: label("source"),
     enableSorting: false,
-    cell: ({ row }) => (
-      <div className="flex flex-col items-start gap-1">
-        <Badge>{row.original.source}</Badge>
-        {row.original.campaignName ? (
-          <span className="max-w-36 truncate text-xs text-ink-500">{row.original.campaignName}</span>
-        ) : null}
-      </div>
-    ),
+    cell: ({ getValue }) => <Badge>{getValue()}</Badge>,
   }),
   column.accessor("isFlagged", {
     id: "review",
-    header: "Review",
+    header: label("review"),
     enableSorting: false,
-    cell: ({ row }) => reviewBadge(row.original) ?? <span className="text-xs text-ink-400">Clean</span>,
+    cell: ({ row }) => {
+      const r = row.original;
+      const text = reviewLabel(r);
+      if (!r.isFlagged && r.commissionEligible) return <span className="text-xs text-ink-500">{text}</span>;
+      return (
+        <Badge tone={reviewTone(r)} title={r.fraudFlags.map((f) => f.reason).join("\n") || undefined}>
+          {text}
+        </Badge>
+      );
+    },
   }),
   column.accessor("commissionAmountCents", {
-    id: "commission",
-    header: "Commission",
+    id: "commission_amount",
+    header: label("commission_amount"),
     sortDescFirst: true,
-    cell: ({ row }) => (
-      <div className="text-right">
-        <p className="font-medium text-ink-900 tabular-nums">
-          {formatMoney(row.original.commissionAmountCents)}
-        </p>
-        <LedgerLine ledger={row.original.ledger} />
-      </div>
+    cell: ({ getValue }) => (
+      <span className="block text-right font-medium text-ink-900 tabular-nums">
+        {formatMoney(getValue())}
+      </span>
     ),
   }),
+  column.accessor("commissionMask", {
+    id: "commission_status",
+    header: label("commission_status"),
+    enableSorting: false,
+    cell: ({ row }) => {
+      const text = commissionStatusLabel(row.original.commissionMask);
+      return (
+        <span title={ledgerTitle(row.original.ledger) || undefined} className="text-ink-700">
+          {text}
+        </span>
+      );
+    },
+  }),
   column.accessor("commissionPaid", {
-    id: "paid",
-    header: "Paid",
+    id: "commission_paid",
+    header: label("commission_paid"),
     enableSorting: false,
     cell: ({ getValue }) =>
-      getValue() ? <Badge tone="success">Paid</Badge> : <span className="text-xs text-ink-500">Not yet</span>,
+      getValue() ? <Badge tone="success">Yes</Badge> : <span className="text-xs text-ink-500">No</span>,
   }),
 ]);

@@ -1,27 +1,29 @@
-// The referrals grid: sortable headers (links to the server's sort), the selectable rows of this page,
-// and a footer with the totals of the whole filtered set (not just this page).
+// The referrals grid: the chosen columns in their order, one line per row (at most 44 px), headers that
+// stay in view while the rows scroll (the grid scrolls inside its own box, so the page stays short) and
+// sort by the server's order. The totals of the whole filtered set are in the card's header.
 import type { ReactTable } from "@tanstack/react-table";
 import { cn } from "@/components/ui/cn";
 import { Table, TableBody, TableHead, TableScroll } from "@/components/ui/table";
-import { formatMoney } from "@/lib/format";
-import type { ReportRow, ReportTotals } from "@/lib/queries/referral-report";
+import type { ReportRow } from "@/lib/queries/referral-report";
 import type { features } from "./referrals-columns";
 
 export function ReferralsGrid({
   table,
-  totals,
   navigating,
 }: {
   table: ReactTable<typeof features, ReportRow>;
-  totals: ReportTotals;
   /** A sort or page link is loading: the rows fade until it arrives. */
   navigating: boolean;
 }) {
-  const visibleColumns = table.getAllLeafColumns().length;
   return (
-    <TableScroll className={cn("transition-opacity", navigating && "opacity-60")} aria-busy={navigating}>
-      <Table className="min-w-[64rem]">
-        <TableHead className="bg-ink-50/60">
+    <TableScroll
+      aria-label="Referrals, scrollable"
+      className={cn("max-h-[70vh] overflow-y-auto transition-opacity", navigating && "opacity-60")}
+      aria-busy={navigating}
+      data-testid="referrals-grid"
+    >
+      <Table>
+        <TableHead className="bg-ink-50">
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
               {group.headers.map((header) => {
@@ -31,11 +33,13 @@ export function ReferralsGrid({
                   <th
                     key={header.id}
                     scope="col"
+                    data-column={header.column.id === "select" ? undefined : header.column.id}
                     aria-sort={sorted ? (sorted === "asc" ? "ascending" : "descending") : undefined}
                     className={cn(
-                      "px-4 py-3 font-medium",
+                      // Sticky cells (not the thead): the header row stays at the top of the scroll box.
+                      "sticky top-0 z-10 border-b border-ink-200 bg-ink-50 px-3 py-2 font-medium whitespace-nowrap",
                       header.column.id === "select" && "w-10",
-                      header.column.id === "commission" && "text-right",
+                      header.column.id === "commission_amount" && "text-right",
                     )}
                   >
                     {canSort ? (
@@ -66,41 +70,16 @@ export function ReferralsGrid({
             <tr
               key={row.id}
               data-state={row.getIsSelected() ? "selected" : undefined}
-              className="align-top hover:bg-ink-50/60 data-[state=selected]:bg-brand-50/60"
+              className="hover:bg-ink-50/60 data-[state=selected]:bg-brand-50/60"
             >
-              {row.getAllCells().map((cell) => (
-                <td key={cell.id} className="px-4 py-3">
+              {row.getVisibleCells().map((cell) => (
+                <td key={cell.id} className="h-10 px-3 py-1.5 whitespace-nowrap">
                   <table.FlexRender cell={cell} />
                 </td>
               ))}
             </tr>
           ))}
         </TableBody>
-        <tfoot className="border-t-2 border-ink-200 bg-ink-50 text-sm">
-          <tr>
-            <th
-              scope="row"
-              colSpan={visibleColumns - 3}
-              className="px-4 py-3 text-left font-semibold text-ink-900"
-            >
-              Totals for all {totals.referrals.toLocaleString("en-US")} filtered referrals
-              <span className="ml-2 font-normal text-ink-600">
-                {totals.eligible.toLocaleString("en-US")} eligible · {totals.flagged.toLocaleString("en-US")}{" "}
-                flagged · {totals.commissionPaid.toLocaleString("en-US")} paid in full
-              </span>
-            </th>
-            <td className="px-4 py-3 text-right" colSpan={2}>
-              <p className="font-semibold text-ink-900 tabular-nums" data-testid="total-commission">
-                {formatMoney(totals.commissionNetCents)}
-              </p>
-              <p className="text-xs whitespace-nowrap text-ink-600">
-                {formatMoney(totals.ledger.pendingCents)} pending · {formatMoney(totals.ledger.approvedCents)}{" "}
-                approved (owed) · {formatMoney(totals.ledger.paidCents)} paid
-              </p>
-            </td>
-            <td />
-          </tr>
-        </tfoot>
       </Table>
     </TableScroll>
   );

@@ -29,24 +29,41 @@ export function ReferralsSummary({
         </span>{" "}
         {totals.referrals === 1 ? "referral matches" : "referrals match"} the filters
       </p>
-      <dl className="mt-2 flex flex-wrap gap-x-5 gap-y-1 text-sm">
+      {/* The money states by their one name each (SPEC): On hold, Approved (owed), Paid, Reversed. */}
+      <dl className="mt-2 flex flex-wrap gap-x-5 gap-y-1 text-sm" data-testid="filtered-money">
         <div className="flex gap-1.5">
           <dt className="text-ink-500">Commission</dt>
-          <dd className="font-medium text-ink-900 tabular-nums">{formatMoney(totals.commissionNetCents)}</dd>
+          <dd className="font-medium text-ink-900 tabular-nums" data-testid="total-commission">
+            {formatMoney(totals.commissionNetCents)}
+          </dd>
         </div>
         <div className="flex gap-1.5">
-          <dt className="text-ink-500">Pending</dt>
+          <dt className="text-ink-500" title="Earned, inside the hold period: can still be reversed">
+            On hold
+          </dt>
           <dd className="tabular-nums">{formatMoney(totals.ledger.pendingCents)}</dd>
         </div>
         <div className="flex gap-1.5">
-          <dt className="text-ink-500">Owed (approved)</dt>
+          <dt className="text-ink-500" title="Past the hold period, owed to the referrer, not paid yet">
+            Approved
+          </dt>
           <dd className="tabular-nums">{formatMoney(totals.ledger.approvedCents)}</dd>
         </div>
         <div className="flex gap-1.5">
           <dt className="text-ink-500">Paid</dt>
           <dd className="tabular-nums">{formatMoney(totals.ledger.paidCents)}</dd>
         </div>
+        {totals.ledger.reversedCents ? (
+          <div className="flex gap-1.5">
+            <dt className="text-ink-500">Reversed</dt>
+            <dd className="tabular-nums">{formatMoney(totals.ledger.reversedCents)}</dd>
+          </div>
+        ) : null}
       </dl>
+      <p className="mt-1 text-xs text-ink-500">
+        {totals.eligible.toLocaleString("en-US")} eligible · {totals.flagged.toLocaleString("en-US")} flagged
+        · {totals.commissionPaid.toLocaleString("en-US")} paid in full
+      </p>
       {selected ? (
         <p className="mt-2 flex items-center gap-2 text-sm text-brand-800" aria-live="polite">
           <span className="font-medium" data-testid="selected-count">

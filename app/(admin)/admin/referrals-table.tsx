@@ -7,9 +7,11 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { ReportRow, ReportTotals } from "@/lib/queries/referral-report";
-import { REPORT_SORTS, reportQueryString, type ReportSort } from "@/lib/validation/referral-report";
+import { REPORT_COLUMN_IDS, type ReportColumnId } from "@/lib/report-columns";
+import { reportQueryString, type ReportSort } from "@/lib/validation/referral-report";
+import { ColumnPicker } from "./column-picker";
 import { ExportButtons } from "./export-buttons";
-import { columns, features } from "./referrals-columns";
+import { columns, features, SORT_OF_COLUMN } from "./referrals-columns";
 import { ReferralsGrid } from "./referrals-grid";
 import { ReferralsPager } from "./referrals-pager";
 import { ReferralsSummary } from "./referrals-summary";
@@ -20,21 +22,25 @@ type Props = {
   /** The current filters as a query string (no sort or cursor). */
   filterQuery: string;
   search: { sort: ReportSort; dir: "asc" | "desc"; size: number };
+  /** The visible columns in their order (the URL's `columns`, or the default). */
+  visibleColumns: readonly ReportColumnId[];
   prevCursor: string | null;
   nextCursor: string | null;
   atStart: boolean;
 };
 
 /**
- * The filtered referrals, one server page at a time. Sorting, page size and paging are links: the
- * server sorts and pages the whole filtered set (keyset), TanStack Table renders and keeps the row
- * selection, which survives paging (it is reset when the filters change).
+ * The filtered referrals, one server page at a time. Sorting, page size, paging and the chosen columns
+ * are links: the server sorts and pages the whole filtered set (keyset), TanStack Table renders the chosen
+ * columns in their order and keeps the row selection, which survives paging (it is reset when the
+ * filters change). The export downloads this view: same filters, order and columns.
  */
 export function ReferralsTable({
   rows,
   totals,
   filterQuery,
   search,
+  visibleColumns,
   prevCursor,
   nextCursor,
   atStart,
@@ -42,11 +48,31 @@ export function ReferralsTable({
   const router = useRouter();
   const [navigating, startTransition] = useTransition();
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
-  const sorting: SortingState = [{ id: search.sort, desc: search.dir === "desc" }];
+  // The chosen columns show at once (every row already has every field); the URL follows, so the choice
+  // survives a reload. A new choice from the URL (back, a shared link) replaces the local one.
+  const [shownColumns, setShownColumns] = useState(visibleColumns);
+  const [urlColumns, setUrlColumns] = useState(visibleColumns);
+  if (urlColumns !== visibleColumns) {
+    setUrlColumns(visibleColumns);
+    setShownColumns(visibleColumns);
+  }
+  const sortColumn = (Object.keys(SORT_OF_COLUMN) as ReportColumnId[]).find(
+    (id) => SORT_OF_COLUMN[id] === search.sort,
+  )!;
+  const sorting: SortingState = [{ id: sortColumn, desc: search.dir === "desc" }];
 
-  const href = (extra: Record<string, string | number | undefined>) => {
+  const href = (
+    extra: Record<string, string | number | undefined>,
+    columns: readonly ReportColumnId[] = shownColumns,
+  ) => {
     const base = new URLSearchParams(filterQuery);
-    const rest = reportQueryString({ sort: search.sort, dir: search.dir, size: search.size, ...extra });
+    const rest = reportQueryString({
+      sort: search.sort,
+      dir: search.dir,
+      size: search.size,
+      ...extra,
+      columns,
+    });
     for (const [k, v] of new URLSearchParams(rest)) base.set(k, v);
     const qs = base.toString();
     return qs ? `/admin?${qs}` : "/admin";
@@ -56,8 +82,9 @@ export function ReferralsTable({
   function onSortingChange(updater: Updater<SortingState>) {
     const next = typeof updater === "function" ? updater(sorting) : updater;
     const first = next[0];
-    if (!first || !(REPORT_SORTS as readonly string[]).includes(first.id)) return;
-    go(href({ sort: first.id, dir: first.desc ? "desc" : "asc" }));
+    const sort = first && SORT_OF_COLUMN[first.id as ReportColumnId];
+    if (!sort) return;
+    go(href({ sort, dir: first.desc ? "desc" : "asc" }));
   }
 
   const table = useTable({
@@ -65,7 +92,12 @@ export function ReferralsTable({
     columns,
     data: rows,
     getRowId: (row) => String(row.id),
-    state: { sorting, rowSelection },
+    state: {
+      sorting,
+      rowSelection,
+      columnOrder: ["select", ...shownColumns],
+      columnVisibility: Object.fromEntries(REPORT_COLUMN_IDS.map((id) => [id, shownColumns.includes(id)])),
+    },
     onSortingChange,
     onRowSelectionChange: setRowSelection,
     manualSorting: true,
@@ -87,11 +119,14 @@ export function ReferralsTable({
           selectedHere={selectedHere}
           onClearSelection={() => setRowSelection({})}
         />
-        <ExportButtons filterQuery={filterQuery} total={totals.referrals} />
+        <div className="flex flex-col items-stretch gap-2 sm:items-end">
+          <ColumnPicker columns={visibleColumns} onChange={(next) => go(href({}, next))} />
+          <ExportButtons query={exportQuery(filterQuery, search, visibleColumns)} total={totals.referrals} />
+        </div>
       </CardHeader>
 
       {rows.length ? (
-        <ReferralsGrid table={table} totals={totals} navigating={navigating} />
+        <ReferralsGrid table={table} navigating={navigating} />
       ) : (
         <div className="p-5">
           <EmptyState
@@ -117,4 +152,20 @@ export function ReferralsTable({
       />
     </Card>
   );
+}
+
+/**
+ * The export's query for this view: the filters, the table's order and its columns, always named (the
+ * export without `columns` writes the seed's fields instead).
+ */
+function exportQuery(
+  filterQuery: string,
+  search: { sort: ReportSort; dir: "asc" | "desc" },
+  visibleColumns: readonly ReportColumnId[],
+): string {
+  const params = new URLSearchParams(filterQuery);
+  params.set("sort", search.sort);
+  params.set("dir", search.dir);
+  params.set("columns", visibleColumns.join(","));
+  return params.toString();
 }

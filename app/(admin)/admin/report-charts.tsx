@@ -95,7 +95,7 @@ export async function ReportChartsLoader({
 /** Holds the charts' place (same height) while they load, so the page does not jump. */
 export function ChartsPlaceholder() {
   return (
-    <section aria-label="Trends" aria-busy="true">
+    <section aria-label="Trends" aria-busy="true" className="mb-8">
       <div className="mb-4 h-7 w-24 animate-pulse rounded bg-ink-200" />
       <div className="grid gap-6 lg:grid-cols-2">
         {[0, 1, 2, 3].map((i) => (
@@ -108,7 +108,7 @@ export function ChartsPlaceholder() {
   );
 }
 
-/** Charts of the filtered referrals (the report's filters, or the last 90 days) and the seed's BI query. */
+/** Charts of the filtered referrals (the report's period: its dates, or the last 30 days) and the seed's BI query. */
 export function ReportChartsSection({
   charts,
   topReferrers,
@@ -132,14 +132,14 @@ export function ReportChartsSection({
   const per = range.bucket === "day" ? "per day" : range.bucket === "week" ? "per week" : "per month";
 
   return (
-    <section aria-labelledby="charts-title">
+    <section aria-labelledby="charts-title" className="mb-8">
       <div className="mb-4 flex flex-col gap-1 sm:flex-row sm:items-end sm:justify-between">
         <h2 id="charts-title" className="text-lg font-semibold text-ink-900">
           Trends
         </h2>
         <p className="text-sm text-ink-500">
           {period}
-          {range.defaulted ? " (last 90 days — set dates above to change)" : ""} · follows the filters
+          {range.defaulted ? " (last 30 days — set dates above to change)" : ""} · follows the filters
         </p>
       </div>
       <div className="grid gap-6 lg:grid-cols-2">

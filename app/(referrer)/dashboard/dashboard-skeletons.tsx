@@ -29,7 +29,7 @@ export function DashboardPageSkeleton({
   summary?: boolean;
 }) {
   return (
-    <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6" aria-busy="true">
+    <div className="page-container" aria-busy="true">
       <DashboardHeaderSkeleton />
       {summary ? <SummarySkeleton /> : null}
       {sections.map((s) => (

@@ -5,7 +5,7 @@ import { SummarySkeleton } from "./dashboard-skeletons";
 /** Shown the moment someone opens the dashboard, until the overview is ready: the same shape, in grey. */
 export default function DashboardLoading() {
   return (
-    <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6" aria-busy="true">
+    <div className="page-container" aria-busy="true">
       <DashboardHeaderSkeleton />
       <CardSkeleton label="Loading your invite link" lines={2} className="mb-6" />
       <SummarySkeleton />

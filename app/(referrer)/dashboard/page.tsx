@@ -39,7 +39,7 @@ export default async function DashboardPage({
   const greeting = isNew || params.welcome !== undefined ? "Welcome" : "Welcome back";
 
   return (
-    <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
+    <div className="page-container">
       <DashboardHeader
         title={`${greeting}, ${user.name}`}
         description="Share your invite link: every client who signs up with it is credited to you."

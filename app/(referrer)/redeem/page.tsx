@@ -41,7 +41,7 @@ export default async function RedeemPage({
   const { balancePoints, expiringSoon } = overview;
 
   return (
-    <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
+    <div className="page-container">
       <PageHeader
         title="Redeem points"
         description="Spend your points on MuseNest rewards. Every reward comes with a coupon code to use at checkout."

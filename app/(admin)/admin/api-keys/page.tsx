@@ -16,7 +16,7 @@ export default async function ApiKeysPage() {
   const keys = await listApiKeys(db);
 
   return (
-    <div className="mx-auto max-w-7xl px-4 py-8 sm:px-6">
+    <div className="page-container">
       <PageHeader
         title="API keys"
         description="Keys let other systems create clients, report payments and export referrals. Send one as Authorization: Bearer <key>."

@@ -35,7 +35,7 @@ export default async function AuditLogPage({ searchParams }: Props) {
   const filtered = queryOf(search) !== "/admin/audit";
 
   return (
-    <div className="mx-auto max-w-7xl px-4 py-8 sm:px-6">
+    <div className="page-container">
       <PageHeader
         title="Audit log"
         description="Who did what, when, and to which record, newest first. Times are UTC."

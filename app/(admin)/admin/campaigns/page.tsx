@@ -20,7 +20,7 @@ export default async function CampaignsPage() {
   const campaigns = await listCampaigns(db, new Date());
 
   return (
-    <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
+    <div className="page-container">
       <PageHeader
         title="Campaigns"
         description="Promotions that replace the base 10% commission for the codes linked to them, while they run."

@@ -43,7 +43,7 @@ export default async function AdminClientsPage({ searchParams }: Props) {
   };
 
   return (
-    <div className="mx-auto max-w-7xl px-4 py-8 sm:px-6">
+    <div className="page-container">
       <PageHeader
         title="Clients"
         description="Find a client, open their codes and referrals, create accounts, suspend or reactivate."

@@ -38,7 +38,7 @@ export default async function AdminInvitesPage({ searchParams }: Props) {
   ];
 
   return (
-    <div className="mx-auto max-w-7xl px-4 py-8 sm:px-6">
+    <div className="page-container">
       <PageHeader
         title="E-mail invites"
         description={

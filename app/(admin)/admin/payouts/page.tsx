@@ -25,7 +25,7 @@ export default async function PayoutsPage() {
   const { totals } = overview;
 
   return (
-    <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
+    <div className="page-container">
       <PageHeader
         title="Payouts"
         description={`Commissions are held ${overview.holdDays} days, then approved; approved balances of ${formatMoney(overview.minimumCents)} or more are paid in batches.`}

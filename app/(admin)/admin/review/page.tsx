@@ -26,7 +26,7 @@ export default async function AdminReviewPage({ searchParams }: Props) {
   const cards = (await getReviewQueue(db, { reason })).map(reviewCard);
 
   return (
-    <div className="mx-auto max-w-7xl px-4 py-8 sm:px-6">
+    <div className="page-container">
       <PageHeader
         title="Review queue"
         description="Flagged referrals waiting for a decision, oldest first. Approving releases their held commissions and points; rejecting rejects them for good."

@@ -74,7 +74,7 @@ export default async function AdminRewardsPage({ searchParams }: Props) {
   const expiryRule = ruleWith(expiry);
 
   return (
-    <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
+    <div className="page-container">
       <PageHeader
         title="Rewards"
         description="Points rules, offers, badges and the catalog. Changes apply to points earned from now on; points already earned keep their amounts."

@@ -21,7 +21,7 @@ export default async function DashboardCodesPage() {
   const [data, origin] = await Promise.all([loadDashboardCodes(db, user, { now }), appOrigin()]);
 
   return (
-    <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
+    <div className="page-container">
       <DashboardHeader
         title="Codes & sharing"
         description="Copy a link, send it in one tap, show the QR code, or invite people by e-mail."

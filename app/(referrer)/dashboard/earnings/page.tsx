@@ -27,7 +27,7 @@ export default async function DashboardEarningsPage({
     data.report.total_referrals === 0 && data.byMonth.every((m) => m.signups === 0 && m.earnedCents === 0);
 
   return (
-    <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
+    <div className="page-container">
       <DashboardHeader
         title="Earnings"
         description="Your commission, from on hold to paid, month by month."

@@ -51,7 +51,7 @@ export default async function MyReferralsPage({
   const { totals } = mine;
 
   return (
-    <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
+    <div className="page-container">
       <DashboardHeader
         title="My referrals"
         description="Everyone who joined with your code, what each referral earned you, and where it stands."

@@ -14,7 +14,7 @@ export default async function DashboardRewardsPage() {
   const summary = await loadDashboardRewards(db, user, { now });
 
   return (
-    <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
+    <div className="page-container">
       <DashboardHeader
         title="Rewards"
         description="Points for every client you bring, badges as you grow, and rewards to spend them on."

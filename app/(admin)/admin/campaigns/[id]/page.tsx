@@ -56,7 +56,7 @@ export default async function CampaignPage({
   const bonus = campaignBonus(campaign);
 
   return (
-    <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
+    <div className="page-container">
       <PageHeader
         title={
           <span className="flex flex-wrap items-center gap-3">

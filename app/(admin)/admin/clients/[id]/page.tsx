@@ -35,7 +35,7 @@ export default async function AdminClientPage({ params }: Props) {
   const reportHref = `/admin?${reportQueryString({ referrer: client.email })}`;
 
   return (
-    <div className="mx-auto max-w-7xl px-4 py-8 sm:px-6">
+    <div className="page-container">
       <nav aria-label="Breadcrumb" className="mb-4 text-sm">
         <Link href="/admin/clients" className="text-brand-700 hover:underline">
           ← All clients

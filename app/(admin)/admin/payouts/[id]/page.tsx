@@ -38,7 +38,7 @@ export default async function PayoutBatchPage({
           : null;
 
   return (
-    <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
+    <div className="page-container">
       <PageHeader
         title={
           <span className="flex flex-wrap items-center gap-3">

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Db } from "@/db/types";
 import { col, rowsAs } from "@/db/rows";
 import { clickFacts, referralFacts, WHOLE_PROGRAM } from "./report-rollups";
+import { LAST_30_DAYS, lastDays } from "@/lib/time-windows";
 
 const adminOverview = z.object({
   clients: col.int,
@@ -22,7 +23,8 @@ export type AdminOverview = z.infer<typeof adminOverview>;
  * partial first day from the raw rows); the review queue's length is a counter of program_counters too.
  */
 export async function getAdminOverview(db: Db, now = new Date()): Promise<AdminOverview> {
-  const period = { from: new Date(now.getTime() - 30 * 86_400_000) };
+  // The same "last 30 days" as every other page (lib/time-windows.ts): whole UTC days, today included.
+  const period = { from: lastDays(now, LAST_30_DAYS).since };
   const [counts] = rowsAs(
     await db.execute(sql`
       SELECT (SELECT sum(clients) FROM program_counters)::int AS "clients",

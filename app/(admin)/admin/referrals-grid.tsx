@@ -94,8 +94,8 @@ export function ReferralsGrid({
                 {formatMoney(totals.commissionNetCents)}
               </p>
               <p className="text-xs whitespace-nowrap text-ink-600">
-                {formatMoney(totals.ledger.pendingCents)} pending · {formatMoney(totals.ledger.approvedCents)}{" "}
-                approved (owed) · {formatMoney(totals.ledger.paidCents)} paid
+                {formatMoney(totals.ledger.pendingCents)} on hold · {formatMoney(totals.ledger.approvedCents)}{" "}
+                approved · {formatMoney(totals.ledger.paidCents)} paid
               </p>
             </td>
             <td />

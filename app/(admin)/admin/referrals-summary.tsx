@@ -6,6 +6,7 @@ import { formatMoney } from "@/lib/format";
 import type { ReportTotals } from "@/lib/queries/referral-report";
 import { AddToPayout } from "./add-to-payout";
 import { BulkDecision } from "./review/bulk-decision";
+import { MONEY_TERMS } from "@/lib/money-states";
 
 export function ReferralsSummary({
   totals,
@@ -35,15 +36,15 @@ export function ReferralsSummary({
           <dd className="font-medium text-ink-900 tabular-nums">{formatMoney(totals.commissionNetCents)}</dd>
         </div>
         <div className="flex gap-1.5">
-          <dt className="text-ink-500">Pending</dt>
+          <dt className="text-ink-500">{MONEY_TERMS.onHold.label}</dt>
           <dd className="tabular-nums">{formatMoney(totals.ledger.pendingCents)}</dd>
         </div>
         <div className="flex gap-1.5">
-          <dt className="text-ink-500">Owed (approved)</dt>
+          <dt className="text-ink-500">{MONEY_TERMS.approved.label}</dt>
           <dd className="tabular-nums">{formatMoney(totals.ledger.approvedCents)}</dd>
         </div>
         <div className="flex gap-1.5">
-          <dt className="text-ink-500">Paid</dt>
+          <dt className="text-ink-500">{MONEY_TERMS.paid.label}</dt>
           <dd className="tabular-nums">{formatMoney(totals.ledger.paidCents)}</dd>
         </div>
       </dl>

@@ -19,7 +19,7 @@ export type DatePreset = { label: string; start: string; end: string };
 const STATUS_LABELS: Record<(typeof COMMISSION_STATUS_FILTERS)[number], string> = {
   all: "All referrals",
   eligible: "Eligible (not held by a flag)",
-  pending: "Has pending commission",
+  pending: "Has commission on hold",
   approved: "Has approved commission",
   paid: "Has paid commission",
   reversed: "Has reversed commission",
@@ -100,7 +100,7 @@ export function ReportFilters({ filters, sort, campaigns, sources, presets }: Pr
               ))}
             </Select>
             <FieldHint id="commission_status-hint" className="text-xs">
-              Pending … rejected: has a direct commission in that state.
+              On hold … rejected: has a direct commission in that state.
             </FieldHint>
           </div>
           <TextField

@@ -1,3 +1,4 @@
+import { MoneyLabel } from "@/components/commissions/money-label";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { StatCard } from "@/components/ui/stat-card";
 import { formatPercent } from "@/lib/format";
@@ -45,14 +46,27 @@ export function MonthlyReportCard({
         </form>
       </CardHeader>
       <CardBody>
-        <div className="grid grid-cols-2 gap-4 lg:grid-cols-5" data-testid="monthly-report">
+        <div className="grid grid-cols-2 gap-4 sm:grid-cols-3 xl:grid-cols-6" data-testid="monthly-report">
           <StatCard
             label="New referrals"
             value={report.new_referrals}
             note={`${report.total_referrals} all time`}
           />
-          <StatCard label="Earned" value={`$${report.commission_earned}`} note="Direct commission" />
-          <StatCard label="Pending" value={`$${report.commission_pending}`} note="Not yet paid" />
+          <StatCard
+            label={<MoneyLabel state="earned" />}
+            value={`$${report.commission_earned}`}
+            note="Direct commission"
+          />
+          <StatCard
+            label={<MoneyLabel state="onHold" />}
+            value={`$${report.commission_on_hold}`}
+            note="Of this month's"
+          />
+          <StatCard
+            label={<MoneyLabel state="approved" />}
+            value={`$${report.commission_approved}`}
+            note="Of this month's"
+          />
           <StatCard
             label="Conversion"
             value={formatPercent(report.conversion_rate)}

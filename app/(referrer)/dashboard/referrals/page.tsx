@@ -63,6 +63,7 @@ export default async function MyReferralsPage({
 
       <section aria-label="Totals" className="mb-8 grid grid-cols-2 gap-4 lg:grid-cols-4">
         <StatCard
+          testId="referrals-total"
           label="Referrals"
           value={formatPoints(totals.referrals)}
           note={`${formatPoints(totals.qualified)} qualified${totals.rejected ? ` · ${totals.rejected} rejected` : ""}`}

@@ -164,3 +164,15 @@ test("the referrer edits the share message, and the share sheet and channel link
   await row.getByRole("button", { name: "Reset" }).click();
   await expect(codeField).toHaveValue(/invites you to MuseNest/);
 });
+
+test("a top 10 with fewer rows says why, and says its window", async ({ page }) => {
+  await new LoginPage(page).signInAs(MAYA_EMAIL);
+  await page.goto("/leaderboard?period=30d");
+  const rows = await page.getByTestId("leaderboard-rows").locator("> li:not([aria-hidden])").count();
+  expect(rows).toBeGreaterThan(0);
+  expect(rows).toBeLessThan(10);
+  await expect(page.getByTestId("short-board-note")).toHaveText(
+    `Only ${rows} referrer${rows === 1 ? " has" : "s have"} a qualified referral in the last 30 days yet, so the board shows ${rows} row${rows === 1 ? "" : "s"} of 10.`,
+  );
+  await expect(page.getByText(/^Counted from \w{3} \d{1,2}, \d{4} to today \(UTC days\)/)).toBeVisible();
+});

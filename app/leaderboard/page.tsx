@@ -8,6 +8,7 @@ import { cn } from "@/components/ui/cn";
 import { PageHeader } from "@/components/ui/page-header";
 import { TermHint } from "@/components/ui/term-hint";
 import { pageContext } from "@/lib/auth/page-context";
+import { formatDate } from "@/lib/format";
 import { shortBoardNote } from "@/lib/leaderboard-note";
 import { LAST_30_DAYS, windowExplanation } from "@/lib/time-windows";
 import { maskName } from "@/lib/privacy/mask";
@@ -114,13 +115,13 @@ export default async function LeaderboardPage({
             </nav>
           </CardHeader>
           {period === "30d" ? (
-            <p className="flex items-center gap-0.5 px-5 text-xs text-ink-500">
-              Counted from {board.since?.toISOString().slice(0, 10)} to today, UTC
+            <p className="px-5 pb-1 text-xs text-ink-500">
+              Counted from {formatDate(board.since)} to today (UTC days){" "}
               <TermHint term={`Last ${LAST_30_DAYS} days`} explanation={windowExplanation(LAST_30_DAYS)} />
             </p>
           ) : null}
           {shortNote ? (
-            <p className="px-5 pt-2 text-sm text-ink-600" data-testid="short-board-note">
+            <p className="px-5 pt-1 pb-3 text-sm text-ink-600" data-testid="short-board-note">
               {shortNote}
             </p>
           ) : null}

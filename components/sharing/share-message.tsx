@@ -77,7 +77,7 @@ export function ShareMessageField({
         maxLength={500}
         value={message}
         onChange={(e) => setMessage(e.target.value)}
-        className="mt-1 block w-full resize-y rounded-lg border border-ink-300 bg-white px-3 py-2 text-sm text-ink-800 focus:border-brand-500 focus:ring-2 focus:ring-brand-200 focus:outline-none"
+        className="mt-1 block min-h-16 w-full resize-y rounded-lg border border-ink-300 bg-white px-3 py-2 text-sm text-ink-800 focus:border-brand-500 focus:ring-2 focus:ring-brand-200 focus:outline-none [field-sizing:content]"
       />
     </div>
   );

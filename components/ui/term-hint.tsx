@@ -60,7 +60,7 @@ export function TermHint({
 
   return (
     <span
-      className={cn("inline-flex align-middle", className)}
+      className={cn("inline-flex align-middle leading-none", className)}
       onMouseEnter={() => {
         setHovered(true);
         setDismissed(false);
@@ -90,7 +90,7 @@ export function TermHint({
             setDismissed(false);
           }
         }}
-        className="inline-flex size-6 items-center justify-center rounded-full text-ink-400 hover:text-brand-700 focus-visible:text-brand-700 focus-visible:outline-2 focus-visible:outline-brand-600"
+        className="-my-1 inline-flex size-6 items-center justify-center rounded-full text-ink-400 hover:text-brand-700 focus-visible:text-brand-700 focus-visible:outline-2 focus-visible:outline-brand-600"
       >
         <svg viewBox="0 0 20 20" fill="currentColor" aria-hidden="true" className="size-4">
           <path

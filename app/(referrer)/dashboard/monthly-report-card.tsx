@@ -1,8 +1,11 @@
 import { MoneyLabel } from "@/components/commissions/money-label";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { StatCard } from "@/components/ui/stat-card";
-import { formatPercent } from "@/lib/format";
+import { formatMoney, formatPercent } from "@/lib/format";
 import type { MonthlyReport } from "@/lib/queries/referral-analytics";
+
+/** The report's decimal strings ("-4.39") as the pages write money ("-$4.39"). */
+const money = (decimal: string) => formatMoney(Math.round(Number(decimal) * 100));
 
 const monthLabel = new Intl.DateTimeFormat("en-US", { month: "long", year: "numeric", timeZone: "UTC" });
 
@@ -54,18 +57,18 @@ export function MonthlyReportCard({
           />
           <StatCard
             label={<MoneyLabel state="earned" />}
-            value={`$${report.commission_earned}`}
-            note="Direct commission"
+            value={money(report.commission_earned)}
+            note="Direct, net of refunds"
           />
           <StatCard
             label={<MoneyLabel state="onHold" />}
-            value={`$${report.commission_on_hold}`}
-            note="Of this month's"
+            value={money(report.commission_on_hold)}
+            note="Still in its hold"
           />
           <StatCard
             label={<MoneyLabel state="approved" />}
-            value={`$${report.commission_approved}`}
-            note="Of this month's"
+            value={money(report.commission_approved)}
+            note="Past the hold, not yet paid"
           />
           <StatCard
             label="Conversion"

@@ -73,11 +73,11 @@ export default async function DashboardPage({
           label="Referrals"
           value={formatPoints(summary.total_referrals)}
           note={
-            <span className="inline-flex items-center gap-0.5">
-              <span data-testid="signups-last-30">{formatPoints(summary.signups_last_30_days)}</span>&nbsp;in
-              the last {LAST_30_DAYS} days
+            <>
+              <span data-testid="signups-last-30">{formatPoints(summary.signups_last_30_days)}</span> in the
+              last {LAST_30_DAYS} days{" "}
               <TermHint term={`Last ${LAST_30_DAYS} days`} explanation={windowExplanation(LAST_30_DAYS)} />
-            </span>
+            </>
           }
         />
         <StatCard

@@ -39,7 +39,12 @@ test("each figure reads the same on every page that shows it and in the API", as
   // The API, as Maya and as the admin (the same function answers both).
   const analytics = await api<{
     codes: { code: string; signups_last_30_days: number }[];
-    summary: { total_referrals: number; total_clicks: number; signups_last_30_days: number };
+    summary: {
+      total_referrals: number;
+      total_clicks: number;
+      signups_last_30_days: number;
+      total_commission_earned: string;
+    };
   }>(maya, `/api/clients/${id}/referral-analytics`);
   const mine = (await api<{ summary: CommissionSummary }>(maya, `/api/clients/${id}/commissions?limit=1`))
     .summary;
@@ -86,6 +91,10 @@ test("each figure reads the same on every page that shows it and in the API", as
   // Referrals: the total.
   await maya.goto("/dashboard/referrals");
   await expect(figure(maya, "referrals-total")).toHaveText(count(analytics.summary.total_referrals));
+  // Direct commission of her referrals: the analytics API's (direct-level) total.
+  await expect(figure(maya, "referrals-earned")).toHaveText(
+    money(Math.round(Number(analytics.summary.total_commission_earned) * 100)),
+  );
 
   // Earnings: the four money states.
   await maya.goto("/dashboard/earnings");

@@ -76,9 +76,10 @@ export default async function MyReferralsPage({
           }
         />
         <StatCard
-          label="Commission earned"
+          testId="referrals-earned"
+          label="Commission from referrals"
           value={formatMoney(totals.commissionCents)}
-          note="Net of refunds"
+          note="Direct, net of refunds; all of it is on Earnings"
         />
         <StatCard
           label="In review"

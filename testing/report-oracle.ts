@@ -10,6 +10,7 @@ import { getReportTotals } from "@/lib/queries/referral-report";
 import type { ResolvedReportFilters } from "@/lib/queries/referral-report-filter";
 import { chartRange, getReportCharts, getTopReferrers } from "@/lib/queries/report-charts";
 import { dateBounds } from "@/lib/validation/referral-report";
+import { LAST_30_DAYS, lastDays } from "@/lib/time-windows";
 
 const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 
@@ -154,10 +155,13 @@ export async function expectReportEqualsRecount(db: Db, f: ResolvedReportFilters
 /** The headline cards and the top referrers at `now`, each equal to the raw recount. */
 export async function expectProgramFiguresEqualRecount(db: Db, now: Date): Promise<void> {
   const since = new Date(now.getTime() - 30 * 86_400_000);
+  // The headline cards' "last 30 days" is the one window of lib/time-windows.ts (whole UTC days, today
+  // included); the top referrers (the seed's BI query) still count the rolling 720 hours.
+  const cardsSince = lastDays(now, LAST_30_DAYS).since;
   const [o] = rawRows<Record<string, unknown>>(
     await db.execute(sql`
-      SELECT (SELECT count(*) FROM referral_usage_log WHERE used_at >= ${ts(since)}) AS referrals,
-             (SELECT count(*) FROM referral_clicks WHERE clicked_at >= ${ts(since)}) AS clicks`),
+      SELECT (SELECT count(*) FROM referral_usage_log WHERE used_at >= ${ts(cardsSince)}) AS referrals,
+             (SELECT count(*) FROM referral_clicks WHERE clicked_at >= ${ts(cardsSince)}) AS clicks`),
   );
   const overview = await getAdminOverview(db, now);
   expect({ referrals: overview.referralsLast30Days, clicks: overview.clicksLast30Days }).toEqual({

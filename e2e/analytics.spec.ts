@@ -45,6 +45,7 @@ test("GET /api/clients/:id/referral-analytics as Maya answers the seed's keys", 
       "commission_paid",
       "commission_pending",
       "conversion_rate",
+      "signups_last_30_days",
       "total_clicks",
       "total_codes",
       "total_commission_earned",
@@ -70,7 +71,9 @@ test("GET /api/clients/:id/referral-analytics as Maya answers the seed's keys", 
   expect(monthly.status()).toBe(200);
   expect(Object.keys((await monthly.json()).data).sort()).toEqual(
     [
+      "commission_approved",
       "commission_earned",
+      "commission_on_hold",
       "commission_pending",
       "conversion_rate",
       "new_referrals",

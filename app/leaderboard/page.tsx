@@ -6,7 +6,11 @@ import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/compon
 import { CardEmptyState } from "@/components/ui/card-list";
 import { cn } from "@/components/ui/cn";
 import { PageHeader } from "@/components/ui/page-header";
+import { TermHint } from "@/components/ui/term-hint";
 import { pageContext } from "@/lib/auth/page-context";
+import { formatDate } from "@/lib/format";
+import { shortBoardNote } from "@/lib/leaderboard-note";
+import { LAST_30_DAYS, windowExplanation } from "@/lib/time-windows";
 import { maskName } from "@/lib/privacy/mask";
 import { getLeaderboard, getLeaderboardOptIn, type LeaderboardEntry } from "@/lib/queries/leaderboard";
 import { leaderboardPageSchema, type LeaderboardPeriod } from "@/lib/validation/leaderboard";
@@ -54,8 +58,13 @@ function Row({ entry }: { entry: LeaderboardEntry }) {
         </p>
       </div>
       <p className="shrink-0 text-right">
-        <span className="block text-base font-semibold text-ink-900 tabular-nums">{entry.referrals}</span>
-        <span className="text-xs text-ink-500">referral{entry.referrals === 1 ? "" : "s"}</span>
+        <span
+          className="block text-base font-semibold text-ink-900 tabular-nums"
+          data-testid={entry.isViewer ? "viewer-count" : undefined}
+        >
+          {entry.referrals}
+        </span>
+        <span className="text-xs text-ink-500">qualified</span>
       </p>
     </li>
   );
@@ -73,6 +82,8 @@ export default async function LeaderboardPage({
     getLeaderboard(db, { period, limit: LIMIT, viewerId: isClient ? user.id : null }),
     getLeaderboardOptIn(db, user.id),
   ]);
+
+  const shortNote = shortBoardNote(board.entries.length, LIMIT, period);
 
   return (
     <div className="page-container">
@@ -103,8 +114,19 @@ export default async function LeaderboardPage({
               ))}
             </nav>
           </CardHeader>
+          {period === "30d" ? (
+            <p className="px-5 pb-1 text-xs text-ink-500">
+              Counted from {formatDate(board.since)} to today (UTC days){" "}
+              <TermHint term={`Last ${LAST_30_DAYS} days`} explanation={windowExplanation(LAST_30_DAYS)} />
+            </p>
+          ) : null}
+          {shortNote ? (
+            <p className="px-5 pt-1 pb-3 text-sm text-ink-600" data-testid="short-board-note">
+              {shortNote}
+            </p>
+          ) : null}
           {board.entries.length ? (
-            <ol className="divide-y divide-ink-100">
+            <ol className="divide-y divide-ink-100" data-testid="leaderboard-rows">
               {board.entries.map((entry) => (
                 <Row key={entry.rank} entry={entry} />
               ))}
@@ -147,8 +169,8 @@ export default async function LeaderboardPage({
               <Card>
                 <CardBody>
                   <p className="text-sm text-ink-700">
-                    You are not on the board {period === "30d" ? "this month" : ""} yet. Your next qualified
-                    referral puts you on it.
+                    You are not on the board {period === "30d" ? `in the last ${LAST_30_DAYS} days` : ""} yet.
+                    Your next qualified referral puts you on it.
                   </p>
                   <ButtonLink href="/dashboard" variant="secondary" size="sm" className="mt-3">
                     Get your invite link

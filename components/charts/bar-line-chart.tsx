@@ -1,6 +1,7 @@
 "use client";
 
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
+import { alignedAxes } from "./axis-domains";
 import { axisTick, chartColors } from "./chart-theme";
 
 /** How a series' numbers read: whole counts, or US dollars (whole on the axis, cents in the tooltip). */
@@ -30,9 +31,19 @@ const formatValue = (value: unknown, format: SeriesFormat = "count") =>
 /**
  * Bars and a line per period, the shape of every time chart here: signups with clicks per day on the
  * dashboard, signups with commission per month on both the dashboard and the admin reports.
+ *
+ * The line joins the periods with straight segments (a smoothed curve would invent values between two
+ * days), and the axes come from alignedAxes: counts from 0, money below $0 only for a negative period,
+ * and on a two-axis chart both zeros level.
  */
 export function BarLineChart({ data, bar, line, height = 260 }: BarLineChartProps) {
-  const lineAxis = line.axis === "right" ? "line" : "bar";
+  const ownAxis = line.axis === "right";
+  const lineAxis = ownAxis ? "line" : "bar";
+  const barValues = data.map((p) => Number(p[bar.key]) || 0);
+  const lineValues = data.map((p) => Number(p[line.key]) || 0);
+  const axes = ownAxis
+    ? alignedAxes(barValues, { values: lineValues, canBeNegative: line.format === "usd" })
+    : alignedAxes([...barValues, ...lineValues], null);
   return (
     <ComposedChart
       responsive
@@ -50,6 +61,9 @@ export function BarLineChart({ data, bar, line, height = 260 }: BarLineChartProp
       />
       <YAxis
         yAxisId="bar"
+        domain={axes.bar.domain}
+        ticks={axes.bar.ticks}
+        interval={0}
         allowDecimals={false}
         tick={axisTick}
         tickLine={false}
@@ -60,6 +74,9 @@ export function BarLineChart({ data, bar, line, height = 260 }: BarLineChartProp
         <YAxis
           yAxisId="line"
           orientation="right"
+          domain={axes.line?.domain}
+          ticks={axes.line?.ticks}
+          interval={0}
           tick={axisTick}
           tickLine={false}
           axisLine={false}
@@ -86,8 +103,8 @@ export function BarLineChart({ data, bar, line, height = 260 }: BarLineChartProp
         name={line.name}
         stroke={chartColors.accent}
         strokeWidth={2}
-        dot={false}
-        type="monotone"
+        dot={data.length <= 31 ? { r: 2.5, fill: chartColors.accent, strokeWidth: 0 } : false}
+        type="linear"
         isAnimationActive={false}
       />
     </ComposedChart>

@@ -1,14 +1,15 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { formatDate } from "@/lib/format";
+import { moneyStateLabel } from "@/lib/money-states";
 
 type Status = "pending" | "approved" | "paid" | "reversed" | "rejected";
 
-const LABELS: Record<Status, { label: string; tone: BadgeTone }> = {
-  pending: { label: "On hold", tone: "neutral" },
-  approved: { label: "Approved", tone: "info" },
-  paid: { label: "Paid", tone: "success" },
-  reversed: { label: "Reversed", tone: "neutral" },
-  rejected: { label: "Rejected", tone: "danger" },
+const TONES: Record<Status, BadgeTone> = {
+  pending: "neutral",
+  approved: "info",
+  paid: "success",
+  reversed: "neutral",
+  rejected: "danger",
 };
 
 /** A commission's state in words: on hold until a date, in review, approved, paid, reversed, rejected. */
@@ -22,10 +23,10 @@ export function CommissionStatus({
   inReview?: boolean;
 }) {
   if (status === "pending" && inReview) return <Badge tone="warning">In review</Badge>;
-  const { label, tone } = LABELS[status];
+  const label = moneyStateLabel(status);
   return (
-    <Badge tone={tone}>
-      {status === "pending" && holdUntil ? `On hold until ${formatDate(holdUntil)}` : label}
+    <Badge tone={TONES[status]}>
+      {status === "pending" && holdUntil ? `${label} until ${formatDate(holdUntil)}` : label}
     </Badge>
   );
 }

@@ -197,6 +197,8 @@ async function recount(referrerId: number, now: Date, days: number, month: strin
     clicks: number;
     earned: number | null;
     pending: number | null;
+    on_hold: number | null;
+    approved: number | null;
     top_code: string | null;
   }>(sql`
     SELECT (SELECT count(*) FROM referral_usage_log l
@@ -212,6 +214,12 @@ async function recount(referrerId: number, now: Date, days: number, month: strin
            (SELECT ${sumCommissionBucket("unpaid")} FROM commissions c
              WHERE c.beneficiary_user_id = ${referrerId} AND c.level = 'direct'
                AND c.created_at >= ${ts(start.getTime())} AND c.created_at < ${end}) AS pending,
+           (SELECT ${sumCommissionBucket("onHold")} FROM commissions c
+             WHERE c.beneficiary_user_id = ${referrerId} AND c.level = 'direct'
+               AND c.created_at >= ${ts(start.getTime())} AND c.created_at < ${end}) AS on_hold,
+           (SELECT ${sumCommissionBucket("approved")} FROM commissions c
+             WHERE c.beneficiary_user_id = ${referrerId} AND c.level = 'direct'
+               AND c.created_at >= ${ts(start.getTime())} AND c.created_at < ${end}) AS approved,
            (SELECT l.code_used FROM referral_usage_log l
              WHERE l.referrer_user_id = ${referrerId} AND l.used_at >= ${ts(start.getTime())}
                AND l.used_at < ${end}
@@ -275,6 +283,8 @@ async function loadAllPages(db: DbOrTx, user: Referrer, period: Period) {
     balancePoints: rewards.balancePoints,
     pendingPoints: rewards.pendingPoints,
   });
+  // The overview's Approved card (with On hold and Paid under it) is the Earnings page's buckets.
+  expect(overview.commission).toEqual(earnings.commission.totals);
   return {
     overview: { codes: codes.codes },
     analytics: overview.analytics,
@@ -370,6 +380,7 @@ describe("the dashboard", () => {
             expect(data.overview.codes.map((c) => c.clicks)).toEqual(want.codes.map((c) => c.clicks));
             expect(data.analytics.summary).toMatchObject({
               total_referrals: want.referrals,
+              signups_last_30_days: want.codes.reduce((n, c) => n + c.last30, 0),
               total_commission_earned: (want.money.earnedCents / 100).toFixed(2),
               commission_pending: (want.money.unpaidCents / 100).toFixed(2),
               commission_paid: (want.money.paidCents / 100).toFixed(2),
@@ -385,6 +396,8 @@ describe("the dashboard", () => {
               new_referrals: want.report.new,
               commission_earned: ((want.report.earned ?? 0) / 100).toFixed(2),
               commission_pending: ((want.report.pending ?? 0) / 100).toFixed(2),
+              commission_on_hold: ((want.report.on_hold ?? 0) / 100).toFixed(2),
+              commission_approved: ((want.report.approved ?? 0) / 100).toFixed(2),
               top_performing_code: want.report.top_code,
               conversion_rate: want.report.clicks > 0 ? want.report.new / want.report.clicks : null,
             });

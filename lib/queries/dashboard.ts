@@ -37,7 +37,8 @@ type Referrer = { id: number; name: string; email: string };
 
 /**
  * /dashboard, "how am I doing, and how do I share?":
- *   1  one batch: the codes (for the invite link), the analytics (the API's), the daily chart, the points
+ *   1  one batch: the codes (for the invite link), the analytics (the API's), the daily chart, the points,
+ *      the commission buckets (the Earnings page's)
  *   2  the reward rules in force (the new-client offer the share message names)
  */
 export async function loadDashboardOverview(db: DbOrTx, user: Referrer, opts: { now: Date; days: number }) {
@@ -48,6 +49,7 @@ export async function loadDashboardOverview(db: DbOrTx, user: Referrer, opts: { 
       analytics: referralAnalyticsRead(user.id, { now, viewer: "owner" }),
       activity: dailyActivityRead(user.id, opts.days, now),
       points: rewardsStateRead(user.id),
+      commission: commissionBucketsRead(user.id),
     }),
     loadRewardRules(db, now),
   ]);
@@ -55,6 +57,8 @@ export async function loadDashboardOverview(db: DbOrTx, user: Referrer, opts: { 
     codes: batch.overview.codes,
     analytics: batch.analytics,
     activity: batch.activity,
+    // Every level (direct, bonus, retention, partner), as the Earnings page and the admin's client page show it.
+    commission: batch.commission,
     points: { balancePoints: batch.points.balancePoints, pendingPoints: batch.points.pendingPoints },
     newClientOffer: newClientOfferFrom(rules),
   };

@@ -8,6 +8,7 @@ import type { DbOrTx } from "@/db/types";
 import { maskName } from "@/lib/privacy/mask";
 import { QUALIFIED_REVIEW_STATES } from "@/lib/rewards/qualified-referrals";
 import { badgeNames, type Badge } from "@/lib/rewards/rules";
+import { LAST_30_DAYS, lastDays } from "@/lib/time-windows";
 import type { LeaderboardPeriod } from "@/lib/validation/leaderboard";
 
 export type LeaderboardEntry = {
@@ -43,7 +44,7 @@ const leaderboardRow = z.object({
 
 /**
  * Top referrers by qualified referrals (flagged-and-pending and rejected ones do not count), over the last
- * 30 days or all time. Only real, active clients with at least one referral appear — the board is never
+ * 30 days (lastDays) or all time. Only real, active clients with at least one referral appear — the board is never
  * padded. Ties go to whoever got there first, then to the older account.
  */
 export async function getLeaderboard(
@@ -51,7 +52,8 @@ export async function getLeaderboard(
   opts: { period: LeaderboardPeriod; limit: number; viewerId?: number | null; now?: Date },
 ): Promise<Leaderboard> {
   const now = opts.now ?? new Date();
-  const since = opts.period === "30d" ? new Date(now.getTime() - 30 * 86_400_000) : null;
+  // "Last 30 days" as everywhere else (lib/time-windows.ts): whole UTC days, today included.
+  const since = opts.period === "30d" ? lastDays(now, LAST_30_DAYS).since : null;
   const viewerId = opts.viewerId ?? 0;
   const rows = rowsAs(
     await db.execute(sql`

@@ -157,6 +157,7 @@ describe("getReferralAnalytics", () => {
       total_codes: 2,
       active_codes: 1,
       total_referrals: 7,
+      signups_last_30_days: 3,
       total_commission_earned: "29.98",
       commission_pending: "19.99",
       commission_paid: "9.99",
@@ -198,6 +199,8 @@ describe("getMonthlyReport", () => {
       new_referrals: 1,
       commission_earned: "0.00",
       commission_pending: "0.00",
+      commission_on_hold: "0.00",
+      commission_approved: "0.00",
       top_performing_code: "REFCODEB",
       conversion_rate: null,
     });
@@ -207,6 +210,8 @@ describe("getMonthlyReport", () => {
       new_referrals: 3,
       commission_earned: "10.00",
       commission_pending: "10.00",
+      commission_on_hold: "0.00",
+      commission_approved: "10.00",
       top_performing_code: "REFCODEA",
       conversion_rate: 0.75,
     });
@@ -216,6 +221,8 @@ describe("getMonthlyReport", () => {
       new_referrals: 3,
       commission_earned: "19.98",
       commission_pending: "9.99",
+      commission_on_hold: "9.99",
+      commission_approved: "0.00",
       top_performing_code: "REFCODEA",
       conversion_rate: 0.5,
     });

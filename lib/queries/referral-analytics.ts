@@ -12,6 +12,7 @@ import {
 } from "@/lib/commissions/commission-buckets";
 import { centsToDecimal } from "@/lib/format";
 import { maskEmail } from "@/lib/privacy/mask";
+import { LAST_30_DAYS, lastDays } from "@/lib/time-windows";
 
 // Referral analytics of one client, for GET /api/clients/:id/referral-analytics and the dashboard.
 // Money comes from the commissions ledger: the client's own direct-level rows, summed by the buckets of
@@ -56,6 +57,8 @@ export type ReferralAnalytics = {
     total_codes: number;
     active_codes: number;
     total_referrals: number;
+    /** Signups in the last 30 days (lib/time-windows.ts): the sum of the codes' `signups_last_30_days`. */
+    signups_last_30_days: number;
     total_commission_earned: string;
     commission_pending: string;
     // Beyond the seed's summary: what the dashboard's headline cards show, from this same query.
@@ -70,7 +73,10 @@ export type MonthlyReport = {
   total_referrals: number;
   new_referrals: number;
   commission_earned: string;
+  /** The seed's field: On hold + Approved (earned in the month, not yet paid). */
   commission_pending: string;
+  commission_on_hold: string;
+  commission_approved: string;
   top_performing_code: string | null;
   conversion_rate: number | null;
 };
@@ -105,13 +111,8 @@ const recentJson = z.object({
   commission_eligible: jsonCol.bool,
 });
 
-/** A UTC day `n` days before `now`'s, as a date parameter ("the 30 UTC days ending today": n = 29). */
-function utcDayParam(now: Date, daysBefore = 0) {
-  const day = new Date(
-    Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - daysBefore * DAY_MS,
-  );
-  return sql`${day.toISOString().slice(0, 10)}::date`;
-}
+/** A `YYYY-MM-DD` UTC day as a date parameter. */
+const dayLiteral = (day: string) => sql`${day}::date`;
 
 /** Signups of code `rc` over the UTC days [from, to] from the code·day rollup. */
 function codeSignupsBetween(from: SQL, to: SQL) {
@@ -134,7 +135,8 @@ export function referralAnalyticsRead(
   clientId: number,
   opts: { now: Date; viewer: Viewer },
 ): JsonRead<ReferralAnalytics> {
-  const today = utcDayParam(opts.now);
+  const last30 = lastDays(opts.now, LAST_30_DAYS);
+  const last7 = lastDays(opts.now, 7);
   const query = sql`
     SELECT json_build_object(
       'referrals', coalesce((SELECT s.referrals FROM referrer_stats s WHERE s.user_id = ${clientId}), 0),
@@ -147,8 +149,8 @@ export function referralAnalyticsRead(
                  AND (rc.usage_limit IS NULL OR rc.usage_count < rc.usage_limit)) AS active,
                coalesce(cs.signups, 0) AS total_signups,
                coalesce(cs.clicks, 0) AS clicks,
-               ${codeSignupsBetween(utcDayParam(opts.now, 29), today)} AS last30,
-               ${codeSignupsBetween(utcDayParam(opts.now, 6), today)} AS last7,
+               ${codeSignupsBetween(dayLiteral(last30.firstDay), dayLiteral(last30.lastDay))} AS last30,
+               ${codeSignupsBetween(dayLiteral(last7.firstDay), dayLiteral(last7.lastDay))} AS last7,
                (SELECT ${sumRollupBucket("earned", "t")} FROM commission_totals t
                  WHERE t.beneficiary_user_id = ${clientId} AND t.level = 'direct'
                    AND t.referral_code_id = rc.id) AS earned,
@@ -202,6 +204,7 @@ export function referralAnalyticsRead(
         total_codes: codes.length,
         active_codes: r.codes.filter((c) => c.active).length,
         total_referrals: r.referrals,
+        signups_last_30_days: codes.reduce((n, c) => n + c.signups_last_30_days, 0),
         total_commission_earned: centsToDecimal(money.earnedCents),
         commission_pending: centsToDecimal(money.unpaidCents),
         commission_paid: centsToDecimal(money.paidCents),
@@ -302,6 +305,8 @@ export function monthlyReportRead(clientId: number, month: string, now: Date): J
       new_referrals: r.new,
       commission_earned: centsToDecimal(money.earnedCents),
       commission_pending: centsToDecimal(money.unpaidCents),
+      commission_on_hold: centsToDecimal(money.onHoldCents),
+      commission_approved: centsToDecimal(money.approvedCents),
       top_performing_code: r.top_code,
       conversion_rate: ratio(r.new, r.clicks),
     };
@@ -320,18 +325,19 @@ export function getMonthlyReport(
 export type DailyActivity = { date: string; clicks: number; signups: number };
 
 /**
- * Clicks and signups per UTC day over the last `days` UTC days (today included), oldest first, from the
- * code·day rollup of the client's codes.
+ * Clicks and signups per UTC day over the last `days` days (lastDays: whole UTC days, today included — the
+ * same window as the analytics' `signups_last_30_days`), oldest first, from the code·day rollup of the
+ * client's codes.
  */
 export function dailyActivityRead(clientId: number, days: number, now: Date): JsonRead<DailyActivity[]> {
-  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  const since = new Date(today - (days - 1) * DAY_MS);
+  const window = lastDays(now, days);
+  const since = window.since;
   const query = sql`
     SELECT json_agg(x) FROM (
       SELECT to_char(d.day, 'YYYY-MM-DD') AS day, sum(d.clicks) AS clicks, sum(d.signups) AS signups
         FROM referral_code_daily d
        WHERE ${ofClientCodes(clientId)}
-         AND d.day >= ${dayParam(since)} AND d.day <= ${dayParam(now)}
+         AND d.day >= ${dayLiteral(window.firstDay)} AND d.day <= ${dayLiteral(window.lastDay)}
        GROUP BY d.day) x`;
   const shape = jsonCol.list(z.object({ day: jsonCol.text, clicks: jsonCol.int, signups: jsonCol.int }));
   return jsonRead(query, shape, (rows) => {

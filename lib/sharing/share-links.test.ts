@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildShareLinks, inviteLink, shareMessage, SHARE_SOURCES } from "./share-links";
+import { buildShareLinks, channelLinks, inviteLink, shareMessage, SHARE_SOURCES } from "./share-links";
 
 describe("inviteLink", () => {
   it.each([
@@ -61,5 +61,41 @@ describe("buildShareLinks", () => {
     const tricky = buildShareLinks({ origin: "https://m.app", code: "AB12", referrerName: "Ann & Bo #1" });
     const text = new URL(tricky.whatsapp).searchParams.get("text");
     expect(text).toContain("Ann & Bo #1 invites you");
+  });
+});
+
+describe("channelLinks", () => {
+  const links = buildShareLinks({ origin: "https://musenest.app", code: "ROSE10", referrerName: "Rose" });
+
+  it("carries the referrer's edited message, not the default one", () => {
+    const edited = channelLinks(
+      "Hey Sam — this is the app I told you about & it's 20% off!",
+      links.inviteLinks,
+      "Rose",
+    );
+    expect(new URL(edited.whatsapp).searchParams.get("text")).toBe(
+      "Hey Sam — this is the app I told you about & it's 20% off! https://musenest.app/r/ROSE10?src=whatsapp",
+    );
+    expect(new URLSearchParams(edited.sms.slice("sms:?".length)).get("body")).toBe(
+      "Hey Sam — this is the app I told you about & it's 20% off! https://musenest.app/r/ROSE10?src=sms",
+    );
+    expect(new URLSearchParams(edited.email.slice("mailto:?".length)).get("body")).toMatch(
+      /^Hey Sam .*src=email$/,
+    );
+    expect(new URL(edited.x).searchParams.get("text")).toBe(
+      "Hey Sam — this is the app I told you about & it's 20% off!",
+    );
+  });
+
+  it("sends the link alone when the message is emptied", () => {
+    const bare = channelLinks("   ", links.inviteLinks, "Rose");
+    expect(new URL(bare.whatsapp).searchParams.get("text")).toBe(
+      "https://musenest.app/r/ROSE10?src=whatsapp",
+    );
+  });
+
+  it("is what buildShareLinks gives for the default message", () => {
+    const { whatsapp, sms, email, x } = links;
+    expect(channelLinks(links.message, links.inviteLinks, "Rose")).toEqual({ whatsapp, sms, email, x });
   });
 });

@@ -39,20 +39,33 @@ export function shareMessage(referrerName: string, code: string, offer?: string 
   return `${name} invites you to MuseNest. Sign up with code ${code}${benefit}.`;
 }
 
+export type ChannelLinks = Pick<ShareLinks, "whatsapp" | "sms" | "email" | "x">;
+
+/**
+ * The one-tap links for a message the referrer may have edited: each carries the message and its own
+ * channel's invite link (X takes the link apart from the text). An emptied message sends the link alone.
+ */
+export function channelLinks(
+  message: string,
+  inviteLinks: Record<ShareSource, string>,
+  referrerName: string,
+): ChannelLinks {
+  const text = message.trim();
+  const withLink = (source: ShareSource) => (text ? `${text} ${inviteLinks[source]}` : inviteLinks[source]);
+  const subject = `${referrerName.trim() || "A friend"} invites you to MuseNest`;
+  return {
+    whatsapp: `https://wa.me/?text=${encodeURIComponent(withLink("whatsapp"))}`,
+    // `sms:?&body=` is the form both iOS and Android messaging apps read.
+    sms: `sms:?&body=${encodeURIComponent(withLink("sms"))}`,
+    email: `mailto:?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(withLink("email"))}`,
+    x: `https://twitter.com/intent/tweet?text=${encodeURIComponent(text)}&url=${encodeURIComponent(inviteLinks.social)}`,
+  };
+}
+
 export function buildShareLinks({ origin, code, referrerName, offer }: ShareInput): ShareLinks {
   const inviteLinks = Object.fromEntries(
     SHARE_SOURCES.map((source) => [source, inviteLink(origin, code, source)]),
   ) as Record<ShareSource, string>;
   const message = shareMessage(referrerName, code, offer);
-  const withLink = (source: ShareSource) => `${message} ${inviteLinks[source]}`;
-  const subject = `${referrerName.trim() || "A friend"} invites you to MuseNest`;
-  return {
-    inviteLinks,
-    message,
-    whatsapp: `https://wa.me/?text=${encodeURIComponent(withLink("whatsapp"))}`,
-    // `sms:?&body=` is the form both iOS and Android messaging apps read.
-    sms: `sms:?&body=${encodeURIComponent(withLink("sms"))}`,
-    email: `mailto:?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(withLink("email"))}`,
-    x: `https://twitter.com/intent/tweet?text=${encodeURIComponent(message)}&url=${encodeURIComponent(inviteLinks.social)}`,
-  };
+  return { inviteLinks, message, ...channelLinks(message, inviteLinks, referrerName) };
 }

@@ -6,6 +6,7 @@ import { formatMoney } from "@/lib/format";
 import type { ReportTotals } from "@/lib/queries/referral-report";
 import { AddToPayout } from "./add-to-payout";
 import { BulkDecision } from "./review/bulk-decision";
+import { MONEY_TERMS } from "@/lib/money-states";
 
 export function ReferralsSummary({
   totals,
@@ -38,24 +39,20 @@ export function ReferralsSummary({
           </dd>
         </div>
         <div className="flex gap-1.5">
-          <dt className="text-ink-500" title="Earned, inside the hold period: can still be reversed">
-            On hold
-          </dt>
+          <dt className="text-ink-500">{MONEY_TERMS.onHold.label}</dt>
           <dd className="tabular-nums">{formatMoney(totals.ledger.pendingCents)}</dd>
         </div>
         <div className="flex gap-1.5">
-          <dt className="text-ink-500" title="Past the hold period, owed to the referrer, not paid yet">
-            Approved
-          </dt>
+          <dt className="text-ink-500">{MONEY_TERMS.approved.label}</dt>
           <dd className="tabular-nums">{formatMoney(totals.ledger.approvedCents)}</dd>
         </div>
         <div className="flex gap-1.5">
-          <dt className="text-ink-500">Paid</dt>
+          <dt className="text-ink-500">{MONEY_TERMS.paid.label}</dt>
           <dd className="tabular-nums">{formatMoney(totals.ledger.paidCents)}</dd>
         </div>
         {totals.ledger.reversedCents ? (
           <div className="flex gap-1.5">
-            <dt className="text-ink-500">Reversed</dt>
+            <dt className="text-ink-500">{MONEY_TERMS.reversed.label}</dt>
             <dd className="tabular-nums">{formatMoney(totals.ledger.reversedCents)}</dd>
           </div>
         ) : null}

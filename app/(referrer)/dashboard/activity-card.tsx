@@ -4,6 +4,7 @@ import { CLICKS_LINE, SIGNUPS_BARS } from "@/components/charts/series";
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { LinkPending } from "@/components/ui/link-pending";
 import type { DailyActivity } from "@/lib/queries/referral-analytics";
+import { windowExplanation } from "@/lib/time-windows";
 
 const dayLabel = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
 
@@ -14,7 +15,7 @@ export function ActivityCard({ activity, days }: { activity: DailyActivity[]; da
       <CardHeader className="gap-3 sm:flex-row sm:items-center sm:justify-between">
         <div>
           <CardTitle id="activity-title">Clicks and signups per day</CardTitle>
-          <CardDescription>Last {days} days, UTC.</CardDescription>
+          <CardDescription>{windowExplanation(days)}</CardDescription>
         </div>
         <nav aria-label="Chart period" className="flex gap-1 rounded-lg bg-ink-50 p-1 text-sm">
           {([7, 30, 90] as const).map((d) => (
@@ -49,8 +50,9 @@ export function ActivityCard({ activity, days }: { activity: DailyActivity[]; da
           />
         </div>
         <p className="mt-2 text-sm text-ink-600" data-testid="activity-totals">
-          {activity.reduce((n, p) => n + p.clicks, 0)} clicks · {activity.reduce((n, p) => n + p.signups, 0)}{" "}
-          signups in the last {days} days
+          <span data-testid="activity-clicks">{activity.reduce((n, p) => n + p.clicks, 0)}</span> clicks ·{" "}
+          <span data-testid="activity-signups">{activity.reduce((n, p) => n + p.signups, 0)}</span> signups in
+          the last {days} days
         </p>
       </CardBody>
     </Card>

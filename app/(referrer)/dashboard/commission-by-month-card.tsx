@@ -15,9 +15,12 @@ export function CommissionByMonthCard({
     <Card role="region" aria-labelledby="commission-month-title">
       <CardHeader>
         <CardTitle id="commission-month-title">Commission by month</CardTitle>
-        <CardDescription>Signups and direct commission earned, last 12 months.</CardDescription>
+        <CardDescription>
+          Signups and direct commission earned per calendar month (UTC), last 12 months. A month whose refunds
+          exceed its earnings shows below $0.
+        </CardDescription>
       </CardHeader>
-      <CardBody>
+      <CardBody data-testid="commission-month-chart">
         <BarLineChart
           bar={SIGNUPS_BARS}
           line={COMMISSION_LINE}

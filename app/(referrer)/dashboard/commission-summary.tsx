@@ -1,7 +1,9 @@
 import { CommissionStatus } from "@/components/commissions/commission-status";
+import { MoneyLabel } from "@/components/commissions/money-label";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { CardList } from "@/components/ui/card-list";
 import { formatDate, formatMoney } from "@/lib/format";
+import type { MoneyState } from "@/lib/money-states";
 import type { LedgerEntry } from "@/lib/queries/commission-summary";
 import type { DashboardEarningsData } from "@/lib/queries/dashboard";
 
@@ -28,17 +30,17 @@ export function CommissionSummary({
 }: {
   commission: DashboardEarningsData["commission"];
 }) {
-  const stats = [
-    { label: "Earned", cents: totals.earnedCents, note: "All time, after refunds" },
+  const stats: { state: MoneyState | "earned"; cents: number; note: string }[] = [
+    { state: "earned", cents: totals.earnedCents, note: "All time, after refunds" },
     {
-      label: "On hold",
+      state: "onHold",
       cents: totals.pendingCents,
       note: totals.inReviewCents
         ? `${formatMoney(totals.inReviewCents)} in review`
         : `${holdDays}-day refund window`,
     },
-    { label: "Approved", cents: totals.approvedCents, note: `Paid out from ${formatMoney(minimumCents)}` },
-    { label: "Paid", cents: totals.paidCents, note: "Sent to you" },
+    { state: "approved", cents: totals.approvedCents, note: `Paid out from ${formatMoney(minimumCents)}` },
+    { state: "paid", cents: totals.paidCents, note: "Sent to you" },
   ];
 
   return (
@@ -53,13 +55,15 @@ export function CommissionSummary({
       <dl className="grid grid-cols-2 border-b border-ink-100 lg:grid-cols-4">
         {stats.map((s, i) => (
           <div
-            key={s.label}
+            key={s.state}
             className={`px-5 py-4 ${i % 2 ? "border-l border-ink-100" : ""} ${i >= 2 ? "border-t border-ink-100 lg:border-t-0" : ""} ${i === 2 ? "lg:border-l" : ""}`}
           >
-            <dt className="text-sm font-medium text-ink-600">{s.label}</dt>
+            <dt className="text-sm font-medium text-ink-600">
+              <MoneyLabel state={s.state} />
+            </dt>
             <dd
               className="mt-1 text-2xl font-semibold tracking-tight text-ink-900 tabular-nums"
-              data-testid={`commission-${s.label.toLowerCase().replace(" ", "-")}`}
+              data-testid={`commission-${s.state === "onHold" ? "on-hold" : s.state}`}
             >
               {formatMoney(s.cents)}
             </dd>

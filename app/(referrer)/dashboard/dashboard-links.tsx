@@ -1,17 +1,17 @@
 import Link from "next/link";
-import { formatPoints } from "@/lib/format";
+import { formatMoney, formatPoints } from "@/lib/format";
 
 /** The overview's way into the other dashboard pages, each with the one line that says what is there. */
 export function DashboardLinks({
   codes,
   referrals,
-  earned,
+  earnedCents,
   points,
 }: {
   codes: number;
   referrals: number;
-  /** Direct commission earned, all time, as the analytics API gives it ("123.45"). */
-  earned: string;
+  /** Commission earned, all time and every level: the Earnings page's "Earned". */
+  earnedCents: number;
   points: number;
 }) {
   const links = [
@@ -28,7 +28,7 @@ export function DashboardLinks({
     {
       href: "/dashboard/earnings",
       title: "Earnings",
-      text: `$${earned} earned; commission by month and your monthly report`,
+      text: `${formatMoney(earnedCents)} earned; commission by month and your monthly report`,
     },
     {
       href: "/dashboard/rewards",

@@ -1,7 +1,11 @@
-import { buttonClasses } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
-import { ShareButton } from "@/components/ui/share-button";
+import {
+  ShareChannelLinks,
+  ShareMessageField,
+  ShareMessageProvider,
+  ShareSheetButton,
+} from "@/components/sharing/share-message";
 import { buildShareLinks } from "@/lib/sharing/share-links";
 
 type GettingStartedProps = {
@@ -52,42 +56,26 @@ export function GettingStarted({ referrerName, code, origin, offer }: GettingSta
         <p className="mt-5 text-sm text-ink-600">
           Your code <span className="font-mono font-semibold text-ink-900">{code}</span>, in your invite link:
         </p>
-        <div className="mt-2 flex flex-wrap items-center gap-2">
-          <code className="min-w-0 max-w-full truncate rounded bg-white px-2 py-1.5 text-sm text-ink-800 ring-1 ring-ink-200">
-            {links.inviteLinks.link}
-          </code>
-          <CopyButton value={links.inviteLinks.link} label="Copy link" aria-label="Copy your invite link" />
-          <ShareButton
-            title="MuseNest"
-            text={links.message}
-            url={links.inviteLinks.link}
-            size="sm"
-            aria-label="Share your invite link"
-          />
-          <a
-            href={links.whatsapp}
-            aria-label="Share your invite link by WhatsApp"
-            target="_blank"
-            rel="noopener noreferrer"
-            className={buttonClasses({ variant: "secondary", size: "sm" })}
-          >
-            WhatsApp
-          </a>
-          <a
-            href={links.sms}
-            aria-label="Share your invite link by SMS"
-            className={buttonClasses({ variant: "secondary", size: "sm" })}
-          >
-            SMS
-          </a>
-          <a
-            href={links.email}
-            aria-label="Share your invite link by e-mail"
-            className={buttonClasses({ variant: "secondary", size: "sm" })}
-          >
-            E-mail
-          </a>
-        </div>
+        <ShareMessageProvider
+          defaultMessage={links.message}
+          inviteLinks={links.inviteLinks}
+          referrerName={referrerName}
+        >
+          <div className="mt-2 flex flex-wrap items-center gap-2">
+            <code className="max-w-full min-w-0 truncate rounded bg-white px-2 py-1.5 text-sm text-ink-800 ring-1 ring-ink-200">
+              {links.inviteLinks.link}
+            </code>
+            <CopyButton value={links.inviteLinks.link} label="Copy link" aria-label="Copy your invite link" />
+          </div>
+          <ShareMessageField id="first-invite-message" className="mt-3 max-w-2xl" />
+          <div className="mt-2">
+            <ShareChannelLinks
+              about="your invite link"
+              channels={["whatsapp", "sms", "email"]}
+              before={<ShareSheetButton size="sm" aria-label="Share your invite link" />}
+            />
+          </div>
+        </ShareMessageProvider>
       </CardBody>
     </Card>
   );

@@ -1,7 +1,11 @@
+import { MoneyLabel } from "@/components/commissions/money-label";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { StatCard } from "@/components/ui/stat-card";
-import { formatPercent } from "@/lib/format";
+import { formatMoney, formatPercent } from "@/lib/format";
 import type { MonthlyReport } from "@/lib/queries/referral-analytics";
+
+/** The report's decimal strings ("-4.39") as the pages write money ("-$4.39"). */
+const money = (decimal: string) => formatMoney(Math.round(Number(decimal) * 100));
 
 const monthLabel = new Intl.DateTimeFormat("en-US", { month: "long", year: "numeric", timeZone: "UTC" });
 
@@ -45,14 +49,27 @@ export function MonthlyReportCard({
         </form>
       </CardHeader>
       <CardBody>
-        <div className="grid grid-cols-2 gap-4 lg:grid-cols-5" data-testid="monthly-report">
+        <div className="grid grid-cols-2 gap-4 sm:grid-cols-3 xl:grid-cols-6" data-testid="monthly-report">
           <StatCard
             label="New referrals"
             value={report.new_referrals}
             note={`${report.total_referrals} all time`}
           />
-          <StatCard label="Earned" value={`$${report.commission_earned}`} note="Direct commission" />
-          <StatCard label="Pending" value={`$${report.commission_pending}`} note="Not yet paid" />
+          <StatCard
+            label={<MoneyLabel state="earned" />}
+            value={money(report.commission_earned)}
+            note="Direct, net of refunds"
+          />
+          <StatCard
+            label={<MoneyLabel state="onHold" />}
+            value={money(report.commission_on_hold)}
+            note="Still in its hold"
+          />
+          <StatCard
+            label={<MoneyLabel state="approved" />}
+            value={money(report.commission_approved)}
+            note="Past the hold, not yet paid"
+          />
           <StatCard
             label="Conversion"
             value={formatPercent(report.conversion_rate)}

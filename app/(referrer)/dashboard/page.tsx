@@ -1,9 +1,13 @@
 import type { Metadata } from "next";
+import { MoneyLabel } from "@/components/commissions/money-label";
 import { EmptyState } from "@/components/ui/empty-state";
 import { StatCard } from "@/components/ui/stat-card";
+import { TermHint } from "@/components/ui/term-hint";
 import { appOrigin } from "@/lib/app-url";
 import { pageContext } from "@/lib/auth/page-context";
-import { formatPercent, formatPoints } from "@/lib/format";
+import { formatMoney, formatPercent, formatPoints } from "@/lib/format";
+import { MONEY_TERMS } from "@/lib/money-states";
+import { LAST_30_DAYS, windowExplanation } from "@/lib/time-windows";
 import { loadDashboardOverview } from "@/lib/queries/dashboard";
 import { mainCode } from "@/lib/referrals/main-code";
 import { offerText } from "@/lib/sharing/offer-text";
@@ -32,6 +36,7 @@ export default async function DashboardPage({
   const days = chartDays(params);
   const [data, origin] = await Promise.all([loadDashboardOverview(db, user, { now, days }), appOrigin()]);
   const { summary } = data.analytics;
+  const { commission } = data;
   const offer = offerText(data.newClientOffer);
   const code = mainCode(data.codes, now);
   // Nothing has happened yet: "welcome back" would be wrong, and empty charts would bury the first step.
@@ -64,21 +69,31 @@ export default async function DashboardPage({
         className="mb-6 grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4"
       >
         <StatCard
+          testId="card-referrals"
           label="Referrals"
           value={formatPoints(summary.total_referrals)}
-          note={`${data.analytics.codes.reduce((n, c) => n + c.signups_last_30_days, 0)} in the last 30 days`}
+          note={
+            <>
+              <span data-testid="signups-last-30">{formatPoints(summary.signups_last_30_days)}</span> in the
+              last {LAST_30_DAYS} days{" "}
+              <TermHint term={`Last ${LAST_30_DAYS} days`} explanation={windowExplanation(LAST_30_DAYS)} />
+            </>
+          }
         />
         <StatCard
+          testId="card-conversion"
           label="Conversion"
           value={formatPercent(summary.conversion_rate)}
           note={`of ${formatPoints(summary.total_clicks)} link clicks`}
         />
         <StatCard
-          label="Commission pending"
-          value={`$${summary.commission_pending}`}
-          note={`$${summary.commission_paid} paid to you`}
+          testId="card-approved"
+          label={<MoneyLabel state="approved" />}
+          value={formatMoney(commission.approvedCents)}
+          note={`${formatMoney(commission.pendingCents)} ${MONEY_TERMS.onHold.label.toLowerCase()} · ${formatMoney(commission.paidCents)} ${MONEY_TERMS.paid.label.toLowerCase()}`}
         />
         <StatCard
+          testId="card-points"
           label="Points"
           value={formatPoints(data.points.balancePoints)}
           note={
@@ -107,7 +122,7 @@ export default async function DashboardPage({
       <DashboardLinks
         codes={data.codes.length}
         referrals={summary.total_referrals}
-        earned={summary.total_commission_earned}
+        earnedCents={commission.earnedCents}
         points={data.points.balancePoints}
       />
     </div>

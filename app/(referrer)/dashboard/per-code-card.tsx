@@ -51,7 +51,7 @@ export function PerCodeCard({ codes }: { codes: CodeAnalytics[] }) {
                   {c.total_signups}
                 </Td>
                 <Td dense numeric>
-                  {c.signups_last_7_days} / {c.signups_last_30_days}
+                  {c.signups_last_7_days} / <span data-testid="code-last-30">{c.signups_last_30_days}</span>
                 </Td>
                 <Td dense numeric>
                   {formatPercent(c.conversion_rate)}

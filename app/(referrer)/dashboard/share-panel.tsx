@@ -1,4 +1,10 @@
 import { buttonClasses } from "@/components/ui/button";
+import {
+  ShareChannelLinks,
+  ShareMessageField,
+  ShareMessageProvider,
+  ShareSheetButton,
+} from "@/components/sharing/share-message";
 import { CopyButton } from "@/components/ui/copy-button";
 import { buildShareLinks } from "@/lib/sharing/share-links";
 
@@ -11,8 +17,9 @@ type SharePanelProps = {
 };
 
 /**
- * "Share" for one code: the tagged invite link to copy, one-tap links into WhatsApp, SMS, e-mail and X, and
- * the QR code with PNG and SVG downloads. Each channel's link carries its own `src`, so the dashboard can tell
+ * "Share" for one code: the tagged invite link to copy, the message to edit, the phone's share sheet and
+ * one-tap links into WhatsApp, SMS, e-mail and X (all carrying the edited message), and the QR code with
+ * PNG and SVG downloads. Each channel's link carries its own `src`, so the dashboard can tell
  * which channel brought each click and signup.
  *
  * The QR code is the SVG download itself, shown as a lazy image: the panel starts closed, so the browser
@@ -22,12 +29,6 @@ type SharePanelProps = {
 export function SharePanel({ clientId, referrerName, code, origin, offer }: SharePanelProps) {
   const links = buildShareLinks({ origin, code: code.code, referrerName, offer });
   const qrDownload = `/api/clients/${clientId}/referral-codes/${code.id}/qr`;
-  const channels = [
-    { label: "WhatsApp", href: links.whatsapp, external: true },
-    { label: "SMS", href: links.sms, external: false },
-    { label: "E-mail", href: links.email, external: false },
-    { label: "X", href: links.x, external: true },
-  ];
 
   return (
     <details className="group mt-3 rounded-lg border border-ink-200">
@@ -63,24 +64,29 @@ export function SharePanel({ clientId, referrerName, code, origin, offer }: Shar
               />
             </div>
           </div>
-          <div>
-            <p className="text-xs font-medium text-ink-500">Send it in one tap</p>
-            <ul className="mt-1 flex flex-wrap gap-2">
-              {channels.map((channel) => (
-                <li key={channel.label}>
-                  <a
-                    href={channel.href}
-                    className={buttonClasses({ variant: "secondary", size: "sm" })}
-                    aria-label={`Share ${code.code} by ${channel.label}`}
-                    {...(channel.external ? { target: "_blank", rel: "noopener noreferrer" } : {})}
-                  >
-                    {channel.label}
-                  </a>
-                </li>
-              ))}
-            </ul>
-            <p className="mt-2 text-xs text-ink-500">Message: “{links.message}”</p>
-          </div>
+          <ShareMessageProvider
+            defaultMessage={links.message}
+            inviteLinks={links.inviteLinks}
+            referrerName={referrerName}
+          >
+            <ShareMessageField id={`share-message-${code.id}`} rows={3} />
+            <div>
+              <p className="text-xs font-medium text-ink-500">Send it in one tap</p>
+              <div className="mt-1">
+                <ShareChannelLinks
+                  about={code.code}
+                  before={
+                    <ShareSheetButton
+                      size="sm"
+                      variant="secondary"
+                      label="Share…"
+                      aria-label={`Share ${code.code} through your phone's share sheet`}
+                    />
+                  }
+                />
+              </div>
+            </div>
+          </ShareMessageProvider>
         </div>
         <figure className="flex flex-col items-center gap-2">
           {/* Not next/image: a signed-in route's SVG, nothing for the image optimizer to resize. */}

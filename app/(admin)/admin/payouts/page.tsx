@@ -12,6 +12,7 @@ import { getPayoutsOverview } from "@/lib/queries/payouts";
 import { centsToInput } from "@/lib/validation/money";
 import { BatchStatusBadge } from "./batch-status-badge";
 import { ApproveDueButton, CommissionSettingsForm, CreateBatchForm } from "./payout-forms";
+import { MoneyLabel } from "@/components/commissions/money-label";
 
 export const metadata: Metadata = { title: "Payouts" };
 export const dynamic = "force-dynamic";
@@ -33,16 +34,20 @@ export default async function PayoutsPage() {
 
       <section aria-label="Totals" className="mb-8 grid grid-cols-2 gap-4 lg:grid-cols-4">
         <StatCard
-          label="On hold"
+          label={<MoneyLabel state="onHold" />}
           value={formatMoney(totals.pendingCents)}
           note={`${totals.dueForApproval} past their hold`}
         />
         <StatCard
-          label="Approved, unpaid"
+          label={<MoneyLabel state="approved" />}
           value={formatMoney(totals.approvedCents)}
-          note="Refunds after payout netted"
+          note="All referrers; refunds after payout netted"
         />
-        <StatCard label="Paid" value={formatMoney(totals.paidCents)} note="All batches" />
+        <StatCard
+          label={<MoneyLabel state="paid" />}
+          value={formatMoney(totals.paidCents)}
+          note="All batches"
+        />
         <StatCard
           label="Minimum payout"
           value={formatMoney(overview.minimumCents)}

@@ -64,6 +64,7 @@ export default async function MyReferralsPage({
 
       <section aria-label="Totals" className="mb-8 grid grid-cols-2 gap-4 lg:grid-cols-4">
         <StatCard
+          testId="referrals-total"
           label="Referrals"
           value={formatPoints(totals.referrals)}
           note={`${formatPoints(totals.qualified)} qualified${totals.rejected ? ` · ${totals.rejected} rejected` : ""}`}
@@ -76,9 +77,10 @@ export default async function MyReferralsPage({
           }
         />
         <StatCard
-          label="Commission earned"
+          testId="referrals-earned"
+          label="Commission from referrals"
           value={formatMoney(totals.commissionCents)}
-          note="Net of refunds"
+          note="Direct, net of refunds; all of it is on Earnings"
         />
         <StatCard
           label="In review"

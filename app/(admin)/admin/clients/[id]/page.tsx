@@ -18,6 +18,7 @@ import { clientPageParamsSchema } from "@/lib/validation/clients";
 import { statusTone } from "../status";
 import { PartnerControl } from "./partner-control";
 import { StatusControl } from "./status-control";
+import { MoneyLabel } from "@/components/commissions/money-label";
 
 export const metadata: Metadata = { title: "Client" };
 export const dynamic = "force-dynamic";
@@ -101,23 +102,32 @@ export default async function AdminClientPage({ params }: Props) {
 
       <section aria-label="Numbers" className="mb-8 grid grid-cols-2 gap-4 lg:grid-cols-5">
         <StatCard
+          testId="client-referrals"
           label="Referrals"
           value={client.stats.referrals.toLocaleString("en-US")}
           note={`${client.stats.inReview.toLocaleString("en-US")} in review`}
         />
-        <StatCard label="Link clicks" value={client.stats.clicks.toLocaleString("en-US")} note="All codes" />
         <StatCard
-          label="On hold"
+          testId="client-clicks"
+          label="Link clicks"
+          value={client.stats.clicks.toLocaleString("en-US")}
+          note="All codes"
+        />
+        <StatCard
+          testId="client-on-hold"
+          label={<MoneyLabel state="onHold" />}
           value={formatMoney(client.stats.onHoldCents)}
           note="Commission in its hold"
         />
         <StatCard
-          label="Approved"
+          testId="client-approved"
+          label={<MoneyLabel state="approved" />}
           value={formatMoney(client.stats.approvedCents)}
-          note="Owed, not yet paid"
+          note="Past the hold, not yet paid"
         />
         <StatCard
-          label="Paid"
+          testId="client-paid"
+          label={<MoneyLabel state="paid" />}
           value={formatMoney(client.stats.paidCents)}
           note={`${client.pointsBalance.toLocaleString("en-US")} points`}
         />

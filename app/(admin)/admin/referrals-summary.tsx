@@ -32,8 +32,10 @@ export function ReferralsSummary({
       </p>
       {/* The money states by their one name each (SPEC): On hold, Approved (owed), Paid, Reversed. */}
       <dl className="mt-2 flex flex-wrap gap-x-5 gap-y-1 text-sm" data-testid="filtered-money">
+        {/* Direct commission of the matching referrals only; Payouts counts every referrer and every level
+            (partner overrides, bonuses), so the two "Approved" figures measure different sets and say so. */}
         <div className="flex gap-1.5">
-          <dt className="text-ink-500">Commission</dt>
+          <dt className="text-ink-500">Direct commission on them</dt>
           <dd className="font-medium text-ink-900 tabular-nums" data-testid="total-commission">
             {formatMoney(totals.commissionNetCents)}
           </dd>

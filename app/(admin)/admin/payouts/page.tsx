@@ -41,7 +41,7 @@ export default async function PayoutsPage() {
         <StatCard
           label={<MoneyLabel state="approved" />}
           value={formatMoney(totals.approvedCents)}
-          note="All referrers; refunds after payout netted"
+          note="All referrers and levels (direct, partner, bonus); refunds after payout netted"
         />
         <StatCard
           label={<MoneyLabel state="paid" />}

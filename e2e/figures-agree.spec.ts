@@ -111,8 +111,8 @@ test("each figure reads the same on every page that shows it and in the API", as
   await expect(figure(admin, "client-approved")).toHaveText(money(mine.commission_approved_cents));
   await expect(figure(admin, "client-paid")).toHaveText(money(mine.commission_paid_cents));
 
-  // Leaderboard: Maya's qualified referrals, page and API, for both periods. The 30 days are the same
-  // window as the dashboard's, so her qualified referrals in it can't exceed her signups in it.
+  // Leaderboard: Maya's referrals (not in review, not rejected), page and API, for both periods. The 30 days are the same
+  // window as the dashboard's, so her referrals on the board can't exceed her signups in it.
   for (const period of ["30d", "all"] as const) {
     const board = await api<{
       entries: { referrals: number; is_you: boolean }[];

@@ -172,7 +172,7 @@ test("a top 10 with fewer rows says why, and says its window", async ({ page }) 
   expect(rows).toBeGreaterThan(0);
   expect(rows).toBeLessThan(10);
   await expect(page.getByTestId("short-board-note")).toHaveText(
-    `Only ${rows} referrer${rows === 1 ? " has" : "s have"} a qualified referral in the last 30 days yet, so the board shows ${rows} row${rows === 1 ? "" : "s"} of 10.`,
+    `Only ${rows} referrer${rows === 1 ? " has" : "s have"} a referral in the last 30 days yet, so the board shows ${rows} row${rows === 1 ? "" : "s"} of 10.`,
   );
   await expect(page.getByText(/^Counted from \w{3} \d{1,2}, \d{4} to today \(UTC days\)/)).toBeVisible();
 });

@@ -4,10 +4,10 @@ import { shortBoardNote } from "./leaderboard-note";
 describe("shortBoardNote", () => {
   it("says why a top 10 shows fewer rows", () => {
     expect(shortBoardNote(4, 10, "30d")).toBe(
-      "Only 4 referrers have a qualified referral in the last 30 days yet, so the board shows 4 rows of 10.",
+      "Only 4 referrers have a referral in the last 30 days yet, so the board shows 4 rows of 10.",
     );
     expect(shortBoardNote(1, 10, "all")).toBe(
-      "Only 1 referrer has a qualified referral yet, so the board shows 1 row of 10.",
+      "Only 1 referrer has a referral yet, so the board shows 1 row of 10.",
     );
   });
 

@@ -64,7 +64,7 @@ function Row({ entry }: { entry: LeaderboardEntry }) {
         >
           {entry.referrals}
         </span>
-        <span className="text-xs text-ink-500">qualified</span>
+        <span className="text-xs text-ink-500">referrals</span>
       </p>
     </li>
   );
@@ -89,7 +89,7 @@ export default async function LeaderboardPage({
     <div className="page-container">
       <PageHeader
         title="Leaderboard"
-        description="Top referrers by qualified referrals. Names stay masked unless the referrer chooses to show theirs."
+        description="Top referrers by referrals. Names stay masked unless the referrer chooses to show theirs."
       />
 
       <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
@@ -149,8 +149,8 @@ export default async function LeaderboardPage({
             />
           )}
           <p className="border-t border-ink-100 px-5 py-3 text-xs text-ink-500">
-            Only qualified referrals count — not those in review or rejected. Ties go to whoever got there
-            first.
+            Every referral counts except those in review or rejected (your dashboard's qualified count, which
+            sets your tier, also needs a payment). Ties go to whoever got there first.
           </p>
         </Card>
 
@@ -170,7 +170,7 @@ export default async function LeaderboardPage({
                 <CardBody>
                   <p className="text-sm text-ink-700">
                     You are not on the board {period === "30d" ? `in the last ${LAST_30_DAYS} days` : ""} yet.
-                    Your next qualified referral puts you on it.
+                    Your next referral puts you on it.
                   </p>
                   <ButtonLink href="/dashboard" variant="secondary" size="sm" className="mt-3">
                     Get your invite link

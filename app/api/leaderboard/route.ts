@@ -6,7 +6,7 @@ export const dynamic = "force-dynamic";
 
 /**
  * `GET /api/leaderboard[?period=30d|all&limit=10]` (any signed-in caller or API key): top referrers by
- * qualified referrals, names masked unless the referrer opted in; a client also gets their own place.
+ * referrals (not in review, not rejected), names masked unless the referrer opted in; a client also gets their own place.
  */
 export const GET = route(
   { access: "user", query: leaderboardQuerySchema },

@@ -45,7 +45,7 @@ export function PointsHistoryList({
             className={cn(
               "shrink-0 text-sm font-semibold tabular-nums",
               entry.status === "void"
-                ? "text-ink-400 line-through"
+                ? "text-ink-500 line-through"
                 : entry.status === "pending"
                   ? "text-amber-700"
                   : entry.deltaPoints > 0

@@ -10,6 +10,7 @@ import { emailInvitesSchema } from "@/lib/validation/email-invites";
 import { payoutForReferralsSchema, reviewDecisionSchema } from "@/lib/validation/referral-review";
 import { rewardRuleFormSchema } from "@/lib/validation/reward-rules";
 import { catalogItemFormSchema } from "@/lib/validation/reward-catalog";
+import { catalogSectionSchema, rewardRuleSectionSchema } from "@/lib/validation/reward-sections";
 import { createApiKeySchema, revokeApiKeySchema } from "@/lib/validation/api-keys";
 import {
   adminClientPartnerSchema,
@@ -54,6 +55,28 @@ const campaignForm = (ctx: FuzzContext) => ({
   startsOn: "2025-01-01",
   endsOn: "2099-12-31",
 });
+
+const offerRuleForm = (ctx: FuzzContext) => ({
+  kind: "offer",
+  ruleId: MISSING,
+  isActive: "on",
+  name: `Fuzz ${ctx.marker}`,
+  bonusPoints: "10",
+});
+
+const catalogItemForm = (ctx: FuzzContext) => ({
+  id: MISSING,
+  name: `Fuzz ${ctx.marker}`,
+  costPoints: "500",
+  rewardType: "discount_percent",
+  rewardValue: "10",
+  isActive: "on",
+});
+
+const prefixed = (prefix: string, form: Record<string, string>) =>
+  Object.fromEntries(Object.entries(form).map(([k, v]) => [`${prefix}.${k}`, v]));
+
+const FIELD_NAMES_ONLY: FuzzContext = { marker: "", clientId: 0, codeId: 0, unique: () => "" };
 
 export const actionTargets: Record<string, ActionTarget> = {
   signUp: {
@@ -112,25 +135,26 @@ export const actionTargets: Record<string, ActionTarget> = {
   saveRuleAction: {
     schema: rewardRuleFormSchema,
     who: "admin",
-    valid: (ctx) => ({
-      kind: "offer",
-      ruleId: MISSING,
-      isActive: "on",
-      name: `Fuzz ${ctx.marker}`,
-      bonusPoints: "10",
-    }),
+    valid: (ctx) => offerRuleForm(ctx),
   },
   saveCatalogItemAction: {
     schema: catalogItemFormSchema,
     who: "admin",
-    valid: (ctx) => ({
-      id: MISSING,
-      name: `Fuzz ${ctx.marker}`,
-      costPoints: "500",
-      rewardType: "discount_percent",
-      rewardValue: "10",
-      isActive: "on",
-    }),
+    valid: (ctx) => catalogItemForm(ctx),
+  },
+  // The rewards page's section forms: each rule's or reward's fields prefixed by its id (reward-sections.ts).
+  // The schema is a record behind a preprocess, so the prefixed field names are listed here.
+  saveRuleSectionAction: {
+    schema: rewardRuleSectionSchema,
+    who: "admin",
+    valid: (ctx) => prefixed(`rule-${MISSING}`, offerRuleForm(ctx)),
+    extraFieldNames: Object.keys(prefixed(`rule-${MISSING}`, offerRuleForm(FIELD_NAMES_ONLY))),
+  },
+  saveCatalogSectionAction: {
+    schema: catalogSectionSchema,
+    who: "admin",
+    valid: (ctx) => prefixed(`item-${MISSING}`, catalogItemForm(ctx)),
+    extraFieldNames: Object.keys(prefixed(`item-${MISSING}`, catalogItemForm(FIELD_NAMES_ONLY))),
   },
   createApiKeyAction: {
     schema: createApiKeySchema,
@@ -192,7 +216,7 @@ export const actionTargets: Record<string, ActionTarget> = {
     schema: updateCampaignSchema,
     who: "admin",
     valid: (ctx) => ({ campaignId: MISSING, ...campaignForm(ctx) }),
-    extraFieldNames: Object.keys(campaignForm({ marker: "", clientId: 0, codeId: 0, unique: () => "" })),
+    extraFieldNames: Object.keys(campaignForm(FIELD_NAMES_ONLY)),
   },
   endCampaignAction: { schema: campaignIdSchema, who: "admin", valid: () => ({ campaignId: MISSING }) },
   linkCodesAction: {

@@ -2,6 +2,7 @@
 // (EXISTS over commissions for a status, counts over referral_usage_log and referral_clicks): the oracle the
 // rollup-based totals, charts and headline cards are held equal to after random histories.
 import { sql, type SQL } from "drizzle-orm";
+import { LAST_30_DAYS, lastDays } from "@/lib/time-windows";
 import { expect } from "vitest";
 import type { Db } from "@/db/types";
 import { rawRows } from "@/testing/use-test-database";
@@ -154,7 +155,7 @@ export async function expectReportEqualsRecount(db: Db, f: ResolvedReportFilters
 /** The report's key figures (this period and the one before) and the top referrers at `now`, each equal
  * to the raw recount. */
 export async function expectProgramFiguresEqualRecount(db: Db, now: Date): Promise<void> {
-  const since = new Date(now.getTime() - 30 * 86_400_000);
+  const since = lastDays(now, LAST_30_DAYS).since;
   const figures = await getReportKeyFigures(db, { commission_status: "all", flagged: false }, now);
   for (const [name, period] of [
     ["current", figures.period],

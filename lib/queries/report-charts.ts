@@ -1,4 +1,5 @@
 import "server-only";
+import { LAST_30_DAYS, lastDays } from "@/lib/time-windows";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/types";
@@ -116,8 +117,9 @@ export async function getReportCharts(
  * with their total and average commission per referral (the usage log's summaries), through their codes.
  */
 export async function getTopReferrers(db: Db, now = new Date(), limit = 10): Promise<TopReferrer[]> {
-  const since = new Date(now.getTime() - 30 * DAY_MS);
-  // Per code from the rollups (whole days) and the raw rows (the partial first day), then per code owner.
+  // "Last 30 days" as on every other page (lib/time-windows.ts): whole UTC days, today included.
+  const since = lastDays(now, LAST_30_DAYS).since;
+  // Per code from the daily rollups, then per code owner.
   const perCode = referralFactsByCode({ from: since });
   const rows = rowsAs(
     await db.execute(sql`

@@ -149,8 +149,8 @@ export default async function LeaderboardPage({
             />
           )}
           <p className="border-t border-ink-100 px-5 py-3 text-xs text-ink-500">
-            Every referral counts except those in review or rejected (your dashboard's qualified count, which
-            sets your tier, also needs a payment). Ties go to whoever got there first.
+            Every referral counts except those in review or rejected (the qualified count on your dashboard,
+            which sets your tier, also needs a payment). Ties go to whoever got there first.
           </p>
         </Card>
 

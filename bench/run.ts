@@ -296,6 +296,17 @@ async function main(): Promise<Row[]> {
     seconds,
     headers: { Cookie: referrerCookie },
   });
+  // The leaderboard ranks every referrer of the program (both periods), read as the top referrer sees it.
+  const leaderboard: Record<string, LoadResult> = {};
+  for (const period of ["30d", "all"] as const) {
+    step(`/api/leaderboard?period=${period}, 10 connections`);
+    leaderboard[period] = await load({
+      url: `${s.url}/api/leaderboard?period=${period}`,
+      connections: 10,
+      seconds,
+      headers: { Cookie: referrerCookie },
+    });
+  }
   const admin: Record<string, LoadResult> = {};
   for (const [name, p] of Object.entries(adminPaths)) {
     step(`/admin ${name}, 1 connection`);
@@ -351,7 +362,17 @@ async function main(): Promise<Row[]> {
       exportCap,
     );
   }
-  Object.assign(raw, { constant, signupRandom, signupHot, dashboard, admin, payments, validation, exports });
+  Object.assign(raw, {
+    constant,
+    signupRandom,
+    signupHot,
+    dashboard,
+    leaderboard,
+    admin,
+    payments,
+    validation,
+    exports,
+  });
   step("stopping the server");
   await s.stop();
   server = undefined;
@@ -413,6 +434,14 @@ async function main(): Promise<Row[]> {
       target: "p50 < 150 ms, p99 < 500 ms",
       pass: dashboard.p50Ms < 150 && dashboard.p99Ms < 500 && okOnly(dashboard),
     },
+    ...Object.entries(leaderboard).map(([period, r]) => ({
+      path: `/api/leaderboard ${period === "all" ? "all time" : "last 30 days"}, 10 users`,
+      measured: lat(r) + `, ${rate(r)}` + errs(r),
+      baseline: `constant ${lat(constant[10])}`,
+      ratio: null,
+      target: "p50 < 150 ms, p99 < 500 ms",
+      pass: r.p50Ms < 150 && r.p99Ms < 500 && okOnly(r),
+    })),
     ...Object.entries(admin).map(([name, r]) => ({
       path: `/admin ${name === "every" ? "every filter" : name === "referrer" ? "referrer search" : "unfiltered"}`,
       measured: lat(r) + errs(r),

@@ -1,8 +1,9 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { referralUsageLog, userBadges, users } from "@/db/schema";
 import { useTestDatabase } from "@/testing/use-test-database";
 import { makeClient } from "@/testing/rewards";
+import { findRollupMismatches } from "@/lib/referrals/rollup-mismatches";
 import { getLeaderboard, getLeaderboardOptIn } from "./leaderboard";
 
 const testDb = useTestDatabase();
@@ -95,5 +96,62 @@ describe("getLeaderboardOptIn", () => {
     expect(await getLeaderboardOptIn(testDb.db, cleo)).toBe(true);
     expect(await getLeaderboardOptIn(testDb.db, ana)).toBe(false);
     expect(await getLeaderboardOptIn(testDb.db, 2_000_000_000)).toBe(false);
+  });
+});
+
+describe("the counts behind the board (migration 0033)", () => {
+  const at = {
+    eveFirst: daysAgo(2),
+    eveLast: daysAgo(1, 1_000),
+    fayFirst: daysAgo(2, 500),
+    fayLast: daysAgo(1),
+  };
+  let eve: number, fay: number;
+  const place = async (period: "30d" | "all", id: number) => {
+    const board = await getLeaderboard(testDb.db, { period, limit: 1, now, viewerId: id });
+    const entry = board.viewer ?? board.entries.find((e) => e.isViewer);
+    return entry ? { referrals: entry.referrals, reachedAt: entry.reachedAt.toISOString() } : null;
+  };
+  const setReview = (referrerId: number, usedAt: Date, reviewStatus: "rejected" | "approved") =>
+    testDb.db
+      .update(referralUsageLog)
+      .set({ reviewStatus })
+      .where(and(eq(referralUsageLog.referrerUserId, referrerId), eq(referralUsageLog.usedAt, usedAt)));
+  const countsAgree = async () =>
+    expect(
+      (await findRollupMismatches(testDb.db)).filter((m) => m.rollup.startsWith("referrer_counted")),
+    ).toEqual([]);
+
+  beforeAll(async () => {
+    eve = (await makeClient(testDb, { name: "Eve Ellis" })).id;
+    fay = (await makeClient(testDb, { name: "Fay Ford" })).id;
+    await referrals(eve, [at.eveFirst, at.eveLast]);
+    await referrals(fay, [at.fayFirst, at.fayLast]);
+  });
+
+  it("follows review decisions both ways: the count and when it was reached", async () => {
+    expect(await place("30d", eve)).toEqual({ referrals: 2, reachedAt: at.eveLast.toISOString() });
+    await setReview(eve, at.eveLast, "rejected");
+    expect(await place("30d", eve)).toEqual({ referrals: 1, reachedAt: at.eveFirst.toISOString() });
+    expect(await place("all", eve)).toEqual({ referrals: 1, reachedAt: at.eveFirst.toISOString() });
+    await countsAgree();
+    await setReview(eve, at.eveLast, "approved");
+    expect(await place("all", eve)).toEqual({ referrals: 2, reachedAt: at.eveLast.toISOString() });
+    await countsAgree();
+  });
+
+  it("follows a deleted referral, and a referral moved to another day", async () => {
+    await testDb.db
+      .delete(referralUsageLog)
+      .where(and(eq(referralUsageLog.referrerUserId, fay), eq(referralUsageLog.usedAt, at.fayLast)));
+    expect(await place("30d", fay)).toEqual({ referrals: 1, reachedAt: at.fayFirst.toISOString() });
+    const longAgo = daysAgo(90);
+    await testDb.db
+      .update(referralUsageLog)
+      .set({ usedAt: longAgo })
+      .where(and(eq(referralUsageLog.referrerUserId, fay), eq(referralUsageLog.usedAt, at.fayFirst)));
+    expect(await place("30d", fay)).toBeNull();
+    expect(await place("all", fay)).toEqual({ referrals: 1, reachedAt: longAgo.toISOString() });
+    await countsAgree();
   });
 });

@@ -6,7 +6,6 @@ import { badge } from "@/db/schema";
 import { col, rowsAs } from "@/db/rows";
 import type { DbOrTx } from "@/db/types";
 import { maskName } from "@/lib/privacy/mask";
-import { QUALIFIED_REVIEW_STATES } from "@/lib/rewards/qualified-referrals";
 import { badgeNames, type Badge } from "@/lib/rewards/rules";
 import { LAST_30_DAYS, lastDays } from "@/lib/time-windows";
 import type { LeaderboardPeriod } from "@/lib/validation/leaderboard";
@@ -53,25 +52,28 @@ export async function getLeaderboard(
 ): Promise<Leaderboard> {
   const now = opts.now ?? new Date();
   // "Last 30 days" as everywhere else (lib/time-windows.ts): whole UTC days, today included.
-  const since = opts.period === "30d" ? lastDays(now, LAST_30_DAYS).since : null;
+  const window = opts.period === "30d" ? lastDays(now, LAST_30_DAYS) : null;
+  const since = window?.since ?? null;
   const viewerId = opts.viewerId ?? 0;
+  // Read from the counts the usage-log triggers keep (migration 0033), never from the referrals themselves:
+  // all time is one row per referrer, the last 30 days at most 30 per referrer (one per UTC day).
+  const counts = window
+    ? sql`SELECT d.referrer_user_id AS user_id, sum(d.referrals)::int AS referrals, max(d.last_us) AS last_us
+            FROM referrer_counted_daily d
+           WHERE d.day >= ${window.firstDay}::date AND d.referrals > 0
+           GROUP BY d.referrer_user_id`
+    : sql`SELECT c.referrer_user_id AS user_id, c.referrals::int AS referrals, c.last_us
+            FROM referrer_counted c WHERE c.referrals > 0`;
   const rows = rowsAs(
     await db.execute(sql`
       WITH counts AS (
-        SELECT l.referrer_user_id AS user_id, count(*)::int AS referrals, max(l.used_at) AS reached_at
-          FROM referral_usage_log l
-          JOIN users u ON u.id = l.referrer_user_id AND u.status = 'active' AND u.role = 'client'
-         WHERE l.review_status IN (${sql.join(
-           QUALIFIED_REVIEW_STATES.map((s) => sql`${s}::review_status`),
-           sql`, `,
-         )})
-           ${since ? sql`AND l.used_at >= ${since.toISOString()}::timestamptz` : sql``}
-         GROUP BY l.referrer_user_id
+        SELECT c.* FROM (${counts}) c
+          JOIN users u ON u.id = c.user_id AND u.status = 'active' AND u.role = 'client'
       ), ranked AS (
-        SELECT c.*, row_number() OVER (ORDER BY c.referrals DESC, c.reached_at ASC, c.user_id ASC)::int AS rank
+        SELECT c.*, row_number() OVER (ORDER BY c.referrals DESC, c.last_us ASC, c.user_id ASC)::int AS rank
           FROM counts c
       )
-      SELECT r.rank, r.user_id, r.referrals, (extract(epoch FROM r.reached_at) * 1000)::float8 AS reached_ms, u.name, u.leaderboard_opt_in AS opt_in,
+      SELECT r.rank, r.user_id, r.referrals, (r.last_us / 1000.0)::float8 AS reached_ms, u.name, u.leaderboard_opt_in AS opt_in,
              (SELECT b.badge FROM user_badges b WHERE b.user_id = r.user_id ORDER BY b.badge DESC LIMIT 1) AS badge
         FROM ranked r
         JOIN users u ON u.id = r.user_id

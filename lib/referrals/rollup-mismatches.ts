@@ -45,6 +45,26 @@ export const ROLLUPS: Rollup[] = [
                      count(*) FILTER (WHERE referral_is_qualified(review_status, net_paid_cents)) AS qualified_referrals
                 FROM referral_usage_log WHERE referrer_user_id IS NOT NULL GROUP BY 1`,
   },
+  // The leaderboard's (0033): counted referrals and the latest of them, per referrer and per referrer-day.
+  {
+    name: "referrer_counted",
+    keys: ["referrer_user_id"],
+    values: ["referrals", "last_us"],
+    kept: `SELECT referrer_user_id, referrals, last_us FROM referrer_counted`,
+    recount: `SELECT referrer_user_id, count(*) AS referrals, max(epoch_us(used_at)) AS last_us
+                FROM referral_usage_log WHERE referrer_user_id IS NOT NULL AND referral_is_counted(review_status)
+               GROUP BY 1`,
+  },
+  {
+    name: "referrer_counted_daily",
+    keys: ["referrer_user_id", "day"],
+    values: ["referrals", "last_us"],
+    kept: `SELECT referrer_user_id, day, referrals, last_us FROM referrer_counted_daily`,
+    recount: `SELECT referrer_user_id, (used_at AT TIME ZONE 'UTC')::date AS day, count(*) AS referrals,
+                     max(epoch_us(used_at)) AS last_us
+                FROM referral_usage_log WHERE referrer_user_id IS NOT NULL AND referral_is_counted(review_status)
+               GROUP BY 1, 2`,
+  },
   {
     name: "referral_usage_log.net_paid_cents",
     keys: ["id"],

@@ -29,8 +29,8 @@ export type TopReferrer = {
 };
 
 const DAY_MS = 86_400_000;
-/** The report's period when the filters give no dates: the rolling 30 days, today's UTC day included. */
-export const DEFAULT_CHART_DAYS = 30;
+/** The report's period when the filters give no dates: the last 30 days as everywhere (lib/time-windows.ts). */
+export const DEFAULT_CHART_DAYS = LAST_30_DAYS;
 
 /**
  * The report's period (its key figures and charts): the filters' dates, or the last 30 days (UTC days,
@@ -38,10 +38,9 @@ export const DEFAULT_CHART_DAYS = 30;
  */
 export function chartRange(filters: ReferralReportFilters, now = new Date()) {
   const bounds = dateBounds(filters);
-  const startOfTomorrow = new Date(
-    Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) + DAY_MS,
-  );
-  const toExclusive = bounds.toExclusive ?? startOfTomorrow;
+  // Without dates: the window every "last 30 days" uses, up to the end of today (UTC).
+  const window = lastDays(now, DEFAULT_CHART_DAYS);
+  const toExclusive = bounds.toExclusive ?? new Date(window.since.getTime() + window.days * DAY_MS);
   const from = bounds.from ?? new Date(toExclusive.getTime() - DEFAULT_CHART_DAYS * DAY_MS);
   const days = (toExclusive.getTime() - from.getTime()) / DAY_MS;
   const bucket: ChartBucket = days <= 92 ? "day" : days <= 730 ? "week" : "month";

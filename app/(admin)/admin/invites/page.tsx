@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { InviteStatusBadge } from "@/components/invites/invite-status-badge";
+import { FilterLinks } from "@/components/ui/filter-links";
 import { Card } from "@/components/ui/card";
 import { CardEmptyState } from "@/components/ui/card-list";
 import { PageHeader } from "@/components/ui/page-header";
@@ -48,25 +49,14 @@ export default async function AdminInvitesPage({ searchParams }: Props) {
         }
       />
 
-      <nav aria-label="Filter by status" className="mb-4 flex flex-wrap gap-2">
-        {filters.map((f) => {
-          const current = f.value === search.status;
-          return (
-            <Link
-              key={f.label}
-              href={f.value ? `/admin/invites?status=${f.value}` : "/admin/invites"}
-              aria-current={current ? "page" : undefined}
-              className={
-                current
-                  ? "rounded-full bg-brand-600 px-3 py-1 text-sm font-medium text-white"
-                  : "rounded-full border border-ink-300 bg-white px-3 py-1 text-sm font-medium text-ink-700 hover:bg-ink-50"
-              }
-            >
-              {f.label}
-            </Link>
-          );
-        })}
-      </nav>
+      <FilterLinks
+        label="Filter by status"
+        links={filters.map((f) => ({
+          label: f.label,
+          href: f.value ? `/admin/invites?status=${f.value}` : "/admin/invites",
+          current: f.value === search.status,
+        }))}
+      />
 
       <Card role="region" aria-label="Invites">
         {invites.length ? (

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { FilterLinks } from "@/components/ui/filter-links";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { CardEmptyState } from "@/components/ui/card-list";
@@ -128,25 +128,14 @@ export default async function AdminJobsPage({ searchParams }: Props) {
         </TableScroll>
       </Card>
 
-      <nav aria-label="Filter by state" className="mb-4 flex flex-wrap gap-2">
-        {FILTERS.map((f) => {
-          const current = f.value === search.state;
-          return (
-            <Link
-              key={f.label}
-              href={f.value ? `/admin/jobs?state=${f.value}` : "/admin/jobs"}
-              aria-current={current ? "page" : undefined}
-              className={
-                current
-                  ? "rounded-full bg-brand-600 px-3 py-1 text-sm font-medium text-white"
-                  : "rounded-full border border-ink-300 bg-white px-3 py-1 text-sm font-medium text-ink-700 hover:bg-ink-50"
-              }
-            >
-              {f.label}
-            </Link>
-          );
-        })}
-      </nav>
+      <FilterLinks
+        label="Filter by state"
+        links={FILTERS.map((f) => ({
+          label: f.label,
+          href: f.value ? `/admin/jobs?state=${f.value}` : "/admin/jobs",
+          current: f.value === search.state,
+        }))}
+      />
 
       <Card role="region" aria-label="Recent jobs">
         {jobs.length ? (

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { FilterLinks } from "@/components/ui/filter-links";
 import { Card } from "@/components/ui/card";
 import { CardEmptyState } from "@/components/ui/card-list";
-import { cn } from "@/components/ui/cn";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageContext } from "@/lib/auth/page-context";
 import { getReviewQueue, REVIEW_QUEUE_LIMIT } from "@/lib/queries/review-queue";
@@ -31,26 +30,14 @@ export default async function AdminReviewPage({ searchParams }: Props) {
         title="Review queue"
         description="Flagged referrals waiting for a decision, oldest first. Approving releases their held commissions and points; rejecting rejects them for good."
       />
-      <nav aria-label="Filter by reason" className="mb-4 flex flex-wrap gap-2">
-        {[undefined, ...FRAUD_RULES].map((rule) => {
-          const current = rule === reason;
-          return (
-            <Link
-              key={rule ?? "all"}
-              href={rule ? `/admin/review?reason=${rule}` : "/admin/review"}
-              aria-current={current ? "page" : undefined}
-              className={cn(
-                "rounded-full px-3 py-1 text-sm font-medium ring-1 ring-inset",
-                current
-                  ? "bg-brand-600 text-white ring-brand-600"
-                  : "bg-white text-ink-700 ring-ink-200 hover:bg-ink-50",
-              )}
-            >
-              {rule ? FRAUD_RULE_LABELS[rule] : "All reasons"}
-            </Link>
-          );
-        })}
-      </nav>
+      <FilterLinks
+        label="Filter by reason"
+        links={[undefined, ...FRAUD_RULES].map((rule) => ({
+          label: rule ? FRAUD_RULE_LABELS[rule] : "All reasons",
+          href: rule ? `/admin/review?reason=${rule}` : "/admin/review",
+          current: rule === reason,
+        }))}
+      />
       {cards.length ? (
         <>
           {cards.length === REVIEW_QUEUE_LIMIT ? (

@@ -14,7 +14,9 @@ export const embedTokens = pgTable(
     tokenHash: text("token_hash").notNull(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
-    createdByApiKeyId: integer("created_by_api_key_id").references(() => apiKeys.id, { onDelete: "set null" }),
+    createdByApiKeyId: integer("created_by_api_key_id").references(() => apiKeys.id, {
+      onDelete: "set null",
+    }),
     createdAt: createdAt(),
   },
   (t) => [

@@ -20,8 +20,8 @@ export function EmbedCreateCode({ token, open }: { token: string; open: boolean 
   const err = state.fieldErrors ?? {};
   return (
     <details open={open} className="group rounded-lg border border-ink-200">
-      <summary className="cursor-pointer rounded-lg px-3 py-2 text-sm font-medium text-ink-800 hover:bg-ink-50">
-        <span aria-hidden className="mr-1 inline-block transition-transform group-open:rotate-90">
+      <summary className="flex cursor-pointer items-center gap-1.5 rounded-lg px-3 py-2 text-sm font-medium text-ink-800 hover:bg-ink-50">
+        <span aria-hidden className="inline-block transition-transform group-open:rotate-90">
           ▸
         </span>
         {open ? "Create your invite code" : "Create another code"}

@@ -12,6 +12,7 @@ import { useTestDatabase } from "@/testing/use-test-database";
 import {
   hashEmbedToken,
   issueEmbedToken,
+  pruneEmbedTokens,
   revokeEmbedToken,
   revokeEmbedTokensForUser,
   verifyEmbedToken,
@@ -98,6 +99,24 @@ describe("embed tokens", () => {
     expect(await verifyEmbedToken(testDb.db, b.token)).not.toBeNull();
     expect(await revokeEmbedTokensForUser(testDb.db, client.id)).toBeGreaterThanOrEqual(1);
     expect(await verifyEmbedToken(testDb.db, b.token)).toBeNull();
+  });
+
+  it("prunes tokens a day after they expired, and only those", async () => {
+    const now = new Date("2030-01-10T00:00:00Z");
+    const old = await issueEmbedToken(
+      testDb.db,
+      { userId: client.id, ttlSeconds: 60, apiKeyId: null },
+      new Date("2030-01-08T00:00:00Z"),
+    );
+    const recent = await issueEmbedToken(
+      testDb.db,
+      { userId: client.id, ttlSeconds: 60, apiKeyId: null },
+      new Date("2030-01-09T12:00:00Z"),
+    );
+    expect(await pruneEmbedTokens(testDb.db, now)).toBeGreaterThanOrEqual(1);
+    const left = (await testDb.db.select({ id: embedTokens.id }).from(embedTokens)).map((r) => r.id);
+    expect(left).not.toContain(old.id);
+    expect(left).toContain(recent.id);
   });
 });
 

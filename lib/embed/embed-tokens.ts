@@ -1,8 +1,11 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { z } from "zod";
+import { col, rowsAs } from "@/db/rows";
 import { embedTokens, users } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
 import { DomainError, notFound } from "@/lib/errors";
+import { nowAndThen } from "@/lib/housekeeping";
 import { requireActiveClient } from "@/lib/referrals/find-client";
 import { EMBED_TOKEN_MAX_TTL_SECONDS } from "@/lib/validation/embed";
 
@@ -35,7 +38,23 @@ export async function issueEmbedToken(
     .insert(embedTokens)
     .values({ userId, tokenHash: hashEmbedToken(token), expiresAt, createdByApiKeyId: input.apiKeyId })
     .returning({ id: embedTokens.id });
+  // One row per panel view: expired ones are cleared now and then, so the table stays small.
+  await nowAndThen("embed-token prune", PRUNE_EVERY_MS, () => pruneEmbedTokens(db, now));
   return { id: row.id, userId, token, expiresAt };
+}
+
+const PRUNE_EVERY_MS = 10 * 60_000;
+/** Expired tokens are kept a day (what opened which panel, for support), then deleted. */
+export const EMBED_TOKEN_KEEP_EXPIRED_MS = 24 * 3600_000;
+
+/** Deletes up to 5,000 tokens that expired more than a day ago; how many. */
+export async function pruneEmbedTokens(db: DbOrTx, now: Date = new Date()): Promise<number> {
+  const before = new Date(now.getTime() - EMBED_TOKEN_KEEP_EXPIRED_MS).toISOString();
+  const rows = await db.execute(sql`
+    DELETE FROM embed_tokens WHERE id IN (
+      SELECT id FROM embed_tokens WHERE expires_at < ${before}::timestamptz LIMIT 5000)
+    RETURNING id`);
+  return rowsAs(rows, z.object({ id: col.int })).length;
 }
 
 async function clientIdByEmail(db: DbOrTx, email: string | undefined): Promise<number> {

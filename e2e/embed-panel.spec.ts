@@ -210,7 +210,7 @@ async function checkPanel(page: Page, url: string, label: string) {
   return problems;
 }
 
-test("axe and no overflow at 1280 and 390 px, light, dark and with an accent colour", async ({
+test("axe and no overflow at 1280 and 390 px, light, dark, and light with a pale accent (darkened to stay readable)", async ({
   page,
   request,
 }) => {
@@ -218,7 +218,6 @@ test("axe and no overflow at 1280 and 390 px, light, dark and with an accent col
   const problems = [
     ...(await checkPanel(page, url, "light")),
     ...(await checkPanel(page, `${url}&theme=dark`, "dark")),
-    ...(await checkPanel(page, `${url}&theme=dark&accent=%23f59e0b`, "dark+amber")),
     ...(await checkPanel(page, `${url}&accent=%23facc15`, "light+yellow")),
   ];
   expect(problems).toEqual([]);

@@ -6,6 +6,8 @@ const nextConfig: NextConfig = {
   // pg-boss, prom-client and pino load from node_modules too: server.mjs shares their state with the app.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg-boss", "prom-client", "pino"],
   poweredByHeader: false,
+  // `unauthorized()` answers 401 with app/unauthorized.tsx: the embedded panel's refused token.
+  experimental: { authInterrupts: true },
   typedRoutes: false,
   // proxy.ts sets the security headers on everything else; Next's hashed build assets skip the proxy.
   async headers() {

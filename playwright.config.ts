@@ -4,12 +4,17 @@ import { defineConfig, devices } from "@playwright/test";
 // E2E_PORT lets two copies of the suite run side by side on one machine (.ci/run exports a free one).
 // Unset, a port free right now is chosen once, in the first process that reads this config, and put in
 // the environment: the web server (e2e/serve.mjs) and the workers inherit it, so they all agree.
-process.env.E2E_PORT ||= execFileSync(process.execPath, [
-  "-e",
-  'const s = require("node:net").createServer(); s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });',
-])
-  .toString()
-  .trim();
+const freePort = () =>
+  execFileSync(process.execPath, [
+    "-e",
+    'const s = require("node:net").createServer(); s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });',
+  ])
+    .toString()
+    .trim();
+process.env.E2E_PORT ||= freePort();
+// The port of the host page e2e/embed-panel.spec.ts serves from another origin: e2e/serve.mjs lets
+// http://127.0.0.1:<it> frame the panel (EMBED_ALLOWED_ORIGINS), chosen the same way.
+process.env.E2E_EMBED_HOST_PORT ||= freePort();
 const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
 
 export default defineConfig({

@@ -9,6 +9,8 @@ import {
   servedOverHttps,
 } from "@/lib/edge/security-headers";
 import { ensureAuthSecret } from "@/lib/auth/secret";
+import { embedAllowedOrigins } from "@/lib/edge/embed-origins.mjs";
+import { EMBED_REQUEST_HEADER, isEmbedPath } from "@/lib/edge/embed-surface";
 
 /**
  * The one gate in front of the app (Next 16 Proxy, Node.js runtime): cross-site writes refused, signed-in
@@ -18,11 +20,18 @@ import { ensureAuthSecret } from "@/lib/auth/secret";
 export async function proxy(req: NextRequest) {
   const https = servedOverHttps(req.nextUrl, req.headers.get("x-forwarded-proto"));
   const nonce = makeNonce();
-  const csp = contentSecurityPolicy(nonce, { https, dev: process.env.NODE_ENV === "development" });
+  // The embeddable panel alone may be framed, and only by the configured origins (issue 16 part 3).
+  const embed = isEmbedPath(req.nextUrl.pathname);
+  const csp = contentSecurityPolicy(nonce, {
+    https,
+    dev: process.env.NODE_ENV === "development",
+    frameAncestors: embed ? embedAllowedOrigins() : undefined,
+  });
 
   const finish = (res: Response | NextResponse) => {
     res.headers.set("Content-Security-Policy", csp);
-    for (const [name, value] of Object.entries(securityHeaders({ https }))) res.headers.set(name, value);
+    for (const [name, value] of Object.entries(securityHeaders({ https, embed })))
+      res.headers.set(name, value);
     return res;
   };
 
@@ -49,6 +58,9 @@ export async function proxy(req: NextRequest) {
   const requestHeaders = new Headers(req.headers);
   requestHeaders.set("Content-Security-Policy", csp);
   requestHeaders.set("x-nonce", nonce);
+  // The root layout renders the panel without the site's chrome; only this proxy may say a request is one.
+  if (embed) requestHeaders.set(EMBED_REQUEST_HEADER, "1");
+  else requestHeaders.delete(EMBED_REQUEST_HEADER);
   return finish(NextResponse.next({ request: { headers: requestHeaders } }));
 }
 

@@ -1,7 +1,9 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/nav/site-header";
 import { getSessionUser } from "@/lib/auth/session";
+import { EMBED_REQUEST_HEADER } from "@/lib/edge/embed-surface";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -18,6 +20,15 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
+  // The embeddable panel (/embed/*, marked by proxy.ts) sits in another site's page: no header, footer or
+  // session look-up, and a transparent page behind its own card.
+  if ((await headers()).get(EMBED_REQUEST_HEADER) === "1") {
+    return (
+      <html lang="en">
+        <body className="bg-transparent">{children}</body>
+      </html>
+    );
+  }
   const user = await getSessionUser();
 
   return (

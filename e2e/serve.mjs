@@ -42,6 +42,9 @@ Object.assign(env, {
   // (and by the fuzz suite's wrong passwords). The per-e-mail budget stays at its default; the
   // per-address one is proven in lib/auth/login-throttle.test.ts.
   LOGIN_MAX_FAILURES_PER_ADDRESS: "10000",
+  // The one origin allowed to frame the referral panel: the host page of e2e/embed-panel.spec.ts, on the
+  // port playwright.config.ts chose (or a fixed stand-in when this script runs on its own).
+  EMBED_ALLOWED_ORIGINS: `http://${HOST}:${process.env.E2E_EMBED_HOST_PORT ?? "3999"}`,
 });
 delete env.BODY_LIMIT_BYTES;
 

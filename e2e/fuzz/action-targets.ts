@@ -33,6 +33,7 @@ import {
 } from "@/lib/validation/campaigns";
 import { leaderboardOptInSchema } from "@/lib/validation/leaderboard";
 import { retryJobSchema } from "@/lib/validation/jobs";
+import { embedCreateCodeSchema } from "@/lib/validation/embed";
 import type { FuzzContext } from "./route-targets";
 import type { Who } from "./runner";
 
@@ -79,6 +80,13 @@ const prefixed = (prefix: string, form: Record<string, string>) =>
 const FIELD_NAMES_ONLY: FuzzContext = { marker: "", clientId: 0, codeId: 0, unique: () => "" };
 
 export const actionTargets: Record<string, ActionTarget> = {
+  createEmbedCodeAction: {
+    schema: embedCreateCodeSchema,
+    // The embedded panel's form: its token is its credential (no session). A well-formed token that was
+    // never issued, so the valid form is refused by the token check and creates no code.
+    who: "anonymous",
+    valid: (ctx) => ({ token: `emt_${"A".repeat(43)}`, custom_code: "", code_name: `Fuzz ${ctx.marker}` }),
+  },
   signUp: {
     schema: signupSchema,
     who: "anonymous",

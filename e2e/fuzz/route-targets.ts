@@ -10,6 +10,7 @@ import { commissionListQuerySchema, recordPaymentSchema } from "@/lib/validation
 import { referralAnalyticsQuerySchema } from "@/lib/validation/analytics";
 import { createReferralCodeSchema, updateReferralCodeSchema } from "@/lib/validation/referral-codes";
 import { leaderboardQuerySchema } from "@/lib/validation/leaderboard";
+import { issueEmbedTokenSchema, revokeEmbedTokensQuerySchema } from "@/lib/validation/embed";
 import type { Who } from "./runner";
 
 /** Ids of real rows, so hostile values in one field meet an otherwise valid request. */
@@ -184,6 +185,32 @@ export const routeTargets: RouteTarget[] = [
       type: "payment",
       occurred_at: "2025-06-01T12:00:00Z",
     }),
+  },
+  {
+    file: "app/api/embed-tokens/route.ts",
+    method: "POST",
+    path: "/api/embed-tokens",
+    who: "apiKey",
+    adminOnly: true,
+    body: issueEmbedTokenSchema,
+    // A real client and the shortest lifetime: the token it issues opens only that client's panel.
+    validBody: (ctx) => ({ user_id: ctx.clientId, ttl_seconds: 60 }),
+  },
+  {
+    file: "app/api/embed-tokens/route.ts",
+    method: "DELETE",
+    path: "/api/embed-tokens",
+    who: "apiKey",
+    adminOnly: true,
+    query: revokeEmbedTokensQuerySchema,
+    validQuery: (ctx) => ({ user_id: String(ctx.clientId) }),
+  },
+  {
+    file: "app/api/embed-tokens/[id]/route.ts",
+    method: "DELETE",
+    path: "/api/embed-tokens/:id",
+    who: "apiKey",
+    adminOnly: true,
   },
   {
     file: "app/api/webhooks/stripe/route.ts",

@@ -83,3 +83,13 @@ export function actorOf(principal: Principal): { actorUserId: number | null; act
     actorApiKeyId: principal.kind === "api_key" ? principal.apiKeyId : null,
   };
 }
+
+/**
+ * For endpoints only an integration may call (issuing embed tokens): an API key. A signed-in admin is
+ * refused with 403 — a browser session must not mint credentials that open another client's data.
+ */
+export function requireApiKey(principal: Principal): Extract<Principal, { kind: "api_key" }> {
+  if (principal.kind === "api_key") return principal;
+  if (principal.kind === "anonymous") throw unauthorized();
+  throw forbidden();
+}

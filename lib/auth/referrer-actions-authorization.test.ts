@@ -187,6 +187,14 @@ const CASES: Record<string, Case> = {
     foreignAnswer: () => ({ status: "error", message: "Your current password is not correct" }),
     invalid: { currentPassword: "" },
   },
+  "app/embed/referrals/actions.ts#createEmbedCodeAction": {
+    // The embedded panel authenticates by its token, never by the session: a signed-in client with a
+    // token that was never issued (and the owner's id smuggled in) gets no code anywhere.
+    public: true,
+    foreign: () => ({ ...smuggled(), token: `emt_${"A".repeat(43)}`, custom_code: "SMUGGLED2" }),
+    foreignAnswer: () => ({ status: "error", message: expect.stringContaining("no longer valid") }),
+    invalid: { token: "not-a-token" },
+  },
   "app/(auth)/signup/actions.ts#signUp": {
     public: true,
     // Signing up again with the owner's address does not take over the owner's account.

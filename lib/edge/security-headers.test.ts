@@ -22,6 +22,17 @@ describe("contentSecurityPolicy", () => {
     expect(contentSecurityPolicy("n", { https: true })).toContain("upgrade-insecure-requests");
   });
 
+  it("lets only the listed origins frame the embeddable panel, and no one when the list is empty", () => {
+    const embed = contentSecurityPolicy("n", {
+      https: false,
+      frameAncestors: ["https://app.example.com", "http://127.0.0.1:4000"],
+    });
+    expect(embed).toContain("frame-ancestors https://app.example.com http://127.0.0.1:4000");
+    expect(contentSecurityPolicy("n", { https: false, frameAncestors: [] })).toContain(
+      "frame-ancestors 'none'",
+    );
+  });
+
   it("allows eval in development only (React's dev overlays)", () => {
     expect(contentSecurityPolicy("n", { https: false, dev: true })).toContain("'unsafe-eval'");
   });
@@ -46,6 +57,12 @@ describe("securityHeaders", () => {
     expect(plain["Permissions-Policy"]).toContain("camera=()");
     expect(plain["Strict-Transport-Security"]).toBeUndefined();
     expect(securityHeaders({ https: true })["Strict-Transport-Security"]).toMatch(/^max-age=31536000/);
+  });
+
+  it("drops X-Frame-Options and the Referer for the embeddable panel (its URL carries a token)", () => {
+    const embed = securityHeaders({ https: false, embed: true });
+    expect(embed["X-Frame-Options"]).toBeUndefined();
+    expect(embed["Referrer-Policy"]).toBe("no-referrer");
   });
 });
 

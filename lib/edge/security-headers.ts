@@ -10,7 +10,15 @@ export function makeNonce(): string {
   return btoa(String.fromCharCode(...bytes));
 }
 
-export function contentSecurityPolicy(nonce: string, opts: { https: boolean; dev?: boolean }): string {
+/**
+ * `frameAncestors`: the origins that may frame this response — only the embeddable panel (/embed/*) passes
+ * EMBED_ALLOWED_ORIGINS; every other page keeps 'none'.
+ */
+export function contentSecurityPolicy(
+  nonce: string,
+  opts: { https: boolean; dev?: boolean; frameAncestors?: readonly string[] },
+): string {
+  const ancestors = opts.frameAncestors?.length ? opts.frameAncestors.join(" ") : "'none'";
   const directives = [
     "default-src 'self'",
     // 'strict-dynamic': chunks loaded by Next's nonce'd runtime are trusted; nothing else runs. React's dev
@@ -25,19 +33,23 @@ export function contentSecurityPolicy(nonce: string, opts: { https: boolean; dev
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
-    "frame-ancestors 'none'",
+    `frame-ancestors ${ancestors}`,
     // Only over https: on plain http it would send every sub-resource to an https port that isn't there.
     ...(opts.https ? ["upgrade-insecure-requests"] : []),
   ];
   return directives.join("; ");
 }
 
-/** The static headers; HSTS only when the page really came over https (never pin a plain-http host). */
-export function securityHeaders(opts: { https: boolean }): Record<string, string> {
+/**
+ * The static headers; HSTS only when the page really came over https (never pin a plain-http host).
+ * `embed` (the framable panel): no X-Frame-Options (CSP frame-ancestors decides, and XFO can't name a list),
+ * and no Referer at all, since the panel's URL carries its token.
+ */
+export function securityHeaders(opts: { https: boolean; embed?: boolean }): Record<string, string> {
   const headers: Record<string, string> = {
-    "X-Frame-Options": "DENY",
+    ...(opts.embed ? {} : { "X-Frame-Options": "DENY" }),
     "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "Referrer-Policy": opts.embed ? "no-referrer" : "strict-origin-when-cross-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
     "Cross-Origin-Opener-Policy": "same-origin",
   };

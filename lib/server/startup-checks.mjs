@@ -1,5 +1,6 @@
 // Settings without which the production server must not start: it would print "Ready" and then answer
 // 500 to every request. `npm run dev` is not affected (lib/auth/secret.ts generates a development secret).
+import { parseEmbedOrigins } from "../edge/embed-origins.mjs";
 
 /**
  * Why the production server can't start with this environment, or null when it can.
@@ -10,6 +11,8 @@ export function startupProblem(env) {
   if (!env.NEXTAUTH_SECRET?.trim() && !env.MUSENEST_ALLOW_GENERATED_SECRET) {
     return "NEXTAUTH_SECRET must be set to start the production server: it signs every session. Generate one with `openssl rand -base64 32`.";
   }
+  const embedOrigins = parseEmbedOrigins(env.EMBED_ALLOWED_ORIGINS);
+  if (!embedOrigins.ok) return embedOrigins.message;
   return null;
 }
 

@@ -18,3 +18,22 @@ describe("parsePort", () => {
     expect(parsePort("70000", undefined)).toBeNull();
   });
 });
+
+describe("startupProblem: EMBED_ALLOWED_ORIGINS", () => {
+  const env = { NEXTAUTH_SECRET: "s3cret" };
+  it("starts with no list or a list of origins, and refuses anything that is not an origin", () => {
+    expect(startupProblem(env)).toBeNull();
+    expect(
+      startupProblem({ ...env, EMBED_ALLOWED_ORIGINS: "https://app.example.com, http://127.0.0.1:4000" }),
+    ).toBeNull();
+    for (const bad of [
+      "*",
+      "app.example.com",
+      "https://app.example.com/path",
+      "https://*.example.com",
+      "'self'",
+    ]) {
+      expect(startupProblem({ ...env, EMBED_ALLOWED_ORIGINS: bad }), bad).toMatch(/EMBED_ALLOWED_ORIGINS/);
+    }
+  });
+});

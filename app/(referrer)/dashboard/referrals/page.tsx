@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { ReferralStatusBadge } from "@/components/referrals/referral-status-badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
 import { CardEmptyState } from "@/components/ui/card-list";
@@ -7,7 +7,7 @@ import { StatCard } from "@/components/ui/stat-card";
 import { Table, TableBody, TableHead, TableScroll, Td, Th } from "@/components/ui/table";
 import { pageContext } from "@/lib/auth/page-context";
 import { formatDate, formatMoney, formatPoints } from "@/lib/format";
-import { getMyReferrals, type MyReferral, type ReferralStatus } from "@/lib/queries/my-referrals";
+import { getMyReferrals, type MyReferral } from "@/lib/queries/my-referrals";
 import { getSignupsBySource } from "@/lib/queries/referral-analytics";
 import { myReferralsPageSchema } from "@/lib/validation/my-referrals";
 import { DashboardHeader } from "../dashboard-header";
@@ -17,14 +17,6 @@ export const metadata: Metadata = { title: "My referrals" };
 export const dynamic = "force-dynamic";
 
 const PER_PAGE = 25;
-
-const statuses: Record<ReferralStatus, { label: string; tone: BadgeTone }> = {
-  qualified: { label: "Qualified", tone: "success" },
-  awaiting_payment: { label: "Waiting for first payment", tone: "info" },
-  refunded: { label: "Refunded", tone: "neutral" },
-  in_review: { label: "In review", tone: "warning" },
-  rejected: { label: "Rejected", tone: "danger" },
-};
 
 function Points({ referral }: { referral: MyReferral }) {
   return (
@@ -111,7 +103,7 @@ export default async function MyReferralsPage({
                         {r.maskedEmail} · {formatDate(r.referredAt)}
                       </p>
                     </div>
-                    <Badge tone={statuses[r.status].tone}>{statuses[r.status].label}</Badge>
+                    <ReferralStatusBadge status={r.status} />
                   </div>
                   <dl className="mt-2 grid grid-cols-2 gap-2 text-sm">
                     <div>
@@ -159,7 +151,7 @@ export default async function MyReferralsPage({
                         {r.code}
                       </Td>
                       <Td inset>
-                        <Badge tone={statuses[r.status].tone}>{statuses[r.status].label}</Badge>
+                        <ReferralStatusBadge status={r.status} />
                       </Td>
                       <Td inset align="right" className="font-medium text-ink-900">
                         <Points referral={r} />

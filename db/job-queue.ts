@@ -164,7 +164,7 @@ export async function installJobQueue(handle: DatabaseHandle): Promise<void> {
  * the job of an instance that died mid-send; pg-boss's default is 15 minutes) and
  * INVITE_EMAIL_RETRY_DELAY_SECONDS (the back-off's base, default the queue's 30 s).
  */
-export function inviteEmailJobOptions(env: NodeJS.ProcessEnv = process.env): {
+export function inviteEmailJobOptions(env: Record<string, string | undefined> = process.env): {
   expireInSeconds?: number;
   retryDelay?: number;
 } {

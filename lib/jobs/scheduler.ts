@@ -73,8 +73,12 @@ export type JobRunnerOptions = {
  *   pg-boss still sends each schedule once per minute across all instances.
  * - JOBS_POLL_SECONDS: how often workers poll for periodic jobs (default 10).
  * - JOBS_MAINTENANCE_SECONDS: how often pg-boss looks for expired jobs, e.g. of a killed instance (default 120).
+ * - JOBS_CLOCK_SECONDS: how often pg-boss checks the schedules and hands due ones to their queues (default
+ *   30 and 5 s); shorter checks do not send more: a schedule's send is deduplicated per minute in the database.
  */
-export function jobRunnerOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): JobRunnerOptions {
+export function jobRunnerOptionsFromEnv(
+  env: Record<string, string | undefined> = process.env,
+): JobRunnerOptions {
   const opts: JobRunnerOptions = {};
   const seconds = (name: string) => {
     const raw = env[name];
@@ -85,6 +89,8 @@ export function jobRunnerOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): J
   };
   opts.scheduledPollingSeconds = seconds("JOBS_POLL_SECONDS");
   opts.maintenanceIntervalSeconds = seconds("JOBS_MAINTENANCE_SECONDS");
+  const clock = seconds("JOBS_CLOCK_SECONDS");
+  if (clock) opts.cronMonitorIntervalSeconds = opts.cronWorkerIntervalSeconds = clock;
   if (env.JOBS_CRON?.trim()) {
     opts.cron = {};
     for (const entry of env.JOBS_CRON.split(";")) {

@@ -10,7 +10,12 @@ export async function register() {
   const { getDatabaseHandle } = await import("./db/client");
   const handle = await getDatabaseHandle();
   const { metrics } = await import("./lib/observability/metrics.mjs");
-  metrics().db.poolMax.set(handle.kind === "pglite" ? 1 : Number(process.env.DATABASE_POOL_MAX || 10));
+  const poolMax = handle.kind === "pglite" ? 1 : Number(process.env.DATABASE_POOL_MAX || 10);
+  metrics().db.poolMax.set(poolMax);
+  // The read replica (DATABASE_REPLICA_URL) is opened at start too: a wrong URL shows in the first log lines.
+  const { getReplicaHandle } = await import("./db/client");
+  const replica = await getReplicaHandle();
+  metrics().db.replicaPoolMax.set(replica ? poolMax : 0);
   await import("./lib/jobs/registry");
   const { startJobs } = await import("./lib/jobs/scheduler");
   await startJobs(handle);
@@ -18,5 +23,5 @@ export async function register() {
   const { registerShutdownHook } = await import("./lib/observability/lifecycle.mjs");
   const { stopJobs } = await import("./lib/jobs/scheduler");
   registerShutdownHook("jobs", (remainingMs) => stopJobs(remainingMs), 1);
-  registerShutdownHook("database", () => handle.close(), 2);
+  registerShutdownHook("database", () => Promise.all([handle.close(), replica?.close()]), 2);
 }

@@ -158,6 +158,31 @@ export async function installJobQueue(handle: DatabaseHandle): Promise<void> {
   await boss.stop({ graceful: false, close: false });
 }
 
+/**
+ * Per-job options of the invite e-mails from the environment: INVITE_EMAIL_EXPIRE_SECONDS (how long a
+ * running send may take before pg-boss's maintenance counts it as failed and retries it — what recovers
+ * the job of an instance that died mid-send; pg-boss's default is 15 minutes) and
+ * INVITE_EMAIL_RETRY_DELAY_SECONDS (the back-off's base, default the queue's 30 s).
+ */
+export function inviteEmailJobOptions(env: Record<string, string | undefined> = process.env): {
+  expireInSeconds?: number;
+  retryDelay?: number;
+} {
+  const seconds = (name: string) => {
+    const raw = env[name];
+    if (raw === undefined || raw === "") return undefined;
+    const value = Number(raw);
+    if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${name} must be whole seconds ≥ 1`);
+    return value;
+  };
+  const options: { expireInSeconds?: number; retryDelay?: number } = {};
+  const expire = seconds("INVITE_EMAIL_EXPIRE_SECONDS");
+  const delay = seconds("INVITE_EMAIL_RETRY_DELAY_SECONDS");
+  if (expire) options.expireInSeconds = expire;
+  if (delay) options.retryDelay = delay;
+  return options;
+}
+
 /** A stable job id per invite, so enqueuing the same invite twice (request, then sweeper) makes one job. */
 export function inviteJobId(inviteId: number): string {
   const hex = createHash("sha256").update(`musenest:invite-email:${inviteId}`).digest("hex");

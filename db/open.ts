@@ -30,6 +30,8 @@ export type PostgresOptions = {
   max?: number;
   /** Longest a statement may run before PostgreSQL cancels it (0 = no limit, the default). */
   statementTimeoutMs?: number;
+  /** `application_name` of the connections (pg_stat_activity, the server's log): primary or replica. */
+  applicationName?: string;
 };
 
 /**
@@ -42,6 +44,7 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const connection: Record<string, string> = { TimeZone: "UTC" };
   if (opts.statementTimeoutMs) connection.statement_timeout = String(opts.statementTimeoutMs);
+  if (opts.applicationName) connection.application_name = opts.applicationName;
   const client = postgres(url, { max: opts.max ?? 10, onnotice: () => {}, connection });
   client.options.parsers[INT8_OID] = toNumber;
   client.options.parsers[NUMERIC_OID] = toNumber;
@@ -178,11 +181,28 @@ export async function openConfiguredDatabase(
 ): Promise<DatabaseHandle> {
   const url = process.env.DATABASE_URL;
   if (!url) return openPglite();
-  return openPostgres(url, {
+  return openPostgres(url, { ...configuredPoolOptions(opts), applicationName: "musenest" });
+}
+
+/**
+ * The read replica (DATABASE_REPLICA_URL), opened with the primary's settings, or null when there is none:
+ * without it, or on the embedded PGlite (a replica of which cannot exist), reads go to the primary.
+ * Never migrated from here: a streaming replica receives the primary's schema through replication.
+ */
+export async function openConfiguredReplica(
+  opts: { statementTimeoutMs?: number } = {},
+): Promise<DatabaseHandle | null> {
+  const url = process.env.DATABASE_REPLICA_URL;
+  if (!url || !process.env.DATABASE_URL) return null;
+  return openPostgres(url, { ...configuredPoolOptions(opts), applicationName: "musenest-replica" });
+}
+
+function configuredPoolOptions(opts: { statementTimeoutMs?: number }): PostgresOptions {
+  return {
     max: positiveIntFromEnv("DATABASE_POOL_MAX", 10),
     statementTimeoutMs:
       opts.statementTimeoutMs ?? positiveIntFromEnv("DATABASE_STATEMENT_TIMEOUT_MS", 15_000),
-  });
+  };
 }
 
 function positiveIntFromEnv(name: string, fallback: number): number {

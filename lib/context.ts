@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/db/client";
+import { getDb, getReadDb } from "@/db/client";
 import type { Db } from "@/db/types";
 import type { AuditActor } from "@/lib/audit";
 import { actorOf, type Principal } from "@/lib/auth/principal";
@@ -10,7 +10,13 @@ export type { Db, DbOrTx } from "@/db/types";
 
 /** What every wrapper hands its entry point: the database and who is acting (for audit rows). */
 export type EntryContext<P> = {
+  /** The primary: every write, and every read that must see the caller's own last write. */
   db: Db;
+  /**
+   * Heavy read-only paths that may lag a moment (reports, charts, the export, analytics, the leaderboard):
+   * the read replica when DATABASE_REPLICA_URL is set, else the primary.
+   */
+  readDb: Db;
   principal: P;
   /** The audit actor of this request: the signed-in user or API key, and the client's address. */
   actor: AuditActor;
@@ -23,8 +29,10 @@ export async function entryContext<P extends Principal>(
   principal: P,
   request: { ip: string | null; userAgent: string | null },
 ): Promise<EntryContext<P>> {
+  const [db, readDb] = await Promise.all([getDb(), getReadDb()]);
   return {
-    db: await getDb(),
+    db,
+    readDb,
     principal,
     actor: { ...actorOf(principal), ip: request.ip },
     ip: request.ip,

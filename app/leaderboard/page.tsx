@@ -75,11 +75,12 @@ export default async function LeaderboardPage({
 }: {
   searchParams: Promise<Record<string, string>>;
 }) {
-  const { db, user } = await pageContext("/leaderboard");
+  const { db, readDb, user } = await pageContext("/leaderboard");
   const { period } = leaderboardPageSchema.parse(await searchParams);
   const isClient = user.role === "client";
+  // The board may lag a moment (replica); the viewer's own opt-in, just changed by the form, may not.
   const [board, optIn] = await Promise.all([
-    getLeaderboard(db, { period, limit: LIMIT, viewerId: isClient ? user.id : null }),
+    getLeaderboard(readDb, { period, limit: LIMIT, viewerId: isClient ? user.id : null }),
     getLeaderboardOptIn(db, user.id),
   ]);
 

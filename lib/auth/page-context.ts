@@ -1,10 +1,13 @@
 import "server-only";
-import { getDb } from "@/db/client";
+import { getDb, getReadDb } from "@/db/client";
 import type { Db } from "@/db/types";
 import { getSessionUser, requirePageUser, type Role, type SessionUser } from "./session";
 
-/** What a page guard hands its page: the database and the signed-in user it let through. */
-export type PageContext = { db: Db; user: SessionUser };
+/**
+ * What a page guard hands its page: the database, the read database (the replica when there is one, for
+ * heavy reads that may lag a moment; see `getReadDb`) and the signed-in user it let through.
+ */
+export type PageContext = { db: Db; readDb: Db; user: SessionUser };
 
 /**
  * The guard of a signed-in page (see `requirePageUser`: anonymous → sign-in, wrong role → elsewhere), which
@@ -12,7 +15,8 @@ export type PageContext = { db: Db; user: SessionUser };
  */
 export async function pageContext(path: string, role?: Role): Promise<PageContext> {
   const user = await requirePageUser(path, role);
-  return { db: await getDb(), user };
+  const [db, readDb] = await Promise.all([getDb(), getReadDb()]);
+  return { db, readDb, user };
 }
 
 /** For pages anyone may see (landing, sign-up): the database and the signed-in user, if any. */

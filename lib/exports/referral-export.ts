@@ -47,15 +47,19 @@ const UTF8_BOM = "\uFEFF";
  * is the table's column labels and the JSON keys are the column ids. Without it, the seed's fields.
  */
 export async function startReferralExport(
-  db: Db,
+  databases: Db | ExportDatabases,
   query: ReferralExportQuery,
   actor: AuditActor,
   now = new Date(),
 ): Promise<ReferralExport> {
+  // The rows may come from the read replica (they may lag the primary by its replication delay); the
+  // audit row is a write and goes to the primary.
+  const { db: primary, readDb: db } =
+    "readDb" in databases ? databases : { db: databases, readDb: databases };
   // The referrer text is resolved once: the count and every batch select the same people.
   const filters = await resolveReportFilters(db, pickFilters(query));
   const total = await countReportReferrals(db, filters);
-  await writeAudit(db, actor, {
+  await writeAudit(primary, actor, {
     action: "referral.export",
     entityType: "referral",
     details: { format: query.format, filters: filtersApplied(filters), total },
@@ -93,6 +97,9 @@ export async function startReferralExport(
     }),
   };
 }
+
+/** The primary (for the audit row) and the database the rows are read from (the replica, if any). */
+export type ExportDatabases = { db: Db; readDb: Db };
 
 /** The seed's `filters_applied`: its three keys always, the table's other filters when set. */
 export function filtersApplied(f: ReferralReportFilters): Record<string, string | number | boolean | null> {

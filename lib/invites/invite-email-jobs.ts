@@ -1,7 +1,13 @@
 import "server-only";
 import { and, eq, lt, gt } from "drizzle-orm";
 import { z } from "zod";
-import { INVITE_EMAIL_QUEUE, inviteJobId, jobDbForTx, jobStatements } from "@/db/job-queue";
+import {
+  INVITE_EMAIL_QUEUE,
+  inviteEmailJobOptions,
+  inviteJobId,
+  jobDbForTx,
+  jobStatements,
+} from "@/db/job-queue";
 import { emailInvites } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
 import { deliverInvite, type MailerConfig } from "./mailer";
@@ -18,8 +24,13 @@ const statements = jobStatements();
  */
 export async function enqueueInviteEmails(db: DbOrTx, inviteIds: number[]): Promise<void> {
   const jobDb = jobDbForTx(db);
+  const options = inviteEmailJobOptions();
   for (const inviteId of inviteIds) {
-    await statements.send(INVITE_EMAIL_QUEUE, { inviteId }, { id: inviteJobId(inviteId), db: jobDb });
+    await statements.send(
+      INVITE_EMAIL_QUEUE,
+      { inviteId },
+      { ...options, id: inviteJobId(inviteId), db: jobDb },
+    );
   }
 }
 

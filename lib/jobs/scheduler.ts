@@ -63,7 +63,44 @@ export type JobRunnerOptions = {
   cronWorkerIntervalSeconds?: number;
   /** A cron expression per job name instead of its interval's (tests: every minute). */
   cron?: Record<string, string>;
+  /** Seconds between pg-boss maintenance runs (which fail or retry jobs whose instance died). */
+  maintenanceIntervalSeconds?: number;
 };
+
+/**
+ * Job runner settings from the environment, for operators and the cluster test (e2e/cluster.spec.ts):
+ * - JOBS_CRON: `name=cron expression;…` replaces a job's schedule (e.g. `commissions:approve-due=* * * * *`);
+ *   pg-boss still sends each schedule once per minute across all instances.
+ * - JOBS_POLL_SECONDS: how often workers poll for periodic jobs (default 10).
+ * - JOBS_MAINTENANCE_SECONDS: how often pg-boss looks for expired jobs, e.g. of a killed instance (default 120).
+ * - JOBS_CLOCK_SECONDS: how often pg-boss checks the schedules and hands due ones to their queues (default
+ *   30 and 5 s); shorter checks do not send more: a schedule's send is deduplicated per minute in the database.
+ */
+export function jobRunnerOptionsFromEnv(
+  env: Record<string, string | undefined> = process.env,
+): JobRunnerOptions {
+  const opts: JobRunnerOptions = {};
+  const seconds = (name: string) => {
+    const raw = env[name];
+    if (raw === undefined || raw === "") return undefined;
+    const value = Number(raw);
+    if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${name} must be whole seconds ≥ 1`);
+    return value;
+  };
+  opts.scheduledPollingSeconds = seconds("JOBS_POLL_SECONDS");
+  opts.maintenanceIntervalSeconds = seconds("JOBS_MAINTENANCE_SECONDS");
+  const clock = seconds("JOBS_CLOCK_SECONDS");
+  if (clock) opts.cronMonitorIntervalSeconds = opts.cronWorkerIntervalSeconds = clock;
+  if (env.JOBS_CRON?.trim()) {
+    opts.cron = {};
+    for (const entry of env.JOBS_CRON.split(";")) {
+      const at = entry.indexOf("=");
+      if (at < 1) throw new Error(`JOBS_CRON entries are name=cron (got "${entry}")`);
+      opts.cron[entry.slice(0, at).trim()] = entry.slice(at + 1).trim();
+    }
+  }
+  return opts;
+}
 
 /**
  * A pg-boss instance working every registered job and worker on `handle`'s database. The schema and the
@@ -78,7 +115,7 @@ export async function createJobRunner(handle: DatabaseHandle, opts: JobRunnerOpt
     cronMonitorIntervalSeconds: opts.cronMonitorIntervalSeconds ?? 30,
     cronWorkerIntervalSeconds: opts.cronWorkerIntervalSeconds ?? 5,
     // Maintenance (expiring stuck jobs, archiving) needs no more than this on a small queue.
-    maintenanceIntervalSeconds: 120,
+    maintenanceIntervalSeconds: opts.maintenanceIntervalSeconds ?? 120,
   });
   boss.on("error", (error) => logger.error({ err: error }, "job queue error"));
   await boss.start();
@@ -119,7 +156,7 @@ export async function startJobs(handle: DatabaseHandle): Promise<void> {
   if (state.started || process.env.JOBS === "off") return;
   state.started = true;
   try {
-    state.boss = await createJobRunner(handle);
+    state.boss = await createJobRunner(handle, jobRunnerOptionsFromEnv());
     logger.info({ jobs: [...state.jobs.keys()], workers: [...state.workers.keys()] }, "job runner started");
   } catch (error) {
     state.started = false;

@@ -78,6 +78,11 @@ function createMetrics() {
       help: "Connections the PostgreSQL pool may open (DATABASE_POOL_MAX; 1 for the embedded PGlite); postgres.js does not expose how many are busy",
       registers: [registry],
     }),
+    replicaPoolMax: new client.Gauge({
+      name: "db_replica_pool_max_connections",
+      help: "Connections the read replica's pool may open (DATABASE_REPLICA_URL, same DATABASE_POOL_MAX); 0 when reads go to the primary",
+      registers: [registry],
+    }),
   };
   return { registry, http, jobs, domain, db };
 }

@@ -21,7 +21,8 @@ export const dynamic = "force-dynamic";
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function AdminReportsPage({ searchParams }: Props) {
-  const { db } = await pageContext("/admin", "admin");
+  // Reports and charts are heavy reads over the whole program: the replica when there is one (may lag a moment).
+  const { readDb: db } = await pageContext("/admin", "admin");
   const { search, ignored } = parseReportSearch(await searchParams);
   const filters = pickFilters(search);
   const now = new Date();

@@ -10,9 +10,10 @@ export const dynamic = "force-dynamic";
  */
 export const GET = route(
   { access: "user", query: leaderboardQuerySchema },
-  async ({ db, query, principal }) => {
+  // A ranking over everyone's referrals: read from the replica when there is one (it may lag a moment).
+  async ({ readDb, query, principal }) => {
     const viewerId = principal.kind === "user" ? principal.user.id : null;
-    const board = await getLeaderboard(db, { period: query.period, limit: query.limit, viewerId });
+    const board = await getLeaderboard(readDb, { period: query.period, limit: query.limit, viewerId });
     const json = (e: (typeof board.entries)[number]) => ({
       rank: e.rank,
       name: e.displayName,

@@ -12,8 +12,9 @@ export const dynamic = "force-dynamic";
  */
 export const GET = route(
   { access: "admin", query: referralExportQuerySchema },
-  async ({ db, actor, query }) => {
-    const result = await startReferralExport(db, query, actor);
+  // The rows are read from the replica when there is one (a heavy read that may lag a moment).
+  async ({ db, readDb, actor, query }) => {
+    const result = await startReferralExport({ db, readDb }, query, actor);
     return new Response(result.body, {
       headers: {
         "Content-Type": result.contentType,

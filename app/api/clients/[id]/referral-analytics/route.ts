@@ -13,13 +13,14 @@ export const dynamic = "force-dynamic";
  */
 export const GET = route(
   { access: "user", params: clientIdParamsSchema, query: referralAnalyticsQuerySchema },
-  async ({ db, params, query, principal }) => {
+  // The analytics API is a heavy read for integrations: the replica when there is one (may lag a moment).
+  async ({ readDb, params, query, principal }) => {
     assertCanActFor(principal, params.id);
-    await findClient(db, params.id);
+    await findClient(readDb, params.id);
     const now = new Date();
     if (query.period === "monthly") {
-      return getMonthlyReport(db, params.id, query.month ?? monthOf(now), now);
+      return getMonthlyReport(readDb, params.id, query.month ?? monthOf(now), now);
     }
-    return getReferralAnalytics(db, params.id, { now, viewer: isAdmin(principal) ? "admin" : "owner" });
+    return getReferralAnalytics(readDb, params.id, { now, viewer: isAdmin(principal) ? "admin" : "owner" });
   },
 );

@@ -41,3 +41,19 @@ export const retryDeliverySchema = z.object({ deliveryId: idParam("Delivery id")
 
 export type CreateWebhookEndpointBody = z.output<typeof createWebhookEndpointSchema>;
 export type UpdateWebhookEndpointBody = z.output<typeof updateWebhookEndpointSchema>;
+
+/** The admin form's checkboxes are one field per event (`event:commission.created` = "on"). */
+export const eventFieldName = (type: string) => `event:${type}`;
+function eventsFromForm(values: unknown): unknown {
+  if (values === null || typeof values !== "object") return values;
+  const form = values as Record<string, unknown>;
+  return { ...form, events: EVENT_TYPES.filter((type) => form[eventFieldName(type)] === "on") };
+}
+
+export const createWebhookEndpointFormSchema = z.preprocess(eventsFromForm, createWebhookEndpointSchema);
+export const updateWebhookEventsFormSchema = z.preprocess(eventsFromForm, updateWebhookEventsSchema);
+export const setWebhookEnabledSchema = endpointIdSchema.extend({
+  enabled: z
+    .enum(["true", "false"], { error: "enabled must be true or false" })
+    .transform((v) => v === "true"),
+});

@@ -3,13 +3,14 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { domainEvents, webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import type { Db, DbOrTx } from "@/db/types";
 import { writeAudit, type AuditActor } from "@/lib/audit";
-import { notFound } from "@/lib/errors";
+import { DomainError, notFound } from "@/lib/errors";
 import { newEventId } from "@/lib/events/record-event";
 import { TEST_EVENT_TYPE } from "@/lib/events/event-types";
 import type {
   CreateWebhookEndpointBody,
   UpdateWebhookEndpointBody,
 } from "@/lib/validation/webhook-endpoints";
+import { attemptDelivery, type AttemptOutcome } from "./deliver";
 import { enqueueDeliveries } from "./delivery-queue";
 import { resolveSafeTarget } from "./safe-target";
 
@@ -151,17 +152,23 @@ export async function rotateEndpointSecret(
 }
 
 /**
- * A `webhook.test` event for this one endpoint: recorded already fanned out (no subscriber gets it), with
- * its delivery and job, in one transaction. The delivery shows up in the endpoint's list like any other.
+ * A `webhook.test` event for this one endpoint, sent right away so the admin sees the answer: recorded
+ * already fanned out (no subscriber gets it) with its delivery, then attempted here; a failed attempt is
+ * retried by the delivery job like any other. Shows up in the endpoint's deliveries.
  */
 export async function sendTestEvent(
   db: Db,
   id: number,
   actor: AuditActor,
   now: Date = new Date(),
-): Promise<{ event_id: string; delivery_id: number }> {
-  return db.transaction(async (tx) => {
+): Promise<{ event_id: string; delivery_id: number; outcome: AttemptOutcome }> {
+  const created = await db.transaction(async (tx) => {
     const endpoint = await endpointOrThrow(tx, id);
+    if (endpoint.disabledAt) {
+      throw new DomainError("endpoint_disabled", "Enable the endpoint before sending it a test event", {
+        status: 409,
+      });
+    }
     const eventId = newEventId();
     await tx.insert(domainEvents).values({
       id: eventId,
@@ -174,7 +181,6 @@ export async function sendTestEvent(
       .insert(webhookDeliveries)
       .values({ eventId, endpointId: endpoint.id, nextAttemptAt: now })
       .returning({ id: webhookDeliveries.id });
-    await enqueueDeliveries(tx, [delivery.id]);
     await writeAudit(tx, actor, {
       action: "webhook_endpoint.test",
       entityType: "webhook_endpoint",
@@ -183,6 +189,7 @@ export async function sendTestEvent(
     });
     return { event_id: eventId, delivery_id: delivery.id };
   });
+  return { ...created, outcome: await attemptDelivery(db, created.delivery_id, { now }) };
 }
 
 export type DeliveryJson = {

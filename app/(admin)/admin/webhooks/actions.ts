@@ -77,9 +77,14 @@ export const rotateWebhookSecretAction = action(
 export const sendWebhookTestAction = action(
   { access: "admin", schema: endpointIdSchema },
   async (input, { db, actor }) => {
-    await sendTestEvent(db, input.endpointId, actor);
+    const { outcome } = await sendTestEvent(db, input.endpointId, actor);
     revalidatePath(PAGE);
-    return { status: "success", message: "Test event queued. It appears under Deliveries in a moment." };
+    if (outcome.outcome === "succeeded")
+      return { status: "success", message: `Test event delivered (HTTP ${outcome.statusCode}).` };
+    return {
+      status: "error",
+      message: `The test event was not accepted (${"error" in outcome ? outcome.error : outcome.reason}). It will be retried.`,
+    };
   },
 );
 

@@ -43,15 +43,18 @@ function EventCheckboxes({
   idPrefix,
   checked,
   error,
+  twoColumns = false,
 }: {
   idPrefix: string;
   checked: string[];
   error?: string;
+  /** Two columns from `sm` up (the endpoint cards); the narrow side form keeps one. */
+  twoColumns?: boolean;
 }) {
   return (
     <fieldset className="flex flex-col gap-1.5">
       <legend className="mb-1 text-sm font-medium text-ink-900">Events</legend>
-      <div className="grid gap-x-4 gap-y-1 sm:grid-cols-2">
+      <div className={twoColumns ? "grid gap-x-4 gap-y-1 sm:grid-cols-2" : "grid gap-y-1"}>
         {EVENT_TYPES.map((type) => (
           <label key={type} className="flex items-center gap-2 font-mono text-xs text-ink-800">
             <input
@@ -130,7 +133,12 @@ export function EditEventsForm({ endpointId, events }: { endpointId: number; eve
   return (
     <form action={formAction} onSubmit={onSubmit} className="flex flex-col gap-3" aria-label="Edit events">
       <HiddenFields values={{ endpointId }} />
-      <EventCheckboxes idPrefix={`edit-${endpointId}`} checked={events} error={state.fieldErrors?.events} />
+      <EventCheckboxes
+        idPrefix={`edit-${endpointId}`}
+        checked={events}
+        error={state.fieldErrors?.events}
+        twoColumns
+      />
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" size="sm" variant="secondary" disabled={pending}>
           {pending ? "Saving…" : "Save events"}
@@ -216,6 +224,7 @@ export function EndpointActions({
         label="Delete"
         pendingLabel="Deleting…"
         variant="danger"
+        size="sm"
       />
     </div>
   );

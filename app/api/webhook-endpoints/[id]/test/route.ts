@@ -10,6 +10,17 @@ export const dynamic = "force-dynamic";
  */
 export const POST = route(
   { access: "admin", params: webhookEndpointParamsSchema },
-  async ({ db, params, actor }) =>
-    reply(await sendTestEvent(db, params.id, actor), { message: "Test event sent" }),
+  async ({ db, params, actor }) => {
+    const { outcome, ...sent } = await sendTestEvent(db, params.id, actor);
+    return reply(
+      {
+        ...sent,
+        outcome: outcome.outcome,
+        status_code: "statusCode" in outcome ? outcome.statusCode : null,
+        error: "error" in outcome ? outcome.error : null,
+        next_attempt_at: "nextAttemptAt" in outcome ? outcome.nextAttemptAt : null,
+      },
+      { message: outcome.outcome === "succeeded" ? "Test event delivered" : "Test event not accepted" },
+    );
+  },
 );

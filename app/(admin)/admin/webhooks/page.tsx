@@ -49,7 +49,7 @@ export default async function WebhooksPage() {
           </ul>
         </div>
       ) : null}
-      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="flex min-w-0 flex-col gap-6">
           {endpoints.length === 0 ? (
             <Card>
@@ -111,7 +111,7 @@ export default async function WebhooksPage() {
                       Nothing sent yet. Use “Send test” to try the endpoint.
                     </p>
                   ) : (
-                    <TableScroll>
+                    <TableScroll aria-label={`Deliveries to ${endpoint.url}, scrollable`}>
                       <Table aria-label={`Deliveries to ${endpoint.url}`}>
                         <TableHead>
                           <tr>

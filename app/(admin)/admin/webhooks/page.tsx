@@ -12,6 +12,8 @@ export const metadata: Metadata = { title: "Webhooks" };
 export const dynamic = "force-dynamic";
 
 const DELIVERIES_SHOWN = 10;
+// The deliveries' scroll box is `relative`: the sr-only "Retry" header would otherwise be placed against
+// the page and widen it on a phone.
 
 function DeliveryStatus({ d }: { d: DeliveryJson }) {
   if (d.status === "succeeded") return <Badge tone="success">Delivered</Badge>;
@@ -111,7 +113,10 @@ export default async function WebhooksPage() {
                       Nothing sent yet. Use “Send test” to try the endpoint.
                     </p>
                   ) : (
-                    <TableScroll aria-label={`Deliveries to ${endpoint.url}, scrollable`}>
+                    <TableScroll
+                      className="relative"
+                      aria-label={`Deliveries to ${endpoint.url}, scrollable`}
+                    >
                       <Table aria-label={`Deliveries to ${endpoint.url}`}>
                         <TableHead>
                           <tr>

@@ -32,6 +32,7 @@ const ADMIN_PAGES = [
   "/admin/payouts",
   "/admin/invites",
   "/admin/api-keys",
+  "/admin/webhooks",
   "/admin/audit",
 ];
 

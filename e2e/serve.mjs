@@ -33,6 +33,8 @@ Object.assign(env, {
   STRIPE_WEBHOOK_SECRET: "whsec_e2e_only_0123456789abcdef",
   // Periodic jobs run when a spec asks (the admin's "Approve due commissions"), never on their own.
   JOBS: "off",
+  // e2e/admin-webhooks.spec.ts receives webhooks on 127.0.0.1.
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: "1",
   // One JSON line per request would bury Playwright's output; warnings and errors still show.
   LOG_LEVEL: process.env.LOG_LEVEL || "warn",
   // As if one reverse proxy stood in front: a spec can then play a client at any address by sending the

@@ -1,7 +1,7 @@
 "use client";
 
 import type { ActionState } from "@/lib/action-state";
-import { Button, type ButtonVariant } from "@/components/ui/button";
+import { Button, type ButtonSize, type ButtonVariant } from "@/components/ui/button";
 import { ActionStatus } from "./action-status";
 import { HiddenFields } from "./hidden-fields";
 import { useFormAction } from "./use-form-action";
@@ -15,6 +15,7 @@ export type ConfirmActionButtonProps = {
   label: string;
   pendingLabel: string;
   variant?: ButtonVariant;
+  size?: ButtonSize;
 };
 
 /** One button that runs an action after the browser's confirm dialog, and says so if it failed. */
@@ -25,6 +26,7 @@ export function ConfirmActionButton({
   label,
   pendingLabel,
   variant,
+  size,
 }: ConfirmActionButtonProps) {
   const { state, formAction, onSubmit, pending } = useFormAction(action);
   return (
@@ -40,7 +42,7 @@ export function ConfirmActionButton({
       className="flex flex-col items-end gap-1"
     >
       <HiddenFields values={fields} />
-      <Button type="submit" variant={variant} disabled={pending}>
+      <Button type="submit" variant={variant} size={size} disabled={pending}>
         {pending ? pendingLabel : label}
       </Button>
       {state.status === "error" ? <ActionStatus state={state} /> : null}

@@ -38,14 +38,15 @@ const layouts = {
   xl: {
     toggle: "xl:hidden",
     panel:
-      "xl:static xl:flex xl:flex-1 xl:flex-row xl:items-center xl:gap-4 xl:border-0 xl:bg-transparent xl:p-0 xl:shadow-none",
+      "xl:static xl:flex xl:flex-1 xl:flex-row xl:items-center xl:gap-2 2xl:gap-4 xl:border-0 xl:bg-transparent xl:p-0 xl:shadow-none",
     list: "xl:flex-row xl:items-center",
     listWithUser: "xl:mr-auto",
     listAnonymous: "xl:ml-auto",
-    link: "xl:px-2.5 xl:py-1.5",
+    // Eleven admin links and the user box fit 1280 px only this tight; 2xl gets the air back.
+    link: "xl:px-1.5 xl:py-1.5 2xl:px-2.5",
     emphasis: "xl:mt-0 xl:ml-2",
     userBox: "xl:justify-end xl:border-0 xl:pt-0",
-    userName: "xl:max-w-32 2xl:max-w-48",
+    userName: "xl:max-w-24 2xl:max-w-48",
   },
 } as const;
 

@@ -28,6 +28,7 @@ const adminItems: NavItem[] = [
   { href: "/admin/invites", label: "Invites" },
   { href: "/admin/jobs", label: "Jobs" },
   { href: "/admin/api-keys", label: "API keys" },
+  { href: "/admin/webhooks", label: "Webhooks" },
   { href: "/admin/audit", label: "Audit log" },
 ];
 

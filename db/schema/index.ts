@@ -8,3 +8,4 @@ export * from "./admin";
 export * from "./invites";
 export * from "./rate-limits";
 export * from "./embed";
+export * from "./webhooks";

@@ -34,6 +34,15 @@ import {
 import { leaderboardOptInSchema } from "@/lib/validation/leaderboard";
 import { retryJobSchema } from "@/lib/validation/jobs";
 import { embedCreateCodeSchema } from "@/lib/validation/embed";
+import { EVENT_TYPES } from "@/lib/events/event-types";
+import {
+  createWebhookEndpointFormSchema,
+  endpointIdSchema,
+  eventFieldName,
+  retryDeliverySchema,
+  setWebhookEnabledSchema,
+  updateWebhookEventsFormSchema,
+} from "@/lib/validation/webhook-endpoints";
 import type { FuzzContext } from "./route-targets";
 import type { Who } from "./runner";
 
@@ -170,6 +179,44 @@ export const actionTargets: Record<string, ActionTarget> = {
     valid: (ctx) => ({ name: `Fuzz ${ctx.marker}` }),
   },
   revokeApiKeyAction: { schema: revokeApiKeySchema, who: "admin", valid: () => ({ keyId: MISSING }) },
+  // Webhooks: the valid URL does not resolve here (no network), so nothing is created; ids are missing rows.
+  createWebhookEndpointAction: {
+    schema: createWebhookEndpointFormSchema,
+    who: "admin",
+    valid: (ctx) => ({
+      url: `https://hooks-${ctx.marker}.invalid/in`,
+      description: `Fuzz ${ctx.marker}`,
+      [eventFieldName("commission.created")]: "on",
+    }),
+    extraFieldNames: EVENT_TYPES.map(eventFieldName),
+  },
+  updateWebhookEventsAction: {
+    schema: updateWebhookEventsFormSchema,
+    who: "admin",
+    valid: () => ({ endpointId: MISSING, [eventFieldName("payout.paid")]: "on" }),
+    extraFieldNames: EVENT_TYPES.map(eventFieldName),
+  },
+  setWebhookEnabledAction: {
+    schema: setWebhookEnabledSchema,
+    who: "admin",
+    valid: () => ({ endpointId: MISSING, enabled: "false" }),
+  },
+  deleteWebhookEndpointAction: {
+    schema: endpointIdSchema,
+    who: "admin",
+    valid: () => ({ endpointId: MISSING }),
+  },
+  rotateWebhookSecretAction: {
+    schema: endpointIdSchema,
+    who: "admin",
+    valid: () => ({ endpointId: MISSING }),
+  },
+  sendWebhookTestAction: { schema: endpointIdSchema, who: "admin", valid: () => ({ endpointId: MISSING }) },
+  retryWebhookDeliveryAction: {
+    schema: retryDeliverySchema,
+    who: "admin",
+    valid: () => ({ deliveryId: MISSING }),
+  },
   // A job that does not exist: refused with 409 ("not failed any more"), nothing retried.
   retryJobAction: {
     schema: retryJobSchema,

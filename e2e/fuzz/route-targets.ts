@@ -11,6 +11,7 @@ import { referralAnalyticsQuerySchema } from "@/lib/validation/analytics";
 import { createReferralCodeSchema, updateReferralCodeSchema } from "@/lib/validation/referral-codes";
 import { leaderboardQuerySchema } from "@/lib/validation/leaderboard";
 import { issueEmbedTokenSchema, revokeEmbedTokensQuerySchema } from "@/lib/validation/embed";
+import { createWebhookEndpointSchema, updateWebhookEndpointSchema } from "@/lib/validation/webhook-endpoints";
 import type { Who } from "./runner";
 
 /** Ids of real rows, so hostile values in one field meet an otherwise valid request. */
@@ -232,6 +233,72 @@ export const routeTargets: RouteTarget[] = [
     who: "client",
     query: leaderboardQuerySchema,
     validQuery: () => ({ period: "all", limit: "10" }),
+  },
+  // Webhook endpoints (admin or API key). The valid URL does not resolve here (no network), so the valid
+  // example is refused (400) and creates nothing; `:id` is a client id, so by-id calls meet a 404.
+  {
+    file: "app/api/webhook-endpoints/route.ts",
+    method: "GET",
+    path: "/api/webhook-endpoints",
+    who: "admin",
+    adminOnly: true,
+  },
+  {
+    file: "app/api/webhook-endpoints/route.ts",
+    method: "POST",
+    path: "/api/webhook-endpoints",
+    who: "apiKey",
+    adminOnly: true,
+    body: createWebhookEndpointSchema,
+    validBody: (ctx) => ({
+      url: `https://hooks-${ctx.marker}.invalid/in`,
+      events: ["commission.created"],
+      description: `Fuzz ${ctx.marker}`,
+    }),
+  },
+  {
+    file: "app/api/webhook-endpoints/[id]/route.ts",
+    method: "PATCH",
+    path: "/api/webhook-endpoints/:id",
+    who: "admin",
+    adminOnly: true,
+    body: updateWebhookEndpointSchema,
+    validBody: (ctx) => ({ description: `Fuzz ${ctx.marker}`, events: ["payout.paid"] }),
+  },
+  {
+    file: "app/api/webhook-endpoints/[id]/route.ts",
+    method: "DELETE",
+    path: "/api/webhook-endpoints/:id",
+    who: "admin",
+    adminOnly: true,
+  },
+  {
+    file: "app/api/webhook-endpoints/[id]/rotate-secret/route.ts",
+    method: "POST",
+    path: "/api/webhook-endpoints/:id/rotate-secret",
+    who: "admin",
+    adminOnly: true,
+  },
+  {
+    file: "app/api/webhook-endpoints/[id]/test/route.ts",
+    method: "POST",
+    path: "/api/webhook-endpoints/:id/test",
+    who: "admin",
+    adminOnly: true,
+  },
+  {
+    file: "app/api/webhook-endpoints/[id]/deliveries/route.ts",
+    method: "GET",
+    path: "/api/webhook-endpoints/:id/deliveries",
+    who: "admin",
+    adminOnly: true,
+  },
+  {
+    file: "app/api/webhook-deliveries/[id]/retry/route.ts",
+    method: "POST",
+    path: "/api/webhook-deliveries/:id/retry",
+    who: "admin",
+    adminOnly: true,
   },
   {
     file: "app/r/[code]/route.ts",

@@ -14,6 +14,9 @@ import {
 } from "./audit-format";
 import type { AuditDescriber } from "./describe-audit-entry";
 
+const strings = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
+
 const client = (subject: string | null, id: string | null) => subject ?? (id ? `client #${id}` : "a client");
 
 const RULE_NAMES: Record<string, string> = {
@@ -115,6 +118,27 @@ export const adminSentences: Record<string, AuditDescriber> = {
   }),
   "api_key.revoke": ({ actor, entityId }) => ({
     sentence: `${actor} revoked API key #${entityId ?? "?"}; it no longer authenticates`,
+  }),
+  "webhook_endpoint.create": ({ actor, entityId, details: d }) => ({
+    sentence: `${actor} added webhook endpoint #${entityId ?? "?"} (${str(d.url) ?? "no URL"}) for ${list(strings(d.events)) || "no events"}`,
+  }),
+  "webhook_endpoint.update": ({ actor, entityId, details: d }) => ({
+    sentence: `${actor} changed webhook endpoint #${entityId ?? "?"} (${str(d.url) ?? "no URL"}): ${list(strings(d.changed)) || "nothing"}${d.enabled === false ? "; it is disabled" : ""}`,
+  }),
+  "webhook_endpoint.delete": ({ actor, entityId, details: d }) => ({
+    sentence: `${actor} deleted webhook endpoint #${entityId ?? "?"} (${str(d.url) ?? "no URL"}) and its deliveries`,
+  }),
+  "webhook_endpoint.rotate_secret": ({ actor, entityId }) => ({
+    sentence: `${actor} rotated the signing secret of webhook endpoint #${entityId ?? "?"}; the old one no longer signs`,
+  }),
+  "webhook_endpoint.test": ({ actor, entityId }) => ({
+    sentence: `${actor} sent a test event to webhook endpoint #${entityId ?? "?"}`,
+  }),
+  "webhook_endpoint.auto_disabled": ({ entityId, details: d }) => ({
+    sentence: `Webhook endpoint #${entityId ?? "?"} (${str(d.url) ?? "no URL"}) was disabled: every delivery failed for 3 days`,
+  }),
+  "webhook_delivery.retry": ({ actor, entityId }) => ({
+    sentence: `${actor} sent webhook delivery #${entityId ?? "?"} again`,
   }),
   "auth.login_locked": ({ entityId, details: d }) => {
     const until = str(d.locked_until);

@@ -177,6 +177,33 @@ const examples: [string, AuditEntryFacts, string, [string, string, string][]?][]
   ],
   ["api_key.revoke", ada({}), "Ada revoked API key #7; it no longer authenticates"],
   [
+    "webhook_endpoint.create",
+    ada({ url: "https://hooks.example.com/in", events: ["commission.created", "payout.paid"] }),
+    "Ada added webhook endpoint #7 (https://hooks.example.com/in) for commission.created and payout.paid",
+  ],
+  [
+    "webhook_endpoint.update",
+    ada({ url: "https://hooks.example.com/in", changed: ["events"], enabled: true }),
+    "Ada changed webhook endpoint #7 (https://hooks.example.com/in): events",
+  ],
+  [
+    "webhook_endpoint.delete",
+    ada({ url: "https://hooks.example.com/in" }),
+    "Ada deleted webhook endpoint #7 (https://hooks.example.com/in) and its deliveries",
+  ],
+  [
+    "webhook_endpoint.rotate_secret",
+    ada({ url: "https://hooks.example.com/in" }),
+    "Ada rotated the signing secret of webhook endpoint #7; the old one no longer signs",
+  ],
+  ["webhook_endpoint.test", ada({ eventId: "evt_1" }), "Ada sent a test event to webhook endpoint #7"],
+  [
+    "webhook_endpoint.auto_disabled",
+    ada({ url: "https://hooks.example.com/in" }, { actor: "The system" }),
+    "Webhook endpoint #7 (https://hooks.example.com/in) was disabled: every delivery failed for 3 days",
+  ],
+  ["webhook_delivery.retry", ada({ endpointId: 3 }), "Ada sent webhook delivery #7 again"],
+  [
     "auth.login_locked",
     ada(
       { scope: "email", lockout: 2, locked_until: "2026-12-03T06:15:00.000Z", retry_after_seconds: 900 },
@@ -268,7 +295,7 @@ describe("describeAuditEntry", () => {
     for (const f of files) {
       for (const m of readFileSync(f, "utf8").matchAll(/"([a-z_]+\.[a-z_]+)"/g)) {
         if (
-          /^(referral|payout_batch|points|commissions|settings|campaign|reward_rule|reward_catalog|client|api_key|auth)\./.test(
+          /^(referral|payout_batch|points|commissions|settings|campaign|reward_rule|reward_catalog|client|api_key|auth|webhook_endpoint|webhook_delivery)\./.test(
             m[1],
           )
         )

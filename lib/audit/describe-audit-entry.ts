@@ -52,6 +52,13 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "api_key.revoke": "API key revoked",
   "auth.login_locked": "Sign-in locked",
   "referral.export": "Referrals exported",
+  "webhook_endpoint.create": "Webhook endpoint added",
+  "webhook_endpoint.update": "Webhook endpoint changed",
+  "webhook_endpoint.delete": "Webhook endpoint deleted",
+  "webhook_endpoint.rotate_secret": "Webhook secret rotated",
+  "webhook_endpoint.test": "Webhook test sent",
+  "webhook_endpoint.auto_disabled": "Webhook endpoint disabled (failing)",
+  "webhook_delivery.retry": "Webhook delivery retried",
 };
 
 export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS);

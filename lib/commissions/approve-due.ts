@@ -1,3 +1,4 @@
+import { eventsFromRowsSql } from "@/lib/events/record-event";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { col, rowsAs } from "@/db/rows";
@@ -10,7 +11,8 @@ const CHUNK = 5_000;
  * Moves commissions whose hold has passed from `pending` to `approved`, except those of a referral that
  * is not eligible (flagged and waiting for review): they stay on hold until an admin releases it.
  * Idempotent and safe to run anywhere at once (the in-app timer and `npm run jobs:approve`): each chunk
- * is one conditional UPDATE that skips rows another run or a concurrent refund holds. `now` is injected
+ * is one conditional UPDATE that skips rows another run or a concurrent refund holds, and records each
+ * approval's commission.approved event in the same statement (the outbox). `now` is injected
  * so tests (and an operator catching up) choose the clock.
  */
 export async function approveDueCommissions(db: DbOrTx, now: Date): Promise<{ approved: number }> {
@@ -19,6 +21,7 @@ export async function approveDueCommissions(db: DbOrTx, now: Date): Promise<{ ap
   for (;;) {
     const rows = rowsAs(
       await db.execute(sql`
+        WITH approved AS (
         UPDATE commissions c
            SET status = 'approved', approved_at = ${at}, updated_at = ${at}
          WHERE c.id IN (
@@ -31,7 +34,9 @@ export async function approveDueCommissions(db: DbOrTx, now: Date): Promise<{ ap
             LIMIT ${CHUNK}
             FOR UPDATE SKIP LOCKED)
            AND c.status = 'pending'
-        RETURNING c.id`),
+        RETURNING c.*
+        ), events AS (${eventsFromRowsSql("commission.approved", sql`approved`)})
+        SELECT id FROM approved`),
       z.object({ id: col.int }),
     );
     approved += rows.length;

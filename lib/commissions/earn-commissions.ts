@@ -1,3 +1,4 @@
+import { recordEvents } from "@/lib/events/record-event";
 import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { commissions, type CampaignTier, type payments } from "@/db/schema";
@@ -231,6 +232,10 @@ export async function earnCommissions(
   const summarised = tx
     .$with("summarised", { id: sql<number>`id` })
     .as(sql`${referralSummaryUpdateWith(referral.id, sql`written`)} RETURNING l.id`);
-  const rows = await tx.with(written, summarised).select().from(written);
-  return rows.sort((a, b) => a.id - b.id);
+  const rows = (await tx.with(written, summarised).select().from(written)).sort((a, b) => a.id - b.id);
+  await recordEvents(
+    tx,
+    rows.map((data) => ({ type: "commission.created" as const, data })),
+  );
+  return rows;
 }

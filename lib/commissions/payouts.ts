@@ -1,3 +1,4 @@
+import { eventsFromRowsSql, recordEvent } from "@/lib/events/record-event";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { commissions, payoutBatches, payouts } from "@/db/schema";
 import { z } from "zod";
@@ -119,10 +120,15 @@ export async function markPayoutBatchPaid(
   return db.transaction(async (tx) => {
     const batch = await closeOpenBatch(tx, batchId, { status: "paid", reference, paidAt: now });
     const inBatch = sql`SELECT id FROM payouts WHERE batch_id = ${batchId}`;
-    await tx
-      .update(commissions)
-      .set({ status: "paid", updatedAt: now })
-      .where(and(sql`${commissions.payoutId} IN (${inBatch})`, eq(commissions.status, "approved")));
+    // The commissions become paid and each one's commission.paid event is recorded, in one statement.
+    await tx.execute(sql`
+      WITH paid AS (
+        UPDATE commissions SET status = 'paid', updated_at = ${timestamp(now)}
+         WHERE payout_id IN (${inBatch}) AND status = 'approved'
+        RETURNING *
+      )
+      ${eventsFromRowsSql("commission.paid", sql`paid`)}`);
+    await recordEvent(tx, "payout.paid", batch);
     await syncReferralSummaries(
       tx,
       sql`SELECT referral_id FROM commissions WHERE payout_id IN (${inBatch}) AND referral_id IS NOT NULL`,

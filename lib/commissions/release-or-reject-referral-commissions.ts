@@ -1,3 +1,4 @@
+import { recordEvents } from "@/lib/events/record-event";
 import { and, eq, inArray, lte, or, sql } from "drizzle-orm";
 import { commissions, referralUsageLog } from "@/db/schema";
 import type { DbOrTx, Tx } from "@/db/types";
@@ -48,7 +49,11 @@ export async function releaseReferralCommissions(
           lte(commissions.holdUntil, now),
         ),
       )
-      .returning({ id: commissions.id });
+      .returning();
+    await recordEvents(
+      tx,
+      approved.map((data) => ({ type: "commission.approved" as const, data })),
+    );
     const [{ held }] = await tx
       .select({ held: sql<number>`count(*)::int` })
       .from(commissions)

@@ -1,3 +1,4 @@
+import { recordEvents } from "@/lib/events/record-event";
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { commissions } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
@@ -86,6 +87,10 @@ export async function reverseEarnings(
       row.status = "reversed";
     }
   }
+  await recordEvents(
+    tx,
+    created.map((data) => ({ type: "commission.reversed" as const, data })),
+  );
   return created;
 }
 

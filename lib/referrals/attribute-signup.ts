@@ -1,3 +1,4 @@
+import { recordEvents, type DomainEventInput } from "@/lib/events/record-event";
 import { randomBytes } from "node:crypto";
 import type { FraudFlag } from "@/db/schema";
 import type { Db, Tx } from "@/db/types";
@@ -228,6 +229,8 @@ export async function attributeSignup(db: Db, input: SignupInput): Promise<Signu
         ownCode: { id: ownCode.id, code: ownCode.code },
         referral,
       };
+      // The outbox (webhooks, notifications): one INSERT for the client and, when referred, its referral.
+      await recordEvents(tx, signupEvents(result, input.status ?? "active", now));
       await input.onCreated?.(tx, result);
       return result;
     });
@@ -236,6 +239,43 @@ export async function attributeSignup(db: Db, input: SignupInput): Promise<Signu
   } catch (error) {
     throw translateSignupError(error);
   }
+}
+
+/** client.created, and referral.created (+ referral.flagged when the fraud rules held it) for a referred signup. */
+function signupEvents(result: SignupResult, status: string, now: Date): DomainEventInput[] {
+  const { user, referral } = result;
+  const events: DomainEventInput[] = [
+    {
+      type: "client.created",
+      data: {
+        id: user.id,
+        email: user.email,
+        name: user.name,
+        accountNumber: user.accountNumber,
+        slug: user.slug,
+        status,
+        referralCode: result.ownCode.code,
+        referredByUserId: referral?.referrer.id ?? null,
+        createdAt: now,
+      },
+    },
+  ];
+  if (referral) {
+    const data = {
+      id: referral.id,
+      referrerUserId: referral.referrer.id,
+      referredUserId: user.id,
+      codeUsed: referral.codeUsed,
+      isFlagged: referral.flags.length > 0,
+      fraudFlags: referral.flags,
+      reviewStatus: referral.flags.length > 0 ? "pending" : "not_required",
+      commissionEligible: referral.commissionEligible,
+      usedAt: now,
+    };
+    events.push({ type: "referral.created", data });
+    if (data.isFlagged) events.push({ type: "referral.flagged", data });
+  }
+  return events;
 }
 
 const emailTaken = () =>

@@ -6,6 +6,8 @@ import {
   rejectReferralCommissions,
   releaseReferralCommissions,
 } from "@/lib/commissions/release-or-reject-referral-commissions";
+import { recordEvent } from "@/lib/events/record-event";
+import { referralJson } from "@/lib/events/resource-json";
 import { rejectReferralPoints, releaseReferralPoints } from "@/lib/rewards/release-or-reject-referral-points";
 
 export type ReviewDecision = "approve" | "reject";
@@ -43,8 +45,13 @@ export async function reviewReferrals(
           commissionEligible: decision === "approve",
         })
         .where(and(eq(referralUsageLog.id, referralId), eq(referralUsageLog.reviewStatus, "pending")))
-        .returning({ id: referralUsageLog.id });
+        .returning();
       if (!claimed) return false;
+      await recordEvent(
+        tx,
+        decision === "approve" ? "referral.approved" : "referral.rejected",
+        referralJson(claimed),
+      );
       const details =
         decision === "approve"
           ? {

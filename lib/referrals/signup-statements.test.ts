@@ -24,8 +24,8 @@ async function everyRuleOn() {
 
 // Issue 12: a signup is a handful of round trips whatever the referrer's history — no count over it, no
 // statement per rule, none per award. Counted as the bench counts them: BEGIN and COMMIT (the driver's, not
-// seen by the tap) are two of the ten.
-const SIGNUP_STATEMENTS_MAX = 10;
+// seen by the tap) are two of the eleven; one is the outbox's INSERT of the signup's events (issue 16).
+const SIGNUP_STATEMENTS_MAX = 11;
 const TRANSACTION_CONTROL = 2;
 
 async function statementsOf(signup: () => Promise<SignupResult>) {

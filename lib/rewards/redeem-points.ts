@@ -1,3 +1,4 @@
+import { recordEvent } from "@/lib/events/record-event";
 import { eq } from "drizzle-orm";
 import { redemptions, rewardCatalog } from "@/db/schema";
 import type { DbOrTx, Tx } from "@/db/types";
@@ -69,6 +70,15 @@ export async function redeemPoints(db: DbOrTx, input: RedeemInput): Promise<Rede
         redemptionId: redemption.id,
         note: item.name,
         now,
+      });
+      await recordEvent(tx, "reward.redeemed", {
+        id: redemption.id,
+        userId: input.userId,
+        catalogItemId: item.id,
+        itemName: item.name,
+        costPoints: item.costPoints,
+        couponCode: redemption.couponCode,
+        createdAt: now,
       });
       return {
         redemptionId: redemption.id,

@@ -1,0 +1,20 @@
+// The business events the app records (lib/events/record-event.ts) and webhooks can subscribe to.
+// Plain data, so forms and client components can list them too.
+export const EVENT_TYPES = [
+  "client.created",
+  "referral.created",
+  "referral.flagged",
+  "referral.approved",
+  "referral.rejected",
+  "commission.created",
+  "commission.approved",
+  "commission.paid",
+  "commission.reversed",
+  "payout.paid",
+  "reward.redeemed",
+] as const;
+
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** Sent by "Send test" to one endpoint only; never fanned out to subscribers. */
+export const TEST_EVENT_TYPE = "webhook.test";

@@ -7,3 +7,4 @@ export * from "./rewards";
 export * from "./admin";
 export * from "./invites";
 export * from "./rate-limits";
+export * from "./accounts";

@@ -3,3 +3,4 @@
 import "@/lib/commissions/approval-job";
 import "@/lib/rewards/points-jobs";
 import "@/lib/invites/invite-email-worker";
+import "@/lib/accounts/account-email-worker";

@@ -1,0 +1,20 @@
+"use client";
+
+import { FormMessage } from "@/components/forms/text-field";
+import { useFormAction } from "@/components/forms/use-form-action";
+import { Button } from "@/components/ui/button";
+import { signOutEverywhereAction } from "./actions";
+
+export function SignOutEverywhereForm() {
+  const { state, formAction, onSubmit, pending } = useFormAction(signOutEverywhereAction);
+  return (
+    <form action={formAction} onSubmit={onSubmit} className="flex flex-col gap-4">
+      <FormMessage state={state} />
+      <div>
+        <Button type="submit" variant="secondary" disabled={pending}>
+          {pending ? "Signing out…" : "Sign out everywhere"}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,17 @@
+import { eq, sql } from "drizzle-orm";
+import { users } from "@/db/schema";
+import type { DbOrTx } from "@/db/types";
+
+/**
+ * Ends every session of `userId`: each token carries the version it was issued with, and the per-request
+ * user read (lib/auth/session.ts) refuses a token whose version is not the row's. Returns the new version,
+ * for a caller that re-issues its own session so it stays signed in.
+ */
+export async function bumpSessionVersion(tx: DbOrTx, userId: number): Promise<number> {
+  const [row] = await tx
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+    .where(eq(users.id, userId))
+    .returning({ sessionVersion: users.sessionVersion });
+  return row?.sessionVersion ?? 0;
+}

@@ -58,7 +58,7 @@ export async function requestEmailChange(
       now,
       newEmail: input.newEmail,
     });
-    const link = `${input.origin}/account/email/confirm?token=${encodeURIComponent(token)}`;
+    const link = `${input.origin}/confirm-email?token=${encodeURIComponent(token)}`;
     await queueAccountEmail(tx, {
       userId: user.id,
       kind: "email_change_confirm",

@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { requestEmailChange } from "@/lib/accounts/change-email";
-import { bumpSessionVersion } from "@/lib/accounts/session-version";
+import { signOutEverywhere } from "@/lib/accounts/session-version";
 import { action } from "@/lib/action";
 import { configuredAppOrigin } from "@/lib/app-url";
 import { clearSessionCookie } from "@/lib/auth/sign-in-as";
@@ -23,8 +23,8 @@ export const requestEmailChangeAction = action(
 /** Ends every session of the account, this one included. */
 export const signOutEverywhereAction = action(
   { access: "user", schema: signOutEverywhereSchema },
-  async (_input, { db, principal }) => {
-    await bumpSessionVersion(db, principal.user.id);
+  async (input, { db, principal }) => {
+    await signOutEverywhere(db, { userId: principal.user.id, currentPassword: input.currentPassword });
     await clearSessionCookie();
     redirect("/login?signedOut=everywhere");
   },

@@ -10,6 +10,7 @@ import { commissionListQuerySchema, recordPaymentSchema } from "@/lib/validation
 import { referralAnalyticsQuerySchema } from "@/lib/validation/analytics";
 import { createReferralCodeSchema, updateReferralCodeSchema } from "@/lib/validation/referral-codes";
 import { leaderboardQuerySchema } from "@/lib/validation/leaderboard";
+import { passwordResetConfirmSchema, passwordResetRequestSchema } from "@/lib/validation/account-recovery";
 import type { Who } from "./runner";
 
 /** Ids of real rows, so hostile values in one field meet an otherwise valid request. */
@@ -212,5 +213,26 @@ export const routeTargets: RouteTarget[] = [
     path: "/r/:code",
     who: "anonymous",
     validQuery: () => ({ src: "qr" }),
+  },
+  {
+    file: "app/api/auth/password-reset/route.ts",
+    method: "POST",
+    path: "/api/auth/password-reset",
+    who: "anonymous",
+    body: passwordResetRequestSchema,
+    // An address with no account: 202 like any other, and no e-mail.
+    validBody: (ctx) => ({ email: `${ctx.marker}.${ctx.unique()}@example.org` }),
+  },
+  {
+    file: "app/api/auth/password-reset/confirm/route.ts",
+    method: "POST",
+    path: "/api/auth/password-reset/confirm",
+    who: "anonymous",
+    body: passwordResetConfirmSchema,
+    // A token never issued: refused, nobody's password changes.
+    validBody: () => ({
+      token: "fuzzfuzzfuzzfuzzfuzzfuzzfuzzfuzzfuzzfuzzfuz",
+      password: "Tangerine-Wobble-Quartz-93",
+    }),
   },
 ];

@@ -78,7 +78,13 @@ export async function deliverAccountEmail(
   }
   await db
     .update(accountEmails)
-    .set({ status: "sent", statusReason: null, sentAt: now() })
+    // The link has done its job once it is in the recipient's mailbox: the outbox keeps no working token.
+    .set({ status: "sent", statusReason: null, sentAt: now(), body: redactTokens(row.body) })
     .where(and(eq(accountEmails.id, id), eq(accountEmails.status, "queued")));
   return "sent";
+}
+
+/** `?token=…` in a stored message, hidden (links in sent e-mails; the tokens are also stored hashed). */
+export function redactTokens(body: string): string {
+  return body.replace(/([?&]token=)[A-Za-z0-9_%-]+/g, "$1(hidden once sent)");
 }

@@ -11,6 +11,7 @@ import { bodyOf, startSmtpServer } from "@/testing/smtp-sink";
 import { useTestDatabase } from "@/testing/use-test-database";
 import { deliverAccountEmail } from "./account-email-outbox";
 import { confirmEmailChange, requestEmailChange } from "./change-email";
+import { signOutEverywhere } from "./session-version";
 
 const testDb = useTestDatabase();
 const origin = "https://musenest.test";
@@ -99,5 +100,19 @@ describe("changing the e-mail address", () => {
     const error = await confirmEmailChange(testDb.db, { token: token2 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);
     expect(error).toMatchObject({ code: "email_taken", status: 409 });
+  });
+});
+
+describe("sign out everywhere", () => {
+  it("needs the password, then ends every session", async () => {
+    const user = await member();
+    await expect(
+      signOutEverywhere(testDb.db, { userId: user.id, currentPassword: "nope" }),
+    ).rejects.toMatchObject({
+      code: "wrong_password",
+    });
+    expect(await loadActiveUser(user.id, 0)).toMatchObject({ id: user.id });
+    await signOutEverywhere(testDb.db, { userId: user.id, currentPassword: "old-password-here" });
+    expect(await loadActiveUser(user.id, 0)).toBeNull();
   });
 });

@@ -79,6 +79,7 @@ describe("password reset by e-mail", () => {
     const token = linkIn(messages[0].raw);
     const [row] = await testDb.db.select().from(accountEmails).where(eq(accountEmails.userId, user.id));
     expect(row).toMatchObject({ kind: "password_reset", status: "sent" });
+    expect(row.body).not.toContain(token);
 
     // A session issued before the reset is good until then, and refused after.
     expect(await loadActiveUser(user.id, 0)).toMatchObject({ id: user.id });

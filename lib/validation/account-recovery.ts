@@ -28,17 +28,19 @@ export const passwordResetConfirmSchema = z
     error: "The two passwords don't match",
   });
 
+const currentPasswordField = z
+  .string({ error: "Enter your current password" })
+  .min(1, { error: "Enter your current password" })
+  .max(200, { error: "Password is too long" });
+
 /** The account page's "change e-mail address" form. */
 export const emailChangeRequestSchema = z.object({
   newEmail: emailSchema,
-  currentPassword: z
-    .string()
-    .min(1, { error: "Enter your current password" })
-    .max(200, { error: "Password is too long" }),
+  currentPassword: currentPasswordField,
 });
 
 /** The confirmation page's button (the token from the link in a hidden field). */
 export const emailChangeConfirmSchema = z.object({ token: tokenField });
 
-/** "Sign out everywhere": no fields. */
-export const signOutEverywhereSchema = z.object({});
+/** "Sign out everywhere": the password, so an open session left behind cannot lock its owner out. */
+export const signOutEverywhereSchema = z.object({ currentPassword: currentPasswordField });

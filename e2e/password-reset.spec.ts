@@ -95,4 +95,17 @@ test("forgot password: the e-mailed link sets a new password once and signs the 
     await otherDevice.getByRole("button", { name: "Set new password" }).click();
     await expect(otherDevice.getByText("This reset link has already been used.")).toBeVisible();
   }
+
+  // A password change keeps the session that made it and ends the others.
+  await new LoginPage(otherDevice).signInAs(email, NEW_PASSWORD);
+  await anonymous.goto("/account/password");
+  await anonymous.getByLabel("Current password").fill(NEW_PASSWORD);
+  await anonymous.getByLabel("New password", { exact: true }).fill("Juniper-Quarry-Beacon-64");
+  await anonymous.getByLabel("Repeat new password").fill("Juniper-Quarry-Beacon-64");
+  await anonymous.getByRole("button", { name: "Save new password" }).click();
+  await expect(anonymous).toHaveURL(/\/dashboard\?passwordChanged=1/);
+  await anonymous.goto("/account");
+  await expect(anonymous.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
+  await otherDevice.goto("/dashboard");
+  await expect(otherDevice).toHaveURL(/\/login/);
 });

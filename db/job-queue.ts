@@ -109,6 +109,8 @@ function positionalSql(text: string, values: unknown[]): SQL {
 export type QueueDefinition = { name: string } & Omit<PgBoss.Queue, "name">;
 
 export const INVITE_EMAIL_QUEUE = "invites:send-email";
+/** Password reset links, address confirmations and "your address changed" notices (lib/accounts). */
+export const ACCOUNT_EMAIL_QUEUE = "accounts:send-email";
 
 /**
  * Every queue the app uses. The scheduled ones are the registered jobs (lib/jobs/registry.ts); the invite
@@ -116,6 +118,7 @@ export const INVITE_EMAIL_QUEUE = "invites:send-email";
  */
 export const QUEUE_DEFINITIONS: QueueDefinition[] = [
   { name: INVITE_EMAIL_QUEUE, policy: "standard", retryLimit: 5, retryDelay: 30, retryBackoff: true },
+  { name: ACCOUNT_EMAIL_QUEUE, policy: "standard", retryLimit: 5, retryDelay: 30, retryBackoff: true },
   { name: "commissions:approve-due", policy: "singleton", retryLimit: 0 },
   { name: "rewards:expire-points", policy: "singleton", retryLimit: 0 },
   { name: "rewards:release-paid-referrals", policy: "singleton", retryLimit: 0 },

@@ -9,7 +9,18 @@ import { ADMIN_EMAIL, LoginPage, MAYA_EMAIL } from "./pages/login-page";
 
 const WIDTHS = [1280, 390] as const;
 
-const PUBLIC_PAGES = ["/", "/login", "/signup", "/signup?ref=MAYA2025", "/forbidden", "/no-such-page"];
+const PUBLIC_PAGES = [
+  "/",
+  "/login",
+  "/signup",
+  "/signup?ref=MAYA2025",
+  "/forgot-password",
+  "/reset-password",
+  "/reset-password?token=not-a-real-token-but-the-form-shows",
+  "/confirm-email?token=not-a-real-token-but-the-form-shows",
+  "/forbidden",
+  "/no-such-page",
+];
 
 const REFERRER_PAGES = [
   "/dashboard",
@@ -19,6 +30,7 @@ const REFERRER_PAGES = [
   "/dashboard/referrals",
   "/redeem",
   "/leaderboard",
+  "/account",
   "/account/password",
   "/logout",
 ];
@@ -31,6 +43,7 @@ const ADMIN_PAGES = [
   "/admin/clients",
   "/admin/payouts",
   "/admin/invites",
+  "/admin/account-emails",
   "/admin/api-keys",
   "/admin/webhooks",
   "/admin/audit",

@@ -10,3 +10,15 @@ export async function appOrigin(): Promise<string> {
   const proto = h.get("x-forwarded-proto") ?? "http";
   return `${proto}://${host}`;
 }
+
+/**
+ * The origin for links sent by e-mail (password reset, address confirmation): only the configured URL.
+ * A request's Host header is the sender's to choose, and a reset link pointing at an attacker's host
+ * would hand them the token. Without configuration: this server on localhost, and a warning.
+ */
+export function configuredAppOrigin(env: NodeJS.ProcessEnv = process.env): string {
+  const configured = env.APP_URL?.trim() || env.NEXTAUTH_URL?.trim();
+  if (configured) return configured.replace(/\/+$/, "");
+  console.warn("[app-url] APP_URL is not set: e-mailed links point at localhost");
+  return `http://localhost:${env.PORT || 3000}`;
+}

@@ -174,11 +174,11 @@ export function NavLinks({ items, user, collapseBelow = "lg" }: NavLinksProps) {
           >
             <p className="flex min-w-0 items-center gap-2 text-sm text-ink-700">
               <span className="sr-only">Signed in as </span>
-              {/* The account's own page (password) sits behind the name, to keep the role's links in the bar. */}
+              {/* The account's own page (password, e-mail, sessions) sits behind the name, to keep the role's links in the bar. */}
               <Link
-                href="/account/password"
+                href="/account"
                 onClick={close}
-                title="Change your password"
+                title="Your account"
                 className={cn(
                   "max-w-48 truncate rounded font-medium text-ink-900 underline-offset-4 hover:underline",
                   layout.userName,

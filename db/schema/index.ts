@@ -9,3 +9,4 @@ export * from "./invites";
 export * from "./rate-limits";
 export * from "./embed";
 export * from "./webhooks";
+export * from "./accounts";

@@ -26,6 +26,9 @@ export const users = pgTable(
     name: text("name").notNull(),
     passwordHash: text("password_hash").notNull(),
     mustChangePassword: boolean("must_change_password").notNull().default(false),
+    // Copied into the session token at sign-in and compared on every request (0031): bumping it ends the
+    // sessions that carry the old value (password reset or change, suspension, "sign out everywhere").
+    sessionVersion: integer("session_version").notNull().default(0),
     role: userRole("role").notNull().default("client"),
     status: userStatus("status").notNull().default("active"),
     // E.164, unique when given.

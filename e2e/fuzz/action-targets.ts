@@ -43,6 +43,13 @@ import {
   setWebhookEnabledSchema,
   updateWebhookEventsFormSchema,
 } from "@/lib/validation/webhook-endpoints";
+import {
+  emailChangeConfirmSchema,
+  emailChangeRequestSchema,
+  passwordResetConfirmSchema,
+  passwordResetRequestSchema,
+  signOutEverywhereSchema,
+} from "@/lib/validation/account-recovery";
 import type { FuzzContext } from "./route-targets";
 import type { Who } from "./runner";
 
@@ -285,4 +292,40 @@ export const actionTargets: Record<string, ActionTarget> = {
     valid: () => ({ campaignId: MISSING, codeId: MISSING }),
   },
   leaderboardOptInAction: { schema: leaderboardOptInSchema, who: "client", valid: () => ({ optIn: "on" }) },
+  // An address with no account: the same answer as for a real one, and no e-mail.
+  requestPasswordResetAction: {
+    schema: passwordResetRequestSchema,
+    who: "anonymous",
+    valid: (ctx) => ({ email: `${ctx.marker}.${ctx.unique()}@example.org` }),
+  },
+  // A token that was never issued: refused, nobody's password changes.
+  resetPasswordAction: {
+    schema: passwordResetConfirmSchema,
+    who: "anonymous",
+    valid: () => ({
+      token: "fuzzfuzzfuzzfuzzfuzzfuzzfuzzfuzzfuzzfuzzfuz",
+      password: "Tangerine-Wobble-Quartz-93",
+      confirmPassword: "Tangerine-Wobble-Quartz-93",
+    }),
+  },
+  confirmEmailChangeAction: {
+    schema: emailChangeConfirmSchema,
+    who: "anonymous",
+    valid: () => ({ token: "fuzzfuzzfuzzfuzzfuzzfuzzfuzzfuzzfuzzfuzzfuz" }),
+  },
+  // A wrong current password: the demo client's address never changes.
+  requestEmailChangeAction: {
+    schema: emailChangeRequestSchema,
+    who: "client",
+    valid: (ctx) => ({
+      newEmail: `${ctx.marker}.${ctx.unique()}@example.org`,
+      currentPassword: "not-the-password",
+    }),
+  },
+  // A wrong password: the demo client's sessions (the fuzzer's own included) stay.
+  signOutEverywhereAction: {
+    schema: signOutEverywhereSchema,
+    who: "client",
+    valid: () => ({ currentPassword: "not-the-password" }),
+  },
 };

@@ -12,6 +12,7 @@ import { createReferralCodeSchema, updateReferralCodeSchema } from "@/lib/valida
 import { leaderboardQuerySchema } from "@/lib/validation/leaderboard";
 import { issueEmbedTokenSchema, revokeEmbedTokensQuerySchema } from "@/lib/validation/embed";
 import { createWebhookEndpointSchema, updateWebhookEndpointSchema } from "@/lib/validation/webhook-endpoints";
+import { passwordResetConfirmSchema, passwordResetRequestSchema } from "@/lib/validation/account-recovery";
 import type { Who } from "./runner";
 
 /** Ids of real rows, so hostile values in one field meet an otherwise valid request. */
@@ -306,5 +307,26 @@ export const routeTargets: RouteTarget[] = [
     path: "/r/:code",
     who: "anonymous",
     validQuery: () => ({ src: "qr" }),
+  },
+  {
+    file: "app/api/auth/password-reset/route.ts",
+    method: "POST",
+    path: "/api/auth/password-reset",
+    who: "anonymous",
+    body: passwordResetRequestSchema,
+    // An address with no account: 202 like any other, and no e-mail.
+    validBody: (ctx) => ({ email: `${ctx.marker}.${ctx.unique()}@example.org` }),
+  },
+  {
+    file: "app/api/auth/password-reset/confirm/route.ts",
+    method: "POST",
+    path: "/api/auth/password-reset/confirm",
+    who: "anonymous",
+    body: passwordResetConfirmSchema,
+    // A token never issued: refused, nobody's password changes.
+    validBody: () => ({
+      token: "fuzzfuzzfuzzfuzzfuzzfuzzfuzzfuzzfuzzfuzzfuz",
+      password: "Tangerine-Wobble-Quartz-93",
+    }),
   },
 ];

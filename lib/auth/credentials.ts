@@ -7,7 +7,7 @@ import { burnPasswordCheck, verifyPassword } from "./password";
 export type SignedInUser = { id: number; email: string; name: string; role: "admin" | "client" };
 
 export type CredentialsResult =
-  | { ok: true; user: SignedInUser; mustChangePassword: boolean }
+  | { ok: true; user: SignedInUser; mustChangePassword: boolean; sessionVersion: number }
   | { ok: false; reason: "invalid" | "suspended" };
 
 /**
@@ -33,5 +33,6 @@ export async function checkCredentials(email: string, password: string): Promise
     ok: true,
     user: { id: user.id, email: user.email, name: user.name, role: user.role },
     mustChangePassword: user.mustChangePassword,
+    sessionVersion: user.sessionVersion,
   };
 }

@@ -5,9 +5,10 @@ declare module "next-auth" {
   interface User {
     role: "admin" | "client";
     mustChangePassword?: boolean;
+    sessionVersion?: number;
   }
   interface Session {
-    user?: { id: number; name?: string | null; email?: string | null; role: "admin" | "client" };
+    user?: { id: number; name?: string | null; email?: string | null; role: "admin" | "client"; sv?: number };
   }
 }
 
@@ -16,5 +17,7 @@ declare module "next-auth/jwt" {
     uid: number;
     role: "admin" | "client";
     mustChangePassword?: boolean;
+    /** users.session_version when the token was issued; absent on tokens from before it existed (= 0). */
+    sv?: number;
   }
 }

@@ -28,6 +28,7 @@ export const authOptions: NextAuthOptions = {
           name: result.user.name,
           role: result.user.role,
           mustChangePassword: result.mustChangePassword,
+          sessionVersion: result.sessionVersion,
         };
       },
     }),
@@ -42,6 +43,8 @@ export const authOptions: NextAuthOptions = {
         token.uid = Number(user.id);
         token.role = user.role;
         token.mustChangePassword = user.mustChangePassword;
+        // Compared with users.session_version on every request (lib/auth/session.ts).
+        token.sv = user.sessionVersion ?? 0;
       }
       return token;
     },
@@ -49,6 +52,7 @@ export const authOptions: NextAuthOptions = {
       if (session.user) {
         session.user.id = token.uid;
         session.user.role = token.role;
+        session.user.sv = token.sv ?? 0;
       }
       return session;
     },

@@ -195,6 +195,46 @@ const CASES: Record<string, Case> = {
     foreignAnswer: () => ({ status: "error", message: expect.stringContaining("no longer valid") }),
     invalid: { token: "not-a-token" },
   },
+  "app/account/actions.ts#requestEmailChangeAction": {
+    // Even with the owner's password (the two share one here) the change is for the caller's own account.
+    foreign: () => ({ ...smuggled(), newEmail: "grab@example.net", currentPassword: PASSWORD }),
+    foreignAnswer: () => ({ status: "success", message: expect.stringContaining("grab@example.net") }),
+    invalid: { newEmail: "" },
+  },
+  "app/account/actions.ts#signOutEverywhereAction": {
+    foreign: () => ({ ...smuggled(), currentPassword: "not the other's password" }),
+    foreignAnswer: () => ({ status: "error", message: "Your current password is not correct" }),
+    invalid: { currentPassword: "" },
+  },
+  "app/(auth)/forgot-password/actions.ts#requestPasswordResetAction": {
+    public: true,
+    // Anyone may ask for a reset of any address: the link goes to the owner's mailbox, nothing changes.
+    foreign: () => ({ email: users.owner.email }),
+    foreignAnswer: () => ({
+      status: "success",
+      message: expect.stringContaining("If an account uses that address"),
+    }),
+    invalid: { email: "not an e-mail" },
+  },
+  "app/(auth)/reset-password/actions.ts#resetPasswordAction": {
+    public: true,
+    foreign: () => ({
+      token: "x".repeat(43),
+      password: "a brand new passphrase 77",
+      confirmPassword: "a brand new passphrase 77",
+    }),
+    foreignAnswer: () => ({ status: "error", message: "This reset link is not valid. Ask for a new one." }),
+    invalid: { token: "" },
+  },
+  "app/(auth)/confirm-email/actions.ts#confirmEmailChangeAction": {
+    public: true,
+    foreign: () => ({ token: "x".repeat(43) }),
+    foreignAnswer: () => ({
+      status: "error",
+      message: "This confirmation link is not valid. Ask for a new one.",
+    }),
+    invalid: { token: "" },
+  },
   "app/(auth)/signup/actions.ts#signUp": {
     public: true,
     // Signing up again with the owner's address does not take over the owner's account.

@@ -28,7 +28,7 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions);
   const id = session?.user?.id;
   if (typeof id !== "number") return null;
-  return loadActiveUser(id);
+  return loadActiveUser(id, session?.user?.sv ?? 0);
 });
 
 /** next-auth's JWT cookie, plain or `__Secure-`, whole or split in chunks (`….0`, `….1`). */
@@ -38,7 +38,12 @@ async function hasSessionCookie(): Promise<boolean> {
     .some((c) => /^(__Secure-)?next-auth\.session-token(\.\d+)?$/.test(c.name));
 }
 
-export async function loadActiveUser(id: number): Promise<SessionUser | null> {
+/**
+ * The user behind a session, if it is still good: the account is active and the token carries the current
+ * session version (a password reset or change, a suspension or "sign out everywhere" moved it on). One
+ * primary-key read, the same one that already re-checked the role and status.
+ */
+export async function loadActiveUser(id: number, sessionVersion: number): Promise<SessionUser | null> {
   const db = await getDb();
   const [user] = await db
     .select({
@@ -48,11 +53,12 @@ export async function loadActiveUser(id: number): Promise<SessionUser | null> {
       role: users.role,
       status: users.status,
       mustChangePassword: users.mustChangePassword,
+      sessionVersion: users.sessionVersion,
     })
     .from(users)
     .where(eq(users.id, id))
     .limit(1);
-  if (!user || user.status !== "active") return null;
+  if (!user || user.status !== "active" || user.sessionVersion !== sessionVersion) return null;
   return {
     id: user.id,
     email: user.email,

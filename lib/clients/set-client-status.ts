@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { users } from "@/db/schema";
 import type { Db } from "@/db/types";
 import { writeAudit, type AuditActor } from "@/lib/audit";
@@ -32,7 +32,14 @@ export async function setClientStatus(
         status: 409,
       });
     }
-    await tx.update(users).set({ status: change.status, updatedAt: now }).where(eq(users.id, client.id));
+    // Suspending also moves the session version on: the client's sessions end now and stay ended after a
+    // reactivation (the status check alone would let them back in).
+    const sessionVersion =
+      change.status === "suspended" ? sql`${users.sessionVersion} + 1` : sql`${users.sessionVersion}`;
+    await tx
+      .update(users)
+      .set({ status: change.status, sessionVersion, updatedAt: now })
+      .where(eq(users.id, client.id));
     await writeAudit(tx, actor, {
       action: change.status === "suspended" ? "client.suspend" : "client.reactivate",
       entityType: "user",

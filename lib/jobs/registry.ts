@@ -4,3 +4,4 @@ import "@/lib/commissions/approval-job";
 import "@/lib/rewards/points-jobs";
 import "@/lib/invites/invite-email-worker";
 import "@/lib/webhooks/webhook-jobs";
+import "@/lib/accounts/account-email-worker";

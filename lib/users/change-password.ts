@@ -1,15 +1,19 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { users } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { checkPasswordStrength } from "@/lib/auth/password-strength";
 import { DomainError } from "@/lib/errors";
 
-/** Replaces a password after checking the current one; clears the "must change" flag of temp passwords. */
+/**
+ * Replaces a password after checking the current one; clears the "must change" flag of temp passwords and
+ * moves the session version on, which ends every session of the account. Returns the new version so the
+ * caller can re-issue its own session and stay signed in.
+ */
 export async function changePassword(
   db: DbOrTx,
   input: { userId: number; currentPassword: string; newPassword: string },
-): Promise<void> {
+): Promise<{ sessionVersion: number }> {
   const [user] = await db
     .select({ passwordHash: users.passwordHash, name: users.name, email: users.email })
     .from(users)
@@ -27,12 +31,15 @@ export async function changePassword(
       field: "newPassword",
     });
   }
-  await db
+  const [updated] = await db
     .update(users)
     .set({
       passwordHash: await hashPassword(input.newPassword),
       mustChangePassword: false,
+      sessionVersion: sql`${users.sessionVersion} + 1`,
       updatedAt: new Date(),
     })
-    .where(eq(users.id, input.userId));
+    .where(eq(users.id, input.userId))
+    .returning({ sessionVersion: users.sessionVersion });
+  return { sessionVersion: updated.sessionVersion };
 }

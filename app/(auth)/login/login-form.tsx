@@ -101,7 +101,15 @@ export function LoginForm({ defaultEmail, callbackUrl, initialError }: LoginForm
       </div>
 
       <div className="flex flex-col gap-1.5">
-        <Label htmlFor="login-password">Password</Label>
+        <div className="flex items-baseline justify-between gap-3">
+          <Label htmlFor="login-password">Password</Label>
+          <Link
+            href="/forgot-password"
+            className="rounded text-sm font-medium text-brand-700 underline-offset-4 hover:underline"
+          >
+            Forgot your password?
+          </Link>
+        </div>
         <Input
           id="login-password"
           name="password"

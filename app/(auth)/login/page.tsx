@@ -24,6 +24,13 @@ export default async function LoginPage({ searchParams }: LoginPageProps) {
   const callbackUrl = single(params.callbackUrl) ?? null;
   const error = signInErrorMessage(single(params.error));
   const signedOut = single(params.signedOut) === "1";
+  const notice = signedOut
+    ? "You have been signed out."
+    : single(params.signedOut) === "everywhere"
+      ? "You have been signed out on every device."
+      : single(params.reset) === "1"
+        ? "Your password has been changed. Sign in with the new one."
+        : null;
 
   return (
     <div className="mx-auto flex w-full max-w-md flex-col px-4 py-12 sm:py-16">
@@ -32,12 +39,12 @@ export default async function LoginPage({ searchParams }: LoginPageProps) {
         <p className="mt-1.5 text-sm text-ink-600">Track your referrals, commissions and rewards.</p>
       </div>
 
-      {signedOut && !error ? (
+      {notice && !error ? (
         <p
           role="status"
           className="mb-4 rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm font-medium text-emerald-800"
         >
-          You have been signed out.
+          {notice}
         </p>
       ) : null}
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { InviteStatusBadge } from "@/components/invites/invite-status-badge";
 import { FilterLinks } from "@/components/ui/filter-links";
+import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { CardEmptyState } from "@/components/ui/card-list";
 import { PageHeader } from "@/components/ui/page-header";
@@ -46,6 +47,11 @@ export default async function AdminInvitesPage({ searchParams }: Props) {
           smtpConfigured
             ? "Invites referrers sent by e-mail, newest first. Times are UTC."
             : "SMTP_URL is not set on this server, so new invites stay queued here: this is the outbox. Times are UTC."
+        }
+        actions={
+          <ButtonLink href="/admin/account-emails" variant="secondary">
+            Account e-mails
+          </ButtonLink>
         }
       />
 

@@ -148,7 +148,7 @@ export interface paths {
     put?: never;
     /**
      * Create a referral code (custom or generated)
-     * @description Every field is optional; without `custom_code` a code is generated. A client may act only for their own id (403 for any other id, existing or not).
+     * @description Every field is optional; without `custom_code` a code is generated. A code that is taken or badly formed is a 400. A client may act only for their own id (403 for any other id, existing or not).
      *
      *     Any signed-in user (session cookie) or an API key.
      */
@@ -1442,15 +1442,6 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description The code is taken. */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
       /** @description Unexpected error; the detail stays in the server log (`code: internal_error`). */
       500: {
         headers: {
@@ -2300,6 +2291,30 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "success": true,
+           *       "data": {
+           *         "payment_id": 301,
+           *         "external_id": "inv_2025_0001",
+           *         "type": "payment",
+           *         "amount_cents": 2999,
+           *         "currency": "usd",
+           *         "occurred_at": "2025-06-01T12:00:00.000Z",
+           *         "commissions": [
+           *           {
+           *             "id": 88,
+           *             "beneficiary_user_id": 2,
+           *             "level": "direct",
+           *             "kind": "earning",
+           *             "amount_cents": 300,
+           *             "status": "pending",
+           *             "hold_until": "2025-07-01T12:00:00.000Z"
+           *           }
+           *         ]
+           *       }
+           *     }
+           */
           "application/json": {
             data: {
               amount_cents: number;

@@ -48,9 +48,10 @@ function parameters(schema: z.ZodType | undefined, where: "path" | "query"): Jso
 
 const SECURITY: Record<OperationAccess, Json[]> = {
   public: [],
-  user: [{ sessionCookie: [] }, { apiKey: [] }],
+  // The API key first: it is what an integration uses (and what the docs' request samples show).
+  user: [{ apiKey: [] }, { sessionCookie: [] }],
   client: [{ sessionCookie: [] }],
-  admin: [{ sessionCookie: [] }, { apiKey: [] }],
+  admin: [{ apiKey: [] }, { sessionCookie: [] }],
 };
 
 const ACCESS_TEXT: Record<OperationAccess, string> = {

@@ -102,7 +102,7 @@ describe("GET /api/openapi.json", () => {
     expect(document.components.securitySchemes.apiKey).toMatchObject({ type: "http", scheme: "bearer" });
     expect(document.components.securitySchemes.sessionCookie).toMatchObject({ type: "apiKey", in: "cookie" });
     const payments = document.paths["/api/payments"].post;
-    expect(payments.security).toEqual([{ sessionCookie: [] }, { apiKey: [] }]);
+    expect(payments.security).toEqual([{ apiKey: [] }, { sessionCookie: [] }]);
     expect(Object.keys(payments.responses)).toEqual([
       "200",
       "201",

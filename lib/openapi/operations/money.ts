@@ -8,6 +8,26 @@ import { id, moneyString, timestamp } from "../shapes";
 
 const centsInt = z.number().int();
 
+const paymentExample = {
+  payment_id: 301,
+  external_id: "inv_2025_0001",
+  type: "payment",
+  amount_cents: 2999,
+  currency: "usd",
+  occurred_at: "2025-06-01T12:00:00.000Z",
+  commissions: [
+    {
+      id: 88,
+      beneficiary_user_id: 2,
+      level: "direct",
+      kind: "earning",
+      amount_cents: 300,
+      status: "pending",
+      hold_until: "2025-07-01T12:00:00.000Z",
+    },
+  ],
+};
+
 export const recordedPaymentSchema = z.object({
   payment_id: id,
   external_id: z.string(),
@@ -119,29 +139,12 @@ export const moneyOperations = defineOperations([
       201: {
         description: "Recorded (`message: Payment recorded`).",
         schema: recordedPaymentSchema,
-        example: {
-          payment_id: 301,
-          external_id: "inv_2025_0001",
-          type: "payment",
-          amount_cents: 2999,
-          currency: "usd",
-          occurred_at: "2025-06-01T12:00:00.000Z",
-          commissions: [
-            {
-              id: 88,
-              beneficiary_user_id: 2,
-              level: "direct",
-              kind: "earning",
-              amount_cents: 300,
-              status: "pending",
-              hold_until: "2025-07-01T12:00:00.000Z",
-            },
-          ],
-        },
+        example: paymentExample,
       },
       200: {
         description: "Already recorded (`message: Payment already recorded`).",
         schema: recordedPaymentSchema,
+        example: paymentExample,
       },
     },
     errors: {

@@ -71,7 +71,7 @@ export const referralCodeOperations = defineOperations([
     operationId: "createReferralCode",
     tag: "Referral codes",
     summary: "Create a referral code (custom or generated)",
-    description: `Every field is optional; without \`custom_code\` a code is generated. ${OWNERSHIP}`,
+    description: `Every field is optional; without \`custom_code\` a code is generated. A code that is taken or badly formed is a 400. ${OWNERSHIP}`,
     access: "user",
     params: clientIdParamsSchema,
     body: createReferralCodeSchema,
@@ -83,7 +83,7 @@ export const referralCodeOperations = defineOperations([
         example: { ...codeExample, code: "MAYA-SUMMER", code_name: "Summer campaign", usage_limit: 50 },
       },
     },
-    errors: { 403: OWNERSHIP, 404: "Client not found.", 409: "The code is taken." },
+    errors: { 403: OWNERSHIP, 404: "Client not found." },
   },
   {
     method: "patch",

@@ -4,12 +4,12 @@ import { scalarBundle } from "@/lib/openapi/scalar-bundle";
 
 export const dynamic = "force-dynamic";
 
-// The app's system font stack instead of Scalar's web fonts. In light mode the faintest text (the search
-// placeholder) and the orange/yellow method badges (PUT…) are darkened to 4.5:1 contrast (axe); the doubled
-// class wins over the theme @scalar/nextjs-api-reference adds.
+// The app's system font stack instead of Scalar's web fonts. In light mode the secondary and faint text
+// (the version badge, the search placeholder) and the orange/yellow method badges (PUT…) are darkened to
+// 4.5:1 contrast (axe); the doubled class wins over the theme @scalar/nextjs-api-reference adds.
 const CUSTOM_CSS = `
 .light-mode, .dark-mode { --scalar-font: ui-sans-serif, system-ui, sans-serif; --scalar-font-code: ui-monospace, SFMono-Regular, Menlo, monospace; }
-.light-mode.light-mode { --scalar-color-3: #6b6b6b; --scalar-color-orange: #a3520f; --scalar-color-yellow: #7a5f00; }
+.light-mode.light-mode { --scalar-color-2: #595959; --scalar-color-3: #666666; --scalar-color-orange: #a3520f; --scalar-color-yellow: #7a5f00; }
 `;
 
 /**

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { ADMIN_EMAIL, LoginPage, MAYA_EMAIL } from "./pages/login-page";
+import { apiClient } from "./support/api-client";
 
 const unique = () => `${Date.now()}${Math.floor(Math.random() * 1000)}`;
 
@@ -7,36 +8,35 @@ test.describe("POST /api/clients", () => {
   test("anonymous → 401, bad API key → 401, client session → 403, all in the error envelope", async ({
     page,
     request,
+    baseURL,
   }) => {
-    const anonymous = await request.post("/api/clients", {
-      data: { name: "X", email: "x@example.org", business_type: "creator" },
-    });
-    expect(anonymous.status()).toBe(401);
-    expect(await anonymous.json()).toMatchObject({ success: false, error: expect.any(String) });
+    // Through the client generated from the OpenAPI document: each answer is also checked against it.
+    const body = { name: "X", email: "x@example.org", business_type: "creator" };
+    const anonymous = await apiClient(request, baseURL!).POST("/api/clients", { body });
+    expect(anonymous.response.status).toBe(401);
+    expect(anonymous.error).toMatchObject({ success: false, error: expect.any(String) });
 
-    const badKey = await request.post("/api/clients", {
+    const badKey = await apiClient(request, baseURL!).POST("/api/clients", {
       headers: { Authorization: "Bearer mnk_not-a-real-key" },
-      data: { name: "X", email: "x@example.org", business_type: "creator" },
+      body,
     });
-    expect(badKey.status()).toBe(401);
+    expect(badKey.response.status).toBe(401);
 
     await new LoginPage(page).signInAs(MAYA_EMAIL);
-    const asClient = await page.request.post("/api/clients", {
-      data: { name: "X", email: "x@example.org", business_type: "creator" },
-    });
-    expect(asClient.status()).toBe(403);
-    expect(await asClient.json()).toEqual({
+    const asClient = await apiClient(page.request, baseURL!).POST("/api/clients", { body });
+    expect(asClient.response.status).toBe(403);
+    expect(asClient.error).toEqual({
       success: false,
       code: "forbidden",
       error: "You don't have access to this resource.",
     });
   });
 
-  test("an admin creates a referred client with the seed's response", async ({ page }) => {
+  test("an admin creates a referred client with the seed's response", async ({ page, baseURL }) => {
     await new LoginPage(page).signInAs(ADMIN_EMAIL);
     const email = `sarah.${unique()}@example.org`;
-    const response = await page.request.post("/api/clients", {
-      data: {
+    const { response, data: body } = await apiClient(page.request, baseURL!).POST("/api/clients", {
+      body: {
         name: "Sarah Johnson",
         email,
         business_type: "escort",
@@ -44,8 +44,7 @@ test.describe("POST /api/clients", () => {
         subscription_tier_id: 2,
       },
     });
-    expect(response.status()).toBe(201);
-    const body = await response.json();
+    expect(response.status).toBe(201);
     expect(body).toMatchObject({
       success: true,
       message: "Client created successfully",
@@ -66,9 +65,9 @@ test.describe("POST /api/clients", () => {
     const clientPage = await fresh.newPage();
     const login = new LoginPage(clientPage);
     await login.goto();
-    await login.signIn(email, body.data.temp_password);
+    await login.signIn(email, body!.data.temp_password);
     await expect(clientPage).toHaveURL(/\/account\/password/);
-    await clientPage.getByLabel("Current password").fill(body.data.temp_password);
+    await clientPage.getByLabel("Current password").fill(body!.data.temp_password);
     await clientPage.getByLabel("New password", { exact: true }).fill("my own new password");
     await clientPage.getByLabel("Repeat new password").fill("my own new password");
     await clientPage.getByRole("button", { name: "Save new password" }).click();

@@ -1,7 +1,10 @@
 // Request specs for the referral-code API: the public validate endpoint, and the code list as a
-// signed-in client sees it (session from the login form, shared with `page.request`).
+// signed-in client sees it (session from the login form, shared with `page.request`). The code list and
+// its changes go through the typed client generated from the OpenAPI document (e2e/support/api-client.ts),
+// which also checks every answer against the document.
 import { expect, test } from "@playwright/test";
 import { LoginPage, MAYA_EMAIL } from "./pages/login-page";
+import { apiClient } from "./support/api-client";
 
 const validate = (code: string) => `/api/referral-codes/validate/${encodeURIComponent(code)}`;
 
@@ -94,17 +97,22 @@ test.describe("GET /api/referral-codes/validate/:code", () => {
 });
 
 test.describe("GET /api/clients/:id/referral-codes as Maya", () => {
-  test("lists her codes with usage counted from the log; another client's id is 403", async ({ page }) => {
+  test("lists her codes with usage counted from the log; another client's id is 403", async ({
+    page,
+    baseURL,
+  }) => {
     await new LoginPage(page).signInAs(MAYA_EMAIL);
-    const me = await (await page.request.get("/api/me")).json();
-    const mayaId: number = me.data.user_id;
-    expect(mayaId).toEqual(expect.any(Number));
+    const api = apiClient(page.request, baseURL!);
+    const me = (await api.GET("/api/me")).data!.data;
+    if (me.type !== "user") throw new Error("expected a user");
+    const mayaId = me.user_id;
 
-    const response = await page.request.get(`/api/clients/${mayaId}/referral-codes`);
-    expect(response.status()).toBe(200);
-    const body = await response.json();
-    expect(body.success).toBe(true);
-    const maya2025 = body.data.find((c: { code: string }) => c.code === "MAYA2025");
+    const { data, response } = await api.GET("/api/clients/{id}/referral-codes", {
+      params: { path: { id: String(mayaId) } },
+    });
+    expect(response.status).toBe(200);
+    expect(data!.success).toBe(true);
+    const maya2025 = data!.data.find((c) => c.code === "MAYA2025")!;
     expect(maya2025).toMatchObject({
       code: "MAYA2025",
       code_name: "Maya VIP Code",
@@ -116,40 +124,48 @@ test.describe("GET /api/clients/:id/referral-codes as Maya", () => {
     expect(maya2025.eligible_referrals).toBeLessThanOrEqual(maya2025.actual_usage_count);
 
     for (const otherId of [mayaId + 1, 999_999]) {
-      const other = await page.request.get(`/api/clients/${otherId}/referral-codes`);
-      expect(other.status()).toBe(403);
-      expect(await other.json()).toMatchObject({ success: false });
+      const other = await api.GET("/api/clients/{id}/referral-codes", {
+        params: { path: { id: String(otherId) } },
+      });
+      expect(other.response.status).toBe(403);
+      expect(other.error).toMatchObject({ success: false });
     }
 
-    const garbage = await page.request.get("/api/clients/abc/referral-codes");
-    expect(garbage.status()).toBe(400);
+    const garbage = await api.GET("/api/clients/{id}/referral-codes", { params: { path: { id: "abc" } } });
+    expect(garbage.response.status).toBe(400);
   });
 
-  test("anonymous callers get 401", async ({ request }) => {
-    expect((await request.get("/api/clients/1/referral-codes")).status()).toBe(401);
+  test("anonymous callers get 401", async ({ request, baseURL }) => {
+    const anonymous = apiClient(request, baseURL!);
+    const { response } = await anonymous.GET("/api/clients/{id}/referral-codes", {
+      params: { path: { id: "1" } },
+    });
+    expect(response.status).toBe(401);
   });
 });
 
 test.describe("creating and changing codes as Sarah", () => {
-  test("suggestions → create → duplicate refused → deactivate", async ({ page }) => {
+  test("suggestions → create → duplicate refused → deactivate", async ({ page, baseURL }) => {
     await new LoginPage(page).signInAs("sarah@example.com");
-    const sarahId: number = (await (await page.request.get("/api/me")).json()).data.user_id;
-    const base = `/api/clients/${sarahId}/referral-codes`;
+    const api = apiClient(page.request, baseURL!);
+    const me = (await api.GET("/api/me")).data!.data;
+    if (me.type !== "user") throw new Error("expected a user");
+    const path = { id: String(me.user_id) };
 
-    const suggested = await page.request.post(`${base}/suggestions`);
-    expect(suggested.status()).toBe(200);
-    const { success, suggestions } = await suggested.json();
+    const suggested = await api.POST("/api/clients/{id}/referral-codes/suggestions", { params: { path } });
+    expect(suggested.response.status).toBe(200);
+    const { success, suggestions } = suggested.data!;
     expect(success).toBe(true);
     expect(suggestions).toHaveLength(5);
     expect(new Set(suggestions).size).toBe(5);
 
-    const pick: string = suggestions[suggestions.length - 1];
-    const created = await page.request.post(base, {
-      data: { custom_code: pick, code_name: "E2E code", usage_limit: 5, expires_at: "2099-12-31" },
+    const pick = suggestions[suggestions.length - 1];
+    const created = await api.POST("/api/clients/{id}/referral-codes", {
+      params: { path },
+      body: { custom_code: pick, code_name: "E2E code", usage_limit: 5, expires_at: "2099-12-31" },
     });
-    expect(created.status()).toBe(201);
-    const createdBody = await created.json();
-    expect(createdBody).toMatchObject({
+    expect(created.response.status).toBe(201);
+    expect(created.data).toMatchObject({
       success: true,
       message: "Referral code created successfully",
       data: {
@@ -162,30 +178,34 @@ test.describe("creating and changing codes as Sarah", () => {
       },
     });
 
-    const duplicate = await page.request.post(base, { data: { custom_code: pick.toLowerCase() } });
-    expect(duplicate.status()).toBe(400);
-    expect(await duplicate.json()).toMatchObject({
-      success: false,
-      error: `Code "${pick}" is already taken`,
+    const duplicate = await api.POST("/api/clients/{id}/referral-codes", {
+      params: { path },
+      body: { custom_code: pick.toLowerCase() },
     });
+    expect(duplicate.response.status).toBe(400);
+    expect(duplicate.error).toMatchObject({ success: false, error: `Code "${pick}" is already taken` });
 
-    const badFormat = await page.request.post(base, { data: { custom_code: "NO_WAY" } });
-    expect(badFormat.status()).toBe(400);
-    expect(await badFormat.json()).toMatchObject({
-      error: "Invalid code format",
-      details: expect.any(Array),
+    const badFormat = await api.POST("/api/clients/{id}/referral-codes", {
+      params: { path },
+      body: { custom_code: "NO_WAY" },
     });
+    expect(badFormat.response.status).toBe(400);
+    expect(badFormat.error).toMatchObject({ error: "Invalid code format", details: expect.any(Array) });
 
-    const deactivated = await page.request.patch(`${base}/${createdBody.data.id}`, {
-      data: { is_active: false },
+    const codePath = { ...path, codeId: String(created.data!.data.id) };
+    const deactivated = await api.PATCH("/api/clients/{id}/referral-codes/{codeId}", {
+      params: { path: codePath },
+      body: { is_active: false },
     });
-    expect(deactivated.status()).toBe(200);
-    expect((await deactivated.json()).data).toMatchObject({ code: pick, is_active: false });
-    expect(await (await page.request.get(validate(pick))).json()).toEqual({
-      valid: false,
-      error: "Referral code not found or inactive",
-    });
+    expect(deactivated.response.status).toBe(200);
+    expect(deactivated.data!.data).toMatchObject({ code: pick, is_active: false });
+    const check = await api.GET("/api/referral-codes/validate/{code}", { params: { path: { code: pick } } });
+    expect(check.data).toEqual({ valid: false, error: "Referral code not found or inactive" });
 
-    expect((await page.request.patch(`${base}/999999`, { data: { is_active: true } })).status()).toBe(404);
+    const missing = await api.PATCH("/api/clients/{id}/referral-codes/{codeId}", {
+      params: { path: { ...path, codeId: "999999" } },
+      body: { is_active: true },
+    });
+    expect(missing.response.status).toBe(404);
   });
 });

@@ -87,6 +87,10 @@ export const routeTargets: RouteTarget[] = [
   { file: "app/api/rewards/route.ts", method: "GET", path: "/api/rewards", who: "client" },
   { file: "app/api/ready/route.ts", method: "GET", path: "/api/ready", who: "anonymous" },
   { file: "app/api/health/route.ts", method: "GET", path: "/api/health", who: "anonymous" },
+  // The OpenAPI document and its viewer (public, no input).
+  { file: "app/api/openapi.json/route.ts", method: "GET", path: "/api/openapi.json", who: "anonymous" },
+  { file: "app/docs/api/route.ts", method: "GET", path: "/docs/api", who: "anonymous" },
+  { file: "app/docs/api/scalar.js/route.ts", method: "GET", path: "/docs/api/scalar.js", who: "anonymous" },
   // Prometheus scrape: an API key (or METRICS_TOKEN) only; a signed-in session is not enough.
   { file: "app/api/metrics/route.ts", method: "GET", path: "/api/metrics", who: "apiKey" },
   // `npm run bench`'s baseline: 404 on every server the bench did not start (MUSENEST_BENCH unset).

@@ -30,3 +30,6 @@ export const markPayoutBatchPaidSchema = z.object({
 });
 
 export const approveDueSchema = z.object({});
+
+/** `/api/admin/payout-batches/:id/csv`. */
+export const payoutBatchIdParamsSchema = z.object({ id: idParam("Payout batch id") });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
+import { buttonClasses } from "@/components/ui/button";
 import { Card, CardBody, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { CardList } from "@/components/ui/card-list";
 import { PageHeader } from "@/components/ui/page-header";
@@ -20,6 +21,12 @@ export default async function ApiKeysPage() {
       <PageHeader
         title="API keys"
         description="Keys let other systems create clients, report payments and export referrals. Send one as Authorization: Bearer <key>."
+        actions={
+          // A plain link: /docs/api is a route handler (Scalar's viewer), not a page of this app's router.
+          <a href="/docs/api" className={buttonClasses({ variant: "secondary" })}>
+            API reference
+          </a>
+        }
       />
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <Card role="region" aria-labelledby="keys-title" className="min-w-0">

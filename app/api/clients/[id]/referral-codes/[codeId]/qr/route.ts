@@ -1,20 +1,15 @@
-import { z } from "zod";
 import { appOrigin } from "@/lib/app-url";
 import { assertCanActFor } from "@/lib/auth/principal";
 import { route } from "@/lib/http";
 import { codeQrDownload } from "@/lib/sharing/code-qr-download";
-import { QR_FORMATS } from "@/lib/sharing/referral-qr";
 import { referralCodeIdParamsSchema } from "@/lib/validation/referral-codes";
+import { referralCodeQrQuerySchema } from "@/lib/validation/referral-qr";
 
 export const dynamic = "force-dynamic";
 
-const querySchema = z.object({
-  format: z.enum(QR_FORMATS, { error: "format must be png or svg" }).default("png"),
-});
-
 /** The code's QR (pointing at its `src=qr` invite link) as a PNG or SVG file download. */
 export const GET = route(
-  { access: "user", params: referralCodeIdParamsSchema, query: querySchema },
+  { access: "user", params: referralCodeIdParamsSchema, query: referralCodeQrQuerySchema },
   async ({ db, params, query, principal }) => {
     assertCanActFor(principal, params.id);
     const file = await codeQrDownload(db, {

@@ -13,7 +13,8 @@
 -- now only ever see usd rows, so they cannot mix currencies. Their trigger functions are rewritten below by
 -- replacing the relations they read (the transition tables, the commissions table) with their usd rows; the
 -- migration fails if a text it replaces moved. Counts that are not money (entries, status masks) follow
--- the same rows.
+-- the same rows. A referral whose direct rows are all in another currency now joins no row at all, so its
+-- mask skips the NULL status (commission_status_bit(NULL) is the rejected bit).
 ALTER TABLE "commissions" ADD COLUMN "currency" text DEFAULT 'usd' NOT NULL
   CONSTRAINT "commissions_currency_format" CHECK ("currency" ~ '^[a-z]{3}$');
 --> statement-breakpoint
@@ -95,7 +96,9 @@ DECLARE
       ["FROM new_rows c", "FROM (SELECT * FROM new_rows WHERE currency = ''usd'') c"],
       ["FROM old_rows c", "FROM (SELECT * FROM old_rows WHERE currency = ''usd'') c"],
       ["LEFT JOIN commissions c ON c.referral_id = r.id AND c.level = ''direct''",
-       "LEFT JOIN commissions c ON c.referral_id = r.id AND c.level = ''direct'' AND c.currency = ''usd''"]],
+       "LEFT JOIN commissions c ON c.referral_id = r.id AND c.level = ''direct'' AND c.currency = ''usd''"],
+      ["coalesce(bit_or(commission_status_bit(c.status)), 0)",
+       "coalesce(bit_or(commission_status_bit(c.status)) FILTER (WHERE c.status IS NOT NULL), 0)"]],
     "report_referral_stmt()": [
       ["JOIN commissions c ON c.referral_id = k.id", "JOIN commissions c ON c.referral_id = k.id AND c.currency = ''usd''"]],
     "commission_in_review_referral()": [

@@ -19,14 +19,14 @@ function describe(entry: LedgerEntry): string {
   const who = entry.referral ? ` · ${entry.referral.name}` : "";
   const on =
     entry.paymentCents !== null && entry.level !== "bonus" && entry.level !== "retention"
-      ? ` on ${formatMoney(entry.paymentCents)}`
+      ? ` on ${formatMoney(entry.paymentCents, entry.paymentCurrency ?? undefined)}`
       : "";
   return `${LEVEL[entry.level]}${on}${who}`;
 }
 
 /** What the referrer earned: earned, on hold, approved and paid, and the latest ledger rows. */
 export function CommissionSummary({
-  commission: { totals, entries, holdDays, minimumCents },
+  commission: { totals, otherCurrencies, entries, holdDays, minimumCents },
 }: {
   commission: DashboardEarningsData["commission"];
 }) {
@@ -71,6 +71,27 @@ export function CommissionSummary({
           </div>
         ))}
       </dl>
+      {otherCurrencies.length ? (
+        <div className="border-b border-ink-100 px-5 py-4" data-testid="commission-other-currencies">
+          <h3 className="text-sm font-medium text-ink-600">In other currencies</h3>
+          <p className="mt-1 text-xs text-ink-500">
+            Earned in the currency your referral paid in; each currency is paid out on its own.
+          </p>
+          <ul className="mt-2 space-y-1 text-sm">
+            {otherCurrencies.map((b) => (
+              <li key={b.currency} className="flex flex-wrap justify-between gap-x-4 tabular-nums">
+                <span className="font-semibold text-ink-900">
+                  {formatMoney(b.earnedCents, b.currency)} earned
+                </span>
+                <span className="text-ink-600">
+                  {formatMoney(b.onHoldCents, b.currency)} on hold · {formatMoney(b.approvedCents, b.currency)}{" "}
+                  approved · {formatMoney(b.paidCents, b.currency)} paid
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <CardList
         items={entries}
         aria-label="Latest commissions"
@@ -100,7 +121,7 @@ export function CommissionSummary({
               <span
                 className={`w-20 text-right font-semibold tabular-nums ${entry.amountCents < 0 ? "text-red-700" : "text-ink-900"}`}
               >
-                {formatMoney(entry.amountCents)}
+                {formatMoney(entry.amountCents, entry.currency)}
               </span>
             </div>
           </li>

@@ -84,8 +84,9 @@ export function CommissionSummary({
                   {formatMoney(b.earnedCents, b.currency)} earned
                 </span>
                 <span className="text-ink-600">
-                  {formatMoney(b.onHoldCents, b.currency)} on hold · {formatMoney(b.approvedCents, b.currency)}{" "}
-                  approved · {formatMoney(b.paidCents, b.currency)} paid
+                  {formatMoney(b.onHoldCents, b.currency)} on hold ·{" "}
+                  {formatMoney(b.approvedCents, b.currency)} approved · {formatMoney(b.paidCents, b.currency)}{" "}
+                  paid
                 </span>
               </li>
             ))}

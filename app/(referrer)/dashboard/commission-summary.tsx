@@ -1,5 +1,6 @@
 import { CommissionStatus } from "@/components/commissions/commission-status";
 import { MoneyLabel } from "@/components/commissions/money-label";
+import { OtherCurrencies } from "@/components/commissions/other-currencies";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { CardList } from "@/components/ui/card-list";
 import { formatDate, formatMoney } from "@/lib/format";
@@ -71,28 +72,7 @@ export function CommissionSummary({
           </div>
         ))}
       </dl>
-      {otherCurrencies.length ? (
-        <div className="border-b border-ink-100 px-5 py-4" data-testid="commission-other-currencies">
-          <h3 className="text-sm font-medium text-ink-600">In other currencies</h3>
-          <p className="mt-1 text-xs text-ink-500">
-            Earned in the currency your referral paid in; each currency is paid out on its own.
-          </p>
-          <ul className="mt-2 space-y-1 text-sm">
-            {otherCurrencies.map((b) => (
-              <li key={b.currency} className="flex flex-wrap justify-between gap-x-4 tabular-nums">
-                <span className="font-semibold text-ink-900">
-                  {formatMoney(b.earnedCents, b.currency)} earned
-                </span>
-                <span className="text-ink-600">
-                  {formatMoney(b.onHoldCents, b.currency)} on hold ·{" "}
-                  {formatMoney(b.approvedCents, b.currency)} approved · {formatMoney(b.paidCents, b.currency)}{" "}
-                  paid
-                </span>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <OtherCurrencies balances={otherCurrencies} className="border-b border-ink-100 px-5 py-4" />
       <CardList
         items={entries}
         aria-label="Latest commissions"

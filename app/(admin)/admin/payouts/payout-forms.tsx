@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { ActionStatus } from "@/components/forms/action-status";
 import { ConfirmActionButton } from "@/components/forms/confirm-action-button";
 import { FormMessage, TextField } from "@/components/forms/text-field";
@@ -35,7 +35,8 @@ export function ApproveDueButton({ due }: { due: number }) {
  */
 export function CreateBatchForm({ balances: perCurrency }: { balances: Balance[] }) {
   const { state, formAction, onSubmit, pending } = useFormAction(createPayoutBatchAction);
-  const balances = byReferrer(perCurrency);
+  // Memoised: the effect below depends on it, and a new array each render would loop.
+  const balances = useMemo(() => byReferrer(perCurrency), [perCurrency]);
   const formRef = useRef<HTMLFormElement>(null);
   const [chosen, setChosen] = useState<number[]>(() => balances.map((b) => b.userId));
   const readChosen = () => {

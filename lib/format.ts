@@ -1,16 +1,53 @@
 // Presentation helpers shared by pages and API responses.
+import { BASE_CURRENCY, minorUnits, normalizeCurrency } from "@/lib/money/currencies";
 
-/** The seed's money strings: cents → "29.97" (exact; no floating point). */
-export function centsToDecimal(cents: number): string {
+/**
+ * The seed's money strings: minor units → "29.97" (exact; no floating point), with the currency's ISO 4217
+ * minor units: 3995 eur → "39.95", 5000 jpy → "5000", 12345 kwd → "12.345".
+ */
+export function centsToDecimal(cents: number, currency: string = BASE_CURRENCY): string {
+  const exponent = minorUnits(currency);
   const sign = cents < 0 ? "-" : "";
   const abs = Math.abs(Math.trunc(cents));
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
+  if (exponent === 0) return `${sign}${abs}`;
+  const unit = 10 ** exponent;
+  return `${sign}${Math.floor(abs / unit)}.${String(abs % unit).padStart(exponent, "0")}`;
 }
 
-const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
-/** Cents → "$29.97" for display. Integer cents divided once here, only for formatting. */
-export function formatMoney(cents: number): string {
-  return usd.format(cents / 100);
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+/**
+ * Minor units → "$29.97", "€39.95", "¥5,000" for display: the one money formatter. Digits are the ISO 4217
+ * minor units (not ICU's cash digits), so what is shown is exactly what is stored.
+ */
+export function formatMoney(cents: number, currency: string = BASE_CURRENCY): string {
+  const code = normalizeCurrency(currency);
+  let format = moneyFormats.get(code);
+  if (!format) {
+    const digits = minorUnits(code);
+    format = new Intl.NumberFormat("en-US", {
+      style: "currency",
+      currency: code.toUpperCase(),
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    moneyFormats.set(code, format);
+  }
+  return format.format(cents / 10 ** minorUnits(code));
+}
+
+/** A payout batch's totals ({"usd": 1200, "eur": 399}), base currency first: "$12.00 · €3.99". */
+export function formatBatchTotals(totals: Record<string, number>): string {
+  return formatMoneyByCurrency(
+    Object.entries(totals)
+      .sort(([a], [b]) => (a === BASE_CURRENCY ? -1 : b === BASE_CURRENCY ? 1 : a.localeCompare(b)))
+      .map(([currency, cents]) => ({ currency, cents })),
+  );
+}
+
+/** Amounts of several currencies, one per currency, never added together: "$12.00 · €3.99". */
+export function formatMoneyByCurrency(amounts: { currency: string; cents: number }[]): string {
+  if (!amounts.length) return formatMoney(0);
+  return amounts.map((a) => formatMoney(a.cents, a.currency)).join(" · ");
 }
 
 const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });

@@ -18,6 +18,7 @@ import { sumCommissionBuckets } from "@/lib/commissions/commission-buckets";
 import { readExportBatches } from "@/lib/queries/referral-export";
 import { getCommissionTotals } from "@/lib/queries/commission-summary";
 import { loadDashboardEarnings } from "@/lib/queries/dashboard";
+import { getCurrencyBalances } from "@/lib/queries/currency-balances";
 import { getMyReferrals } from "@/lib/queries/my-referrals";
 import { monthOf } from "@/lib/queries/referral-analytics";
 import { findRollupMismatches } from "@/lib/referrals/rollup-mismatches";
@@ -26,11 +27,10 @@ import { centsToDecimal } from "@/lib/format";
 import { referralReportFiltersSchema } from "@/lib/validation/referral-report";
 
 /**
- * Currencies the sequences pay in. One today (the program runs in one currency); when payments in any
- * currency land (issue 13 item 3), add codes here and key the per-beneficiary checks by currency too —
- * the model already keeps every payment's currency.
+ * Currencies the sequences pay in (issue 13 item 3): two-decimal usd and eur, zero-decimal jpy, three-decimal
+ * kwd. Every per-beneficiary check is keyed by currency; nothing is ever summed across them.
  */
-export const CURRENCIES = ["usd"] as const;
+export const CURRENCIES = ["usd", "eur", "jpy", "kwd"] as const;
 export type Currency = (typeof CURRENCIES)[number];
 
 export type Review = "not_required" | "pending" | "approved" | "rejected";
@@ -55,7 +55,7 @@ export type ModelReferrer = {
   campaign: { rateBps: number; bonusThreshold: number; bonusCents: number } | null;
   bonusEarned: boolean;
 };
-export type Line = { level: string; amountCents: number };
+export type Line = { level: string; amountCents: number; currency: string };
 
 const counts = (review: Review) => review === "not_required" || review === "approved";
 const netPaidOf = (c: ModelClient) => [...c.netPaid.values()].reduce((a, b) => a + b, 0);
@@ -79,6 +79,7 @@ export function expectedEarnings(
   client: ModelClient,
   clients: ModelClient[],
   cents: number,
+  currency: Currency,
   at: Date,
   retentionMonths: number,
   retentionCents: number,
@@ -88,24 +89,26 @@ export function expectedEarnings(
   const multiplier = tierMultiplier(q);
   const lines: Line[] = [];
   const campaign = referrer.campaign;
+  // Percentages are in the payment's currency; flat amounts (bonuses) in the base currency, usd.
   lines.push({
     level: "direct",
     amountCents: applyRate(cents, campaign ? campaign.rateBps : BASE_RATE_BPS, multiplier),
+    currency,
   });
   // A referral in review does not unlock the one-time bonus.
   if (campaign && !referrer.bonusEarned && q >= campaign.bonusThreshold && counts(client.review)) {
-    lines.push({ level: "bonus", amountCents: campaign.bonusCents });
+    lines.push({ level: "bonus", amountCents: campaign.bonusCents, currency: "usd" });
     referrer.bonusEarned = true;
   }
   if (referrer.partnerBps)
-    lines.push({ level: "partner", amountCents: applyRate(cents, referrer.partnerBps) });
+    lines.push({ level: "partner", amountCents: applyRate(cents, referrer.partnerBps), currency });
   if (
     retentionMonths > 0 &&
     !client.retentionEarned &&
     client.continuousSince &&
     wholeMonthsBetween(client.continuousSince, at) >= retentionMonths
   ) {
-    lines.push({ level: "retention", amountCents: retentionCents });
+    lines.push({ level: "retention", amountCents: retentionCents, currency: "usd" });
     client.retentionEarned = true;
   }
   return lines.filter((l) => l.amountCents > 0);
@@ -116,7 +119,7 @@ export function expectedEarnings(
  * truncated toward zero — only the part not reversed by earlier refunds.
  */
 export function expectedReversals(
-  earnings: { level: string; amountCents: number; status: string }[],
+  earnings: { level: string; amountCents: number; status: string; currency: string }[],
   paidCents: number,
   refundedBefore: number,
   refundedAfter: number,
@@ -129,6 +132,7 @@ export function expectedReversals(
         proportion(e.amountCents, refundedAfter, paidCents) -
         proportion(e.amountCents, refundedBefore, paidCents)
       ),
+      currency: e.currency,
     }))
     .filter((l) => l.amountCents < 0);
 }
@@ -169,11 +173,32 @@ export async function expectMoneyReadModelsAgree(
     .from(commissions)
     .where(eq(commissions.beneficiaryUserId, beneficiary.id))
     .orderBy(commissions.id);
-  const raw = bucketsOf(rows);
-  expect(raw.earnedCents).toBe(raw.onHoldCents + raw.approvedCents + raw.paidCents);
+  // Per currency: the raw ledger's buckets, the bucket fragments over it, and the per-currency rollup
+  // (the dashboard's and the API's per-currency figures) agree; nothing is added across currencies.
+  const currencies = [...new Set(rows.map((r) => r.currency))].sort();
+  const perCurrency = await getCurrencyBalances(db, beneficiary.id);
+  expect(perCurrency.map((b) => b.currency).sort()).toEqual(currencies);
+  for (const currency of currencies) {
+    const {
+      byLevel: _levels,
+      reversedCents: _reversed,
+      ...inCurrency
+    } = bucketsOf(rows.filter((r) => r.currency === currency));
+    expect(inCurrency.earnedCents).toBe(
+      inCurrency.onHoldCents + inCurrency.approvedCents + inCurrency.paidCents,
+    );
+    expect(
+      await sumCommissionBuckets(
+        db,
+        sql`c.beneficiary_user_id = ${beneficiary.id} AND c.currency = ${currency}`,
+      ),
+    ).toEqual(inCurrency);
+    expect(perCurrency.find((b) => b.currency === currency)).toEqual({ currency, ...inCurrency });
+  }
 
-  const { byLevel, reversedCents, ...buckets } = raw;
-  expect(await sumCommissionBuckets(db, sql`c.beneficiary_user_id = ${beneficiary.id}`)).toEqual(buckets);
+  // The usd-keyed rollups (dashboard earnings, the API's totals) hold the usd rows exactly.
+  const raw = bucketsOf(rows.filter((r) => r.currency === "usd"));
+  const { byLevel, reversedCents } = raw;
   const earnings = await loadDashboardEarnings(
     db,
     { id: beneficiary.id, name: "", email: beneficiary.email },
@@ -201,21 +226,24 @@ export async function expectMoneyReadModelsAgree(
     expect(reversed).toBeLessThanOrEqual(earning.amountCents);
   }
 
-  // Payout lines: each the sum of the rows it paid, never negative; a batch the sum of its lines.
+  // Payout lines: each the sum of the rows it paid, all in its currency, never negative; a batch's total
+  // per currency the sum of its lines in that currency (total_cents: the usd lines).
   const lines = await db.select().from(payouts).where(eq(payouts.beneficiaryUserId, beneficiary.id));
   for (const line of lines) {
     const paid = rows.filter((r) => r.payoutId === line.id);
+    expect(paid.every((r) => r.currency === line.currency)).toBe(true);
     expect(line.amountCents).toBe(paid.reduce((s, r) => s + r.amountCents, 0));
     expect(line.commissionCount).toBe(paid.length);
     expect(line.amountCents).toBeGreaterThanOrEqual(0);
     const [batch] = await db.select().from(payoutBatches).where(eq(payoutBatches.id, line.batchId));
-    const [total] = rowsAs(
+    const totals = rowsAs(
       await db.execute(
-        sql`SELECT coalesce(sum(amount_cents), 0) AS t FROM payouts WHERE batch_id = ${line.batchId}`,
+        sql`SELECT currency, sum(amount_cents) AS t FROM payouts WHERE batch_id = ${line.batchId} GROUP BY 1`,
       ),
-      z.object({ t: col.cents }),
+      z.object({ currency: col.text, t: col.cents }),
     );
-    expect(batch.totalCents).toBe(total.t);
+    expect(batch.currencyTotals).toEqual(Object.fromEntries(totals.map((t) => [t.currency, t.t])));
+    expect(batch.totalCents).toBe(totals.find((t) => t.currency === "usd")?.t ?? 0);
   }
   return rows;
 }
@@ -231,9 +259,11 @@ export async function expectReferralFiguresAgree(
   clients: ModelClient[],
   ledger: Row[],
 ) {
+  // Per-referral figures (my-referrals, the referral's summary, the export) are the usd-keyed ones (0027).
   const directByReferral = new Map<number, number>();
   for (const r of ledger) {
-    if (r.level !== "direct" || r.status === "rejected" || r.referralId === null) continue;
+    if (r.level !== "direct" || r.status === "rejected" || r.referralId === null || r.currency !== "usd")
+      continue;
     directByReferral.set(r.referralId, (directByReferral.get(r.referralId) ?? 0) + r.amountCents);
   }
   const mine = await getMyReferrals(db, referrer.id, { page: 1, perPage: 500 });

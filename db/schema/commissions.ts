@@ -4,6 +4,7 @@ import {
   check,
   index,
   integer,
+  jsonb,
   pgTable,
   text,
   timestamp,
@@ -21,7 +22,9 @@ export const payoutBatches = pgTable(
   {
     id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
     status: payoutBatchStatus("status").notNull().default("open"),
+    // The usd lines' total; every currency's total (minor units) is in currencyTotals — never added up.
     totalCents: bigint("total_cents", { mode: "number" }).notNull().default(0),
+    currencyTotals: jsonb("currency_totals").$type<Record<string, number>>().notNull().default({}),
     reference: text("reference"),
     createdByUserId: integer("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
     paidAt: timestamp("paid_at", { withTimezone: true }),
@@ -30,7 +33,7 @@ export const payoutBatches = pgTable(
   (t) => [check("payout_batches_total_nonneg", sql`${t.totalCents} >= 0`)],
 );
 
-// One line per referrer in a batch: what that referrer is paid (net of carried-forward reversals).
+// One line per referrer and currency in a batch: what that referrer is paid (net of carried-forward reversals).
 export const payouts = pgTable(
   "payouts",
   {
@@ -42,13 +45,15 @@ export const payouts = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "restrict" }),
     amountCents: bigint("amount_cents", { mode: "number" }).notNull(),
+    currency: text("currency").notNull().default("usd"),
     commissionCount: integer("commission_count").notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex("payouts_batch_beneficiary_key").on(t.batchId, t.beneficiaryUserId),
+    uniqueIndex("payouts_batch_beneficiary_currency_key").on(t.batchId, t.beneficiaryUserId, t.currency),
     index("payouts_beneficiary_idx").on(t.beneficiaryUserId),
     check("payouts_amount_nonneg", sql`${t.amountCents} >= 0`),
+    check("payouts_currency_format", sql`${t.currency} ~ '^[a-z]{3}$'`),
   ],
 );
 
@@ -72,7 +77,9 @@ export const commissions = pgTable(
       (): AnyPgColumn => commissions.id,
       { onDelete: "restrict" },
     ),
+    // In minor units of `currency` (ISO 4217): the payment's for percentages, usd for flat amounts.
     amountCents: bigint("amount_cents", { mode: "number" }).notNull(),
+    currency: text("currency").notNull().default("usd"),
     // Rate actually applied, in basis points after multipliers (for the statement), null for flat amounts.
     rateBps: integer("rate_bps"),
     status: commissionStatus("status").notNull().default("pending"),
@@ -114,6 +121,7 @@ export const commissions = pgTable(
       "commissions_sign_by_kind",
       sql`(${t.kind} = 'earning' AND ${t.amountCents} >= 0) OR (${t.kind} = 'reversal' AND ${t.amountCents} <= 0)`,
     ),
+    check("commissions_currency_format", sql`${t.currency} ~ '^[a-z]{3}$'`),
     check(
       "commissions_reversal_has_origin",
       sql`(${t.kind} = 'reversal') = (${t.reversesCommissionId} IS NOT NULL)`,

@@ -1,6 +1,7 @@
 // Small pure helpers the audit sentences share: reading loosely typed `details` safely and saying values
 // the way the rest of the app does (money through formatMoney, dates in UTC, counts with their noun).
-import { formatDate, formatMoney, formatPoints } from "@/lib/format";
+import { formatBatchTotals, formatDate, formatMoney, formatPoints } from "@/lib/format";
+import { isKnownCurrency } from "@/lib/money/currencies";
 
 export type Details = Record<string, unknown>;
 
@@ -22,6 +23,20 @@ export const obj = (v: unknown): Details | null =>
 export function count(n: number, noun: string, plural = `${noun}s`): string {
   return `${formatPoints(n)} ${n === 1 ? noun : plural}`;
 }
+
+/**
+ * A batch's `totals` detail ({"usd": 1200, "eur": 399}) as "$12.00 · €3.99"; entries written before
+ * batches had per-currency totals fall back to their usd `totalCents`.
+ */
+export const batchMoney = (totals: unknown, totalCents: unknown): string => {
+  if (totals && typeof totals === "object" && !Array.isArray(totals)) {
+    const entries = Object.entries(totals as Record<string, unknown>).filter(
+      ([code, v]) => isKnownCurrency(code) && num(v) !== null,
+    );
+    if (entries.length) return formatBatchTotals(Object.fromEntries(entries.map(([c, v]) => [c, num(v)!])));
+  }
+  return money(totalCents);
+};
 
 export const money = (cents: unknown): string => {
   const n = num(cents);

@@ -5,6 +5,7 @@ import {
   count,
   day,
   list,
+  batchMoney,
   money,
   num,
   obj,
@@ -60,16 +61,16 @@ const settingsFields: FieldSpec = {
 export const moneySentences: Record<string, AuditDescriber> = {
   "payout_batch.created": ({ actor, entityId, details: d }) => ({
     sentence:
-      `${actor} created ${batch(entityId)}: ${count(num(d.lines) ?? 0, "payout")} totalling ${money(d.totalCents)}` +
+      `${actor} created ${batch(entityId)}: ${count(num(d.lines) ?? 0, "payout")} totalling ${batchMoney(d.totals, d.totalCents)}` +
       (num(d.minimumCents) !== null ? ` (minimum ${money(d.minimumCents)} a referrer)` : ""),
   }),
   "payout_batch.paid": ({ actor, entityId, details: d }) => ({
     sentence:
-      `${actor} marked ${batch(entityId)} paid: ${money(d.totalCents)}` +
+      `${actor} marked ${batch(entityId)} paid: ${batchMoney(d.totals, d.totalCents)}` +
       (str(d.reference) ? `, reference “${str(d.reference)}”` : ""),
   }),
   "payout_batch.canceled": ({ actor, entityId, details: d }) => ({
-    sentence: `${actor} canceled ${batch(entityId)} of ${money(d.totalCents)}; its commissions went back to the approved balances`,
+    sentence: `${actor} canceled ${batch(entityId)} of ${batchMoney(d.totals, d.totalCents)}; its commissions went back to the approved balances`,
   }),
   "commissions.approve_due": ({ actor, details: d }) => {
     const n = num(d.approved) ?? 0;

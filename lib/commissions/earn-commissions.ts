@@ -6,6 +6,7 @@ import { commissionType, reviewStatus, userStatus } from "@/db/schema/enums";
 import { jsonCol, jsonRead, readBatch } from "@/db/json-batch";
 import { col } from "@/db/rows";
 import type { DbOrTx } from "@/db/types";
+import { BASE_CURRENCY } from "@/lib/money/currencies";
 import { settingsRead } from "@/lib/settings";
 import { calculateCommission, wholeMonthsBetween, type CampaignTerms } from "./calculate-commission";
 import { referralSummaryUpdateWith } from "./referral-summary";
@@ -216,6 +217,7 @@ export async function earnCommissions(
           level: line.level,
           kind: "earning" as const,
           amountCents: line.amountCents,
+          currency: commissionCurrency(line, payment),
           rateBps: line.rateBps,
           status: "pending" as const,
           holdUntil,
@@ -238,4 +240,16 @@ export async function earnCommissions(
     rows.map((data) => ({ type: "commission.created" as const, data })),
   );
   return rows;
+}
+
+/**
+ * A commission's currency (issue 13): a percentage of a payment is in the payment's currency, in its minor
+ * units (10% of ¥5,001 is ¥500, floored once); a flat amount (flat campaign commission, campaign bonus,
+ * retention bonus) is configured in the base currency and paid in it. No exchange rates anywhere.
+ */
+export function commissionCurrency(
+  line: { rateBps: number | null },
+  payment: Pick<Payment, "currency">,
+): string {
+  return line.rateBps === null ? BASE_CURRENCY : payment.currency;
 }

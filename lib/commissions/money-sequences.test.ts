@@ -99,6 +99,7 @@ let discountItemId = 0;
 const seen = {
   events: 0,
   payments: 0,
+  nonUsdPayments: 0,
   refunds: 0,
   replays: 0,
   tierUp: 0,
@@ -209,6 +210,7 @@ async function runSequence(events: Event[]): Promise<void> {
       if (qBefore < 25 && qualifiedCount(referrers[client.referrer], client.referrer, clients) >= 25)
         seen.tierUp++;
       seen.payments++;
+      if (e.currency !== "usd") seen.nonUsdPayments++;
       client.continuousSince ??= now;
       const referrer = referrers[client.referrer];
       const expected = expectedEarnings(
@@ -217,13 +219,14 @@ async function runSequence(events: Event[]): Promise<void> {
         client,
         clients,
         e.cents,
+        e.currency,
         now,
         RETENTION_MONTHS,
         RETENTION_CENTS,
       );
-      expect(answer.commissions.map((c) => ({ level: c.level, amountCents: c.amountCents }))).toEqual(
-        expected,
-      );
+      expect(
+        answer.commissions.map((c) => ({ level: c.level, amountCents: c.amountCents, currency: c.currency })),
+      ).toEqual(expected);
       paid.push({
         externalId: input.externalId,
         client: ci,
@@ -255,9 +258,9 @@ async function runSequence(events: Event[]): Promise<void> {
         occurredAt: now,
       };
       const answer = await recordPayment(db, input, now);
-      expect(answer.commissions.map((c) => ({ level: c.level, amountCents: c.amountCents }))).toEqual(
-        expectedReversals(before, p.cents, p.refunded, p.refunded + amount),
-      );
+      expect(
+        answer.commissions.map((c) => ({ level: c.level, amountCents: c.amountCents, currency: c.currency })),
+      ).toEqual(expectedReversals(before, p.cents, p.refunded, p.refunded + amount));
       p.refunded += amount;
       const client = clients[p.client];
       const qBefore = qualifiedCount(referrers[client.referrer], client.referrer, clients);

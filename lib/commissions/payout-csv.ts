@@ -21,8 +21,9 @@ export const PAYOUT_CSV_COLUMNS = [
 ] as const;
 
 /**
- * The batch as finance needs it (RFC 4180, UTF-8, header row): one line per referrer with the net
- * amount to send. One line per referrer keeps it small, so it is built in memory (lib/csv.ts,
+ * The batch as finance needs it (RFC 4180, UTF-8, header row): one line per referrer and currency with
+ * the net amount to send (`amount` in major units with the currency's ISO 4217 decimals, `amount_cents`
+ * in its minor units, `currency` its upper-case code). One line per referrer keeps it small, so it is built in memory (lib/csv.ts,
  * csv-stringify). The lines are the batch page's (getPayoutBatch), so the file and the page agree.
  */
 export async function payoutBatchCsv(
@@ -43,9 +44,9 @@ export async function payoutBatchCsv(
       line.name,
       line.email,
       line.accountNumber,
-      centsToDecimal(line.amountCents),
+      centsToDecimal(line.amountCents, line.currency),
       line.amountCents,
-      "USD",
+      line.currency.toUpperCase(),
       line.commissionCount,
       batch.reference,
       batch.paidAt?.toISOString() ?? "",

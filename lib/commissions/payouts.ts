@@ -9,7 +9,8 @@ import { writeAudit, type AuditActor } from "@/lib/audit";
 import { DomainError, notFound } from "@/lib/errors";
 import { centsToDecimal } from "@/lib/format";
 import { getSetting } from "@/lib/settings";
-import { awaitingPayout, payableAmount } from "./payable";
+import { BASE_CURRENCY } from "@/lib/money/currencies";
+import { awaitingPayout, minimumByCurrency, payableAmountSql } from "./payable";
 import { syncReferralSummaries } from "./referral-summary";
 
 export type PayoutBatch = typeof payoutBatches.$inferSelect;
@@ -17,9 +18,10 @@ export type PayoutBatch = typeof payoutBatches.$inferSelect;
 const PAYOUT_BATCH_LOCK = 727_401;
 
 /**
- * A payout batch: every active referrer (or the ones chosen) whose approved balance — approved
- * commissions not yet in a batch, negative reversals carried forward included — reaches the minimum
- * payout gets one line with that net amount, and those commissions join the batch. Balances below
+ * A payout batch: every active referrer (or the ones chosen) whose approved balance in a currency —
+ * approved commissions not yet in a batch, negative reversals carried forward included — reaches the
+ * minimum payout in that currency (minimumInCurrency) gets one line per currency with that net amount,
+ * and those commissions join the batch. Balances below
  * the minimum, or negative, wait for the next batch.
  *
  * Set-based and race-free: batch creation is serialised by an advisory lock; lines are computed in SQL,
@@ -50,19 +52,28 @@ export async function createPayoutBatch(
           sql`, `,
         )})`
       : sql``;
+    // One line per referrer and currency: balances in two currencies are two lines, never one sum.
+    const currencies = rowsAs(
+      await tx.execute(
+        sql`SELECT DISTINCT c.currency FROM commissions c WHERE ${awaitingPayout("c")} ${onlyChosen}`,
+      ),
+      z.object({ currency: col.text }),
+    ).map((r) => r.currency);
+    const minimumOf = (ref: string) => minimumByCurrency(ref, currencies, minimum);
     await tx.execute(sql`
-      INSERT INTO payouts (batch_id, beneficiary_user_id, amount_cents, commission_count, created_at)
-      SELECT ${batch.id}, c.beneficiary_user_id, sum(c.amount_cents), count(*), ${at}
+      INSERT INTO payouts (batch_id, beneficiary_user_id, currency, amount_cents, commission_count, created_at)
+      SELECT ${batch.id}, c.beneficiary_user_id, c.currency, sum(c.amount_cents), count(*), ${at}
         FROM commissions c
         JOIN users u ON u.id = c.beneficiary_user_id AND u.status = 'active'
        WHERE ${awaitingPayout("c")} ${onlyChosen}
-       GROUP BY c.beneficiary_user_id
-      HAVING ${payableAmount(sql`sum(c.amount_cents)`, minimum)}`);
+       GROUP BY c.beneficiary_user_id, c.currency
+      HAVING ${payableAmountSql(sql`sum(c.amount_cents)`, minimumOf("c"))}`);
     await tx.execute(sql`
       UPDATE commissions c SET payout_id = p.id, updated_at = ${at}
         FROM payouts p
        WHERE p.batch_id = ${batch.id}
          AND c.beneficiary_user_id = p.beneficiary_user_id
+         AND c.currency = p.currency
          AND ${awaitingPayout("c")}`);
     await tx.execute(sql`
       UPDATE payouts p SET amount_cents = s.cents, commission_count = s.n
@@ -74,7 +85,7 @@ export async function createPayoutBatch(
       await tx.execute(sql`
         SELECT p.id FROM payouts p
          WHERE p.batch_id = ${batch.id}
-           AND (NOT ${payableAmount(sql`p.amount_cents`, minimum)}
+           AND (NOT ${payableAmountSql(sql`p.amount_cents`, minimumOf("p"))}
                 OR NOT EXISTS (SELECT 1 FROM commissions c WHERE c.payout_id = p.id))`),
       z.object({ id: col.int }),
     ).map((r) => r.id);
@@ -82,21 +93,29 @@ export async function createPayoutBatch(
       await tx.update(commissions).set({ payoutId: null }).where(inArray(commissions.payoutId, short));
       await tx.delete(payouts).where(inArray(payouts.id, short));
     }
-    const [{ lines, total }] = await tx
-      .select({ lines: sql<number>`count(*)::int`, total: sql<string | null>`sum(${payouts.amountCents})` })
+    const perCurrency = await tx
+      .select({
+        currency: payouts.currency,
+        lines: sql<number>`count(*)::int`,
+        total: sql<string>`sum(${payouts.amountCents})`,
+      })
       .from(payouts)
-      .where(eq(payouts.batchId, batch.id));
+      .where(eq(payouts.batchId, batch.id))
+      .groupBy(payouts.currency)
+      .orderBy(payouts.currency);
+    const lines = perCurrency.reduce((n, r) => n + Number(r.lines), 0);
     if (!lines) throw nothingToPay(minimum);
+    const totals = Object.fromEntries(perCurrency.map((r) => [r.currency, Number(r.total)]));
     const [saved] = await tx
       .update(payoutBatches)
-      .set({ totalCents: Number(total) })
+      .set({ totalCents: totals[BASE_CURRENCY] ?? 0, currencyTotals: totals })
       .where(eq(payoutBatches.id, batch.id))
       .returning();
     await writeAudit(tx, actor, {
       action: "payout_batch.created",
       entityType: "payout_batch",
       entityId: batch.id,
-      details: { lines, totalCents: Number(total), minimumCents: minimum },
+      details: { lines, totalCents: totals[BASE_CURRENCY] ?? 0, totals, minimumCents: minimum },
     });
     return { batch: saved, lines };
   });
@@ -137,7 +156,7 @@ export async function markPayoutBatchPaid(
       action: "payout_batch.paid",
       entityType: "payout_batch",
       entityId: batchId,
-      details: { reference, totalCents: batch.totalCents },
+      details: { reference, totalCents: batch.totalCents, totals: batch.currencyTotals },
     });
     return batch;
   });
@@ -160,7 +179,7 @@ export async function cancelPayoutBatch(
       action: "payout_batch.canceled",
       entityType: "payout_batch",
       entityId: batchId,
-      details: { totalCents: batch.totalCents },
+      details: { totalCents: batch.totalCents, totals: batch.currencyTotals },
     });
     return batch;
   });

@@ -6,7 +6,8 @@ import { col, rowsAs } from "@/db/rows";
 import { timestampParam } from "@/db/sql-values";
 import type { DbOrTx, Tx } from "@/db/types";
 import { DomainError, notFound } from "@/lib/errors";
-import { centsToDecimal } from "@/lib/format";
+import { formatMoney } from "@/lib/format";
+import { BASE_CURRENCY, isKnownCurrency, normalizeCurrency } from "@/lib/money/currencies";
 import { accountEmail } from "@/lib/referrals/normalize-email";
 import { maskEmail } from "@/lib/privacy/mask";
 import { releasePointsOnFirstPayment } from "@/lib/rewards/release-on-first-payment";
@@ -52,8 +53,8 @@ export type RecordedPayment = {
 };
 
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
-/** Commissions and payouts are summed across payments, so the program runs in one currency. */
-export const PROGRAM_CURRENCY = "usd";
+/** A payment without a currency is in the base currency (usd): the API's and the seed's default. */
+export const DEFAULT_CURRENCY = BASE_CURRENCY;
 
 /**
  * Records money in (a trial conversion, renewal or upgrade) or out (a refund or chargeback) for a
@@ -76,12 +77,11 @@ export async function recordPayment(
       field: "amount_cents",
     });
   }
-  if (input.currency !== undefined && normalizedCurrency(input.currency) !== PROGRAM_CURRENCY) {
-    throw new DomainError(
-      "unsupported_currency",
-      `Only ${PROGRAM_CURRENCY} payments are supported (got ${input.currency})`,
-      { field: "currency" },
-    );
+  // Any ISO 4217 currency: amounts are in its minor units and commissions stay in it (no conversion).
+  if (input.currency !== undefined && !isKnownCurrency(input.currency)) {
+    throw new DomainError("unknown_currency", `Unknown currency: ${input.currency} (not an ISO 4217 code)`, {
+      field: "currency",
+    });
   }
   const recorded = await db.transaction((tx) =>
     input.type === "payment"
@@ -302,8 +302,9 @@ async function recordRefund(
   if (refundedCents > original.amountCents) {
     throw new DomainError(
       "refund_exceeds_payment",
-      `Refunds and chargebacks of ${original.externalId} would come to ${centsToDecimal(refundedCents)}, ` +
-        `more than the ${centsToDecimal(original.amountCents)} paid`,
+      `Refunds and chargebacks of ${original.externalId} would come to ` +
+        `${formatMoney(refundedCents, original.currency)}, more than the ` +
+        `${formatMoney(original.amountCents, original.currency)} paid`,
       { status: 422, field: "amount_cents" },
     );
   }
@@ -325,8 +326,9 @@ async function recordRefund(
     targetCents: (earning) => proportion(earning.amountCents, refundedCents, original.amountCents),
     paymentId: refund.id,
     note:
-      `${input.type === "chargeback" ? "Chargeback" : "Refund"} of $${centsToDecimal(input.amountCents)} ` +
-      `on a $${centsToDecimal(original.amountCents)} payment`,
+      `${input.type === "chargeback" ? "Chargeback" : "Refund"} of ` +
+      `${formatMoney(input.amountCents, original.currency)} on a ` +
+      `${formatMoney(original.amountCents, original.currency)} payment`,
     now,
   });
   await syncReferralSummaries(
@@ -477,5 +479,5 @@ async function resolveClientAndSubscription(tx: Tx, input: RecordPaymentInput) {
 }
 
 function normalizedCurrency(currency: string | undefined): string {
-  return (currency ?? PROGRAM_CURRENCY).trim().toLowerCase();
+  return normalizeCurrency(currency ?? DEFAULT_CURRENCY);
 }

@@ -1,12 +1,15 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/types";
+import { BASE_CURRENCY } from "@/lib/money/currencies";
 import { inCommissionBucket, sumCommissionBucket } from "./commission-buckets";
 
 /**
  * Refreshes the seed's per-referral summaries on referral_usage_log from the ledger, inside the caller's
  * transaction (so they can never disagree with it):
  *   commission_amount_cents = the referral's direct commissions in the earned bucket (net of reversals,
- *                             rejected rows excluded; the same as the per-code `total_commission_earned`);
+ *                             rejected rows excluded; the same as the per-code `total_commission_earned`),
+ *                             in the base currency (usd) only: the report rollups summing it have no
+ *                             currency in their key (0027), so other currencies never enter it;
  *   commission_paid         = some direct earning was paid and none is still unpaid (on hold or approved).
  * `referralIds` is a list of ids or a subquery returning them.
  */
@@ -31,9 +34,10 @@ export async function syncReferralSummaries(tx: DbOrTx, referralIds: number[] | 
 export function referralSummaryUpdateWith(referralId: number, written: SQL): SQL {
   return summariesUpdate(
     sql`VALUES (${referralId}::bigint)`,
-    sql`(SELECT referral_id, level, kind, status, amount_cents FROM commissions WHERE referral_id = ${referralId}
+    sql`(SELECT referral_id, level, kind, status, amount_cents, currency FROM commissions
+          WHERE referral_id = ${referralId}
          UNION ALL
-         SELECT referral_id, level, kind, status, amount_cents FROM ${written})`,
+         SELECT referral_id, level, kind, status, amount_cents, currency FROM ${written})`,
   );
 }
 
@@ -45,7 +49,7 @@ function summariesUpdate(referralIds: SQL, rows: SQL): SQL {
            commission_paid = s.paid
       FROM (
         SELECT r.id,
-               COALESCE(${sumCommissionBucket("earned")}, 0)::bigint AS net_cents,
+               COALESCE(${sumCommissionBucket("earned", "c", baseCurrency)}, 0)::bigint AS net_cents,
                COALESCE(bool_or(c.kind = 'earning' AND ${inCommissionBucket("paid")}), false)
                  AND NOT COALESCE(bool_or(${inCommissionBucket("unpaid")}), false) AS paid
           FROM referral_usage_log r
@@ -56,3 +60,5 @@ function summariesUpdate(referralIds: SQL, rows: SQL): SQL {
      WHERE l.id = s.id
        AND (l.commission_amount_cents, l.commission_paid) IS DISTINCT FROM (s.net_cents, s.paid)`;
 }
+
+const baseCurrency = sql.raw(`c.currency = '${BASE_CURRENCY}'`);

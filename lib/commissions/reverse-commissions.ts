@@ -64,6 +64,7 @@ export async function reverseEarnings(
         kind: "reversal",
         reversesCommissionId: earning.id,
         amountCents: -delta,
+        currency: earning.currency,
         status,
         holdUntil: committed ? opts.now : earning.holdUntil,
         approvedAt: status === "approved" ? opts.now : null,

@@ -104,6 +104,22 @@ describe("POST /api/webhooks/stripe: events", () => {
     expect(sub).toMatchObject({ status: "active", externalId: "sub_email_1" });
   });
 
+  it("a EUR invoice earns its commission in euro cents; an unknown currency is acknowledged as ignored", async () => {
+    const { user: referrer, code } = await f.makeReferrer();
+    const client = await f.referClient(code.code);
+    const inv = invoice({ currency: "eur", metadata: { user_id: String(client.userId) } });
+    expect(await deliver(event("invoice.paid", inv))).toMatchObject({ outcome: "processed" });
+    expect((await paymentsOf(client.userId)).map((p) => [p.amountCents, p.currency])).toEqual([
+      [3995, "eur"],
+    ]);
+    expect((await f.ledgerOf(referrer.id)).map((c) => [c.amountCents, c.currency])).toEqual([[399, "eur"]]);
+    const odd = invoice({ currency: "xyz", metadata: { user_id: String(client.userId) } });
+    expect(await deliver(event("invoice.paid", odd))).toMatchObject({
+      outcome: "ignored",
+      detail: "currency xyz is not an ISO 4217 code",
+    });
+  });
+
   it("acknowledges events it can't use, with the reason recorded", async () => {
     const stranger = await deliver(event("invoice.paid", invoice({ customer_email: "nobody@example.net" })));
     expect(stranger).toMatchObject({ outcome: "ignored", detail: "no client matches the invoice" });

@@ -1,4 +1,6 @@
 import "server-only";
+import { BASE_CURRENCY } from "@/lib/money/currencies";
+import { getCurrencyBalances, type CurrencyBalance } from "@/lib/queries/currency-balances";
 import { asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { readJson } from "@/db/json-batch";
@@ -111,6 +113,8 @@ export type ClientDetail = {
     approvedCents: number;
     paidCents: number;
   };
+  /** The same buckets in currencies other than usd (getCurrencyBalances), one entry per currency. */
+  otherCurrencies: CurrencyBalance[];
   codes: {
     id: number;
     code: string;
@@ -208,7 +212,7 @@ export async function getClientDetail(db: DbOrTx, id: number): Promise<ClientDet
     clientDetailRow,
   );
   if (!user) return null;
-  const [codes, referrals, money] = await Promise.all([
+  const [codes, referrals, money, byCurrency] = await Promise.all([
     db.execute(sql`
       SELECT rc.id, rc.code, rc.code_name, rc.usage_count, rc.usage_limit, rc.is_active,
              ${iso("rc.expires_at")} AS expires_at, camp.campaign_name,
@@ -226,6 +230,7 @@ export async function getClientDetail(db: DbOrTx, id: number): Promise<ClientDet
        LIMIT 20`),
     // The same buckets as the client's own dashboard and GET /api/clients/:id/commissions.
     readJson(db, commissionBucketsRead(id)),
+    getCurrencyBalances(db, id),
   ]);
   return {
     id: user.id,
@@ -262,6 +267,7 @@ export async function getClientDetail(db: DbOrTx, id: number): Promise<ClientDet
       approvedCents: money.approvedCents,
       paidCents: money.paidCents,
     },
+    otherCurrencies: byCurrency.filter((b) => b.currency !== BASE_CURRENCY),
     codes: rowsAs(codes, clientCodeRow).map((c) => ({
       id: c.id,
       code: c.code,

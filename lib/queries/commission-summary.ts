@@ -1,4 +1,6 @@
 import "server-only";
+import { BASE_CURRENCY } from "@/lib/money/currencies";
+import type { CurrencyBalance } from "@/lib/queries/currency-balances";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { commissions, payments, referralUsageLog, users } from "@/db/schema";
 import { col, rowsAs } from "@/db/rows";
@@ -103,6 +105,8 @@ export async function getCommissionTotals(db: DbOrTx, userId: number): Promise<C
 export function commissionTotalsJson(t: CommissionTotals) {
   const unpaid = t.unpaidCents;
   return {
+    // These figures are the base currency's (usd); every currency's are under by_currency.
+    currency: BASE_CURRENCY,
     total_commission_earned: centsToDecimal(t.earnedCents),
     commission_pending: centsToDecimal(unpaid),
     commission_on_hold: centsToDecimal(t.pendingCents),
@@ -137,12 +141,15 @@ export type LedgerEntry = {
   level: (typeof commissions.level.enumValues)[number];
   kind: (typeof commissions.kind.enumValues)[number];
   amountCents: number;
+  /** The currency of amountCents (ISO 4217, lower case); paymentCents is in paymentCurrency. */
+  currency: string;
   rateBps: number | null;
   status: (typeof commissions.status.enumValues)[number];
   holdUntil: Date;
   createdAt: Date;
   note: string | null;
   paymentCents: number | null;
+  paymentCurrency: string | null;
   paymentType: (typeof payments.type.enumValues)[number] | null;
   referral: null | {
     id: number;
@@ -162,6 +169,7 @@ export async function getLedgerEntries(db: DbOrTx, userId: number, limit = 10): 
     .select({
       c: commissions,
       paymentCents: payments.amountCents,
+      paymentCurrency: payments.currency,
       paymentType: payments.type,
       referralId: referralUsageLog.id,
       codeUsed: referralUsageLog.codeUsed,
@@ -183,12 +191,14 @@ export async function getLedgerEntries(db: DbOrTx, userId: number, limit = 10): 
     level: r.c.level,
     kind: r.c.kind,
     amountCents: r.c.amountCents,
+    currency: r.c.currency,
     rateBps: r.c.rateBps,
     status: r.c.status,
     holdUntil: r.c.holdUntil,
     createdAt: r.c.createdAt,
     note: r.c.note,
     paymentCents: r.paymentCents,
+    paymentCurrency: r.paymentCurrency,
     paymentType: r.paymentType,
     referral:
       r.referralId === null
@@ -203,5 +213,18 @@ export async function getLedgerEntries(db: DbOrTx, userId: number, limit = 10): 
             commissionEligible: r.commissionEligible ?? false,
             commissionPaid: r.commissionPaid ?? false,
           },
+  }));
+}
+
+/** Per-currency buckets (getCurrencyBalances) for the API: each amount with its currency, never summed. */
+export function currencyBalancesJson(balances: CurrencyBalance[]) {
+  return balances.map((b) => ({
+    currency: b.currency,
+    earned: centsToDecimal(b.earnedCents, b.currency),
+    earned_cents: b.earnedCents,
+    on_hold_cents: b.onHoldCents,
+    approved_cents: b.approvedCents,
+    paid_cents: b.paidCents,
+    unpaid_cents: b.unpaidCents,
   }));
 }

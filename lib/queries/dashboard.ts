@@ -2,6 +2,8 @@ import "server-only";
 import { readBatch } from "@/db/json-batch";
 import type { DbOrTx } from "@/db/types";
 import { commissionBucketsRead, getLedgerEntries } from "@/lib/queries/commission-summary";
+import { getCurrencyBalances } from "@/lib/queries/currency-balances";
+import { BASE_CURRENCY } from "@/lib/money/currencies";
 import { getReferrerInvites, inviteCodesRead } from "@/lib/queries/email-invites";
 import { listOpenCampaigns } from "@/lib/queries/open-campaigns";
 import { getPointsHistory } from "@/lib/queries/points-history";
@@ -97,10 +99,11 @@ export async function loadDashboardCodes(db: DbOrTx, user: Referrer, opts: { now
  * /dashboard/earnings:
  *   1  one batch: the commission buckets, two settings, commission by month, the monthly report
  *   2  the latest commission rows (LIMIT)
+ *   3  the per-currency buckets (commission_currency_totals: a few rows per currency)
  */
 export async function loadDashboardEarnings(db: DbOrTx, user: Referrer, opts: { now: Date; month: string }) {
   const { now } = opts;
-  const [batch, ledger] = await Promise.all([
+  const [batch, ledger, byCurrency] = await Promise.all([
     readBatch(db, {
       commission: commissionBucketsRead(user.id),
       settings: settingsRead(["commissionHoldDays", "minimumPayoutCents"] as const),
@@ -108,10 +111,13 @@ export async function loadDashboardEarnings(db: DbOrTx, user: Referrer, opts: { 
       report: monthlyReportRead(user.id, opts.month, now),
     }),
     getLedgerEntries(db, user.id, DASHBOARD_LEDGER_ROWS),
+    getCurrencyBalances(db, user.id),
   ]);
   return {
     commission: {
       totals: batch.commission,
+      /** Money in currencies other than the base one (usd, in `totals`), one entry per currency. */
+      otherCurrencies: byCurrency.filter((b) => b.currency !== BASE_CURRENCY),
       entries: ledger,
       holdDays: batch.settings.commissionHoldDays,
       minimumCents: batch.settings.minimumPayoutCents,

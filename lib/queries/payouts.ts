@@ -7,6 +7,7 @@ import { timestampParam as timestamp } from "@/db/sql-values";
 import type { DbOrTx } from "@/db/types";
 import { inCommissionBucket, sumCommissionBucket } from "@/lib/commissions/commission-buckets";
 import { awaitingPayout, isPayableBalance } from "@/lib/commissions/payable";
+import { BASE_CURRENCY } from "@/lib/money/currencies";
 import { getSetting } from "@/lib/settings";
 
 export type Balance = {
@@ -14,14 +15,25 @@ export type Balance = {
   name: string;
   email: string;
   status: "active" | "suspended" | "inactive";
+  /** Balances are per currency: a referrer earning in usd and eur has two. */
+  currency: string;
   approvedCents: number;
   commissionCount: number;
+};
+
+export type CurrencyTotals = {
+  currency: string;
+  pendingCents: number;
+  approvedCents: number;
+  paidCents: number;
 };
 
 export type PayoutsOverview = {
   minimumCents: number;
   holdDays: number;
-  totals: { pendingCents: number; approvedCents: number; paidCents: number; dueForApproval: number };
+  /** Program totals per currency (base currency first), never added across currencies. */
+  totals: CurrencyTotals[];
+  dueForApproval: number;
   /** Active referrers whose approved balance reaches the minimum: what the next batch pays. */
   payable: Balance[];
   /** Everyone else with an approved balance (below the minimum, negative, or a suspended account). */
@@ -36,28 +48,38 @@ export async function getPayoutsOverview(db: DbOrTx, now: Date): Promise<Payouts
     getSetting(db, "commissionHoldDays"),
   ]);
   const at = timestamp(now);
-  const [totals] = rowsAs(
+  const totals = rowsAs(
     await db.execute(sql`
-      SELECT ${sumCommissionBucket("onHold")} AS pending,
+      SELECT c.currency,
+             ${sumCommissionBucket("onHold")} AS pending,
              ${sumCommissionBucket("approved")} AS approved,
              ${sumCommissionBucket("paid")} AS paid,
              count(*) FILTER (WHERE ${inCommissionBucket("onHold")} AND c.hold_until <= ${at}) AS due
-        FROM commissions c`),
-    z.object({ pending: col.sumCents, approved: col.sumCents, paid: col.sumCents, due: col.int }),
+        FROM commissions c
+       GROUP BY c.currency
+       ORDER BY c.currency <> ${BASE_CURRENCY}, c.currency`),
+    z.object({
+      currency: col.text,
+      pending: col.sumCents,
+      approved: col.sumCents,
+      paid: col.sumCents,
+      due: col.int,
+    }),
   );
   const balances = rowsAs(
     await db.execute(sql`
-      SELECT u.id AS user_id, u.name, u.email, u.status,
+      SELECT u.id AS user_id, u.name, u.email, u.status, c.currency,
              sum(c.amount_cents) AS cents, count(*) AS n
         FROM commissions c JOIN users u ON u.id = c.beneficiary_user_id
        WHERE ${awaitingPayout("c")}
-       GROUP BY u.id, u.name, u.email, u.status
-       ORDER BY sum(c.amount_cents) DESC, u.name`),
+       GROUP BY u.id, u.name, u.email, u.status, c.currency
+       ORDER BY c.currency <> ${BASE_CURRENCY}, c.currency, sum(c.amount_cents) DESC, u.name`),
     z.object({
       user_id: col.int,
       name: col.text,
       email: col.text,
       status: z.enum(userStatus.enumValues),
+      currency: col.text,
       cents: col.cents,
       n: col.int,
     }),
@@ -66,6 +88,7 @@ export async function getPayoutsOverview(db: DbOrTx, now: Date): Promise<Payouts
     name: r.name,
     email: r.email,
     status: r.status,
+    currency: r.currency,
     approvedCents: r.cents,
     commissionCount: r.n,
   }));
@@ -83,12 +106,13 @@ export async function getPayoutsOverview(db: DbOrTx, now: Date): Promise<Payouts
   return {
     minimumCents,
     holdDays,
-    totals: {
-      pendingCents: Number(totals?.pending ?? 0),
-      approvedCents: Number(totals?.approved ?? 0),
-      paidCents: Number(totals?.paid ?? 0),
-      dueForApproval: Number(totals?.due ?? 0),
-    },
+    totals: totals.map((t) => ({
+      currency: t.currency,
+      pendingCents: Number(t.pending ?? 0),
+      approvedCents: Number(t.approved ?? 0),
+      paidCents: Number(t.paid ?? 0),
+    })),
+    dueForApproval: totals.reduce((n, t) => n + Number(t.due ?? 0), 0),
     payable: balances.filter(isPayable),
     carried: balances.filter((b) => !isPayable(b) && b.approvedCents !== 0),
     batches: batches.map((b) => ({ ...b.batch, lines: Number(b.lines), createdByName: b.createdByName })),
@@ -101,6 +125,7 @@ export type PayoutLine = {
   name: string;
   email: string;
   accountNumber: string | null;
+  currency: string;
   amountCents: number;
   commissionCount: number;
 };
@@ -126,12 +151,13 @@ export async function getPayoutBatch(
       name: users.name,
       email: users.email,
       accountNumber: users.accountNumber,
+      currency: payouts.currency,
       amountCents: payouts.amountCents,
       commissionCount: payouts.commissionCount,
     })
     .from(payouts)
     .innerJoin(users, eq(users.id, payouts.beneficiaryUserId))
     .where(eq(payouts.batchId, batchId))
-    .orderBy(asc(users.name), asc(payouts.id));
+    .orderBy(asc(users.name), asc(payouts.currency), asc(payouts.id));
   return { batch: row.batch, createdByName: row.createdByName, lines };
 }

@@ -116,7 +116,8 @@ export const ROLLUPS: Rollup[] = [
     kept: `SELECT beneficiary_user_id, level, status, referral_code_id, amount_cents, entries FROM commission_totals`,
     recount: `SELECT c.beneficiary_user_id, c.level, c.status, coalesce(l.referral_code_id, 0) AS referral_code_id,
                      sum(c.amount_cents) AS amount_cents, count(*) AS entries
-                FROM commissions c LEFT JOIN referral_usage_log l ON l.id = c.referral_id GROUP BY 1, 2, 3, 4`,
+                FROM commissions c LEFT JOIN referral_usage_log l ON l.id = c.referral_id
+               WHERE c.currency = 'usd' GROUP BY 1, 2, 3, 4`,
   },
   {
     name: "commission_in_review",
@@ -125,7 +126,7 @@ export const ROLLUPS: Rollup[] = [
     kept: `SELECT beneficiary_user_id, amount_cents, entries FROM commission_in_review`,
     recount: `SELECT c.beneficiary_user_id, sum(c.amount_cents) AS amount_cents, count(*) AS entries
                 FROM commissions c JOIN referral_usage_log l ON l.id = c.referral_id
-               WHERE c.status = 'pending' AND NOT l.commission_eligible GROUP BY 1`,
+               WHERE c.status = 'pending' AND NOT l.commission_eligible AND c.currency = 'usd' GROUP BY 1`,
   },
   {
     name: "commission_reversed",
@@ -133,7 +134,7 @@ export const ROLLUPS: Rollup[] = [
     values: ["amount_cents", "entries"],
     kept: `SELECT beneficiary_user_id, amount_cents, entries FROM commission_reversed`,
     recount: `SELECT beneficiary_user_id, sum(amount_cents) AS amount_cents, count(*) AS entries
-                FROM commissions WHERE kind = 'reversal' AND status <> 'rejected' GROUP BY 1`,
+                FROM commissions WHERE kind = 'reversal' AND status <> 'rejected' AND currency = 'usd' GROUP BY 1`,
   },
   {
     name: "commission_daily",
@@ -142,7 +143,16 @@ export const ROLLUPS: Rollup[] = [
     kept: `SELECT beneficiary_user_id, level, status, day, amount_cents, entries FROM commission_daily`,
     recount: `SELECT beneficiary_user_id, level, status, (created_at AT TIME ZONE 'UTC')::date AS day,
                      sum(amount_cents) AS amount_cents, count(*) AS entries
-                FROM commissions GROUP BY 1, 2, 3, 4`,
+                FROM commissions WHERE currency = 'usd' GROUP BY 1, 2, 3, 4`,
+  },
+  {
+    // Every currency's balances (0027); the usd-keyed rollups above see usd rows only.
+    name: "commission_currency_totals",
+    keys: ["beneficiary_user_id", "currency", "status"],
+    values: ["amount_cents", "entries"],
+    kept: `SELECT beneficiary_user_id, currency, status, amount_cents, entries FROM commission_currency_totals`,
+    recount: `SELECT beneficiary_user_id, currency, status, sum(amount_cents) AS amount_cents, count(*) AS entries
+                FROM commissions GROUP BY 1, 2, 3`,
   },
 ];
 

@@ -3,6 +3,7 @@
 // characters (PostgreSQL refuses U+0000 outright), ids fit PostgreSQL's `integer`, cents are whole
 // and bounded, dates stay inside years a human meant.
 import { z } from "zod";
+import { isKnownCurrency } from "@/lib/money/currencies";
 import { accountEmail } from "@/lib/referrals/normalize-email";
 
 /** Largest value of a PostgreSQL `integer` (serial ids, counters). */
@@ -127,4 +128,15 @@ export function unixSeconds(label: string) {
     .min(lo, { error: message })
     .max(hi, { error: message })
     .transform((s) => new Date(s * 1000));
+}
+
+/** An ISO 4217 currency code, any case ("EUR", "jpy") → stored lower case; an unknown one is named in the error. */
+export function currencyCode(label = "currency") {
+  return z
+    .string({ error: `${label} must be text` })
+    .trim()
+    .toLowerCase()
+    .refine((c) => isKnownCurrency(c), {
+      error: (issue) => `${label} ${String(issue.input).toUpperCase()} is not an ISO 4217 currency code`,
+    });
 }

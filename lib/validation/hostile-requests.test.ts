@@ -116,6 +116,8 @@ describe("POST /api/payments with hostile fields", () => {
     ],
     ["user_id", { user_id: 2_147_483_648 }, /user_id: user_id is out of range/],
     ["amount_cents", { amount_cents: 1e13 }, /amount_cents: amount_cents must be at most/],
+    // Any ISO 4217 currency is accepted; an unknown code is named.
+    ["currency", { currency: "XYZ" }, /currency: currency XYZ is not an ISO 4217 currency code/],
     [
       "occurred_at",
       { occurred_at: "9999-12-31T00:00:00Z" },

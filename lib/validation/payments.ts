@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { paymentType } from "@/db/schema/enums";
 import type { RecordPaymentInput } from "@/lib/commissions/record-payment";
-import { cents, DB_ID_MAX, email, isoTimestamp, text } from "./fields";
+import { cents, currencyCode, DB_ID_MAX, email, isoTimestamp, text } from "./fields";
 
 const externalId = (label: string) => text(label, { max: 200, messages: { type: `${label} is required` } });
 
@@ -17,12 +17,8 @@ export const recordPaymentSchema = z
       .optional(),
     email: email("email").optional(),
     amount_cents: cents("amount_cents", { min: 1 }),
-    currency: z
-      .string({ error: "currency must be text" })
-      .trim()
-      .toLowerCase()
-      .refine((c) => c === "usd", { error: "currency must be usd" })
-      .default("usd"),
+    // Any ISO 4217 code; amount_cents is in its minor units (yen for JPY, fils for KWD).
+    currency: currencyCode("currency").default("usd"),
     type: z
       .enum(paymentType.enumValues, { error: "type must be payment, refund or chargeback" })
       .default("payment"),

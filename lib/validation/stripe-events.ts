@@ -17,7 +17,10 @@ const reference = (label: string) =>
     })
     .transform((v) => (typeof v === "string" ? v : v.id));
 
-/** ISO 4217 code; payments in other currencies are acknowledged as ignored, not refused. */
+/**
+ * Three letters; whether it is a known ISO 4217 code is decided by the handler (an unknown one is
+ * acknowledged as ignored, not refused: Stripe would retry a 400 forever).
+ */
 const currency = text("currency", { min: 3, max: 3 });
 
 // Only `user_id` is read (it names the client the money is for); the rest of the metadata is the

@@ -1,5 +1,6 @@
 import { CommissionStatus } from "@/components/commissions/commission-status";
 import { MoneyLabel } from "@/components/commissions/money-label";
+import { OtherCurrencies } from "@/components/commissions/other-currencies";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { CardList } from "@/components/ui/card-list";
 import { formatDate, formatMoney } from "@/lib/format";
@@ -19,14 +20,14 @@ function describe(entry: LedgerEntry): string {
   const who = entry.referral ? ` · ${entry.referral.name}` : "";
   const on =
     entry.paymentCents !== null && entry.level !== "bonus" && entry.level !== "retention"
-      ? ` on ${formatMoney(entry.paymentCents)}`
+      ? ` on ${formatMoney(entry.paymentCents, entry.paymentCurrency ?? undefined)}`
       : "";
   return `${LEVEL[entry.level]}${on}${who}`;
 }
 
 /** What the referrer earned: earned, on hold, approved and paid, and the latest ledger rows. */
 export function CommissionSummary({
-  commission: { totals, entries, holdDays, minimumCents },
+  commission: { totals, otherCurrencies, entries, holdDays, minimumCents },
 }: {
   commission: DashboardEarningsData["commission"];
 }) {
@@ -71,6 +72,7 @@ export function CommissionSummary({
           </div>
         ))}
       </dl>
+      <OtherCurrencies balances={otherCurrencies} className="border-b border-ink-100 px-5 py-4" />
       <CardList
         items={entries}
         aria-label="Latest commissions"
@@ -100,7 +102,7 @@ export function CommissionSummary({
               <span
                 className={`w-20 text-right font-semibold tabular-nums ${entry.amountCents < 0 ? "text-red-700" : "text-ink-900"}`}
               >
-                {formatMoney(entry.amountCents)}
+                {formatMoney(entry.amountCents, entry.currency)}
               </span>
             </div>
           </li>

@@ -18,6 +18,7 @@ function paymentJson(result: RecordedPayment) {
       level: c.level,
       kind: c.kind,
       amount_cents: c.amountCents,
+      currency: c.currency,
       status: c.status,
       hold_until: c.holdUntil,
     })),

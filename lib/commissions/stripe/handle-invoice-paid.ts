@@ -1,6 +1,7 @@
 import type { Tx } from "@/db/types";
 import type { StripeInvoice } from "@/lib/validation/stripe-events";
-import { PROGRAM_CURRENCY, recordPayment } from "../record-payment";
+import { isKnownCurrency } from "@/lib/money/currencies";
+import { recordPayment } from "../record-payment";
 import { findClient } from "./lookups";
 import type { Handled } from "./types";
 
@@ -12,8 +13,9 @@ export async function handleInvoicePaid(
   now: Date,
 ): Promise<Handled> {
   if (invoice.amount_paid <= 0) return { outcome: "ignored", detail: "nothing was paid" };
-  if (invoice.currency.toLowerCase() !== PROGRAM_CURRENCY) {
-    return { outcome: "ignored", detail: `currency ${invoice.currency} is not supported` };
+  // Any ISO 4217 currency earns (Stripe amounts are already in minor units); an unknown code can't be priced.
+  if (!isKnownCurrency(invoice.currency)) {
+    return { outcome: "ignored", detail: `currency ${invoice.currency} is not an ISO 4217 code` };
   }
   const userIdText =
     invoice.metadata?.user_id ??

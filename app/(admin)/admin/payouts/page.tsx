@@ -7,8 +7,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { StatCard } from "@/components/ui/stat-card";
 import { pageContext } from "@/lib/auth/page-context";
 import { getCommissionSettings } from "@/lib/commissions/update-settings";
-import { formatDate, formatMoney } from "@/lib/format";
-import { getPayoutsOverview } from "@/lib/queries/payouts";
+import { formatBatchTotals, formatDate, formatMoney, formatMoneyByCurrency } from "@/lib/format";
+import { getPayoutsOverview, type CurrencyTotals } from "@/lib/queries/payouts";
 import { centsToInput } from "@/lib/validation/money";
 import { BatchStatusBadge } from "./batch-status-badge";
 import { ApproveDueButton, CommissionSettingsForm, CreateBatchForm } from "./payout-forms";
@@ -35,23 +35,23 @@ export default async function PayoutsPage() {
       <section aria-label="Totals" className="mb-8 grid grid-cols-2 gap-4 lg:grid-cols-4">
         <StatCard
           label={<MoneyLabel state="onHold" />}
-          value={formatMoney(totals.pendingCents)}
-          note={`${totals.dueForApproval} past their hold`}
+          value={byCurrency(totals, "pendingCents")}
+          note={`${overview.dueForApproval} past their hold`}
         />
         <StatCard
           label={<MoneyLabel state="approved" />}
-          value={formatMoney(totals.approvedCents)}
+          value={byCurrency(totals, "approvedCents")}
           note="All referrers and levels (direct, partner, bonus); refunds after payout netted"
         />
         <StatCard
           label={<MoneyLabel state="paid" />}
-          value={formatMoney(totals.paidCents)}
+          value={byCurrency(totals, "paidCents")}
           note="All batches"
         />
         <StatCard
           label="Minimum payout"
           value={formatMoney(overview.minimumCents)}
-          note="Per referrer and batch"
+          note="Per referrer, currency and batch: the same number of units in every currency"
         />
       </section>
 
@@ -66,7 +66,7 @@ export default async function PayoutsPage() {
               hold.
             </p>
           </div>
-          <ApproveDueButton due={totals.dueForApproval} />
+          <ApproveDueButton due={overview.dueForApproval} />
         </CardBody>
       </Card>
 
@@ -98,7 +98,7 @@ export default async function PayoutsPage() {
           <ul className="divide-y divide-ink-100">
             {overview.carried.map((b) => (
               <li
-                key={b.userId}
+                key={`${b.userId}-${b.currency}`}
                 className="flex flex-wrap items-center justify-between gap-2 px-5 py-3 text-sm"
               >
                 <div className="min-w-0">
@@ -108,7 +108,7 @@ export default async function PayoutsPage() {
                 <div className="flex items-center gap-3">
                   {b.status !== "active" ? <Badge tone="warning">{b.status}</Badge> : null}
                   {b.approvedCents < 0 ? <Badge tone="danger">Owes</Badge> : null}
-                  <span className="font-medium tabular-nums">{formatMoney(b.approvedCents)}</span>
+                  <span className="font-medium tabular-nums">{formatMoney(b.approvedCents, b.currency)}</span>
                 </div>
               </li>
             ))}
@@ -145,7 +145,7 @@ export default async function PayoutsPage() {
               </div>
               <div className="flex items-center gap-3">
                 <BatchStatusBadge status={batch.status} />
-                <span className="font-medium tabular-nums">{formatMoney(batch.totalCents)}</span>
+                <span className="font-medium tabular-nums">{formatBatchTotals(batch.currencyTotals)}</span>
               </div>
             </li>
           )}
@@ -170,4 +170,9 @@ export default async function PayoutsPage() {
       </Card>
     </div>
   );
+}
+
+/** One bucket of the program totals, one amount per currency (never summed across currencies). */
+function byCurrency(totals: CurrencyTotals[], bucket: "pendingCents" | "approvedCents" | "paidCents") {
+  return formatMoneyByCurrency(totals.map((t) => ({ currency: t.currency, cents: t[bucket] })));
 }

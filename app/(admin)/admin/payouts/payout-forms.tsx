@@ -1,13 +1,13 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { ActionStatus } from "@/components/forms/action-status";
 import { ConfirmActionButton } from "@/components/forms/confirm-action-button";
 import { FormMessage, TextField } from "@/components/forms/text-field";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableHead, TableScroll, Td, Th } from "@/components/ui/table";
-import { formatMoney } from "@/lib/format";
+import { formatMoneyByCurrency } from "@/lib/format";
 import type { Balance } from "@/lib/queries/payouts";
 import {
   approveDueAction,
@@ -33,8 +33,10 @@ export function ApproveDueButton({ due }: { due: number }) {
  * The referrers ready to be paid, all chosen by default; the batch pays the chosen ones. The checkboxes
  * are plain form fields (`pay_<id>`), so what is submitted is what is ticked, hydrated or not.
  */
-export function CreateBatchForm({ balances }: { balances: Balance[] }) {
+export function CreateBatchForm({ balances: perCurrency }: { balances: Balance[] }) {
   const { state, formAction, onSubmit, pending } = useFormAction(createPayoutBatchAction);
+  // Memoised: the effect below depends on it, and a new array each render would loop.
+  const balances = useMemo(() => byReferrer(perCurrency), [perCurrency]);
   const formRef = useRef<HTMLFormElement>(null);
   const [chosen, setChosen] = useState<number[]>(() => balances.map((b) => b.userId));
   const readChosen = () => {
@@ -42,9 +44,7 @@ export function CreateBatchForm({ balances }: { balances: Balance[] }) {
     setChosen(balances.filter((b) => data?.get(`pay_${b.userId}`) === "on").map((b) => b.userId));
   };
   useEffect(readChosen, [balances]);
-  const total = balances
-    .filter((b) => chosen.includes(b.userId))
-    .reduce((sum, b) => sum + b.approvedCents, 0);
+  const total = sumByCurrency(balances.filter((b) => chosen.includes(b.userId)).flatMap((b) => b.amounts));
   const all = chosen.length === balances.length;
   const setAll = (checked: boolean) => {
     formRef.current
@@ -99,7 +99,7 @@ export function CreateBatchForm({ balances }: { balances: Balance[] }) {
                   {b.commissionCount}
                 </Td>
                 <Td numeric className="font-medium">
-                  {formatMoney(b.approvedCents)}
+                  {formatMoneyByCurrency(b.amounts)}
                 </Td>
               </tr>
             ))}
@@ -109,7 +109,7 @@ export function CreateBatchForm({ balances }: { balances: Balance[] }) {
       <div className="flex flex-col gap-3 border-t border-ink-100 px-5 py-4 sm:flex-row sm:items-center sm:justify-between">
         <p className="text-sm text-ink-600" aria-live="polite">
           {chosen.length} of {balances.length} referrers ·{" "}
-          <span className="font-semibold text-ink-900">{formatMoney(total)}</span>
+          <span className="font-semibold text-ink-900">{formatMoneyByCurrency(total)}</span>
         </p>
         <div className="flex flex-col items-start gap-1 sm:items-end">
           <Button type="submit" disabled={pending}>
@@ -206,4 +206,25 @@ export function CommissionSettingsForm({ values }: { values: SettingsValues }) {
       </div>
     </form>
   );
+}
+
+type Amount = { currency: string; cents: number };
+
+/** A referrer's payable balances (one per currency) as one row: one checkbox pays them all. */
+function byReferrer(balances: Balance[]) {
+  const rows = new Map<number, Balance & { amounts: Amount[] }>();
+  for (const b of balances) {
+    const row = rows.get(b.userId) ?? { ...b, commissionCount: 0, amounts: [] };
+    row.commissionCount += b.commissionCount;
+    row.amounts.push({ currency: b.currency, cents: b.approvedCents });
+    rows.set(b.userId, row);
+  }
+  return [...rows.values()];
+}
+
+/** Totals per currency, in first-seen order: amounts of two currencies are never added. */
+function sumByCurrency(amounts: Amount[]): Amount[] {
+  const sums = new Map<string, number>();
+  for (const a of amounts) sums.set(a.currency, (sums.get(a.currency) ?? 0) + a.cents);
+  return [...sums].map(([currency, cents]) => ({ currency, cents }));
 }

@@ -10,6 +10,7 @@ import { StatCard } from "@/components/ui/stat-card";
 import { Table, TableBody, TableHead, TableScroll, Td, Th } from "@/components/ui/table";
 import { pageContext } from "@/lib/auth/page-context";
 import { bpsLabel } from "@/lib/commissions/calculate-commission";
+import { OtherCurrencies } from "@/components/commissions/other-currencies";
 import { formatDate, formatMoney } from "@/lib/format";
 import { getClientDetail } from "@/lib/queries/admin-clients";
 import { codeUsability, ownerCanRefer } from "@/lib/referrals/code-usability";
@@ -132,6 +133,10 @@ export default async function AdminClientPage({ params }: Props) {
           note={`${client.pointsBalance.toLocaleString("en-US")} points`}
         />
       </section>
+      <OtherCurrencies
+        balances={client.otherCurrencies}
+        className="mb-8 rounded-card border border-ink-200 bg-white px-5 py-4 shadow-card"
+      />
 
       <Card className="mb-8" role="region" aria-labelledby="partner-title">
         <CardHeader>

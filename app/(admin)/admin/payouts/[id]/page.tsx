@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { StatCard } from "@/components/ui/stat-card";
 import { RowHeader, Table, TableBody, TableHead, TableScroll, Td, Th } from "@/components/ui/table";
 import { pageContext } from "@/lib/auth/page-context";
-import { formatDate, formatMoney } from "@/lib/format";
+import { formatBatchTotals, formatDate, formatMoney } from "@/lib/format";
 import { getPayoutBatch } from "@/lib/queries/payouts";
 import { BatchStatusBadge } from "../batch-status-badge";
 import { CancelBatchButton, MarkPaidForm } from "../payout-forms";
@@ -70,7 +70,7 @@ export default async function PayoutBatchPage({
         aria-label="Batch totals"
         className="mb-8 grid grid-cols-2 gap-4 lg:grid-cols-3 [&>*:last-child]:col-span-2 lg:[&>*:last-child]:col-span-1"
       >
-        <StatCard label="Total" value={formatMoney(batch.totalCents)} />
+        <StatCard label="Total" value={formatBatchTotals(batch.currencyTotals)} />
         <StatCard label="Referrers" value={lines.length} />
         <StatCard
           label={batch.status === "paid" ? "Paid" : "Status"}
@@ -127,7 +127,7 @@ export default async function PayoutBatchPage({
                     {line.commissionCount}
                   </Td>
                   <Td numeric className="font-medium">
-                    {formatMoney(line.amountCents)}
+                    {formatMoney(line.amountCents, line.currency)}
                   </Td>
                 </tr>
               ))}
@@ -138,7 +138,7 @@ export default async function PayoutBatchPage({
                 <td className="hidden md:table-cell" />
                 <td className="hidden sm:table-cell" />
                 <Td numeric className="font-semibold">
-                  {formatMoney(batch.totalCents)}
+                  {formatBatchTotals(batch.currencyTotals)}
                 </Td>
               </tr>
             </tfoot>

@@ -1,4 +1,4 @@
-import { recordEvents } from "@/lib/events/record-event";
+import { eventsFromRowsSql } from "@/lib/events/record-event";
 import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { commissions, type CampaignTier, type payments } from "@/db/schema";
@@ -234,12 +234,11 @@ export async function earnCommissions(
   const summarised = tx
     .$with("summarised", { id: sql<number>`id` })
     .as(sql`${referralSummaryUpdateWith(referral.id, sql`written`)} RETURNING l.id`);
-  const rows = (await tx.with(written, summarised).select().from(written)).sort((a, b) => a.id - b.id);
-  await recordEvents(
-    tx,
-    rows.map((data) => ({ type: "commission.created" as const, data })),
-  );
-  return rows;
+  // …and their commission.created events (the outbox) too: one round trip for the whole payment.
+  const announced = tx
+    .$with("announced", { id: sql<string>`id` })
+    .as(sql`${eventsFromRowsSql("commission.created", sql`written`)} RETURNING id`);
+  return (await tx.with(written, summarised, announced).select().from(written)).sort((a, b) => a.id - b.id);
 }
 
 /**

@@ -18,6 +18,7 @@ const payoutBatchId: IdSource = { from: "/admin/payouts", link: /\/admin\/payout
 
 const ADMIN_PAGES: Target[] = [
   { path: "/admin" },
+  { path: "/admin/account-emails" },
   { path: "/admin/api-keys" },
   { path: "/admin/audit" },
   { path: "/admin/campaigns" },
@@ -30,6 +31,7 @@ const ADMIN_PAGES: Target[] = [
   { path: "/admin/payouts/[id]", id: payoutBatchId },
   { path: "/admin/review" },
   { path: "/admin/rewards" },
+  { path: "/admin/webhooks" },
 ];
 
 const ADMIN_API: Target[] = [

@@ -150,3 +150,58 @@ describe("the signed-in client's own reads", () => {
     expect((await api.GET("/api/rewards")).response.status).toBe(403);
   });
 });
+
+describe("webhooks out, embed tokens and password reset", () => {
+  it("an admin integration subscribes a URL (secret once), lists it without the secret, and its deliveries", async () => {
+    vi.stubEnv("WEBHOOK_ALLOW_PRIVATE_TARGETS", "1");
+    sessionUser = null;
+    const created = await api.POST("/api/webhook-endpoints", {
+      body: { url: "http://127.0.0.1:9/hook", events: ["commission.created"], description: "OpenAPI test" },
+    });
+    expect(created.response.status).toBe(201);
+    const endpoint = created.data!.data;
+    expect(endpoint.secret).toMatch(/^whsec_/);
+    const listed = await api.GET("/api/webhook-endpoints");
+    const mine = listed.data!.data.find((e) => e.id === endpoint.id);
+    expect(mine).toMatchObject({
+      url: "http://127.0.0.1:9/hook",
+      events: ["commission.created"],
+      enabled: true,
+    });
+    expect(mine).not.toHaveProperty("secret");
+    const deliveries = await api.GET("/api/webhook-endpoints/{id}/deliveries", {
+      params: { path: { id: String(endpoint.id) } },
+    });
+    expect(deliveries.data!.data).toEqual([]);
+    vi.unstubAllEnvs();
+  });
+
+  it("an embed token is issued to an API key only (an admin session gets 403)", async () => {
+    const { user } = await f.makeReferrer({ name: "Embed Owner" });
+    sessionUser = null;
+    const issued = await api.POST("/api/embed-tokens", { body: { user_id: user.id } });
+    expect(issued.response.status).toBe(201);
+    expect(issued.data!.data).toMatchObject({
+      user_id: user.id,
+      url: expect.stringContaining("/embed/referrals?token=emt_"),
+    });
+    asUser({ id: 1, email: "admin@example.com", name: "Admin", role: "admin" });
+    const bySession = await anonymous.POST("/api/embed-tokens", { body: { user_id: user.id } });
+    expect(bySession.response.status).toBe(403);
+    sessionUser = null;
+  });
+
+  it("a password reset request is 202 with the same body for any address; a bad token is a 400", async () => {
+    sessionUser = null;
+    const unknown = await anonymous.POST("/api/auth/password-reset", {
+      body: { email: "nobody.openapi@example.org" },
+    });
+    expect(unknown.response.status).toBe(202);
+    expect(unknown.data).toMatchObject({ success: true, data: { requested: true } });
+    const confirm = await anonymous.POST("/api/auth/password-reset/confirm", {
+      body: { token: "x".repeat(43), password: "a brand new passphrase 77" },
+    });
+    expect(confirm.response.status).toBe(400);
+    expect(confirm.error).toMatchObject({ success: false, code: "token_invalid" });
+  });
+});

@@ -43,6 +43,48 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/auth/password-reset": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * E-mail a single-use link to choose a new password
+     * @description Always 202 with the same body, whether or not the address has an account. The link works for 30 minutes. Throttled per address and per caller (429 with `Retry-After`).
+     *
+     *     Public: no session or API key needed.
+     */
+    post: operations["requestPasswordReset"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/auth/password-reset/confirm": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Set a new password with the e-mailed token; every session of the account ends
+     * @description Public: no session or API key needed.
+     */
+    post: operations["confirmPasswordReset"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/clients": {
     parameters: {
       query?: never;
@@ -220,6 +262,52 @@ export interface paths {
      */
     post: operations["suggestReferralCodes"];
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/embed-tokens": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A short-lived token that opens one client's embeddable referral panel
+     * @description Issue it server-side and put `url` in an iframe on an origin listed in `EMBED_ALLOWED_ORIGINS`. The token lives `ttl_seconds` (default 1,800, at most 3,600), is stored only as a hash and opens nothing but that panel.
+     *
+     *     An API key only: a signed-in admin's session gets 403.
+     */
+    post: operations["issueEmbedToken"];
+    /**
+     * Revoke every live embed token of one client (e.g. when they sign out of your app)
+     * @description An API key only: a signed-in admin's session gets 403.
+     */
+    delete: operations["revokeClientEmbedTokens"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/embed-tokens/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Revoke one embed token: its panel shows “no longer valid” from now on
+     * @description An API key only: a signed-in admin's session gets 403.
+     */
+    delete: operations["revokeEmbedToken"];
     options?: never;
     head?: never;
     patch?: never;
@@ -457,6 +545,138 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/webhook-deliveries/{id}/retry": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send a delivery again now (same event id)
+     * @description An admin's session cookie or an API key.
+     */
+    post: operations["retryWebhookDelivery"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/webhook-endpoints": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Every webhook endpoint, without secrets
+     * @description An admin's session cookie or an API key.
+     */
+    get: operations["listWebhookEndpoints"];
+    put?: never;
+    /**
+     * Subscribe a URL to events; the signing secret is shown this once
+     * @description Deliveries follow the Standard Webhooks specification (`webhook-id`, `webhook-timestamp`, `webhook-signature`). A URL that resolves to a loopback, private, link-local or metadata address is refused.
+     *
+     *     An admin's session cookie or an API key.
+     */
+    post: operations["createWebhookEndpoint"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/webhook-endpoints/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Delete an endpoint and its delivery history
+     * @description An admin's session cookie or an API key.
+     */
+    delete: operations["deleteWebhookEndpoint"];
+    options?: never;
+    head?: never;
+    /**
+     * Change an endpoint's URL, events, description, or enable/disable it
+     * @description An admin's session cookie or an API key.
+     */
+    patch: operations["updateWebhookEndpoint"];
+    trace?: never;
+  };
+  "/api/webhook-endpoints/{id}/deliveries": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An endpoint's latest 50 deliveries, newest first
+     * @description An admin's session cookie or an API key.
+     */
+    get: operations["listWebhookDeliveries"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/webhook-endpoints/{id}/rotate-secret": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A new signing secret, shown once, used from now on
+     * @description An admin's session cookie or an API key.
+     */
+    post: operations["rotateWebhookSecret"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/webhook-endpoints/{id}/test": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send a signed `webhook.test` event to this endpoint now
+     * @description Answers the outcome; a failed test is retried by the delivery job like any other delivery.
+     *
+     *     An admin's session cookie or an API key.
+     */
+    post: operations["sendWebhookTest"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/webhooks/stripe": {
     parameters: {
       query?: never;
@@ -645,6 +865,166 @@ export interface operations {
       };
       /** @description Signed in, but not allowed to do this (`code: forbidden`). */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Unexpected error; the detail stays in the server log (`code: internal_error`). */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The database did not answer in time (`code: database_timeout`); `Retry-After: 5`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  requestPasswordReset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "email": "maya@example.com"
+         *     }
+         */
+        "application/json": {
+          email: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Accepted (the same answer for every address). */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "success": true,
+           *       "data": {
+           *         "requested": true
+           *       }
+           *     }
+           */
+          "application/json": {
+            data: {
+              /** @constant */
+              requested: true;
+            };
+            message?: string;
+            /** @constant */
+            success: true;
+          };
+        };
+      };
+      /** @description Invalid request: a field failed validation (`details` names each one) or a domain rule refused it. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Too many requests for this address or from this caller. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Unexpected error; the detail stays in the server log (`code: internal_error`). */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The database did not answer in time (`code: database_timeout`); `Retry-After: 5`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  confirmPasswordReset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "token": "q3Vd0m8bZ1yK7xT5wR2nP4sL6cJ9hF0a",
+         *       "password": "a brand new passphrase 77"
+         *     }
+         */
+        "application/json": {
+          confirmPassword?: string;
+          password: string;
+          token: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The password is changed. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "success": true,
+           *       "data": {
+           *         "reset": true
+           *       }
+           *     }
+           */
+          "application/json": {
+            data: {
+              /** @constant */
+              reset: true;
+            };
+            message?: string;
+            /** @constant */
+            success: true;
+          };
+        };
+      };
+      /** @description `token_used`, `token_expired` or `token_invalid`, or a password the policy refuses (`weak_password`). */
+      400: {
         headers: {
           [name: string]: unknown;
         };
@@ -1759,6 +2139,299 @@ export interface operations {
       };
     };
   };
+  issueEmbedToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "user_id": 42,
+         *       "ttl_seconds": 1800
+         *     }
+         */
+        "application/json": {
+          email?: string;
+          /** @default 1800 */
+          ttl_seconds?: number;
+          user_id?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description The token, shown this once, and the panel's path. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "success": true,
+           *       "data": {
+           *         "id": 7,
+           *         "user_id": 42,
+           *         "token": "emt_0Yb3m1yq2nQbS3kQ0bq4d9mX8kY2rT6sV1wZ5uA7cE9",
+           *         "url": "/embed/referrals?token=emt_0Yb3m1yq2nQbS3kQ0bq4d9mX8kY2rT6sV1wZ5uA7cE9",
+           *         "expires_at": "2026-12-01T10:00:00.000Z"
+           *       }
+           *     }
+           */
+          "application/json": {
+            data: {
+              /** Format: date-time */
+              expires_at: string;
+              id: number;
+              /** Format: starts_with */
+              token: string;
+              /** Format: starts_with */
+              url: string;
+              user_id: number;
+            };
+            message?: string;
+            /** @constant */
+            success: true;
+          };
+        };
+      };
+      /** @description Invalid request: a field failed validation (`details` names each one) or a domain rule refused it. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid session or API key (`code: unauthorized`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A session instead of an API key. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No active client with that id or e-mail. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Unexpected error; the detail stays in the server log (`code: internal_error`). */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The database did not answer in time (`code: database_timeout`); `Retry-After: 5`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  revokeClientEmbedTokens: {
+    parameters: {
+      query: {
+        user_id: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description How many tokens were revoked. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "success": true,
+           *       "data": {
+           *         "user_id": 42,
+           *         "revoked": 2
+           *       }
+           *     }
+           */
+          "application/json": {
+            data: {
+              revoked: number;
+              user_id: number;
+            };
+            message?: string;
+            /** @constant */
+            success: true;
+          };
+        };
+      };
+      /** @description Invalid request: a field failed validation (`details` names each one) or a domain rule refused it. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid session or API key (`code: unauthorized`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A session instead of an API key. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Unexpected error; the detail stays in the server log (`code: internal_error`). */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The database did not answer in time (`code: database_timeout`); `Retry-After: 5`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  revokeEmbedToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Revoked. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "success": true,
+           *       "data": {
+           *         "id": 7,
+           *         "revoked": true
+           *       }
+           *     }
+           */
+          "application/json": {
+            data: {
+              id: number;
+              /** @constant */
+              revoked: true;
+            };
+            message?: string;
+            /** @constant */
+            success: true;
+          };
+        };
+      };
+      /** @description Invalid request: a field failed validation (`details` names each one) or a domain rule refused it. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid session or API key (`code: unauthorized`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description A session instead of an API key. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No live embed token with that id. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Unexpected error; the detail stays in the server log (`code: internal_error`). */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The database did not answer in time (`code: database_timeout`); `Retry-After: 5`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
   getHealth: {
     parameters: {
       query?: never;
@@ -2825,6 +3498,917 @@ export interface operations {
       };
       /** @description Not enough points (the message says how many are missing). */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Unexpected error; the detail stays in the server log (`code: internal_error`). */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The database did not answer in time (`code: database_timeout`); `Retry-After: 5`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  retryWebhookDelivery: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Queued again. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "success": true,
+           *       "data": {
+           *         "id": 41,
+           *         "status": "pending"
+           *       }
+           *     }
+           */
+          "application/json": {
+            data: {
+              id: number;
+              /** @constant */
+              status: "pending";
+            };
+            message?: string;
+            /** @constant */
+            success: true;
+          };
+        };
+      };
+      /** @description Invalid request: a field failed validation (`details` names each one) or a domain rule refused it. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid session or API key (`code: unauthorized`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Signed in, but not allowed to do this (`code: forbidden`). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such delivery, or its endpoint is disabled. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Unexpected error; the detail stays in the server log (`code: internal_error`). */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The database did not answer in time (`code: database_timeout`); `Retry-After: 5`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  listWebhookEndpoints: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The endpoints. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "success": true,
+           *       "data": [
+           *         {
+           *           "id": 3,
+           *           "url": "https://hooks.example.com/musenest",
+           *           "description": "Finance sync",
+           *           "events": [
+           *             "commission.created",
+           *             "payout.paid"
+           *           ],
+           *           "enabled": true,
+           *           "disabled_at": null,
+           *           "disabled_reason": null,
+           *           "failing_since": null,
+           *           "created_at": "2026-12-01T09:30:00.000Z",
+           *           "updated_at": "2026-12-01T09:30:00.000Z"
+           *         }
+           *       ]
+           *     }
+           */
+          "application/json": {
+            data: {
+              /** Format: date-time */
+              created_at: string;
+              description: string | null;
+              disabled_at: string | null;
+              disabled_reason: string | null;
+              enabled: boolean;
+              events: (
+                | "client.created"
+                | "referral.created"
+                | "referral.flagged"
+                | "referral.approved"
+                | "referral.rejected"
+                | "commission.created"
+                | "commission.approved"
+                | "commission.paid"
+                | "commission.reversed"
+                | "payout.paid"
+                | "reward.redeemed"
+              )[];
+              failing_since: string | null;
+              id: number;
+              /** Format: date-time */
+              updated_at: string;
+              url: string;
+            }[];
+            message?: string;
+            /** @constant */
+            success: true;
+          };
+        };
+      };
+      /** @description No valid session or API key (`code: unauthorized`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Signed in, but not allowed to do this (`code: forbidden`). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Unexpected error; the detail stays in the server log (`code: internal_error`). */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The database did not answer in time (`code: database_timeout`); `Retry-After: 5`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  createWebhookEndpoint: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "url": "https://hooks.example.com/musenest",
+         *       "events": [
+         *         "commission.created",
+         *         "payout.paid"
+         *       ],
+         *       "description": "Finance sync"
+         *     }
+         */
+        "application/json": {
+          /** @default  */
+          description?: string;
+          events: (
+            | "client.created"
+            | "referral.created"
+            | "referral.flagged"
+            | "referral.approved"
+            | "referral.rejected"
+            | "commission.created"
+            | "commission.approved"
+            | "commission.paid"
+            | "commission.reversed"
+            | "payout.paid"
+            | "reward.redeemed"
+          )[];
+          url: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The endpoint and its `whsec_…` secret. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "success": true,
+           *       "data": {
+           *         "id": 3,
+           *         "url": "https://hooks.example.com/musenest",
+           *         "description": "Finance sync",
+           *         "events": [
+           *           "commission.created",
+           *           "payout.paid"
+           *         ],
+           *         "enabled": true,
+           *         "disabled_at": null,
+           *         "disabled_reason": null,
+           *         "failing_since": null,
+           *         "created_at": "2026-12-01T09:30:00.000Z",
+           *         "updated_at": "2026-12-01T09:30:00.000Z",
+           *         "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+           *       }
+           *     }
+           */
+          "application/json": {
+            data: {
+              /** Format: date-time */
+              created_at: string;
+              description: string | null;
+              disabled_at: string | null;
+              disabled_reason: string | null;
+              enabled: boolean;
+              events: (
+                | "client.created"
+                | "referral.created"
+                | "referral.flagged"
+                | "referral.approved"
+                | "referral.rejected"
+                | "commission.created"
+                | "commission.approved"
+                | "commission.paid"
+                | "commission.reversed"
+                | "payout.paid"
+                | "reward.redeemed"
+              )[];
+              failing_since: string | null;
+              id: number;
+              /** Format: starts_with */
+              secret: string;
+              /** Format: date-time */
+              updated_at: string;
+              url: string;
+            };
+            message?: string;
+            /** @constant */
+            success: true;
+          };
+        };
+      };
+      /** @description Invalid request: a field failed validation (`details` names each one) or a domain rule refused it. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid session or API key (`code: unauthorized`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Signed in, but not allowed to do this (`code: forbidden`). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Unexpected error; the detail stays in the server log (`code: internal_error`). */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The database did not answer in time (`code: database_timeout`); `Retry-After: 5`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  deleteWebhookEndpoint: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "success": true,
+           *       "data": {
+           *         "id": 3,
+           *         "deleted": true
+           *       }
+           *     }
+           */
+          "application/json": {
+            data: {
+              /** @constant */
+              deleted: true;
+              id: number;
+            };
+            message?: string;
+            /** @constant */
+            success: true;
+          };
+        };
+      };
+      /** @description Invalid request: a field failed validation (`details` names each one) or a domain rule refused it. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid session or API key (`code: unauthorized`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Signed in, but not allowed to do this (`code: forbidden`). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such webhook endpoint. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Unexpected error; the detail stays in the server log (`code: internal_error`). */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The database did not answer in time (`code: database_timeout`); `Retry-After: 5`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  updateWebhookEndpoint: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "events": [
+         *         "commission.created"
+         *       ],
+         *       "enabled": true
+         *     }
+         */
+        "application/json": {
+          description?: string;
+          enabled?: boolean;
+          events?: (
+            | "client.created"
+            | "referral.created"
+            | "referral.flagged"
+            | "referral.approved"
+            | "referral.rejected"
+            | "commission.created"
+            | "commission.approved"
+            | "commission.paid"
+            | "commission.reversed"
+            | "payout.paid"
+            | "reward.redeemed"
+          )[];
+          url?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The endpoint as it is now. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "success": true,
+           *       "data": {
+           *         "id": 3,
+           *         "url": "https://hooks.example.com/musenest",
+           *         "description": "Finance sync",
+           *         "events": [
+           *           "commission.created",
+           *           "payout.paid"
+           *         ],
+           *         "enabled": true,
+           *         "disabled_at": null,
+           *         "disabled_reason": null,
+           *         "failing_since": null,
+           *         "created_at": "2026-12-01T09:30:00.000Z",
+           *         "updated_at": "2026-12-01T09:30:00.000Z"
+           *       }
+           *     }
+           */
+          "application/json": {
+            data: {
+              /** Format: date-time */
+              created_at: string;
+              description: string | null;
+              disabled_at: string | null;
+              disabled_reason: string | null;
+              enabled: boolean;
+              events: (
+                | "client.created"
+                | "referral.created"
+                | "referral.flagged"
+                | "referral.approved"
+                | "referral.rejected"
+                | "commission.created"
+                | "commission.approved"
+                | "commission.paid"
+                | "commission.reversed"
+                | "payout.paid"
+                | "reward.redeemed"
+              )[];
+              failing_since: string | null;
+              id: number;
+              /** Format: date-time */
+              updated_at: string;
+              url: string;
+            };
+            message?: string;
+            /** @constant */
+            success: true;
+          };
+        };
+      };
+      /** @description Invalid request: a field failed validation (`details` names each one) or a domain rule refused it. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid session or API key (`code: unauthorized`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Signed in, but not allowed to do this (`code: forbidden`). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such webhook endpoint. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Unexpected error; the detail stays in the server log (`code: internal_error`). */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The database did not answer in time (`code: database_timeout`); `Retry-After: 5`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  listWebhookDeliveries: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Event, attempts, status code, latency and an excerpt of the response. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "success": true,
+           *       "data": [
+           *         {
+           *           "id": 41,
+           *           "event_id": "evt_3oW1cXnK8hQ2pR5s",
+           *           "event_type": "commission.created",
+           *           "status": "succeeded",
+           *           "attempts": 1,
+           *           "status_code": 200,
+           *           "latency_ms": 84,
+           *           "response_excerpt": "ok",
+           *           "error": null,
+           *           "last_attempt_at": "2026-12-01T09:31:02.000Z",
+           *           "next_attempt_at": null,
+           *           "created_at": "2026-12-01T09:31:00.000Z"
+           *         }
+           *       ]
+           *     }
+           */
+          "application/json": {
+            data: {
+              attempts: number;
+              /** Format: date-time */
+              created_at: string;
+              error: string | null;
+              event_id: string;
+              event_type: string;
+              id: number;
+              last_attempt_at: string | null;
+              latency_ms: number | null;
+              next_attempt_at: string | null;
+              response_excerpt: string | null;
+              status: string;
+              status_code: number | null;
+            }[];
+            message?: string;
+            /** @constant */
+            success: true;
+          };
+        };
+      };
+      /** @description Invalid request: a field failed validation (`details` names each one) or a domain rule refused it. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid session or API key (`code: unauthorized`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Signed in, but not allowed to do this (`code: forbidden`). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such webhook endpoint. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Unexpected error; the detail stays in the server log (`code: internal_error`). */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The database did not answer in time (`code: database_timeout`); `Retry-After: 5`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  rotateWebhookSecret: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The new secret. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "success": true,
+           *       "data": {
+           *         "id": 3,
+           *         "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+           *       }
+           *     }
+           */
+          "application/json": {
+            data: {
+              id: number;
+              /** Format: starts_with */
+              secret: string;
+            };
+            message?: string;
+            /** @constant */
+            success: true;
+          };
+        };
+      };
+      /** @description Invalid request: a field failed validation (`details` names each one) or a domain rule refused it. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid session or API key (`code: unauthorized`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Signed in, but not allowed to do this (`code: forbidden`). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such webhook endpoint. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Unexpected error; the detail stays in the server log (`code: internal_error`). */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The database did not answer in time (`code: database_timeout`); `Retry-After: 5`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  sendWebhookTest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description What the endpoint answered. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "success": true,
+           *       "data": {
+           *         "event_id": "evt_3oW1cXnK8hQ2pR5s",
+           *         "delivery_id": 41,
+           *         "outcome": "succeeded",
+           *         "status_code": 200,
+           *         "error": null,
+           *         "next_attempt_at": null
+           *       }
+           *     }
+           */
+          "application/json": {
+            data: {
+              delivery_id: number;
+              error: string | null;
+              event_id: string;
+              next_attempt_at: string | null;
+              outcome: string;
+              status_code: number | null;
+            };
+            message?: string;
+            /** @constant */
+            success: true;
+          };
+        };
+      };
+      /** @description Invalid request: a field failed validation (`details` names each one) or a domain rule refused it. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid session or API key (`code: unauthorized`). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Signed in, but not allowed to do this (`code: forbidden`). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such webhook endpoint. */
+      404: {
         headers: {
           [name: string]: unknown;
         };

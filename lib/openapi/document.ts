@@ -139,8 +139,13 @@ function operationObject(op: ApiOperation): Json {
     operationId: op.operationId,
     tags: [op.tag],
     summary: op.summary,
-    description: [op.description, ACCESS_TEXT[op.access]].filter(Boolean).join("\n\n"),
-    security: SECURITY[op.access],
+    description: [
+      op.description,
+      op.apiKeyOnly ? "An API key only: a signed-in admin's session gets 403." : ACCESS_TEXT[op.access],
+    ]
+      .filter(Boolean)
+      .join("\n\n"),
+    security: op.apiKeyOnly ? [{ apiKey: [] }] : SECURITY[op.access],
     ...(parametersList.length ? { parameters: parametersList } : {}),
     ...(requestBody ? { requestBody } : {}),
     responses,

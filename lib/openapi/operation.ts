@@ -35,6 +35,8 @@ export type ApiOperation = {
   summary: string;
   description?: string;
   access: OperationAccess;
+  /** An admin route that refuses sessions (403) and takes only an API key (`requireApiKey`). */
+  apiKeyOnly?: boolean;
   /** The route's own schemas — the very objects passed to `route()` — so the document cannot drift. */
   params?: z.ZodType;
   query?: z.ZodType;
@@ -42,7 +44,7 @@ export type ApiOperation = {
   /** A valid request body (parsed by `body` in the tests). Required when `body` is set. */
   bodyExample?: unknown;
   /** Success statuses (200, 201…) and what each carries. */
-  responses: Partial<Record<200 | 201 | 204 | 307, SuccessResponse>>;
+  responses: Partial<Record<200 | 201 | 202 | 204 | 307, SuccessResponse>>;
   /**
    * Domain errors this route answers, with when. 400 (when it parses input), 401/403 (from `access`),
    * 500 and 503 are added by the document builder; list 403 here when the route checks ownership itself.

@@ -11,12 +11,15 @@
 //      lib/openapi/api-types.d.ts. lib/openapi/openapi.test.ts fails while a route file has no operation,
 //      an operation has no route, an example does not parse, or the committed types are stale.
 import type { ApiOperation } from "./operation";
+import { accountOperations } from "./operations/accounts";
 import { adminOperations } from "./operations/admin";
 import { clientOperations } from "./operations/clients";
+import { embedOperations } from "./operations/embed";
 import { moneyOperations } from "./operations/money";
 import { referralCodeOperations } from "./operations/referral-codes";
 import { referrerOperations } from "./operations/referrers";
 import { systemOperations } from "./operations/system";
+import { webhookOperations } from "./operations/webhooks";
 
 export const apiOperations: ApiOperation[] = [
   ...clientOperations,
@@ -24,6 +27,9 @@ export const apiOperations: ApiOperation[] = [
   ...moneyOperations,
   ...referrerOperations,
   ...adminOperations,
+  ...webhookOperations,
+  ...embedOperations,
+  ...accountOperations,
   ...systemOperations,
 ];
 

@@ -1,21 +1,16 @@
-import { createHash, randomBytes } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import { accountTokens } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
+import { hashBearerSecret, newBearerSecret } from "@/lib/auth/bearer-secret";
 import { DomainError } from "@/lib/errors";
 
 export type AccountTokenPurpose = (typeof accountTokens.$inferSelect)["purpose"];
 export type AccountToken = typeof accountTokens.$inferSelect;
 
-/** 32 random bytes, URL-safe: what the e-mailed link carries. */
-export function newTokenValue(): string {
-  return randomBytes(32).toString("base64url");
-}
-
-/** Only this is stored: a database leak must not hand out working links. */
-export function hashToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
+/** What the e-mailed link carries (lib/auth/bearer-secret.ts). */
+export const newTokenValue = (): string => newBearerSecret();
+/** Only this is stored. */
+export const hashToken = hashBearerSecret;
 
 /** Records a new single-use token for `userId` and returns the token itself (for the link, never stored). */
 export async function createAccountToken(

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { hashBearerSecret, newBearerSecret } from "@/lib/auth/bearer-secret";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { col, rowsAs } from "@/db/rows";
@@ -7,17 +7,14 @@ import type { DbOrTx } from "@/db/types";
 
 const KEY_PREFIX = "mnk_";
 
-export function hashApiKey(key: string): string {
-  // Keys are 32 random bytes, so a fast hash is enough: there is nothing to brute-force.
-  return createHash("sha256").update(key).digest("hex");
-}
+export const hashApiKey = hashBearerSecret;
 
 /** Creates a key and returns it in clear exactly once; only its hash is stored. */
 export async function createApiKey(
   db: DbOrTx,
   input: { name: string; createdByUserId?: number | null },
 ): Promise<{ id: number; name: string; key: string; prefix: string }> {
-  const key = KEY_PREFIX + randomBytes(32).toString("base64url");
+  const key = newBearerSecret(KEY_PREFIX);
   const prefix = key.slice(0, KEY_PREFIX.length + 6);
   const [row] = await db
     .insert(apiKeys)

@@ -1,9 +1,9 @@
-import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { col, rowsAs } from "@/db/rows";
 import { embedTokens, users } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
+import { hashBearerSecret, newBearerSecret } from "@/lib/auth/bearer-secret";
 import { DomainError, notFound } from "@/lib/errors";
 import { nowAndThen } from "@/lib/housekeeping";
 import { requireActiveClient } from "@/lib/referrals/find-client";
@@ -15,10 +15,7 @@ import { EMBED_TOKEN_MAX_TTL_SECONDS } from "@/lib/validation/embed";
 
 export const EMBED_TOKEN_PREFIX = "emt_";
 
-export function hashEmbedToken(token: string): string {
-  // 32 random bytes: nothing to brute-force, so a fast hash is enough (as for API keys).
-  return createHash("sha256").update(token).digest("hex");
-}
+export const hashEmbedToken = hashBearerSecret;
 
 export type IssuedEmbedToken = { id: number; userId: number; token: string; expiresAt: Date };
 
@@ -32,7 +29,7 @@ export async function issueEmbedToken(
   const ttl = Math.min(Math.max(1, Math.floor(input.ttlSeconds)), EMBED_TOKEN_MAX_TTL_SECONDS);
   const userId = input.userId ?? (await clientIdByEmail(db, input.email));
   await requireActiveClient(db, userId);
-  const token = EMBED_TOKEN_PREFIX + randomBytes(32).toString("base64url");
+  const token = newBearerSecret(EMBED_TOKEN_PREFIX);
   const expiresAt = new Date(now.getTime() + ttl * 1000);
   const [row] = await db
     .insert(embedTokens)

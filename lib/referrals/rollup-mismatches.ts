@@ -65,6 +65,15 @@ export const ROLLUPS: Rollup[] = [
                 FROM referral_usage_log WHERE referrer_user_id IS NOT NULL AND referral_is_counted(review_status)
                GROUP BY 1, 2`,
   },
+  // The monthly summary's points (0035): non-void credits per user and UTC day.
+  {
+    name: "points_earned_daily",
+    keys: ["user_id", "day"],
+    values: ["points"],
+    kept: `SELECT user_id, day, points FROM points_earned_daily`,
+    recount: `SELECT user_id, (created_at AT TIME ZONE 'UTC')::date AS day, sum(delta_points) AS points
+                FROM points_ledger WHERE delta_points > 0 AND status <> 'void' GROUP BY 1, 2`,
+  },
   {
     name: "referral_usage_log.net_paid_cents",
     keys: ["id"],

@@ -25,6 +25,7 @@ const QUEUE_LABELS: Record<string, string> = {
   "commissions:approve-due": "Approve commissions past their hold",
   "rewards:expire-points": "Expire points",
   "rewards:release-paid-referrals": "Release points on first payment",
+  "leaderboard:move-window": "Move the leaderboard's 30 days",
 };
 
 const STATE: Record<JobState, { label: string; tone: BadgeTone }> = {

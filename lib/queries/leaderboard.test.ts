@@ -308,6 +308,40 @@ describe("the boards read from their indexes (migration 0037)", () => {
     await noMismatch();
   });
 
+  it("makes a move wait for a referral being written on the day that leaves", async () => {
+    const racer = (await makeClient(testDb, { name: "Race One" })).id;
+    const friend = await makeClient(testDb);
+    const tomorrow = new Date(now.getTime() + DAY);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let written!: () => void;
+    const inserted = new Promise<void>((resolve) => (written = resolve));
+    // The referral's triggers read the window as it is (first day 2026-06-01, so it counts as recent)
+    // and its transaction stays open while the job moves the window past that day.
+    const writing = testDb.db.transaction(async (tx) => {
+      await tx.insert(referralUsageLog).values({
+        referrerUserId: racer,
+        referredUserId: friend.id,
+        codeUsed: "LBTEST",
+        usedAt: since,
+      });
+      written();
+      await gate;
+    });
+    await inserted;
+    let moved = false;
+    const moving = moveLeaderboardWindow(testDb.db, tomorrow).then(() => (moved = true));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(moved).toBe(false); // waiting for the referral's transaction, not reading the day without it
+    release();
+    await Promise.all([writing, moving]);
+    expect(await place(racer, tomorrow)).toBeNull();
+    await noMismatch();
+    await moveLeaderboardWindow(testDb.db, now);
+    expect(await place(racer)).toBe(1);
+    await noMismatch();
+  });
+
   it("gives every viewer the same place both ways, after a random history", async () => {
     let seed = 12;
     const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;

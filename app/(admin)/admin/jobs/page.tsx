@@ -28,6 +28,7 @@ const QUEUE_LABELS: Record<string, string> = {
   "accounts:send-email": "Send account e-mail (password reset, address change)",
   "webhooks:fan-out": "Turn events into webhook deliveries",
   "webhooks:deliver": "Deliver a webhook",
+  "leaderboard:move-window": "Move the leaderboard's 30 days",
 };
 
 const STATE: Record<JobState, { label: string; tone: BadgeTone }> = {

@@ -2,6 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { col, rowsAs } from "@/db/rows";
 import type { DbOrTx } from "@/db/types";
+import { eventRows, type DomainEventInput } from "@/lib/events/record-event";
 
 const CLIENT_TYPE_PREFIX: Record<string, string> = {
   muse_owned: "MO",
@@ -38,21 +39,37 @@ export function formatAccountNumber(prefix: string, sequence: number): string {
  * year and taken with an upsert, so concurrent signups serialise on the year's row and never share a number
  * — which is why a signup runs this as its last statement: the row stays locked only until its commit.
  * Rolled back with the signup, so numbers have no gaps.
+ *
+ * `events` go into the outbox in the same statement (a signup's last round trip); an event whose data has
+ * an `accountNumber` key gets the number assigned here.
  */
 export async function assignAccountNumber(
   db: DbOrTx,
   userId: number,
   input: { clientType: string; regionId: number; salesChannelId: number; now: Date },
+  events: readonly DomainEventInput[] = [],
 ): Promise<string> {
   const year = input.now.getUTCFullYear();
   const prefix = accountNumberPrefix({ ...input, year });
+  const outbox = events.length
+    ? sql`, outbox AS (
+        INSERT INTO domain_events (id, type, payload)
+        SELECT e.v ->> 'id', e.v ->> 'type',
+               CASE WHEN e.v -> 'payload' ? 'account_number'
+                    THEN jsonb_set(e.v -> 'payload', '{account_number}', to_jsonb(numbered.account_number))
+                    ELSE e.v -> 'payload' END
+          FROM jsonb_array_elements(${JSON.stringify(eventRows(events))}::jsonb) WITH ORDINALITY AS e (v, n), numbered
+         ORDER BY e.n)`
+    : sql``;
   const [row] = rowsAs(
     await db.execute(sql`
-      WITH seq AS (${nextAccountSequence(year)})
-      UPDATE users SET account_number = ${prefix}::text || lpad(seq.last_value::text, greatest(4, length(seq.last_value::text)), '0')
-        FROM seq
-       WHERE users.id = ${userId}
-      RETURNING users.account_number, seq.last_value`),
+      WITH seq AS (${nextAccountSequence(year)}), numbered AS (
+        UPDATE users SET account_number = ${prefix}::text || lpad(seq.last_value::text, greatest(4, length(seq.last_value::text)), '0')
+          FROM seq
+         WHERE users.id = ${userId}
+        RETURNING users.account_number, seq.last_value
+      )${outbox}
+      SELECT account_number, last_value FROM numbered`),
     z.object({ account_number: col.text, last_value: col.int }),
   );
   if (!row) throw new Error(`assignAccountNumber: user ${userId} not found`);

@@ -34,6 +34,9 @@ export function formatAccountNumber(prefix: string, sequence: number): string {
   return `${prefix}${String(sequence).padStart(4, "0")}`;
 }
 
+// A module constant: zod compiles a schema on its first parse, so a schema built per call is compiled per call.
+const numberedRow = z.object({ account_number: col.text, last_value: col.int });
+
 /**
  * Gives a new user the year's next account number (`MO-US-30-240001`) and returns it. The sequence is per
  * year and taken with an upsert, so concurrent signups serialise on the year's row and never share a number
@@ -70,7 +73,7 @@ export async function assignAccountNumber(
         RETURNING users.account_number, seq.last_value
       )${outbox}
       SELECT account_number, last_value FROM numbered`),
-    z.object({ account_number: col.text, last_value: col.int }),
+    numberedRow,
   );
   if (!row) throw new Error(`assignAccountNumber: user ${userId} not found`);
   // The SQL above formats as formatAccountNumber does (checked here so the two can't drift).

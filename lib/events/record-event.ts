@@ -33,13 +33,18 @@ export type DomainEventInput = { type: EventType; data: object };
  */
 export async function recordEvents(tx: DbOrTx, events: readonly DomainEventInput[]): Promise<string[]> {
   if (events.length === 0) return [];
-  const rows = events.map(({ type, data }) => ({
+  const rows = eventRows(events);
+  await tx.insert(domainEvents).values(rows);
+  return rows.map((r) => r.id);
+}
+
+/** The outbox rows of `events` (fresh ids, payloads as the API answers), for a statement that inserts them itself. */
+export function eventRows(events: readonly DomainEventInput[]) {
+  return events.map(({ type, data }) => ({
     id: newEventId(),
     type,
     payload: apiJson(data) as Record<string, unknown>,
   }));
-  await tx.insert(domainEvents).values(rows);
-  return rows.map((r) => r.id);
 }
 
 /** One event: see recordEvents. */

@@ -1,4 +1,4 @@
-import { recordEvents, type DomainEventInput } from "@/lib/events/record-event";
+import type { DomainEventInput } from "@/lib/events/record-event";
 import { randomBytes } from "node:crypto";
 import type { FraudFlag } from "@/db/schema";
 import type { Db, Tx } from "@/db/types";
@@ -15,7 +15,7 @@ import { fraudFlags, isOwnCode } from "./fraud";
 import { insertSignupRows } from "./insert-signup-rows";
 import { accountEmail, normalizeEmail } from "./normalize-email";
 import { readSignupFacts } from "./signup-facts";
-import { checkCode } from "./validate-code";
+import { canonicalLookupKey, CODE_CHECK_ERRORS, judgeCode } from "./validate-code";
 import { domainMetrics } from "@/lib/observability/metrics.mjs";
 
 export const CODE_EXHAUSTED_MESSAGE = "Referral code has reached its usage limit";
@@ -88,10 +88,9 @@ export async function attributeSignup(db: Db, input: SignupInput): Promise<Signu
 
   try {
     const created = await db.transaction(async (tx) => {
-      const checked = input.referralCode ? await checkCode(tx, input.referralCode, now) : null;
-      if (checked && !checked.valid)
-        throw new DomainError("invalid_referral_code", checked.error, { field: "referralCode" });
-      const attribution = checked?.valid ? { code: checked.code, referrer: checked.referrer } : null;
+      // A malformed code is refused before any lookup; a well-formed one is looked up with the other facts.
+      const canonical = input.referralCode ? canonicalLookupKey(input.referralCode) : null;
+      if (input.referralCode && canonical === null) throw invalidCode(CODE_CHECK_ERRORS.invalid_format);
 
       const clientType = input.clientType ?? "muse_owned";
       const regionId = input.regionId ?? 1;
@@ -102,10 +101,11 @@ export async function attributeSignup(db: Db, input: SignupInput): Promise<Signu
         slugCandidates: slugCandidates(input.name),
         tierId: input.subscriptionTierId ?? null,
         now,
-        referral: attribution
-          ? { referrerId: attribution.referrer.id, codeId: attribution.code.id, ipHash }
-          : null,
+        referral: canonical === null ? null : { canonicalCode: canonical, ipHash },
       });
+      const checked = canonical === null ? null : judgeCode(facts.code ?? undefined, now);
+      if (checked && !checked.valid) throw invalidCode(checked.error);
+      const attribution = checked?.valid ? { code: checked.code, referrer: checked.referrer } : null;
       if (facts.emailTaken) throw emailTaken();
       const referred = {
         email,
@@ -206,21 +206,13 @@ export async function attributeSignup(db: Db, input: SignupInput): Promise<Signu
           commissionEligible: !flagged,
         };
       }
-      // Last: the year's account-number row is every signup's lock, held from here to the commit.
-      const accountNumber = await assignAccountNumber(tx, user.id, {
-        clientType,
-        regionId,
-        salesChannelId,
-        now,
-      });
-
-      const result: SignupResult = {
+      const unnumbered: SignupResult = {
         user: {
           id: user.id,
           email: user.email,
           name: user.name,
           role: "client" as const,
-          accountNumber,
+          accountNumber: "",
           slug: user.slug,
         },
         siteId: rows.siteId,
@@ -229,8 +221,16 @@ export async function attributeSignup(db: Db, input: SignupInput): Promise<Signu
         ownCode: { id: ownCode.id, code: ownCode.code },
         referral,
       };
-      // The outbox (webhooks, notifications): one INSERT for the client and, when referred, its referral.
-      await recordEvents(tx, signupEvents(result, input.status ?? "active", now));
+      // Last: the year's account-number row is every signup's lock, held from here to the commit. The
+      // outbox's events (webhooks, notifications: the client and, when referred, its referral) go in with it,
+      // client.created carrying the number.
+      const accountNumber = await assignAccountNumber(
+        tx,
+        user.id,
+        { clientType, regionId, salesChannelId, now },
+        signupEvents(unnumbered, input.status ?? "active", now),
+      );
+      const result: SignupResult = { ...unnumbered, user: { ...unnumbered.user, accountNumber } };
       await input.onCreated?.(tx, result);
       return result;
     });
@@ -277,6 +277,9 @@ function signupEvents(result: SignupResult, status: string, now: Date): DomainEv
   }
   return events;
 }
+
+const invalidCode = (message: string) =>
+  new DomainError("invalid_referral_code", message, { field: "referralCode" });
 
 const emailTaken = () =>
   new DomainError("email_taken", "An account with this e-mail already exists", {

@@ -108,6 +108,15 @@ export async function creditPointsBatch(tx: Tx, inputs: CreditInput[]): Promise<
   return (await creditPointsClaiming(tx, inputs, [])).entryIds;
 }
 
+// A module constant: zod compiles a schema on its first parse, so a schema built per call is compiled per call.
+const creditResultRow = z.object({
+  ids: col.nullableText,
+  users: col.int,
+  wanted: col.int,
+  won: col.nullableText,
+  debtors: col.nullableText,
+});
+
 /**
  * creditPointsBatch with one-time claims in the same statement: each claim's row is inserted (ON CONFLICT
  * DO NOTHING), and a credit whose `claim` is the index of a claim that did not go in is left out — so an
@@ -185,13 +194,7 @@ export async function creditPointsClaiming(
              (SELECT count(DISTINCT user_id) FROM kept)::int AS wanted,
              (SELECT array_agg(k ORDER BY k) FROM won)::text AS won,
              (SELECT array_agg(id ORDER BY id) FROM moved WHERE owes)::text AS debtors`),
-    z.object({
-      ids: col.nullableText,
-      users: col.int,
-      wanted: col.int,
-      won: col.nullableText,
-      debtors: col.nullableText,
-    }),
+    creditResultRow,
   )[0];
   if (result.users !== result.wanted) throw notFound("User");
   const list = (text: string | null) => (text ? text.replace(/[{}]/g, "").split(",").map(Number) : []);

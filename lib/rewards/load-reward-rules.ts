@@ -43,8 +43,14 @@ export function parseRuleConfig<K extends RewardRuleKind>(
   return null;
 }
 
+// A row's checked config, once per row object (the cached rows of ruleRowsFromJson are the same objects
+// signup after signup).
+const parsedConfigs = new WeakMap<RuleInForceRow, RuleConfig<RewardRuleKind> | null>();
+
 function configOf<K extends RewardRuleKind>(row: RuleInForceRow, kind: K): RuleConfig<K> | null {
-  return row.kind === kind ? parseRuleConfig(row as RuleInForceRow & { kind: K }) : null;
+  if (row.kind !== kind) return null;
+  if (!parsedConfigs.has(row)) parsedConfigs.set(row, parseRuleConfig(row as RuleInForceRow & { kind: K }));
+  return parsedConfigs.get(row) as RuleConfig<K> | null;
 }
 
 /** The rules of `rows` in force at `now` (active and inside their start/end). */
@@ -107,8 +113,20 @@ const ruleRowJson = z.object({
   isActive: z.boolean(),
 });
 
-/** The rows of `ruleRowsJson` (NULL when there are no rules). */
+// The last rule rows read as text and what they parsed to: every signup reads the same few rules, and
+// checking them with zod cost more CPU than the rest of its facts. Keyed by the exact text, so a changed
+// rule is parsed afresh; a parse cache only, nothing is decided from it.
+let lastRulesText: string | null = null;
+let lastRules: RuleInForceRow[] = [];
+
+/** The rows of `ruleRowsJson` (NULL when there are no rules); as text (`::text`), the last parse is reused. */
 export function ruleRowsFromJson(value: unknown): RuleInForceRow[] {
+  if (typeof value === "string" && value === lastRulesText) return lastRules;
   const parsed = typeof value === "string" ? JSON.parse(value) : value;
-  return z.array(ruleRowJson).nullable().parse(parsed) ?? [];
+  const rows = z.array(ruleRowJson).nullable().parse(parsed) ?? [];
+  if (typeof value === "string") {
+    lastRulesText = value;
+    lastRules = rows;
+  }
+  return rows;
 }

@@ -392,6 +392,18 @@ describe("recordPayment: refunds and chargebacks", () => {
     expect(total.n).toBe(2);
   });
 
+  it("concurrent first payments of one referrer each see the ones before: the tier moves exactly once", async () => {
+    // 23 qualified, then 6 clients pay at once: in any order the counts are 24, 25, …, 29, so exactly one
+    // payment earns at ×1.0 (399¢) and five at ×1.1 (439¢). The commission inputs are read in a statement
+    // sent before the referrer's lock is granted (pipelined); a read from before the lock would see fewer.
+    const { user: referrer, code } = await f.makeReferrer();
+    await f.addQualifiedReferrals(referrer.id, code.id, 23);
+    const clients = [];
+    for (let i = 0; i < 6; i++) clients.push(await f.referClient(code.code));
+    const results = await Promise.all(clients.map((c) => f.pay(c.userId, 3995, {}, now)));
+    expect(results.map((r) => r.commissions[0].amountCents).sort()).toEqual([399, 439, 439, 439, 439, 439]);
+  });
+
   it("100 concurrent deliveries of one payment → one payment, one set of commissions", async () => {
     const { user: referrer, code } = await f.makeReferrer();
     const client = await f.referClient(code.code);

@@ -17,6 +17,7 @@ import {
   earnCommissions,
   payerReferralColumns,
   payerReferralLocked,
+  prefetchCommissionInputs,
   readPayerReferral,
   type PayerReferral,
 } from "./earn-commissions";
@@ -137,10 +138,23 @@ async function recordIncoming(
   now: Date,
 ): Promise<RecordedPayment> {
   const { client, subscription } = await resolveClientAndSubscription(tx, input);
-  const written = await insertPaymentAndLockReferral(tx, input, occurredAt, now, client.id, subscription);
-  if (!written) return replay(tx, input, client.id);
+  const writing = insertPaymentAndLockReferral(tx, input, occurredAt, now, client.id, subscription);
+  // Sent behind the payment statement without waiting for its answer (pipelined): read after the
+  // referrer's lock was granted, one round trip less under it (prefetchCommissionInputs says why it is
+  // exact). If the payment statement fails, this one fails too; that error is the one thrown.
+  // A client nobody referred (as of the statement above) has no inputs to read: earnCommissions reads
+  // them itself should a referral have appeared since.
+  const reading = client.referred
+    ? prefetchCommissionInputs(tx, client.id, subscription?.id ?? null)
+    : Promise.resolve(undefined);
+  reading.catch(() => {});
+  const written = await writing;
+  if (!written) {
+    await reading.catch(() => {});
+    return replay(tx, input, client.id);
+  }
   const { payment, referral } = written;
-  const earned = await earnCommissions(tx, payment, referral);
+  const earned = await earnCommissions(tx, payment, referral, await reading);
   // Rewards' qualifying activity: the referrer's points held until this client's first payment.
   await releasePointsOnFirstPayment(tx, client.id, now, referral);
   return { payment, created: true, commissions: earned };
@@ -463,6 +477,8 @@ async function resolveClientAndSubscription(tx: Tx, input: RecordPaymentInput) {
     .select({
       id: users.id,
       email: users.email,
+      // Referred clients' payments prefetch the commission inputs (recordIncoming); others have none.
+      referred: sql<boolean>`EXISTS (SELECT 1 FROM referral_usage_log l WHERE l.referred_user_id = ${users.id})`,
       subscription: {
         id: latest.id,
         status: latest.status,
@@ -475,7 +491,7 @@ async function resolveClientAndSubscription(tx: Tx, input: RecordPaymentInput) {
     .where(where)
     .limit(1);
   const client = checkClient(input, email, row);
-  return { client: { id: client.id }, subscription: row!.subscription };
+  return { client: { id: client.id, referred: row!.referred }, subscription: row!.subscription };
 }
 
 function normalizedCurrency(currency: string | undefined): string {

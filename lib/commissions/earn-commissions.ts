@@ -218,8 +218,26 @@ export async function earnCommissions(
   /** prefetchCommissionInputs' answer: used when it read the same referral, referrer, partner and campaign. */
   prefetched?: PrefetchedInputs,
 ): Promise<Commission[]> {
+  return (await sendCommissions(tx, payment, referral, prefetched)).rows;
+}
+
+/**
+ * earnCommissions up to SENDING its last statement: resolves once the INSERT is on its way to the
+ * database (handed to the driver, which keeps a connection's statements in order), to the promise of its
+ * rows. recordPayment lets the transaction's COMMIT follow it without waiting for its answer: the
+ * referrer's lock (and the counters the INSERT's triggers move) is then released one round trip sooner.
+ * The rows' promise has a handler attached; its failure is the caller's to throw (a COMMIT after a failed
+ * statement rolls the transaction back).
+ */
+export async function sendCommissions(
+  tx: DbOrTx,
+  payment: Payment,
+  referral: PayerReferral | null,
+  prefetched?: PrefetchedInputs,
+): Promise<{ rows: Promise<Commission[]> }> {
+  const none = { rows: Promise.resolve([] as Commission[]) };
   const referrer = referral?.referrer;
-  if (!referral || !referrer || referrer.status !== "active") return [];
+  if (!referral || !referrer || referrer.status !== "active") return none;
 
   const inputs =
     prefetched &&
@@ -271,7 +289,7 @@ export async function earnCommissions(
     partnerOverrideBps: inputs.partner?.status === "active" ? inputs.partner.override_bps : null,
     retention,
   });
-  if (!lines.length) return [];
+  if (!lines.length) return none;
 
   const holdUntil = new Date(payment.occurredAt.getTime() + holdDays * DAY_MS);
   const written = tx.$with("written").as(
@@ -307,7 +325,17 @@ export async function earnCommissions(
   const announced = tx
     .$with("announced", { id: sql<string>`id` })
     .as(sql`${eventsFromRowsSql("commission.created", sql`written`)} RETURNING id`);
-  return (await tx.with(written, summarised, announced).select().from(written)).sort((a, b) => a.id - b.id);
+  const rows = tx
+    .with(written, summarised, announced)
+    .select()
+    .from(written)
+    .execute()
+    .then((r) => r.sort((a, b) => a.id - b.id));
+  rows.catch(() => {});
+  // The driver is handed the statement within microtasks (drizzle's and the driver's promise steps, no
+  // I/O): after a macrotask turn it is queued on the connection ahead of anything the caller sends next.
+  await new Promise((resolve) => setImmediate(resolve));
+  return { rows };
 }
 
 /**

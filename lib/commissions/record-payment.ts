@@ -14,11 +14,11 @@ import { releasePointsOnFirstPayment } from "@/lib/rewards/release-on-first-paym
 import { takeBackFirstPaymentPoints } from "@/lib/rewards/take-back-first-payment-points";
 import { proportion } from "./calculate-commission";
 import {
-  earnCommissions,
   payerReferralColumns,
   payerReferralLocked,
   prefetchCommissionInputs,
   readPayerReferral,
+  sendCommissions,
   type PayerReferral,
 } from "./earn-commissions";
 import { syncReferralSummaries } from "./referral-summary";
@@ -84,13 +84,33 @@ export async function recordPayment(
       field: "currency",
     });
   }
-  const recorded = await db.transaction((tx) =>
-    input.type === "payment"
-      ? recordIncoming(tx, input, occurredAt, now)
-      : recordRefund(tx, input, occurredAt, now),
-  );
+  // An incoming payment's commissions INSERT may still be answering behind the COMMIT (recordIncoming).
+  // If it failed, the COMMIT rolled the whole transaction back (PostgreSQL answers it with ROLLBACK,
+  // PGlite throws) and the INSERT's own error is the one thrown.
+  let pending: Promise<Commission[]> | undefined;
+  const outcome = await db
+    .transaction(async (tx): Promise<Outcome> => {
+      const result =
+        input.type === "payment"
+          ? await recordIncoming(tx, input, occurredAt, now)
+          : settled(await recordRefund(tx, input, occurredAt, now));
+      pending = result.commissions;
+      return result;
+    })
+    .catch(async (error: unknown) => {
+      await pending;
+      throw error;
+    });
+  const recorded: RecordedPayment = { ...outcome, commissions: await outcome.commissions };
   if (recorded.created) countRecorded(input.type, recorded.commissions);
   return recorded;
+}
+
+/** A transaction's result whose ledger rows may still be on their way (see recordIncoming). */
+type Outcome = Omit<RecordedPayment, "commissions"> & { commissions: Promise<Commission[]> };
+
+function settled(recorded: RecordedPayment): Outcome {
+  return { ...recorded, commissions: Promise.resolve(recorded.commissions) };
 }
 
 /** The in-memory Prometheus counters (/api/metrics) of what this call wrote; no query. */
@@ -136,7 +156,7 @@ async function recordIncoming(
   input: RecordPaymentInput,
   occurredAt: Date,
   now: Date,
-): Promise<RecordedPayment> {
+): Promise<Outcome> {
   const { client, subscription } = await resolveClientAndSubscription(tx, input);
   const writing = insertPaymentAndLockReferral(tx, input, occurredAt, now, client.id, subscription);
   // Sent behind the payment statement without waiting for its answer (pipelined): read after the
@@ -151,13 +171,20 @@ async function recordIncoming(
   const written = await writing;
   if (!written) {
     await reading.catch(() => {});
-    return replay(tx, input, client.id);
+    return settled(await replay(tx, input, client.id));
   }
   const { payment, referral } = written;
-  const earned = await earnCommissions(tx, payment, referral, await reading);
+  const sent = await sendCommissions(tx, payment, referral, await reading);
+  if (!referral?.holdsPointsForFirstPayment) {
+    // The commissions INSERT is the transaction's last statement: the COMMIT is sent right behind it,
+    // without waiting for its answer, so the referrer's lock and the counters its triggers move are held
+    // one round trip less (a top referrer's payments queue on them). The driver runs them in order.
+    return { payment, created: true, commissions: sent.rows };
+  }
+  const earned = await sent.rows;
   // Rewards' qualifying activity: the referrer's points held until this client's first payment.
   await releasePointsOnFirstPayment(tx, client.id, now, referral);
-  return { payment, created: true, commissions: earned };
+  return settled({ payment, created: true, commissions: earned });
 }
 
 const paymentTypes = paymentType.enumValues;

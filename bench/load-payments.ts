@@ -6,6 +6,7 @@
 // BENCH_DATABASE_URL=… npx tsx --conditions=react-server bench/load-payments.ts [seconds] [rounds] [referrals]
 // Seeds the database first if it is empty (referrals, default 100,000), otherwise measures it as it is.
 // Needs a build (next build, as npm run bench makes it).
+import { readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
@@ -23,6 +24,19 @@ const handle = await openBench(prepared.db, 2);
 const fx = await loadFixtures(handle);
 await handle.close();
 const pg = postgres(url, { max: 1, onnotice: () => {} });
+// CPU-ms of a process so far (utime + stime from /proc, 100 Hz): per request for the server and the backends.
+const ticks = (pid: number) => {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(f[11]) + Number(f[12])) * 10;
+  } catch {
+    return 0;
+  }
+};
+const backends = async () =>
+  (
+    await pg`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`
+  ).map((r) => r.pid as number);
 const server = await startServer({ url }, path.join(process.cwd(), "bench", "out", "load-payments.log"));
 const bearer = { Authorization: `Bearer ${fx.apiKey}` };
 const tag = Date.now().toString(36);
@@ -42,7 +56,9 @@ try {
   let n = 0;
   for (let k = 0; k < rounds; k++) {
     await settle(server.url);
+    const node0 = ticks(server.pid);
     const c = await load({ url: `${server.url}/api/bench/constant`, connections: 16, seconds });
+    const constantNodeMs = (ticks(server.pid) - node0) / c.requests;
     await settle(server.url);
     const waits = new Map<string, number>();
     let sampling = true;
@@ -65,6 +81,9 @@ try {
         await new Promise((res) => setTimeout(res, 50));
       }
     })();
+    const pids = await backends();
+    const before = new Map(pids.map((pid) => [pid, ticks(pid)]));
+    const node1 = ticks(server.pid);
     const p = await load({
       url: `${server.url}/api/payments`,
       connections: 16,
@@ -85,6 +104,10 @@ try {
         };
       },
     });
+    const nodeMs = (ticks(server.pid) - node1) / p.requests;
+    let dbTicks = 0;
+    for (const pid of new Set([...pids, ...(await backends())]))
+      dbTicks += ticks(pid) - (before.get(pid) ?? 0);
     sampling = false;
     await sampler;
     console.log(
@@ -92,6 +115,10 @@ try {
         .loadavg()
         .map((l) => l.toFixed(2))
         .join(" ")}`,
+    );
+    console.log(
+      `  cpu/request: payments node ${nodeMs.toFixed(2)} ms + db backends ${(dbTicks / p.requests).toFixed(2)} ms` +
+        ` | constant node ${constantNodeMs.toFixed(2)} ms`,
     );
     for (const [key, v] of [...waits].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${v}\t${key}`);
   }

@@ -13,7 +13,7 @@ import { openBench, loadFixtures } from "./lib/database";
 const [who, p, nArg, method = "GET", bodyT] = process.argv.slice(2);
 const n = Number(nArg ?? 20);
 const url = process.env.BENCH_DATABASE_URL!;
-const dir = "/work/prof/out";
+const dir = process.env.PROFILE_DIR ?? "/work/prof/out";
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
 const handle = await openBench({ kind: "postgres", url } as never, 2);

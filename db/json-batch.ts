@@ -34,18 +34,30 @@ export async function readBatch<R extends Record<string, JsonRead<unknown>>>(
   db: DbOrTx,
   reads: R,
 ): Promise<Results<R>> {
-  const keys = Object.keys(reads);
-  if (!keys.length) return {} as Results<R>;
-  const columns = sql.join(
-    keys.map((key, i) => sql`(${reads[key].sql})::text AS ${sql.raw(`r${i}`)}`),
+  if (!Object.keys(reads).length) return {} as Results<R>;
+  const result = await db.execute(sql`SELECT ${batchColumns(reads)}`);
+  const rows: unknown[] = Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? []);
+  return parseBatchRow(reads, rows[0] as Record<string, unknown>);
+}
+
+/**
+ * readBatch's select list (`(q1)::text AS r0, …`), for a caller that puts it in a statement of its own
+ * (beside a CTE the reads refer to); parseBatchRow reads the row back.
+ */
+export function batchColumns(reads: Record<string, JsonRead<unknown>>): SQL {
+  return sql.join(
+    Object.keys(reads).map((key, i) => sql`(${reads[key].sql})::text AS ${sql.raw(`r${i}`)}`),
     sql`, `,
   );
-  const result = await db.execute(sql`SELECT ${columns}`);
-  const rows: unknown[] = Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? []);
-  const row = rows[0] as Record<string, string | null>;
+}
+
+export function parseBatchRow<R extends Record<string, JsonRead<unknown>>>(
+  reads: R,
+  row: Record<string, unknown>,
+): Results<R> {
   const out: Record<string, unknown> = {};
-  keys.forEach((key, i) => {
-    const text = row[`r${i}`];
+  Object.keys(reads).forEach((key, i) => {
+    const text = row[`r${i}`] as string | null;
     try {
       out[key] = reads[key].parse(text === null ? null : JSON.parse(text));
     } catch (error) {

@@ -3,8 +3,8 @@ import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { commissions, type CampaignTier, type payments } from "@/db/schema";
 import { commissionType, reviewStatus, userStatus } from "@/db/schema/enums";
-import { jsonCol, jsonRead, readBatch } from "@/db/json-batch";
-import { col } from "@/db/rows";
+import { batchColumns, jsonCol, jsonRead, parseBatchRow, readBatch } from "@/db/json-batch";
+import { col, rowsAs } from "@/db/rows";
 import type { DbOrTx } from "@/db/types";
 import { BASE_CURRENCY } from "@/lib/money/currencies";
 import { settingsRead } from "@/lib/settings";
@@ -93,60 +93,114 @@ const campaignJson = z.object({
   is_active: jsonCol.bool,
 });
 
+/** What the commission inputs are keyed by: parameters, or the columns of prefetchCommissionInputs' CTE. */
+type InputKeys = { referralId: SQL; referrerId: SQL; partnerId: SQL; campaignId: SQL; subscriptionId: SQL };
+
 /**
  * Everything the commission rules read besides the payment, in ONE statement (each part a subquery on its
  * own index): the referrer's qualified count, the settings, the campaign, the partner, the retention run
- * and whether the one-time bonuses were already earned.
+ * and whether the one-time bonuses were already earned. A NULL key (no campaign, partner or subscription)
+ * finds no row.
  */
-function commissionInputsRead(
-  payment: Payment,
-  referral: PayerReferral,
-  referrerId: number,
-  partnerId: number | null,
-) {
+function commissionInputsRead(k: InputKeys) {
   const earned = (level: "bonus" | "retention", where: SQL) =>
-    jsonRead(
-      sql`SELECT EXISTS (SELECT 1 FROM commissions c
-                          WHERE c.level = ${level} AND c.kind = 'earning' AND c.status <> 'rejected' AND ${where})`,
-      jsonCol.bool,
-    );
+    sql`EXISTS (SELECT 1 FROM commissions c
+                 WHERE c.level = ${level} AND c.kind = 'earning' AND c.status <> 'rejected' AND ${where})`;
   return {
     qualified: jsonRead(
-      sql`SELECT qualified_referrals FROM referrer_stats WHERE user_id = ${referrerId}`,
+      sql`SELECT qualified_referrals FROM referrer_stats WHERE user_id = ${k.referrerId}`,
       jsonCol.nullableInt,
       (n) => n ?? 0,
     ),
     settings: settingsRead(["commissionHoldDays", "retentionBonusMonths", "retentionBonusCents"] as const),
     campaign: jsonRead(
-      referral.campaignId === null
-        ? sql`SELECT NULL::json`
-        : sql`SELECT row_to_json(c) FROM (
-                SELECT id, campaign_name, commission_type, commission_value, tiers, bonus_threshold,
-                       bonus_amount_cents, starts_at, ends_at, is_active
-                  FROM referral_campaigns WHERE id = ${referral.campaignId}) c`,
+      sql`SELECT row_to_json(c) FROM (
+            SELECT id, campaign_name, commission_type, commission_value, tiers, bonus_threshold,
+                   bonus_amount_cents, starts_at, ends_at, is_active
+              FROM referral_campaigns WHERE id = ${k.campaignId}) c`,
       campaignJson.nullable(),
     ),
-    bonusPaid:
-      referral.campaignId === null
-        ? jsonRead(sql`SELECT true`, jsonCol.bool)
-        : earned(
-            "bonus",
-            sql`c.beneficiary_user_id = ${referrerId} AND c.campaign_id = ${referral.campaignId}`,
-          ),
+    bonusPaid: jsonRead(
+      sql`SELECT ${k.campaignId} IS NULL OR ${earned(
+        "bonus",
+        sql`c.beneficiary_user_id = ${k.referrerId} AND c.campaign_id = ${k.campaignId}`,
+      )}`,
+      jsonCol.bool,
+    ),
     partner: jsonRead(
-      partnerId === null
-        ? sql`SELECT NULL::json`
-        : sql`SELECT json_build_object('status', status, 'override_bps', partner_override_bps)
-                FROM users WHERE id = ${partnerId}`,
+      sql`SELECT json_build_object('status', status, 'override_bps', partner_override_bps)
+            FROM users WHERE id = ${k.partnerId}`,
       z.object({ status: z.enum(userStatus.enumValues), override_bps: jsonCol.nullableInt }).nullable(),
     ),
     continuousSince: jsonRead(
-      payment.subscriptionId === null
-        ? sql`SELECT NULL::json`
-        : sql`SELECT to_json(continuous_since) FROM subscriptions WHERE id = ${payment.subscriptionId}`,
+      sql`SELECT to_json(continuous_since) FROM subscriptions WHERE id = ${k.subscriptionId}`,
       jsonCol.nullableTimestamp,
     ),
-    retentionPaid: earned("retention", sql`c.referral_id = ${referral.id}`),
+    retentionPaid: jsonRead(
+      sql`SELECT ${earned("retention", sql`c.referral_id = ${k.referralId}`)}`,
+      jsonCol.bool,
+    ),
+  };
+}
+
+type CommissionInputs = Awaited<ReturnType<typeof parseBatchRow<ReturnType<typeof commissionInputsRead>>>>;
+
+/** The commission inputs of a payment, prefetched: with the referral keys they were read for. */
+export type PrefetchedInputs = {
+  referralId: number | null;
+  referrerId: number | null;
+  partnerId: number | null;
+  campaignId: number | null;
+  inputs: CommissionInputs;
+};
+
+const int = (value: number | null) => sql`${value}::int`;
+const prefetchKeys = z.object({
+  referral_id: col.nullableInt,
+  referrer_id: col.nullableInt,
+  partner_id: col.nullableInt,
+  campaign_id: col.nullableInt,
+});
+
+/**
+ * The commission inputs of client `clientId`'s payment, keyed by the client (the referral, its referrer,
+ * partner and campaign found in the same statement). Why: recordPayment sends it right behind the
+ * statement that writes the payment and takes the referrer's lock, on the same connection without waiting
+ * for that answer (pipelined). PostgreSQL runs a connection's statements in order and takes this one's
+ * snapshot when it starts — after the lock was granted, so it sees every earlier payment of the referrer
+ * committed, as a statement sent after the answer would — and the lock is held one round trip less.
+ * earnCommissions uses the result only if the keys equal those the locked statement read.
+ */
+export async function prefetchCommissionInputs(
+  tx: DbOrTx,
+  clientId: number,
+  subscriptionId: number | null,
+): Promise<PrefetchedInputs> {
+  const reads = commissionInputsRead({
+    referralId: sql`k.referral_id`,
+    referrerId: sql`k.referrer_id`,
+    partnerId: sql`k.partner_id`,
+    campaignId: sql`k.campaign_id`,
+    subscriptionId: int(subscriptionId),
+  });
+  const result = await tx.execute(sql`
+    WITH k AS (
+      SELECT l.id AS referral_id, rc.campaign_id, u.id AS referrer_id, u.partner_id
+        FROM referral_usage_log l
+        LEFT JOIN referral_codes rc ON rc.id = l.referral_code_id
+        LEFT JOIN users u ON u.id = l.referrer_user_id AND l.review_status <> 'rejected'
+       WHERE l.referred_user_id = ${clientId}
+       LIMIT 1)
+    SELECT k.referral_id, k.referrer_id, k.partner_id, k.campaign_id, ${batchColumns(reads)}
+      FROM (SELECT 1) one LEFT JOIN k ON true`);
+  const raw = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows)[0];
+  const [row] = rowsAs([raw], prefetchKeys);
+  return {
+    referralId: row.referral_id,
+    referrerId: row.referrer_id,
+    partnerId: row.partner_id,
+    campaignId: row.campaign_id,
+    inputs: parseBatchRow(reads, raw as Record<string, unknown>),
   };
 }
 
@@ -161,14 +215,47 @@ export async function earnCommissions(
   tx: DbOrTx,
   payment: Payment,
   referral: PayerReferral | null,
+  /** prefetchCommissionInputs' answer: used when it read the same referral, referrer, partner and campaign. */
+  prefetched?: PrefetchedInputs,
 ): Promise<Commission[]> {
-  const referrer = referral?.referrer;
-  if (!referral || !referrer || referrer.status !== "active") return [];
+  return (await sendCommissions(tx, payment, referral, prefetched)).rows;
+}
 
-  const inputs = await readBatch(
-    tx,
-    commissionInputsRead(payment, referral, referrer.id, referrer.partnerId),
-  );
+/**
+ * earnCommissions up to SENDING its last statement: resolves once the INSERT is on its way to the
+ * database (handed to the driver, which keeps a connection's statements in order), to the promise of its
+ * rows. recordPayment lets the transaction's COMMIT follow it without waiting for its answer: the
+ * referrer's lock (and the counters the INSERT's triggers move) is then released one round trip sooner.
+ * The rows' promise has a handler attached; its failure is the caller's to throw (a COMMIT after a failed
+ * statement rolls the transaction back).
+ */
+export async function sendCommissions(
+  tx: DbOrTx,
+  payment: Payment,
+  referral: PayerReferral | null,
+  prefetched?: PrefetchedInputs,
+): Promise<{ rows: Promise<Commission[]> }> {
+  const none = { rows: Promise.resolve([] as Commission[]) };
+  const referrer = referral?.referrer;
+  if (!referral || !referrer || referrer.status !== "active") return none;
+
+  const inputs =
+    prefetched &&
+    prefetched.referralId === referral.id &&
+    prefetched.referrerId === referrer.id &&
+    prefetched.partnerId === referrer.partnerId &&
+    prefetched.campaignId === referral.campaignId
+      ? prefetched.inputs
+      : await readBatch(
+          tx,
+          commissionInputsRead({
+            referralId: int(referral.id),
+            referrerId: int(referrer.id),
+            partnerId: int(referrer.partnerId),
+            campaignId: int(referral.campaignId),
+            subscriptionId: int(payment.subscriptionId),
+          }),
+        );
   const { commissionHoldDays: holdDays, retentionBonusMonths, retentionBonusCents } = inputs.settings;
   const campaign: CampaignTerms | null = inputs.campaign && {
     id: inputs.campaign.id,
@@ -202,7 +289,7 @@ export async function earnCommissions(
     partnerOverrideBps: inputs.partner?.status === "active" ? inputs.partner.override_bps : null,
     retention,
   });
-  if (!lines.length) return [];
+  if (!lines.length) return none;
 
   const holdUntil = new Date(payment.occurredAt.getTime() + holdDays * DAY_MS);
   const written = tx.$with("written").as(
@@ -238,7 +325,17 @@ export async function earnCommissions(
   const announced = tx
     .$with("announced", { id: sql<string>`id` })
     .as(sql`${eventsFromRowsSql("commission.created", sql`written`)} RETURNING id`);
-  return (await tx.with(written, summarised, announced).select().from(written)).sort((a, b) => a.id - b.id);
+  const rows = tx
+    .with(written, summarised, announced)
+    .select()
+    .from(written)
+    .execute()
+    .then((r) => r.sort((a, b) => a.id - b.id));
+  rows.catch(() => {});
+  // The driver is handed the statement within microtasks (drizzle's and the driver's promise steps, no
+  // I/O): after a macrotask turn it is queued on the connection ahead of anything the caller sends next.
+  await new Promise((resolve) => setImmediate(resolve));
+  return { rows };
 }
 
 /**

@@ -10,7 +10,9 @@ const f = commissionFixtures(() => testDb.db);
 // client's payment (a read per setting, per campaign, per bonus check, the referral read twice, points
 // locked with none held), then 7 (the subscription, the referrer's lock and the referral's summaries each
 // a statement of their own: round trips inside the referrer's lock, which all their payments queue on).
-// Transaction control (BEGIN/COMMIT) is the driver's and not counted here.
+// Transaction control (BEGIN/COMMIT) is the driver's and not counted here. Of the 4, the commission
+// inputs' read is sent behind the payment statement without waiting for it (pipelined): 3 round trips,
+// 2 of them inside the referrer's lock (the inputs and payment statement's answers, the commissions' insert).
 const PAYMENT_STATEMENTS_MAX = 4;
 
 async function statementsOf<T>(work: () => Promise<T>) {
@@ -32,6 +34,9 @@ describe("a payment's round trips", () => {
         n === 1 ? ["bonus", "direct", "partner"] : ["direct", "partner"],
       );
       expect(statements.length, statements.join("\n")).toBeLessThanOrEqual(PAYMENT_STATEMENTS_MAX);
+      // The inputs were prefetched (keyed by the client) and used: no second read of them by the referrer.
+      expect(statements.filter((s) => /^with k as/i.test(s))).toHaveLength(1);
+      expect(statements.filter((s) => /^select \(select qualified_referrals/i.test(s))).toEqual([]);
       // No points held for this referral: the release neither locks the ledger nor loads the rules.
       expect(statements.join("\n")).not.toMatch(/points_ledger.*for update|reward_rules/i);
     }

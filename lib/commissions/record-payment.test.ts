@@ -392,6 +392,49 @@ describe("recordPayment: refunds and chargebacks", () => {
     expect(total.n).toBe(2);
   });
 
+  it("concurrent first payments of one referrer each see the ones before: the tier moves exactly once", async () => {
+    // 23 qualified, then 6 clients pay at once: in any order the counts are 24, 25, …, 29, so exactly one
+    // payment earns at ×1.0 (399¢) and five at ×1.1 (439¢). The commission inputs are read in a statement
+    // sent before the referrer's lock is granted (pipelined); a read from before the lock would see fewer.
+    const { user: referrer, code } = await f.makeReferrer();
+    await f.addQualifiedReferrals(referrer.id, code.id, 23);
+    const clients = [];
+    for (let i = 0; i < 6; i++) clients.push(await f.referClient(code.code));
+    const results = await Promise.all(clients.map((c) => f.pay(c.userId, 3995, {}, now)));
+    expect(results.map((r) => r.commissions[0].amountCents).sort()).toEqual([399, 439, 439, 439, 439, 439]);
+  });
+
+  it("a failing commissions INSERT (its COMMIT already sent behind it) throws and leaves nothing written", async () => {
+    const { user: referrer, code } = await f.makeReferrer();
+    const client = await f.referClient(code.code);
+    // A trigger refusing one commission amount: the payment's last statement fails on the database.
+    await testDb.db.execute(sql`
+      CREATE FUNCTION refuse_777() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.amount_cents = 777 THEN RAISE EXCEPTION 'refused 777'; END IF; RETURN NEW; END $$`);
+    await testDb.db.execute(sql`
+      CREATE TRIGGER refuse_777 BEFORE INSERT ON commissions FOR EACH ROW EXECUTE FUNCTION refuse_777()`);
+    try {
+      const error = await f.pay(client.userId, 7770, { externalId: "inv_refused" }, now).then(
+        () => null,
+        (e: Error) => e,
+      );
+      // Drizzle wraps the database's error ("Failed query: …") with it as the cause.
+      expect(String((error?.cause as Error | undefined)?.message)).toMatch(/refused 777/);
+    } finally {
+      await testDb.db.execute(sql`DROP TRIGGER refuse_777 ON commissions`);
+      await testDb.db.execute(sql`DROP FUNCTION refuse_777()`);
+    }
+    const [n] = await testDb.db
+      .select({ n: count() })
+      .from(payments)
+      .where(eq(payments.externalId, "inv_refused"));
+    expect(n.n).toBe(0);
+    expect(await f.ledgerOf(referrer.id)).toEqual([]);
+    // The referral's net paid was rolled back with the payment: the next payment is its first.
+    expect((await f.pay(client.userId, 3995, {}, now)).commissions[0]).toMatchObject({ amountCents: 399 });
+    expect(await f.referralRow(client.referralId)).toMatchObject({ commissionAmountCents: 399 });
+  });
+
   it("100 concurrent deliveries of one payment → one payment, one set of commissions", async () => {
     const { user: referrer, code } = await f.makeReferrer();
     const client = await f.referClient(code.code);

@@ -14,10 +14,11 @@ import { releasePointsOnFirstPayment } from "@/lib/rewards/release-on-first-paym
 import { takeBackFirstPaymentPoints } from "@/lib/rewards/take-back-first-payment-points";
 import { proportion } from "./calculate-commission";
 import {
-  earnCommissions,
   payerReferralColumns,
   payerReferralLocked,
+  prefetchCommissionInputs,
   readPayerReferral,
+  sendCommissions,
   type PayerReferral,
 } from "./earn-commissions";
 import { syncReferralSummaries } from "./referral-summary";
@@ -83,13 +84,33 @@ export async function recordPayment(
       field: "currency",
     });
   }
-  const recorded = await db.transaction((tx) =>
-    input.type === "payment"
-      ? recordIncoming(tx, input, occurredAt, now)
-      : recordRefund(tx, input, occurredAt, now),
-  );
+  // An incoming payment's commissions INSERT may still be answering behind the COMMIT (recordIncoming).
+  // If it failed, the COMMIT rolled the whole transaction back (PostgreSQL answers it with ROLLBACK,
+  // PGlite throws) and the INSERT's own error is the one thrown.
+  let pending: Promise<Commission[]> | undefined;
+  const outcome = await db
+    .transaction(async (tx): Promise<Outcome> => {
+      const result =
+        input.type === "payment"
+          ? await recordIncoming(tx, input, occurredAt, now)
+          : settled(await recordRefund(tx, input, occurredAt, now));
+      pending = result.commissions;
+      return result;
+    })
+    .catch(async (error: unknown) => {
+      await pending;
+      throw error;
+    });
+  const recorded: RecordedPayment = { ...outcome, commissions: await outcome.commissions };
   if (recorded.created) countRecorded(input.type, recorded.commissions);
   return recorded;
+}
+
+/** A transaction's result whose ledger rows may still be on their way (see recordIncoming). */
+type Outcome = Omit<RecordedPayment, "commissions"> & { commissions: Promise<Commission[]> };
+
+function settled(recorded: RecordedPayment): Outcome {
+  return { ...recorded, commissions: Promise.resolve(recorded.commissions) };
 }
 
 /** The in-memory Prometheus counters (/api/metrics) of what this call wrote; no query. */
@@ -135,15 +156,35 @@ async function recordIncoming(
   input: RecordPaymentInput,
   occurredAt: Date,
   now: Date,
-): Promise<RecordedPayment> {
+): Promise<Outcome> {
   const { client, subscription } = await resolveClientAndSubscription(tx, input);
-  const written = await insertPaymentAndLockReferral(tx, input, occurredAt, now, client.id, subscription);
-  if (!written) return replay(tx, input, client.id);
+  const writing = insertPaymentAndLockReferral(tx, input, occurredAt, now, client.id, subscription);
+  // Sent behind the payment statement without waiting for its answer (pipelined): read after the
+  // referrer's lock was granted, one round trip less under it (prefetchCommissionInputs says why it is
+  // exact). If the payment statement fails, this one fails too; that error is the one thrown.
+  // A client nobody referred (as of the statement above) has no inputs to read: earnCommissions reads
+  // them itself should a referral have appeared since.
+  const reading = client.referred
+    ? prefetchCommissionInputs(tx, client.id, subscription?.id ?? null)
+    : Promise.resolve(undefined);
+  reading.catch(() => {});
+  const written = await writing;
+  if (!written) {
+    await reading.catch(() => {});
+    return settled(await replay(tx, input, client.id));
+  }
   const { payment, referral } = written;
-  const earned = await earnCommissions(tx, payment, referral);
+  const sent = await sendCommissions(tx, payment, referral, await reading);
+  if (!referral?.holdsPointsForFirstPayment) {
+    // The commissions INSERT is the transaction's last statement: the COMMIT is sent right behind it,
+    // without waiting for its answer, so the referrer's lock and the counters its triggers move are held
+    // one round trip less (a top referrer's payments queue on them). The driver runs them in order.
+    return { payment, created: true, commissions: sent.rows };
+  }
+  const earned = await sent.rows;
   // Rewards' qualifying activity: the referrer's points held until this client's first payment.
   await releasePointsOnFirstPayment(tx, client.id, now, referral);
-  return { payment, created: true, commissions: earned };
+  return settled({ payment, created: true, commissions: earned });
 }
 
 const paymentTypes = paymentType.enumValues;
@@ -463,6 +504,8 @@ async function resolveClientAndSubscription(tx: Tx, input: RecordPaymentInput) {
     .select({
       id: users.id,
       email: users.email,
+      // Referred clients' payments prefetch the commission inputs (recordIncoming); others have none.
+      referred: sql<boolean>`EXISTS (SELECT 1 FROM referral_usage_log l WHERE l.referred_user_id = ${users.id})`,
       subscription: {
         id: latest.id,
         status: latest.status,
@@ -475,7 +518,7 @@ async function resolveClientAndSubscription(tx: Tx, input: RecordPaymentInput) {
     .where(where)
     .limit(1);
   const client = checkClient(input, email, row);
-  return { client: { id: client.id }, subscription: row!.subscription };
+  return { client: { id: client.id, referred: row!.referred }, subscription: row!.subscription };
 }
 
 function normalizedCurrency(currency: string | undefined): string {

@@ -9,7 +9,9 @@ import {
   type ReferralReportFilters,
   type ReferralReportSearch,
 } from "@/lib/validation/referral-report";
-import { referralFacts } from "./report-rollups";
+import { referralCurrencyFacts, referralFacts } from "./report-rollups";
+import type { CurrencyAmount } from "@/lib/money/currency-amounts";
+import { currencyEarnedCents, getReferralOtherCurrencies } from "./referral-currency-amounts";
 import {
   referralReportWhere,
   resolveReportFilters,
@@ -25,8 +27,10 @@ export type ReportRow = {
   fraudFlags: FraudFlag[];
   reviewStatus: string;
   commissionEligible: boolean;
-  /** The seed's per-referral summary: direct commissions net of reversals, rejected excluded. */
+  /** The seed's per-referral summary: direct commissions net of reversals, rejected excluded (usd). */
   commissionAmountCents: number;
+  /** The same in each other currency the referral paid in (0036), one entry per currency. */
+  otherCurrencies: CurrencyAmount[];
   commissionPaid: boolean;
   /** A bit per state of the referral's direct commissions (lib/report-columns.ts commissionStatusLabel). */
   commissionMask: number;
@@ -51,6 +55,8 @@ export type ReportTotals = {
   commissionPaid: number;
   commissionNetCents: number;
   ledger: ReportRow["ledger"];
+  /** The same money in the other currencies (never added to the usd figures above), by currency. */
+  otherCurrencies: (ReportRow["ledger"] & { currency: string; netCents: number })[];
 };
 
 export type ReportPage = {
@@ -127,6 +133,11 @@ export async function getReportPage(
     rawRow,
   ).map(mapRow);
   if (backwards) rows.reverse();
+  const others = await getReferralOtherCurrencies(
+    db,
+    rows.map((r) => r.id),
+  );
+  for (const row of rows) row.otherCurrencies = others.get(row.id) ?? [];
 
   // Neighbours exist when a row lies beyond the first/last one shown (two cheap indexed probes).
   const [hasPrev, hasNext] = rows.length
@@ -192,6 +203,20 @@ export async function getReportTotals(
       net_cents: col.cents,
     }),
   );
+  // The other currencies' money of the same referrals, from their own rollup (0036), per currency.
+  const others = rowsAs(
+    await db.execute(sql`
+      SELECT f.currency, sum(${currencyEarnedCents("f")})::bigint AS net_cents,
+             sum(f.on_hold_cents)::bigint AS pending_cents, sum(f.approved_cents)::bigint AS approved_cents,
+             sum(f.paid_cents)::bigint AS paid_cents, sum(f.reversed_cents)::bigint AS reversed_cents,
+             sum(f.rejected_cents)::bigint AS rejected_cents
+        FROM ${referralCurrencyFacts(filters, dateBounds(filters))} f
+       GROUP BY f.currency
+      HAVING bool_or((f.on_hold_cents, f.approved_cents, f.paid_cents, f.reversed_cents, f.rejected_cents)
+                     <> (0, 0, 0, 0, 0))
+       ORDER BY f.currency`),
+    ledgerSums.extend({ currency: col.text, net_cents: col.cents }),
+  );
   return {
     referrals: t.referrals,
     flagged: t.flagged,
@@ -199,6 +224,11 @@ export async function getReportTotals(
     commissionPaid: t.paid,
     commissionNetCents: t.net_cents,
     ledger: readLedgerSums(t),
+    otherCurrencies: others.map((o) => ({
+      currency: o.currency,
+      netCents: o.net_cents,
+      ...readLedgerSums(o),
+    })),
   };
 }
 
@@ -276,6 +306,7 @@ function mapRow(r: z.infer<typeof rawRow>): ReportRow {
     reviewStatus: r.review_status,
     commissionEligible: r.commission_eligible,
     commissionAmountCents: r.commission_amount_cents,
+    otherCurrencies: [],
     commissionPaid: r.commission_paid,
     commissionMask: r.commission_mask,
     referrer:

@@ -6,15 +6,18 @@ import { col, rowsAs } from "@/db/rows";
 import type { ReferralReportFilters } from "@/lib/validation/referral-report";
 import { chartRange } from "./report-charts";
 import { resolveReportFilters, type ResolvedReportFilters } from "./referral-report-filter";
-import { clickFacts, earnedFacts, referralFacts, type Period } from "./report-rollups";
+import { clickFacts, earnedCurrencyFacts, earnedFacts, referralFacts, type Period } from "./report-rollups";
+import type { CurrencyAmount } from "@/lib/money/currency-amounts";
 
 export type PeriodFigures = {
   clicks: number;
   signups: number;
   /** Referred clients of the period who have paid at least once. */
   payingClients: number;
-  /** Commissions earned in the period: every level, reversals netted, rejected excluded. */
+  /** Commissions earned in the period: every level, reversals netted, rejected excluded (usd). */
   commissionCents: number;
+  /** The same in each other currency (never added to the usd figure), by currency. */
+  otherCommissions: CurrencyAmount[];
 };
 
 export type ReportKeyFigures = {
@@ -67,7 +70,19 @@ async function periodFigures(db: Db, filters: ResolvedReportFilters, period: Per
         FROM ${referralFacts(filters, period)} f`),
     z.object({ clicks: col.int, cents: col.cents, signups: col.int, paying: col.int }),
   );
-  return { clicks: row.clicks, signups: row.signups, payingClients: row.paying, commissionCents: row.cents };
+  const others = rowsAs(
+    await db.execute(sql`
+      SELECT e.currency, sum(e.cents)::bigint AS cents FROM ${earnedCurrencyFacts(filters, period)} e
+       GROUP BY e.currency HAVING sum(e.cents) <> 0 ORDER BY e.currency`),
+    z.object({ currency: col.text, cents: col.cents }),
+  );
+  return {
+    clicks: row.clicks,
+    signups: row.signups,
+    payingClients: row.paying,
+    commissionCents: row.cents,
+    otherCommissions: others,
+  };
 }
 
 /**

@@ -13,6 +13,8 @@ import {
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { UtcTime } from "@/components/ui/utc-time";
 import { formatMoney } from "@/lib/format";
+import { withBaseCurrency } from "@/lib/money/currency-amounts";
+import { MoneyByCurrency } from "@/components/commissions/money-by-currency";
 import type { ReportRow } from "@/lib/queries/referral-report";
 import {
   commissionStatusLabel,
@@ -179,9 +181,12 @@ export const columns = column.columns([
     id: "commission_amount",
     header: label("commission_amount"),
     sortDescFirst: true,
-    cell: ({ getValue }) => (
+    // The usd summary (what the column sorts by) and, on lines of their own, the other currencies.
+    cell: ({ row }) => (
       <span className="block text-right font-medium text-ink-900 tabular-nums">
-        {formatMoney(getValue())}
+        <MoneyByCurrency
+          amounts={withBaseCurrency(row.original.commissionAmountCents, row.original.otherCurrencies)}
+        />
       </span>
     ),
   }),

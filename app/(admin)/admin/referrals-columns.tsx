@@ -13,7 +13,6 @@ import {
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { UtcTime } from "@/components/ui/utc-time";
 import { formatMoney } from "@/lib/format";
-import { withBaseCurrency } from "@/lib/money/currency-amounts";
 import { MoneyByCurrency } from "@/components/commissions/money-by-currency";
 import type { ReportRow } from "@/lib/queries/referral-report";
 import {
@@ -181,14 +180,26 @@ export const columns = column.columns([
     id: "commission_amount",
     header: label("commission_amount"),
     sortDescFirst: true,
-    // The usd summary (what the column sorts by) and, on lines of their own, the other currencies.
-    cell: ({ row }) => (
+    cell: ({ getValue }) => (
       <span className="block text-right font-medium text-ink-900 tabular-nums">
-        <MoneyByCurrency
-          amounts={withBaseCurrency(row.original.commissionAmountCents, row.original.otherCurrencies)}
-        />
+        {formatMoney(getValue())}
       </span>
     ),
+  }),
+  // The same commission in the currencies other than usd, one line each (0036): never added to the usd
+  // column beside it.
+  column.accessor("otherCurrencies", {
+    id: "commission_other_currencies",
+    header: label("commission_other_currencies"),
+    enableSorting: false,
+    cell: ({ getValue }) =>
+      getValue().length ? (
+        <span className="block text-right font-medium text-ink-900 tabular-nums">
+          <MoneyByCurrency amounts={getValue()} />
+        </span>
+      ) : (
+        <span className="block text-right text-ink-400">—</span>
+      ),
   }),
   column.accessor("commissionMask", {
     id: "commission_status",

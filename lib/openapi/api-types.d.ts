@@ -1504,6 +1504,11 @@ export interface operations {
                     [key: string]: unknown;
                   })[];
                   recent_referrals: ({
+                    commission_by_currency: {
+                      amount: string;
+                      amount_cents: number;
+                      currency: string;
+                    }[];
                     referred_user_email: string;
                     /** Format: date-time */
                     used_at: string;
@@ -1513,6 +1518,12 @@ export interface operations {
                   summary: {
                     active_codes: number;
                     commission_pending: string;
+                    other_currencies: {
+                      commission_paid: string;
+                      commission_pending: string;
+                      currency: string;
+                      total_commission_earned: string;
+                    }[];
                     total_codes: number;
                     total_commission_earned: string;
                     total_referrals: number;

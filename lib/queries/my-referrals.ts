@@ -7,7 +7,11 @@ import type { DbOrTx } from "@/db/types";
 import { maskEmail } from "@/lib/privacy/mask";
 import { isQualifiedSql, referralStatus, type ReferralStatus } from "@/lib/rewards/qualified-referrals";
 import { withBaseCurrency, type CurrencyAmount } from "@/lib/money/currency-amounts";
-import { getReferralOtherCurrencies, getReferrerOtherCurrencies } from "./referral-currency-amounts";
+import {
+  getReferrerOtherCurrencies,
+  otherCurrenciesColumn,
+  referralOtherCurrenciesSql,
+} from "./referral-currency-amounts";
 
 export type { ReferralStatus };
 
@@ -117,6 +121,10 @@ export async function getMyReferrals(
       everPaid: sql<boolean>`exists (
         select 1 from ${payments} where ${payments.userId} = ${referralUsageLog.referredUserId})`,
       commissionCents: referralUsageLog.commissionAmountCents,
+      // The other currencies' commission (0036's per-referral rollup), one probe per row of the page.
+      otherCurrencies: sql`${referralOtherCurrenciesSql(sql`${referralUsageLog.id}`)}`.mapWith((v: unknown) =>
+        otherCurrenciesColumn.parse(v),
+      ),
     })
     .from(referralUsageLog)
     .innerJoin(users, eq(users.id, referralUsageLog.referredUserId))
@@ -125,15 +133,10 @@ export async function getMyReferrals(
     .limit(opts.perPage)
     .offset((page - 1) * opts.perPage);
 
-  // The page's other-currency amounts (0036's per-referral rollup), one probe per row shown.
-  const others = await getReferralOtherCurrencies(
-    db,
-    rows.map((r) => r.id),
-  );
   return {
-    referrals: rows.map(({ email, reviewStatus, qualified, everPaid, ...r }) => ({
+    referrals: rows.map(({ email, reviewStatus, qualified, everPaid, otherCurrencies, ...r }) => ({
       ...r,
-      commissionByCurrency: withBaseCurrency(r.commissionCents, others.get(r.id) ?? []),
+      commissionByCurrency: withBaseCurrency(r.commissionCents, otherCurrencies),
       maskedEmail: maskEmail(email),
       status: referralStatus({ qualified, reviewStatus, everPaid }),
     })),

@@ -2,7 +2,6 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { col, rowsAs } from "@/db/rows";
-import { idArrayParam } from "@/db/sql-values";
 import type { DbOrTx } from "@/db/types";
 import type { CurrencyAmount } from "@/lib/money/currency-amounts";
 
@@ -19,32 +18,24 @@ export function currencyEarnedCents(alias: string): SQL {
 }
 
 /**
- * Each referral's direct commission (the earned bucket) in the currencies other than usd, from
- * referral_currency_ledger (0036, kept by the commissions' trigger): one index probe per referral, for the
- * rows of one page. The usd figure is the referral's own `commission_amount_cents`; a referral paid in
- * several currencies has one entry per currency, and currencies whose amount nets to zero are left out.
+ * Each referral's direct commission (the earned bucket) in the currencies other than usd, as a scalar
+ * subquery for the select list of the statement that reads the referrals: a JSON array of
+ * `{currency, cents}` by currency (`[]` when none), from referral_currency_ledger (0036, kept by the
+ * commissions' trigger) — one primary-key probe per row read, no extra round trip. The usd figure is the
+ * referral's own `commission_amount_cents`; currencies whose amount nets to zero are left out. Read the
+ * column with `otherCurrenciesColumn`.
  */
-export async function getReferralOtherCurrencies(
-  db: DbOrTx,
-  referralIds: number[],
-): Promise<Map<number, CurrencyAmount[]>> {
-  const out = new Map<number, CurrencyAmount[]>();
-  if (!referralIds.length) return out;
-  const rows = rowsAs(
-    await db.execute(sql`
-      SELECT x.referral_id, x.currency, ${currencyEarnedCents("x")} AS cents
-        FROM referral_currency_ledger x
-       WHERE x.referral_id = ANY(${idArrayParam(referralIds)}) AND ${currencyEarnedCents("x")} <> 0
-       ORDER BY x.referral_id, x.currency`),
-    z.object({ referral_id: col.int, currency: col.text, cents: col.cents }),
-  );
-  for (const r of rows) {
-    const list = out.get(r.referral_id) ?? [];
-    list.push({ currency: r.currency, cents: r.cents });
-    out.set(r.referral_id, list);
-  }
-  return out;
+export function referralOtherCurrenciesSql(referralId: SQL): SQL {
+  return sql`(SELECT coalesce(json_agg(json_build_object('currency', x.currency, 'cents', ${currencyEarnedCents("x")})
+                                       ORDER BY x.currency), '[]'::json)
+               FROM referral_currency_ledger x
+              WHERE x.referral_id = ${referralId} AND ${currencyEarnedCents("x")} <> 0)`;
 }
+
+/** The column `referralOtherCurrenciesSql` selects, read as a list of amounts. */
+export const otherCurrenciesColumn = col.json(
+  z.array(z.object({ currency: z.string(), cents: z.coerce.number().int() })),
+) satisfies z.ZodType<CurrencyAmount[]>;
 
 /**
  * A referrer's direct commissions over their own referrals (the earned bucket) in the other currencies:

@@ -11,7 +11,11 @@ import {
 } from "@/lib/validation/referral-report";
 import { referralCurrencyFacts, referralFacts } from "./report-rollups";
 import type { CurrencyAmount } from "@/lib/money/currency-amounts";
-import { currencyEarnedCents, getReferralOtherCurrencies } from "./referral-currency-amounts";
+import {
+  currencyEarnedCents,
+  otherCurrenciesColumn,
+  referralOtherCurrenciesSql,
+} from "./referral-currency-amounts";
 import {
   referralReportWhere,
   resolveReportFilters,
@@ -133,11 +137,6 @@ export async function getReportPage(
     rawRow,
   ).map(mapRow);
   if (backwards) rows.reverse();
-  const others = await getReferralOtherCurrencies(
-    db,
-    rows.map((r) => r.id),
-  );
-  for (const row of rows) row.otherCurrencies = others.get(row.id) ?? [];
 
   // Neighbours exist when a row lies beyond the first/last one shown (two cheap indexed probes).
   const [hasPrev, hasNext] = rows.length
@@ -182,6 +181,9 @@ export async function getReportTotals(
   input: ReferralReportFilters | ResolvedReportFilters,
 ): Promise<ReportTotals> {
   const filters = await resolveReportFilters(db, input);
+  const bounds = dateBounds(filters);
+  // One statement: the usd figures from the report rollups, and the other currencies' from their own
+  // rollup (0036), summed per currency.
   const [t] = rowsAs(
     await db.execute(sql`
       SELECT COALESCE(sum(f.referrals), 0)::bigint AS referrals,
@@ -193,29 +195,27 @@ export async function getReportTotals(
              COALESCE(sum(f.approved_cents), 0)::bigint AS approved_cents,
              COALESCE(sum(f.paid_cents), 0)::bigint AS paid_cents,
              COALESCE(sum(f.reversed_cents), 0)::bigint AS reversed_cents,
-             COALESCE(sum(f.rejected_cents), 0)::bigint AS rejected_cents
-        FROM ${referralFacts(filters, dateBounds(filters))} f`),
+             COALESCE(sum(f.rejected_cents), 0)::bigint AS rejected_cents,
+             (SELECT coalesce(json_agg(o ORDER BY o.currency), '[]'::json) FROM (
+                SELECT c.currency, sum(${currencyEarnedCents("c")})::bigint AS net_cents,
+                       sum(c.on_hold_cents)::bigint AS pending_cents, sum(c.approved_cents)::bigint AS approved_cents,
+                       sum(c.paid_cents)::bigint AS paid_cents, sum(c.reversed_cents)::bigint AS reversed_cents,
+                       sum(c.rejected_cents)::bigint AS rejected_cents
+                  FROM ${referralCurrencyFacts(filters, bounds)} c
+                 GROUP BY c.currency) o
+               WHERE (o.pending_cents, o.approved_cents, o.paid_cents, o.reversed_cents, o.rejected_cents)
+                     <> (0, 0, 0, 0, 0)) AS others
+        FROM ${referralFacts(filters, bounds)} f`),
     ledgerSums.extend({
       referrals: col.int,
       flagged: col.int,
       eligible: col.int,
       paid: col.int,
       net_cents: col.cents,
+      others: col.json(
+        z.array(ledgerSums.extend({ currency: z.string(), net_cents: z.coerce.number().int() })),
+      ),
     }),
-  );
-  // The other currencies' money of the same referrals, from their own rollup (0036), per currency.
-  const others = rowsAs(
-    await db.execute(sql`
-      SELECT f.currency, sum(${currencyEarnedCents("f")})::bigint AS net_cents,
-             sum(f.on_hold_cents)::bigint AS pending_cents, sum(f.approved_cents)::bigint AS approved_cents,
-             sum(f.paid_cents)::bigint AS paid_cents, sum(f.reversed_cents)::bigint AS reversed_cents,
-             sum(f.rejected_cents)::bigint AS rejected_cents
-        FROM ${referralCurrencyFacts(filters, dateBounds(filters))} f
-       GROUP BY f.currency
-      HAVING bool_or((f.on_hold_cents, f.approved_cents, f.paid_cents, f.reversed_cents, f.rejected_cents)
-                     <> (0, 0, 0, 0, 0))
-       ORDER BY f.currency`),
-    ledgerSums.extend({ currency: col.text, net_cents: col.cents }),
   );
   return {
     referrals: t.referrals,
@@ -224,7 +224,7 @@ export async function getReportTotals(
     commissionPaid: t.paid,
     commissionNetCents: t.net_cents,
     ledger: readLedgerSums(t),
-    otherCurrencies: others.map((o) => ({
+    otherCurrencies: t.others.map((o) => ({
       currency: o.currency,
       netCents: o.net_cents,
       ...readLedgerSums(o),
@@ -274,6 +274,7 @@ const rawRow = ledgerSums.extend({
   referred_name: col.text,
   referred_email: col.text,
   campaign_name: col.nullableText,
+  other_currencies: otherCurrenciesColumn,
 });
 
 const rowSelect = (sort: ReportSort) => sql`
@@ -286,7 +287,7 @@ const rowSelect = (sort: ReportSort) => sql`
          camp.campaign_name,
          l.ledger_on_hold_cents AS pending_cents, l.ledger_approved_cents AS approved_cents,
          l.ledger_paid_cents AS paid_cents, l.ledger_reversed_cents AS reversed_cents,
-         l.ledger_rejected_cents AS rejected_cents`;
+         l.ledger_rejected_cents AS rejected_cents, ${referralOtherCurrenciesSql(sql`l.id`)} AS other_currencies`;
 
 const rowJoins = sql`
   JOIN users d ON d.id = l.referred_user_id
@@ -306,7 +307,7 @@ function mapRow(r: z.infer<typeof rawRow>): ReportRow {
     reviewStatus: r.review_status,
     commissionEligible: r.commission_eligible,
     commissionAmountCents: r.commission_amount_cents,
-    otherCurrencies: [],
+    otherCurrencies: r.other_currencies,
     commissionPaid: r.commission_paid,
     commissionMask: r.commission_mask,
     referrer:

@@ -123,9 +123,12 @@ CREATE TYPE "commission_other_delta" AS (
 --> statement-breakpoint
 -- One statement for the four rollups. The referral's attributes are read as they are before this
 -- statement's report_commission_stmt updates its mask (this trigger's name sorts first); that update then
--- moves the referral's rows, these included, to the new mask (report_referral_stmt), as for usd.
+-- moves the referral's rows, these included, to the new mask (report_currency_referral_moved below), as
+-- for usd. PL/pgSQL rather than a SQL function so the statement's plan is cached per session (a SQL
+-- function with data-modifying CTEs is planned again on every call: 10x the cost on a EUR payment).
 CREATE OR REPLACE FUNCTION commission_other_currencies_add(deltas commission_other_delta[]) RETURNS void
-LANGUAGE sql AS $$
+LANGUAGE plpgsql AS $$
+BEGIN
   WITH d AS (
     SELECT d.referral_id, d.level, d.status, d.currency, d.day, d.cents, l.id IS NOT NULL AS with_referral,
            coalesce(l.referrer_user_id, 0) AS referrer_user_id, coalesce(l.referral_code_id, 0) AS referral_code_id,
@@ -188,6 +191,7 @@ LANGUAGE sql AS $$
   ON CONFLICT (currency, with_referral, referrer_user_id, referral_code_id, day, source, is_flagged, commission_eligible,
                commission_mask)
   DO UPDATE SET cents = s.cents + EXCLUDED.cents;
+END;
 $$;
 --> statement-breakpoint
 -- 0027's per-currency balances, plus the rollups above for the rows not in usd (none on a usd-only write:

@@ -16,7 +16,7 @@ export const REPORT_COLUMNS = [
   { id: "source", label: "Source" },
   { id: "review", label: "Review" },
   { id: "commission_amount", label: "Commission" },
-  { id: "commission_other_currencies", label: "Commission, other currencies" },
+  { id: "commission_other_currencies", label: "Other currencies" },
   { id: "commission_status", label: "Commission status" },
   { id: "commission_paid", label: "Paid in full" },
 ] as const;

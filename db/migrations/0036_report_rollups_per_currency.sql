@@ -346,11 +346,12 @@ $$;
 CREATE TRIGGER report_currency_referral_moved
 AFTER UPDATE OF referrer_user_id, referral_code_id, used_at, source, is_flagged, commission_eligible, commission_mask
 ON referral_usage_log FOR EACH ROW
-WHEN ((OLD.referrer_user_id, OLD.referral_code_id, OLD.used_at, OLD.source, OLD.is_flagged, OLD.commission_eligible,
-       OLD.commission_mask)
-      IS DISTINCT FROM
-      (NEW.referrer_user_id, NEW.referral_code_id, NEW.used_at, NEW.source, NEW.is_flagged, NEW.commission_eligible,
-       NEW.commission_mask))
+-- Spelled column by column (not as a row comparison) so pg_get_triggerdef gives it back as written: the
+-- seed's bulk load drops and re-creates triggers from their definitions.
+WHEN (OLD.referrer_user_id IS DISTINCT FROM NEW.referrer_user_id OR OLD.referral_code_id IS DISTINCT FROM NEW.referral_code_id
+      OR OLD.used_at IS DISTINCT FROM NEW.used_at OR OLD.source IS DISTINCT FROM NEW.source
+      OR OLD.is_flagged IS DISTINCT FROM NEW.is_flagged OR OLD.commission_eligible IS DISTINCT FROM NEW.commission_eligible
+      OR OLD.commission_mask IS DISTINCT FROM NEW.commission_mask)
 EXECUTE FUNCTION report_currency_referral_moved();
 --> statement-breakpoint
 -- The recount of the referral's mask follows (every currency); its ledger_* sums stay usd.

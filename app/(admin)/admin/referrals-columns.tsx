@@ -12,8 +12,7 @@ import {
 } from "@tanstack/react-table";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { UtcTime } from "@/components/ui/utc-time";
-import { formatMoney } from "@/lib/format";
-import { MoneyByCurrency } from "@/components/commissions/money-by-currency";
+import { formatMoney, formatMoneyByCurrency } from "@/lib/format";
 import type { ReportRow } from "@/lib/queries/referral-report";
 import {
   commissionStatusLabel,
@@ -186,16 +185,16 @@ export const columns = column.columns([
       </span>
     ),
   }),
-  // The same commission in the currencies other than usd, one line each (0036): never added to the usd
-  // column beside it.
+  // The same commission in the currencies other than usd, on one line like every cell of the dense table
+  // (0036): never added to the usd column beside it.
   column.accessor("otherCurrencies", {
     id: "commission_other_currencies",
     header: label("commission_other_currencies"),
     enableSorting: false,
     cell: ({ getValue }) =>
       getValue().length ? (
-        <span className="block text-right font-medium text-ink-900 tabular-nums">
-          <MoneyByCurrency amounts={getValue()} />
+        <span className="block text-right font-medium whitespace-nowrap text-ink-900 tabular-nums">
+          {formatMoneyByCurrency(getValue())}
         </span>
       ) : (
         <span className="block text-right text-ink-400">—</span>

@@ -16,6 +16,7 @@ export const REPORT_COLUMNS = [
   { id: "source", label: "Source" },
   { id: "review", label: "Review" },
   { id: "commission_amount", label: "Commission" },
+  { id: "commission_other_currencies", label: "Other currencies" },
   { id: "commission_status", label: "Commission status" },
   { id: "commission_paid", label: "Paid in full" },
 ] as const;
@@ -33,6 +34,7 @@ export const DEFAULT_REPORT_COLUMNS: readonly ReportColumnId[] = [
   "source",
   "review",
   "commission_amount",
+  "commission_other_currencies",
   "commission_status",
 ];
 

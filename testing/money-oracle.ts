@@ -20,6 +20,8 @@ import { getCommissionTotals } from "@/lib/queries/commission-summary";
 import { loadDashboardEarnings } from "@/lib/queries/dashboard";
 import { getCurrencyBalances } from "@/lib/queries/currency-balances";
 import { getMyReferrals } from "@/lib/queries/my-referrals";
+import { getReferralAnalytics } from "@/lib/queries/referral-analytics";
+import { currencyAmountsJson } from "@/lib/money/currency-amounts";
 import { monthOf } from "@/lib/queries/referral-analytics";
 import { findRollupMismatches } from "@/lib/referrals/rollup-mismatches";
 import { findLedgerMismatches } from "@/lib/rewards/find-ledger-mismatches";
@@ -259,17 +261,51 @@ export async function expectReferralFiguresAgree(
   clients: ModelClient[],
   ledger: Row[],
 ) {
-  // Per-referral figures (my-referrals, the referral's summary, the export) are the usd-keyed ones (0027).
+  // Per-referral figures per currency: usd in the referral's summary (commission_amount_cents), the other
+  // currencies from 0036's per-referral rollup; my-referrals and the export show each.
   const directByReferral = new Map<number, number>();
+  const byCurrency = new Map<number, Map<string, number>>();
   for (const r of ledger) {
-    if (r.level !== "direct" || r.status === "rejected" || r.referralId === null || r.currency !== "usd")
-      continue;
+    if (r.level !== "direct" || r.status === "rejected" || r.referralId === null) continue;
+    const amounts = byCurrency.get(r.referralId) ?? new Map<string, number>();
+    amounts.set(r.currency, (amounts.get(r.currency) ?? 0) + r.amountCents);
+    byCurrency.set(r.referralId, amounts);
+    if (r.currency !== "usd") continue;
     directByReferral.set(r.referralId, (directByReferral.get(r.referralId) ?? 0) + r.amountCents);
   }
+  /** A referral's amounts as the read models list them: usd first (when not zero), then by code, no zeros. */
+  const listed = (id: number) => {
+    const amounts = [...(byCurrency.get(id) ?? new Map<string, number>())]
+      .filter(([c, cents]) => c === "usd" || cents !== 0)
+      .map(([currency, cents]) => ({ currency, cents }));
+    const usd = amounts.find((a) => a.currency === "usd")?.cents ?? 0;
+    const others = amounts
+      .filter((a) => a.currency !== "usd")
+      .sort((a, b) => a.currency.localeCompare(b.currency));
+    return usd !== 0 || !others.length ? [{ currency: "usd", cents: usd }, ...others] : others;
+  };
   const mine = await getMyReferrals(db, referrer.id, { page: 1, perPage: 500 });
   expect(mine.referrals.length).toBe(mine.totals.referrals);
-  for (const row of mine.referrals) expect(row.commissionCents).toBe(directByReferral.get(row.id) ?? 0);
+  for (const row of mine.referrals) {
+    expect(row.commissionCents).toBe(directByReferral.get(row.id) ?? 0);
+    expect(row.commissionByCurrency, `referral ${row.id} per currency`).toEqual(listed(row.id));
+  }
   expect(mine.totals.commissionCents).toBe([...directByReferral.values()].reduce((a, b) => a + b, 0));
+  // The totals per currency: every referral's amount in it, summed (never across currencies).
+  const totals = new Map<string, number>();
+  for (const row of mine.referrals) {
+    for (const a of listed(row.id)) totals.set(a.currency, (totals.get(a.currency) ?? 0) + a.cents);
+  }
+  const totalsListed = [...totals]
+    .filter(([c, cents]) => c !== "usd" && cents !== 0)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([currency, cents]) => ({ currency, cents }));
+  const usdTotal = mine.totals.commissionCents;
+  expect(mine.totals.commissionByCurrency).toEqual(
+    usdTotal !== 0 || !totalsListed.length
+      ? [{ currency: "usd", cents: usdTotal }, ...totalsListed]
+      : totalsListed,
+  );
   expect(mine.totals.pointsEarned).toBe(mine.referrals.reduce((s, r) => s + r.pointsEarned, 0));
   expect(mine.totals.pointsPending).toBe(mine.referrals.reduce((s, r) => s + r.pointsPending, 0));
   // Statuses and the qualified count by SPEC's one definition, as the model keeps it.
@@ -289,11 +325,26 @@ export async function expectReferralFiguresAgree(
     expect(status).toBe(expected);
   }
 
+  // The analytics API: the summary's other currencies and the latest referrals' amounts per currency.
+  const analytics = await getReferralAnalytics(db, referrer.id, { now: new Date(), viewer: "admin" });
+  expect(analytics.summary.other_currencies.map((c) => [c.currency, c.total_commission_earned])).toEqual(
+    totalsListed.map((a) => [a.currency, centsToDecimal(a.cents, a.currency)]),
+  );
+  const recentIds = mine.referrals.slice(0, analytics.recent_referrals.length).map((r) => r.id);
+  expect(analytics.recent_referrals.map((r) => r.commission_by_currency)).toEqual(
+    recentIds.map((id) => currencyAmountsJson(listed(id))),
+  );
+
   const filters = referralReportFiltersSchema.parse({ referrer: referrer.email });
   for await (const batch of readExportBatches(db, filters)) {
     for (const row of batch) {
       if (!mine.referrals.some((r) => r.id === row.referral_id)) continue;
       expect(row.commission_amount).toBe(centsToDecimal(directByReferral.get(row.referral_id) ?? 0));
+      const others = listed(row.referral_id).filter((a) => a.currency !== "usd");
+      expect(row.commission_other_currencies).toBe(
+        others.map((a) => `${a.currency.toUpperCase()} ${centsToDecimal(a.cents, a.currency)}`).join("; ") ||
+          null,
+      );
     }
   }
 }

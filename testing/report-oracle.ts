@@ -73,19 +73,42 @@ export async function expectReportEqualsRecount(db: Db, f: ResolvedReportFilters
              count(*) FILTER (WHERE l.commission_eligible) AS eligible, count(*) FILTER (WHERE l.commission_paid) AS paid,
              coalesce(sum(l.commission_amount_cents), 0) AS net,
              (SELECT coalesce(sum(c.amount_cents) FILTER (WHERE c.status = 'pending'), 0) FROM commissions c
-               WHERE c.level = 'direct' AND c.referral_id IN (SELECT l.id FROM referral_usage_log l WHERE ${where})) AS pending,
+               WHERE c.level = 'direct' AND c.currency = 'usd' AND c.referral_id IN (SELECT l.id FROM referral_usage_log l WHERE ${where})) AS pending,
              (SELECT coalesce(sum(c.amount_cents) FILTER (WHERE c.status = 'approved'), 0) FROM commissions c
-               WHERE c.level = 'direct' AND c.referral_id IN (SELECT l.id FROM referral_usage_log l WHERE ${where})) AS approved,
+               WHERE c.level = 'direct' AND c.currency = 'usd' AND c.referral_id IN (SELECT l.id FROM referral_usage_log l WHERE ${where})) AS approved,
              (SELECT coalesce(sum(c.amount_cents) FILTER (WHERE c.status = 'paid'), 0) FROM commissions c
-               WHERE c.level = 'direct' AND c.referral_id IN (SELECT l.id FROM referral_usage_log l WHERE ${where})) AS paid_cents,
+               WHERE c.level = 'direct' AND c.currency = 'usd' AND c.referral_id IN (SELECT l.id FROM referral_usage_log l WHERE ${where})) AS paid_cents,
              (SELECT coalesce(sum(c.amount_cents) FILTER (WHERE c.status = 'reversed'), 0) FROM commissions c
-               WHERE c.level = 'direct' AND c.referral_id IN (SELECT l.id FROM referral_usage_log l WHERE ${where})) AS reversed,
+               WHERE c.level = 'direct' AND c.currency = 'usd' AND c.referral_id IN (SELECT l.id FROM referral_usage_log l WHERE ${where})) AS reversed,
              (SELECT coalesce(sum(c.amount_cents) FILTER (WHERE c.status = 'rejected'), 0) FROM commissions c
-               WHERE c.level = 'direct' AND c.referral_id IN (SELECT l.id FROM referral_usage_log l WHERE ${where})) AS rejected
+               WHERE c.level = 'direct' AND c.currency = 'usd' AND c.referral_id IN (SELECT l.id FROM referral_usage_log l WHERE ${where})) AS rejected
         FROM referral_usage_log l WHERE ${where}`),
   );
+  // Every other currency on its own (never added to usd): the direct rows of the same referrals.
+  const others = rawRows<Record<string, unknown>>(
+    await db.execute(sql`
+      SELECT c.currency, sum(c.amount_cents) FILTER (WHERE c.status <> 'rejected') AS net,
+             sum(c.amount_cents) FILTER (WHERE c.status = 'pending') AS pending,
+             sum(c.amount_cents) FILTER (WHERE c.status = 'approved') AS approved,
+             sum(c.amount_cents) FILTER (WHERE c.status = 'paid') AS paid,
+             sum(c.amount_cents) FILTER (WHERE c.status = 'reversed') AS reversed,
+             sum(c.amount_cents) FILTER (WHERE c.status = 'rejected') AS rejected
+        FROM commissions c
+       WHERE c.level = 'direct' AND c.currency <> 'usd'
+         AND c.referral_id IN (SELECT l.id FROM referral_usage_log l WHERE ${where})
+       GROUP BY c.currency ORDER BY c.currency`),
+  ).filter((o) => ["pending", "approved", "paid", "reversed", "rejected"].some((k) => n(o[k]) !== 0));
   const label = JSON.stringify(f);
   expect(await getReportTotals(db, f), `totals ${label}`).toEqual({
+    otherCurrencies: others.map((o) => ({
+      currency: o.currency,
+      netCents: n(o.net),
+      pendingCents: n(o.pending),
+      approvedCents: n(o.approved),
+      paidCents: n(o.paid),
+      reversedCents: n(o.reversed),
+      rejectedCents: n(o.rejected),
+    })),
     referrals: n(t.referrals),
     flagged: n(t.flagged),
     eligible: n(t.eligible),
@@ -119,7 +142,7 @@ export async function expectReportEqualsRecount(db: Db, f: ResolvedReportFilters
         SELECT date_trunc(${unit}, l.used_at) AS b, count(*) AS n FROM referral_usage_log l WHERE ${inRange} GROUP BY 1
       ), earned AS (
         SELECT date_trunc(${unit}, c.created_at) AS b, sum(c.amount_cents) AS cents FROM commissions c
-         WHERE c.status <> 'rejected' AND c.created_at >= ${ts(range.from)} AND c.created_at < ${ts(range.toExclusive)}
+         WHERE c.status <> 'rejected' AND c.currency = 'usd' AND c.created_at >= ${ts(range.from)} AND c.created_at < ${ts(range.toExclusive)}
            ${selects ? sql`AND c.referral_id IN (SELECT l.id FROM referral_usage_log l WHERE ${undated})` : sql``}
          GROUP BY 1
       )
@@ -168,10 +191,29 @@ export async function expectProgramFiguresEqualRecount(db: Db, now: Date): Promi
                (SELECT count(*) FROM referral_clicks
                  WHERE clicked_at >= ${period.from}::timestamptz AND clicked_at < ${period.toExclusive}::timestamptz) AS clicks`),
     );
+    const earned = rawRows<{ currency: string; cents: unknown }>(
+      await db.execute(sql`
+        SELECT currency, sum(amount_cents) AS cents FROM commissions
+         WHERE status <> 'rejected' AND created_at >= ${period.from}::timestamptz
+           AND created_at < ${period.toExclusive}::timestamptz
+         GROUP BY currency HAVING sum(amount_cents) <> 0 ORDER BY currency`),
+    );
     const shown = figures[name];
-    expect({ referrals: shown.signups, clicks: shown.clicks }, `key figures, ${name} period`).toEqual({
+    expect(
+      {
+        referrals: shown.signups,
+        clicks: shown.clicks,
+        commissionCents: shown.commissionCents,
+        otherCommissions: shown.otherCommissions,
+      },
+      `key figures, ${name} period`,
+    ).toEqual({
       referrals: n(o.referrals),
       clicks: n(o.clicks),
+      commissionCents: n(earned.find((e) => e.currency === "usd")?.cents),
+      otherCommissions: earned
+        .filter((e) => e.currency !== "usd")
+        .map((e) => ({ currency: e.currency, cents: n(e.cents) })),
     });
   }
   const top = rawRows<Record<string, unknown>>(

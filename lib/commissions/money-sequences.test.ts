@@ -8,6 +8,7 @@
 // The seed is printed; replay a failure with FC_SEED=<seed> (and FC_PATH=<path> from fast-check's report to
 // jump straight to the failing case). FC_RUNS sets the number of sequences; FC_SHRINK=1 shrinks a failure.
 import fc from "fast-check";
+import { expectReportEqualsRecount } from "@/testing/report-oracle";
 import { beforeAll, describe, expect, it } from "vitest";
 import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
 import { commissions, pointsLedger, rewardCatalog } from "@/db/schema";
@@ -322,6 +323,12 @@ async function runSequence(events: Event[]): Promise<void> {
   }
 
   await expectCountersEqualRecounts(db);
+  // The admin report over the whole program and each referrer: usd figures and every other currency's.
+  const all = { commission_status: "all", flagged: false, referrers: { kind: "all" } } as const;
+  await expectReportEqualsRecount(db, all, now);
+  for (const referrer of referrers) {
+    await expectReportEqualsRecount(db, { ...all, referrers: { kind: "ids", ids: [referrer.id] } }, now);
+  }
   for (const [i, referrer] of referrers.entries()) {
     const ledger = await expectMoneyReadModelsAgree(db, referrer, now);
     await expectReferralFiguresAgree(db, referrer, i, clients, ledger);

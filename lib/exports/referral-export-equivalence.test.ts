@@ -108,6 +108,18 @@ beforeAll(async () => {
       usedAt: new Date(base + Math.floor(i / 2) * 86_400_000),
     });
   }
+
+  // Commissions in other currencies on some referrals (two currencies on some, a rejected one, a KWD
+  // amount with three decimals): the export's commission_other_currencies (0036's per-referral rollup).
+  await db.execute(sql`
+    INSERT INTO commissions (beneficiary_user_id, referral_id, level, kind, amount_cents, status, hold_until, currency)
+    SELECT l.referred_user_id, l.id, 'direct', 'earning', c.cents, c.status::commission_status, now(), c.currency
+      FROM referral_usage_log l
+     CROSS JOIN LATERAL (VALUES ('eur', 399 + l.id % 7, CASE WHEN l.id % 3 = 0 THEN 'rejected' ELSE 'pending' END),
+                                ('jpy', 500 + l.id, 'approved'),
+                                ('kwd', 1250 + l.id, 'paid')) c(currency, cents, status)
+     WHERE (c.currency = 'eur' AND l.id % 4 = 0) OR (c.currency = 'jpy' AND l.id % 5 = 0)
+        OR (c.currency = 'kwd' AND l.id % 11 = 0)`);
   // Every combination of commission states and each review outcome, for the labels' SQL twins.
   await db.execute(sql`
     UPDATE referral_usage_log

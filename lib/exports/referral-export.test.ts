@@ -167,6 +167,7 @@ describe("GET /api/admin/referral-export", () => {
       referred_name: "+1 (555) 0100",
       source: "email",
       flagged: false,
+      commission_other_currencies: null,
     });
 
     const csv = await exportRequest(`${query}&format=csv`);

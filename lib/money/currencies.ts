@@ -15,8 +15,11 @@ lkr lrd lsl lyd mad mdl mga mkd mmk mnt mop mru mur mvr mwk mxn mxv myr mzn nad 
 php pkr pln pyg qar ron rsd rub rwf sar sbd scr sdg sek sgd shp sle sll sos srd ssp stn svc syp szl thb tjs tmt tnd
 top try ttd twd tzs uah ugx usd usn uyi uyu uyw uzs ved ves vnd vuv wst xaf xcd xcg xof xpf yer zar zmw zwg`;
 
-/** ISO 4217 minor units other than 2 (the "exponent"): 0 for the yen, 3 for the Kuwaiti dinar. */
-const MINOR_UNITS: Readonly<Record<string, number>> = {
+/**
+ * ISO 4217 minor units other than 2 (the "exponent"): 0 for the yen, 3 for the Kuwaiti dinar. Exported
+ * for the SQL that writes amounts as decimals (referral-export.ts).
+ */
+export const MINOR_UNITS: Readonly<Record<string, number>> = {
   bif: 0,
   clp: 0,
   djf: 0,

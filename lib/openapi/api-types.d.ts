@@ -384,7 +384,7 @@ export interface paths {
     };
     /**
      * Everyone the signed-in client referred, one page at a time, with totals
-     * @description E-mails are masked.
+     * @description E-mails are masked. `commission_earned` is in usd (the base currency); `commission_by_currency` lists the commission in every currency it was earned in (usd first), never added across currencies.
      *
      *     A signed-in client, for themselves (session cookie only).
      */
@@ -1504,6 +1504,11 @@ export interface operations {
                     [key: string]: unknown;
                   })[];
                   recent_referrals: ({
+                    commission_by_currency: {
+                      amount: string;
+                      amount_cents: number;
+                      currency: string;
+                    }[];
                     referred_user_email: string;
                     /** Format: date-time */
                     used_at: string;
@@ -1513,6 +1518,12 @@ export interface operations {
                   summary: {
                     active_codes: number;
                     commission_pending: string;
+                    other_currencies: {
+                      commission_paid: string;
+                      commission_pending: string;
+                      currency: string;
+                      total_commission_earned: string;
+                    }[];
                     total_codes: number;
                     total_commission_earned: string;
                     total_referrals: number;
@@ -2708,7 +2719,19 @@ export interface operations {
            *           "points_earned": 100,
            *           "points_pending": 0,
            *           "commission_earned": "3.00",
-           *           "commission_earned_cents": 300
+           *           "commission_earned_cents": 300,
+           *           "commission_by_currency": [
+           *             {
+           *               "currency": "usd",
+           *               "amount": "3.00",
+           *               "amount_cents": 300
+           *             },
+           *             {
+           *               "currency": "eur",
+           *               "amount": "3.99",
+           *               "amount_cents": 399
+           *             }
+           *           ]
            *         },
            *         "referrals": [
            *           {
@@ -2722,7 +2745,14 @@ export interface operations {
            *             "points_earned": 100,
            *             "points_pending": 0,
            *             "commission_earned": "3.00",
-           *             "commission_earned_cents": 300
+           *             "commission_earned_cents": 300,
+           *             "commission_by_currency": [
+           *               {
+           *                 "currency": "usd",
+           *                 "amount": "3.00",
+           *                 "amount_cents": 300
+           *               }
+           *             ]
            *           }
            *         ],
            *         "page": 1,
@@ -2737,6 +2767,11 @@ export interface operations {
               per_page: number;
               referrals: {
                 code_used: string;
+                commission_by_currency: {
+                  amount: string;
+                  amount_cents: number;
+                  currency: string;
+                }[];
                 commission_earned: string;
                 commission_earned_cents: number;
                 email: string;
@@ -2751,6 +2786,11 @@ export interface operations {
               }[];
               total_pages: number;
               totals: {
+                commission_by_currency: {
+                  amount: string;
+                  amount_cents: number;
+                  currency: string;
+                }[];
                 commission_earned: string;
                 commission_earned_cents: number;
                 in_review: number;

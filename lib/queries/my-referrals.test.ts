@@ -56,6 +56,7 @@ describe("getMyReferrals", () => {
       pointsEarned: 100,
       pointsPending: 50,
       commissionCents: 399,
+      commissionByCurrency: [{ currency: "usd", cents: 399 }],
     });
     await approveReferral(testDb, held.referral!.id);
     const after = await getMyReferrals(testDb.db, referrer.id, { page: 1, perPage: 10 });

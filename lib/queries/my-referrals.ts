@@ -6,6 +6,12 @@ import { col, rowsAs } from "@/db/rows";
 import type { DbOrTx } from "@/db/types";
 import { maskEmail } from "@/lib/privacy/mask";
 import { isQualifiedSql, referralStatus, type ReferralStatus } from "@/lib/rewards/qualified-referrals";
+import { withBaseCurrency, type CurrencyAmount } from "@/lib/money/currency-amounts";
+import {
+  getReferrerOtherCurrencies,
+  otherCurrenciesColumn,
+  referralOtherCurrenciesSql,
+} from "./referral-currency-amounts";
 
 export type { ReferralStatus };
 
@@ -19,7 +25,10 @@ export type MyReferral = {
   subscriptionStatus: "trial" | "active" | "past_due" | "canceled" | null;
   pointsEarned: number;
   pointsPending: number;
+  /** Direct commission in usd (the base currency). */
   commissionCents: number;
+  /** The commission in every currency it was earned in, usd first (never added across currencies). */
+  commissionByCurrency: CurrencyAmount[];
 };
 
 export type MyReferrals = {
@@ -32,6 +41,7 @@ export type MyReferrals = {
     pointsEarned: number;
     pointsPending: number;
     commissionCents: number;
+    commissionByCurrency: CurrencyAmount[];
   };
   page: number;
   perPage: number;
@@ -41,8 +51,8 @@ export type MyReferrals = {
 /**
  * The seed's "My Referrals API": everyone the client referred (masked e-mail), when, the referral's status
  * (lib/rewards/qualified-referrals.ts: qualified means net paid > 0, not in review, not rejected),
- * the points it earned them (available and held) and its commission (direct, net of reversals), with totals
- * over all of them and one page of rows, newest first.
+ * the points it earned them (available and held) and its commission (direct, net of reversals) in each
+ * currency it was paid in, with totals over all of them and one page of rows, newest first.
  */
 export async function getMyReferrals(
   db: DbOrTx,
@@ -66,6 +76,7 @@ export async function getMyReferrals(
       commission_cents: col.cents,
     }),
   );
+  const otherTotals = await getReferrerOtherCurrencies(db, userId);
   const totals = {
     referrals: c?.referrals ?? 0,
     // SPEC's qualified referrals (net paid > 0), the count the statuses below add up to.
@@ -75,6 +86,7 @@ export async function getMyReferrals(
     pointsEarned: c?.points_available ?? 0,
     pointsPending: c?.points_pending ?? 0,
     commissionCents: c?.commission_cents ?? 0,
+    commissionByCurrency: withBaseCurrency(c?.commission_cents ?? 0, otherTotals),
   };
   const totalPages = Math.max(1, Math.ceil(totals.referrals / opts.perPage));
   const page = Math.min(opts.page, totalPages);
@@ -109,6 +121,10 @@ export async function getMyReferrals(
       everPaid: sql<boolean>`exists (
         select 1 from ${payments} where ${payments.userId} = ${referralUsageLog.referredUserId})`,
       commissionCents: referralUsageLog.commissionAmountCents,
+      // The other currencies' commission (0036's per-referral rollup), one probe per row of the page.
+      otherCurrencies: sql`${referralOtherCurrenciesSql(sql`${referralUsageLog.id}`)}`.mapWith((v: unknown) =>
+        otherCurrenciesColumn.parse(v),
+      ),
     })
     .from(referralUsageLog)
     .innerJoin(users, eq(users.id, referralUsageLog.referredUserId))
@@ -118,8 +134,9 @@ export async function getMyReferrals(
     .offset((page - 1) * opts.perPage);
 
   return {
-    referrals: rows.map(({ email, reviewStatus, qualified, everPaid, ...r }) => ({
+    referrals: rows.map(({ email, reviewStatus, qualified, everPaid, otherCurrencies, ...r }) => ({
       ...r,
+      commissionByCurrency: withBaseCurrency(r.commissionCents, otherCurrencies),
       maskedEmail: maskEmail(email),
       status: referralStatus({ qualified, reviewStatus, everPaid }),
     })),

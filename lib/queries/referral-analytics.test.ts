@@ -163,6 +163,7 @@ describe("getReferralAnalytics", () => {
       commission_paid: "9.99",
       total_clicks: 10,
       conversion_rate: 0.7,
+      other_currencies: [],
     });
   });
 
@@ -176,6 +177,7 @@ describe("getReferralAnalytics", () => {
       referral_code_used: "REFCODEA",
       commission_amount: "9.99",
       commission_eligible: true,
+      commission_by_currency: [{ currency: "usd", amount: "9.99", amount_cents: 999 }],
     });
     expect(owner.recent_referrals.every((r) => r.referred_user_email === "f***@example.org")).toBe(true);
     const admin = await getReferralAnalytics(testDb.db, referrerId, { now, viewer: "admin" });

@@ -12,6 +12,8 @@ import {
   sumRollupBucket,
 } from "@/lib/commissions/commission-buckets";
 import { centsToDecimal } from "@/lib/format";
+import { currencyAmountsJson, withBaseCurrency } from "@/lib/money/currency-amounts";
+import { currencyEarnedCents } from "./referral-currency-amounts";
 import { maskEmail } from "@/lib/privacy/mask";
 import { LAST_30_DAYS, lastDays } from "@/lib/time-windows";
 
@@ -49,6 +51,16 @@ export type RecentReferral = {
   referral_code_used: string;
   commission_amount: string;
   commission_eligible: boolean;
+  /** The commission in every currency it was earned in, usd first (`commission_amount` is usd). */
+  commission_by_currency: ReturnType<typeof currencyAmountsJson>;
+};
+
+/** The summary's money in one currency other than usd (the summary's own figures are usd). */
+export type CurrencySummary = {
+  currency: string;
+  total_commission_earned: string;
+  commission_pending: string;
+  commission_paid: string;
 };
 
 export type ReferralAnalytics = {
@@ -66,6 +78,8 @@ export type ReferralAnalytics = {
     commission_paid: string;
     total_clicks: number;
     conversion_rate: number | null;
+    /** The direct commissions of the client's referrals in the other currencies (0036), by currency. */
+    other_currencies: CurrencySummary[];
   };
 };
 
@@ -110,6 +124,14 @@ const recentJson = z.object({
   code_used: jsonCol.text,
   commission_amount_cents: jsonCol.int,
   commission_eligible: jsonCol.bool,
+  others: jsonCol.list(z.object({ currency: jsonCol.text, cents: jsonCol.int })),
+});
+
+const otherCurrencyJson = z.object({
+  currency: jsonCol.text,
+  earned: jsonCol.int,
+  unpaid: jsonCol.int,
+  paid: jsonCol.int,
 });
 
 /** A `YYYY-MM-DD` UTC day as a date parameter. */
@@ -125,7 +147,8 @@ function codeSignupsBetween(from: SQL, to: SQL) {
  * The analytics of one client as one JSON read, from counters and rollups (migration 0010): codes with
  * their counters (referral_code_stats), their signups in the last 30 and 7 UTC days (referral_code_daily)
  * and their direct commission (commission_totals by code); the referrer's total (referrer_stats) and
- * money (commission_totals, by the buckets of commission-buckets.ts); the latest 10 referrals by the
+ * money (commission_totals, by the buckets of commission-buckets.ts; usd) and the other currencies'
+ * (referrer_currency_stats, 0036, per currency); the latest 10 referrals by the
  * (referrer_user_id, used_at) index. Nothing here counts history: the cost is the number of codes, days
  * and statuses, whatever the number of referrals and clicks.
  *
@@ -161,8 +184,17 @@ export function referralAnalyticsRead(
           FROM referral_codes rc
           LEFT JOIN referral_code_stats cs ON cs.referral_code_id = rc.id
          WHERE rc.client_id = ${clientId}) x),
+      'others', (SELECT json_agg(o ORDER BY o.currency) FROM (
+        SELECT s.currency, ${currencyEarnedCents("s")} AS earned, s.on_hold_cents + s.approved_cents AS unpaid,
+               s.paid_cents AS paid
+          FROM referrer_currency_stats s
+         WHERE s.user_id = ${clientId} AND ${currencyEarnedCents("s")} <> 0) o),
       'recent', (SELECT json_agg(y ORDER BY y.used_at DESC, y.id DESC) FROM (
-        SELECT l.id, l.used_at, l.signup_ip, u.email, l.code_used, l.commission_amount_cents, l.commission_eligible
+        SELECT l.id, l.used_at, l.signup_ip, u.email, l.code_used, l.commission_amount_cents, l.commission_eligible,
+               (SELECT json_agg(json_build_object('currency', x.currency, 'cents', ${currencyEarnedCents("x")})
+                                ORDER BY x.currency)
+                  FROM referral_currency_ledger x
+                 WHERE x.referral_id = l.id AND ${currencyEarnedCents("x")} <> 0) AS others
           FROM referral_usage_log l JOIN users u ON u.id = l.referred_user_id
          WHERE l.referrer_user_id = ${clientId}
          ORDER BY l.used_at DESC, l.id DESC
@@ -171,6 +203,7 @@ export function referralAnalyticsRead(
     referrals: jsonCol.int,
     money: bucketJson.nullable(),
     codes: jsonCol.list(codeJson),
+    others: jsonCol.list(otherCurrencyJson),
     recent: jsonCol.list(recentJson),
   });
   return jsonRead(query, shape, (r) => {
@@ -200,6 +233,7 @@ export function referralAnalyticsRead(
         referral_code_used: l.code_used,
         commission_amount: centsToDecimal(l.commission_amount_cents),
         commission_eligible: l.commission_eligible,
+        commission_by_currency: currencyAmountsJson(withBaseCurrency(l.commission_amount_cents, l.others)),
       })),
       summary: {
         total_codes: codes.length,
@@ -211,6 +245,12 @@ export function referralAnalyticsRead(
         commission_paid: centsToDecimal(money.paidCents),
         total_clicks: totalClicks,
         conversion_rate: ratio(r.referrals, totalClicks),
+        other_currencies: r.others.map((o) => ({
+          currency: o.currency,
+          total_commission_earned: centsToDecimal(o.earned, o.currency),
+          commission_pending: centsToDecimal(o.unpaid, o.currency),
+          commission_paid: centsToDecimal(o.paid, o.currency),
+        })),
       },
     };
   });

@@ -75,6 +75,18 @@ beforeAll(async () => {
       usedAt: new Date(base + Math.floor(i / 3) * 60_000),
     });
   }
+
+  // Commissions in other currencies on some referrals (two currencies on some, a rejected one, a KWD
+  // amount with three decimals): the export's commission_other_currencies (0036's per-referral rollup).
+  await db.execute(sql`
+    INSERT INTO commissions (beneficiary_user_id, referral_id, level, kind, amount_cents, status, hold_until, currency)
+    SELECT l.referred_user_id, l.id, 'direct', 'earning', c.cents, c.status::commission_status, now(), c.currency
+      FROM referral_usage_log l
+     CROSS JOIN LATERAL (VALUES ('eur', 399 + l.id % 7, CASE WHEN l.id % 3 = 0 THEN 'rejected' ELSE 'pending' END),
+                                ('jpy', 500 + l.id, 'approved'),
+                                ('kwd', 1250 + l.id, 'paid')) c(currency, cents, status)
+     WHERE (c.currency = 'eur' AND l.id % 4 = 0) OR (c.currency = 'jpy' AND l.id % 5 = 0)
+        OR (c.currency = 'kwd' AND l.id % 11 = 0)`);
 });
 
 /** The definition the reader replaced: the whole selection at once, the tier looked up per row. */
@@ -91,7 +103,12 @@ async function referenceRows(
              r.email AS referrer_email, r.name AS referrer_name,
              d.email AS referred_email, d.name AS referred_name,
              tier.name AS subscription_tier, camp.campaign_name,
-             l.commission_mask, l.review_status::text AS review_status
+             l.commission_mask, l.review_status::text AS review_status,
+             (SELECT coalesce(json_agg(json_build_array(o.currency, o.cents) ORDER BY o.currency), '[]')
+                FROM (SELECT c.currency, sum(c.amount_cents) AS cents FROM commissions c
+                       WHERE c.referral_id = l.id AND c.level = 'direct' AND c.currency <> 'usd'
+                         AND c.status <> 'rejected'
+                       GROUP BY c.currency HAVING sum(c.amount_cents) <> 0) o) AS other_currencies
         FROM referral_usage_log l
         JOIN users d ON d.id = l.referred_user_id
         LEFT JOIN users r ON r.id = l.referrer_user_id
@@ -122,6 +139,7 @@ async function referenceRows(
       campaign_name: col.nullableText,
       commission_mask: col.int,
       review_status: col.text,
+      other_currencies: col.json(z.array(z.tuple([z.string(), z.coerce.number()]))),
     }),
   );
   return rows.map((r) => ({
@@ -146,6 +164,10 @@ async function referenceRows(
       reviewStatus: r.review_status,
       commissionEligible: r.commission_eligible,
     }),
+    // Straight from the ledger: each other currency's net direct commission, formatted by centsToDecimal.
+    commission_other_currencies:
+      r.other_currencies.map(([c, cents]) => `${c.toUpperCase()} ${centsToDecimal(cents, c)}`).join("; ") ||
+      null,
   }));
 }
 

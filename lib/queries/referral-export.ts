@@ -5,6 +5,7 @@ import type { Db } from "@/db/types";
 import { copyOut, type CopiedRows } from "@/db/copy-out";
 import { col, rowsAs } from "@/db/rows";
 import { centsToDecimal } from "@/lib/format";
+import { MINOR_UNITS } from "@/lib/money/currencies";
 import {
   COMMISSION_STATUS_LABELS,
   commissionStatusLabel,
@@ -18,6 +19,7 @@ import {
   resolveReportFilters,
   type ResolvedReportFilters,
 } from "./referral-report-filter";
+import { currencyEarnedCents } from "./referral-currency-amounts";
 
 /** One referral as the seed's export shows it (seed fields first, in the seed's order), plus context. */
 export type ExportReferral = {
@@ -39,6 +41,11 @@ export type ExportReferral = {
   campaign: string | null;
   commission_status: string;
   review: string;
+  /**
+   * The referral's direct commission in the currencies other than usd (`commission_amount` is usd), as
+   * "EUR 3.99; JPY 500" (code, then the decimal in that currency's minor units; sorted by code), or null.
+   */
+  commission_other_currencies: string | null;
 };
 
 /** A field the export can write: the seed's, or one of the table's columns (the same names). */
@@ -59,6 +66,7 @@ export const EXPORT_FIELDS = [
   "referred_name",
   "source",
   "flagged",
+  "commission_other_currencies",
 ] as const satisfies readonly (keyof ExportReferral)[];
 
 export const EXPORT_BATCH_SIZE = 2_000;
@@ -174,11 +182,12 @@ function exportBatchSql(
            l.commission_mask, l.review_status::text AS review_status,
            r.email AS referrer_email, r.name AS referrer_name,
            d.email AS referred_email, d.name AS referred_name,
-           tier.name AS subscription_tier, camp.campaign_name
+           tier.name AS subscription_tier, camp.campaign_name, oc.other_currencies
       FROM batch l
       JOIN users d ON d.id = l.referred_user_id
       LEFT JOIN users r ON r.id = l.referrer_user_id
       LEFT JOIN tier ON tier.user_id = l.referred_user_id
+      LEFT JOIN ${otherCurrencies(sql`SELECT id FROM batch`)} oc ON oc.referral_id = l.id
       LEFT JOIN referral_codes rc ON rc.id = l.referral_code_id
       LEFT JOIN referral_campaigns camp ON camp.id = rc.campaign_id
      ORDER BY ${exportOrderBy(sql`l`, order)}`;
@@ -203,6 +212,7 @@ const rawExportRow = z.object({
   campaign_name: col.nullableText,
   commission_mask: col.int,
   review_status: col.text,
+  other_currencies: col.nullableText,
 });
 
 function toExportReferral(r: z.infer<typeof rawExportRow>): ExportReferral {
@@ -228,6 +238,7 @@ function toExportReferral(r: z.infer<typeof rawExportRow>): ExportReferral {
       reviewStatus: r.review_status,
       commissionEligible: r.commission_eligible,
     }),
+    commission_other_currencies: r.other_currencies,
   };
 }
 
@@ -345,6 +356,12 @@ const exportValues: Record<ExportField, { csv: SQL; json: SQL }> = {
   // Fixed words (lib/report-columns.ts): nothing to neutralise or escape.
   commission_status: { csv: commissionStatusLabelSql, json: jsonPlain(commissionStatusLabelSql) },
   review: { csv: reviewLabelSql, json: jsonPlain(reviewLabelSql) },
+  // Capital letters, digits, spaces, points, minus signs and semicolons: nothing to neutralise (it starts
+  // with a letter) or escape.
+  commission_other_currencies: {
+    csv: sql`x.other_currencies`,
+    json: sql`coalesce('"' || x.other_currencies || '"', 'null')`,
+  },
 };
 
 function freeText(value: SQL): { csv: SQL; json: SQL } {
@@ -370,7 +387,7 @@ function exportRows(where: SQL): SQL {
            l.commission_paid, l.commission_amount_cents, l.commission_mask, l.review_status,
            r.email AS referrer_email, r.name AS referrer_name,
            d.email AS referred_email, d.name AS referred_name, tier.name AS subscription_tier,
-           camp.campaign_name
+           camp.campaign_name, oc.other_currencies
       FROM referral_usage_log l
       JOIN users d ON d.id = l.referred_user_id
       LEFT JOIN users r ON r.id = l.referrer_user_id
@@ -383,5 +400,33 @@ function exportRows(where: SQL): SQL {
          WHERE s.user_id IN (SELECT l.referred_user_id FROM referral_usage_log l WHERE ${where})
          ORDER BY s.user_id, s.created_at DESC, s.id DESC
       ) tier ON tier.user_id = l.referred_user_id
+      -- Grouped by its key, so the planner drops the join when the field isn't chosen; a hash of the
+      -- (usually small, non-usd only) ledger when it is, not a probe per exported row.
+      LEFT JOIN ${otherCurrencies(null)} oc ON oc.referral_id = l.id
      WHERE ${where}`;
 }
+
+/**
+ * `(referral_id, other_currencies)`: each referral's non-usd direct commission (the earned bucket, from
+ * referral_currency_ledger, 0036) as "EUR 3.99; JPY 500", for the referrals `ids` returns (or all).
+ * The decimal is lib/format.ts centsToDecimal: the minor units of the currency (lib/money/currencies.ts),
+ * rounding nothing (dividing by 10^n and keeping n digits).
+ */
+function otherCurrencies(ids: SQL | null): SQL {
+  const earned = currencyEarnedCents("x");
+  return sql`(
+    SELECT x.referral_id,
+           string_agg(upper(x.currency) || ' ' ||
+                      round(${earned}::numeric / 10::numeric ^ ${minorUnitsSql}, ${minorUnitsSql})::text, '; '
+                      ORDER BY x.currency) AS other_currencies
+      FROM referral_currency_ledger x
+     WHERE ${earned} <> 0 ${ids ? sql`AND x.referral_id IN (${ids})` : sql``}
+     GROUP BY x.referral_id)`;
+}
+
+/** lib/money/currencies.ts minorUnits(x.currency) in SQL: 2 unless the table says otherwise. */
+const minorUnitsSql: SQL = sql.raw(
+  `(CASE x.currency ${Object.entries(MINOR_UNITS)
+    .map(([code, digits]) => `WHEN '${code}' THEN ${digits}`)
+    .join(" ")} ELSE 2 END)`,
+);

@@ -211,6 +211,7 @@ describe("the report's filters", () => {
         reversedCents: 0,
         rejectedCents: 700,
       },
+      otherCurrencies: [],
     });
   });
 

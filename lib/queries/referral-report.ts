@@ -9,7 +9,13 @@ import {
   type ReferralReportFilters,
   type ReferralReportSearch,
 } from "@/lib/validation/referral-report";
-import { referralFacts } from "./report-rollups";
+import { referralCurrencyFacts, referralFacts } from "./report-rollups";
+import type { CurrencyAmount } from "@/lib/money/currency-amounts";
+import {
+  currencyEarnedCents,
+  otherCurrenciesColumn,
+  referralOtherCurrenciesSql,
+} from "./referral-currency-amounts";
 import {
   referralReportWhere,
   resolveReportFilters,
@@ -25,8 +31,10 @@ export type ReportRow = {
   fraudFlags: FraudFlag[];
   reviewStatus: string;
   commissionEligible: boolean;
-  /** The seed's per-referral summary: direct commissions net of reversals, rejected excluded. */
+  /** The seed's per-referral summary: direct commissions net of reversals, rejected excluded (usd). */
   commissionAmountCents: number;
+  /** The same in each other currency the referral paid in (0036), one entry per currency. */
+  otherCurrencies: CurrencyAmount[];
   commissionPaid: boolean;
   /** A bit per state of the referral's direct commissions (lib/report-columns.ts commissionStatusLabel). */
   commissionMask: number;
@@ -51,6 +59,8 @@ export type ReportTotals = {
   commissionPaid: number;
   commissionNetCents: number;
   ledger: ReportRow["ledger"];
+  /** The same money in the other currencies (never added to the usd figures above), by currency. */
+  otherCurrencies: (ReportRow["ledger"] & { currency: string; netCents: number })[];
 };
 
 export type ReportPage = {
@@ -171,6 +181,9 @@ export async function getReportTotals(
   input: ReferralReportFilters | ResolvedReportFilters,
 ): Promise<ReportTotals> {
   const filters = await resolveReportFilters(db, input);
+  const bounds = dateBounds(filters);
+  // One statement: the usd figures from the report rollups, and the other currencies' from their own
+  // rollup (0036), summed per currency.
   const [t] = rowsAs(
     await db.execute(sql`
       SELECT COALESCE(sum(f.referrals), 0)::bigint AS referrals,
@@ -182,14 +195,26 @@ export async function getReportTotals(
              COALESCE(sum(f.approved_cents), 0)::bigint AS approved_cents,
              COALESCE(sum(f.paid_cents), 0)::bigint AS paid_cents,
              COALESCE(sum(f.reversed_cents), 0)::bigint AS reversed_cents,
-             COALESCE(sum(f.rejected_cents), 0)::bigint AS rejected_cents
-        FROM ${referralFacts(filters, dateBounds(filters))} f`),
+             COALESCE(sum(f.rejected_cents), 0)::bigint AS rejected_cents,
+             (SELECT coalesce(json_agg(o ORDER BY o.currency), '[]'::json) FROM (
+                SELECT c.currency, sum(${currencyEarnedCents("c")})::bigint AS net_cents,
+                       sum(c.on_hold_cents)::bigint AS pending_cents, sum(c.approved_cents)::bigint AS approved_cents,
+                       sum(c.paid_cents)::bigint AS paid_cents, sum(c.reversed_cents)::bigint AS reversed_cents,
+                       sum(c.rejected_cents)::bigint AS rejected_cents
+                  FROM ${referralCurrencyFacts(filters, bounds)} c
+                 GROUP BY c.currency) o
+               WHERE (o.pending_cents, o.approved_cents, o.paid_cents, o.reversed_cents, o.rejected_cents)
+                     <> (0, 0, 0, 0, 0)) AS others
+        FROM ${referralFacts(filters, bounds)} f`),
     ledgerSums.extend({
       referrals: col.int,
       flagged: col.int,
       eligible: col.int,
       paid: col.int,
       net_cents: col.cents,
+      others: col.json(
+        z.array(ledgerSums.extend({ currency: z.string(), net_cents: z.coerce.number().int() })),
+      ),
     }),
   );
   return {
@@ -199,6 +224,11 @@ export async function getReportTotals(
     commissionPaid: t.paid,
     commissionNetCents: t.net_cents,
     ledger: readLedgerSums(t),
+    otherCurrencies: t.others.map((o) => ({
+      currency: o.currency,
+      netCents: o.net_cents,
+      ...readLedgerSums(o),
+    })),
   };
 }
 
@@ -244,6 +274,7 @@ const rawRow = ledgerSums.extend({
   referred_name: col.text,
   referred_email: col.text,
   campaign_name: col.nullableText,
+  other_currencies: otherCurrenciesColumn,
 });
 
 const rowSelect = (sort: ReportSort) => sql`
@@ -256,7 +287,7 @@ const rowSelect = (sort: ReportSort) => sql`
          camp.campaign_name,
          l.ledger_on_hold_cents AS pending_cents, l.ledger_approved_cents AS approved_cents,
          l.ledger_paid_cents AS paid_cents, l.ledger_reversed_cents AS reversed_cents,
-         l.ledger_rejected_cents AS rejected_cents`;
+         l.ledger_rejected_cents AS rejected_cents, ${referralOtherCurrenciesSql(sql`l.id`)} AS other_currencies`;
 
 const rowJoins = sql`
   JOIN users d ON d.id = l.referred_user_id
@@ -276,6 +307,7 @@ function mapRow(r: z.infer<typeof rawRow>): ReportRow {
     reviewStatus: r.review_status,
     commissionEligible: r.commission_eligible,
     commissionAmountCents: r.commission_amount_cents,
+    otherCurrencies: r.other_currencies,
     commissionPaid: r.commission_paid,
     commissionMask: r.commission_mask,
     referrer:

@@ -91,11 +91,29 @@ async function recount(from: Date, to: Date, referrer?: number) {
                WHERE l.used_at >= ${from.toISOString()}::timestamptz AND l.used_at < ${to.toISOString()}::timestamptz ${who}
                  AND EXISTS (SELECT 1 FROM payments p WHERE p.user_id = l.referred_user_id AND p.type = 'payment'))::int AS paying,
              (SELECT COALESCE(sum(c.amount_cents), 0) FROM commissions c JOIN referral_usage_log l ON l.id = c.referral_id
-               WHERE c.status <> 'rejected' AND c.created_at >= ${from.toISOString()}::timestamptz
-                 AND c.created_at < ${to.toISOString()}::timestamptz ${who})::int AS cents`),
-    z.object({ clicks: col.int, signups: col.int, paying: col.int, cents: col.int }),
+               WHERE c.status <> 'rejected' AND c.currency = 'usd' AND c.created_at >= ${from.toISOString()}::timestamptz
+                 AND c.created_at < ${to.toISOString()}::timestamptz ${who})::int AS cents,
+             (SELECT coalesce(json_agg(o ORDER BY o.currency), '[]'::json) FROM (
+                SELECT c.currency, sum(c.amount_cents)::int AS cents
+                  FROM commissions c JOIN referral_usage_log l ON l.id = c.referral_id
+                 WHERE c.status <> 'rejected' AND c.currency <> 'usd' AND c.created_at >= ${from.toISOString()}::timestamptz
+                   AND c.created_at < ${to.toISOString()}::timestamptz ${who}
+                 GROUP BY c.currency HAVING sum(c.amount_cents) <> 0) o) AS others`),
+    z.object({
+      clicks: col.int,
+      signups: col.int,
+      paying: col.int,
+      cents: col.int,
+      others: col.json(z.array(z.object({ currency: z.string(), cents: z.number() }))),
+    }),
   );
-  return { clicks: row.clicks, signups: row.signups, payingClients: row.paying, commissionCents: row.cents };
+  return {
+    clicks: row.clicks,
+    signups: row.signups,
+    payingClients: row.paying,
+    commissionCents: row.cents,
+    otherCommissions: row.others,
+  };
 }
 
 const filters = (raw: Record<string, string>) => referralReportFiltersSchema.parse(raw);

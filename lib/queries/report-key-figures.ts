@@ -6,15 +6,19 @@ import { col, rowsAs } from "@/db/rows";
 import type { ReferralReportFilters } from "@/lib/validation/referral-report";
 import { chartRange } from "./report-charts";
 import { resolveReportFilters, type ResolvedReportFilters } from "./referral-report-filter";
-import { clickFacts, earnedFacts, referralFacts, type Period } from "./report-rollups";
+import { clickFacts, earnedCurrencyFacts, earnedFacts, referralFacts, type Period } from "./report-rollups";
+import type { CurrencyAmount } from "@/lib/money/currency-amounts";
+import { otherCurrenciesColumn } from "./referral-currency-amounts";
 
 export type PeriodFigures = {
   clicks: number;
   signups: number;
   /** Referred clients of the period who have paid at least once. */
   payingClients: number;
-  /** Commissions earned in the period: every level, reversals netted, rejected excluded. */
+  /** Commissions earned in the period: every level, reversals netted, rejected excluded (usd). */
   commissionCents: number;
+  /** The same in each other currency (never added to the usd figure), by currency. */
+  otherCommissions: CurrencyAmount[];
 };
 
 export type ReportKeyFigures = {
@@ -63,11 +67,27 @@ async function periodFigures(db: Db, filters: ResolvedReportFilters, period: Per
     await db.execute(sql`
       SELECT (SELECT COALESCE(sum(k.clicks), 0) FROM ${clickFacts(filters, period)} k)::bigint AS clicks,
              (SELECT COALESCE(sum(e.cents), 0) FROM ${earnedFacts(filters, period)} e)::bigint AS cents,
+             (SELECT coalesce(json_agg(o ORDER BY o.currency), '[]'::json) FROM (
+                SELECT e.currency, sum(e.cents)::bigint AS cents FROM ${earnedCurrencyFacts(filters, period)} e
+                 GROUP BY e.currency HAVING sum(e.cents) <> 0) o) AS others,
              COALESCE(sum(f.referrals), 0)::bigint AS signups, COALESCE(sum(f.paying), 0)::bigint AS paying
         FROM ${referralFacts(filters, period)} f`),
-    z.object({ clicks: col.int, cents: col.cents, signups: col.int, paying: col.int }),
+    z.object({
+      clicks: col.int,
+      cents: col.cents,
+      others: otherCurrenciesColumn,
+      signups: col.int,
+      paying: col.int,
+    }),
   );
-  return { clicks: row.clicks, signups: row.signups, payingClients: row.paying, commissionCents: row.cents };
+  return {
+    clicks: row.clicks,
+    signups: row.signups,
+    payingClients: row.paying,
+    commissionCents: row.cents,
+    // Earned in the period in each other currency (0036's earned_currency_daily), never added to usd.
+    otherCommissions: row.others,
+  };
 }
 
 /**

@@ -2,6 +2,7 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { idArrayParam, timestampParam } from "@/db/sql-values";
 import { commissionStatusBit } from "@/lib/commissions/commission-status-bit";
+import { BASE_CURRENCY } from "@/lib/money/currencies";
 import { userSearchIds } from "./user-search";
 import {
   referralClicksWhere,
@@ -147,7 +148,8 @@ export function referralFacts(f: ResolvedReportFilters, period: Period): SQL {
 /**
  * Earned commission cents (every level, reversals netted, rejected excluded) written in `period`, as
  * `(at, cents)`: every commission when no filter selects referrals, otherwise those of the selected
- * referrals (filters other than dates).
+ * referrals (filters other than dates). The base currency (usd) only, as its rollups; the other
+ * currencies are earnedCurrencyFacts's.
  */
 export function earnedFacts(f: ResolvedReportFilters, period: Period): SQL {
   const { days, edges } = splitIntoDays(period);
@@ -166,10 +168,69 @@ export function earnedFacts(f: ResolvedReportFilters, period: Period): SQL {
     parts.push(sql`
       SELECT c.created_at AS at, c.amount_cents AS cents
         FROM commissions c
-       WHERE c.status <> 'rejected' AND ${edgeCondition(sql`c.created_at`, edge)}
+       WHERE c.status <> 'rejected' AND c.currency = ${BASE_CURRENCY} AND ${edgeCondition(sql`c.created_at`, edge)}
          ${selective ? sql`AND c.referral_id IN (SELECT l.id FROM referral_usage_log l WHERE ${referralReportWhere(undated)})` : sql``}`);
   }
   return unionOrEmpty(parts, sql`SELECT NULL::timestamptz AS at, 0::bigint AS cents WHERE FALSE`);
+}
+
+/**
+ * The selected referrals' direct commissions in the other currencies (not usd), summed like
+ * referralFacts's money: a derived table of `(currency, on_hold_cents, approved_cents, paid_cents,
+ * reversed_cents, rejected_cents)` from report_currency_daily (0036, keyed like report_code_daily plus a
+ * currency) and, on a partial day, the referrals' referral_currency_ledger rows. Group by currency: amounts
+ * of two currencies are never added.
+ */
+export function referralCurrencyFacts(f: ResolvedReportFilters, period: Period): SQL {
+  const { days, edges } = splitIntoDays(period);
+  const parts: SQL[] = [];
+  if (days) {
+    parts.push(sql`
+      SELECT r.currency, r.on_hold_cents, r.approved_cents, r.paid_cents, r.reversed_cents, r.rejected_cents
+        FROM report_currency_daily r
+       WHERE ${and([...keyConditions(f, true), ...dayConditions(days)])}`);
+  }
+  const undated = { ...f, start_date: undefined, end_date: undefined };
+  for (const edge of edges) {
+    parts.push(sql`
+      SELECT x.currency, x.on_hold_cents, x.approved_cents, x.paid_cents, x.reversed_cents, x.rejected_cents
+        FROM referral_currency_ledger x JOIN referral_usage_log l ON l.id = x.referral_id
+       WHERE ${referralReportWhere(undated)} AND ${edgeCondition(sql`l.used_at`, edge)}`);
+  }
+  return unionOrEmpty(
+    parts,
+    sql`SELECT NULL::text AS currency, 0::bigint AS on_hold_cents, 0::bigint AS approved_cents,
+               0::bigint AS paid_cents, 0::bigint AS reversed_cents, 0::bigint AS rejected_cents WHERE FALSE`,
+  );
+}
+
+/**
+ * earnedFacts for the other currencies, as `(at, currency, cents)`: from earned_currency_daily (0036) and,
+ * on a partial day, the commissions themselves.
+ */
+export function earnedCurrencyFacts(f: ResolvedReportFilters, period: Period): SQL {
+  const { days, edges } = splitIntoDays(period);
+  const selective = selectsReferrals(f);
+  const parts: SQL[] = [];
+  if (days) {
+    const keys = selective ? [sql`r.with_referral`, ...keyConditions(f, true)] : [];
+    parts.push(sql`
+      SELECT ${utcMidnight} AS at, r.currency, r.cents
+        FROM earned_currency_daily r
+       WHERE ${and([...keys, ...dayConditions(days)])}`);
+  }
+  const undated = { ...f, start_date: undefined, end_date: undefined };
+  for (const edge of edges) {
+    parts.push(sql`
+      SELECT c.created_at AS at, c.currency, c.amount_cents AS cents
+        FROM commissions c
+       WHERE c.status <> 'rejected' AND c.currency <> ${BASE_CURRENCY} AND ${edgeCondition(sql`c.created_at`, edge)}
+         ${selective ? sql`AND c.referral_id IN (SELECT l.id FROM referral_usage_log l WHERE ${referralReportWhere(undated)})` : sql``}`);
+  }
+  return unionOrEmpty(
+    parts,
+    sql`SELECT NULL::timestamptz AS at, NULL::text AS currency, 0::bigint AS cents WHERE FALSE`,
+  );
 }
 
 /**

@@ -37,4 +37,6 @@ export async function rebuildRollups(db: DbOrTx): Promise<void> {
            referrals = CASE WHEN slot = 0 THEN (SELECT count(*) FROM referral_usage_log) ELSE 0 END`);
   // The report rollups and own-referral counters of 0012 (REPORT_ROLLUPS), from their recount views.
   await db.execute(sql`SELECT report_fill()`);
+  // The other currencies' companions (0036), keyed by the masks report_fill just set.
+  await db.execute(sql`SELECT currency_rollups_fill()`);
 }

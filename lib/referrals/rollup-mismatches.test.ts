@@ -51,7 +51,9 @@ const testDb = useTestDatabase();
 const actor = { actorUserId: null };
 const DAY_MS = 86_400_000;
 
-type Paid = { externalId: string; userId: number; amountCents: number; refunded: boolean };
+type Paid = { externalId: string; userId: number; amountCents: number; currency: string; refunded: boolean };
+// Payments in several currencies (0036's companion rollups hold the non-usd ones); usd most often.
+const CURRENCIES = ["usd", "usd", "eur", "jpy"];
 
 describe("referral counters and rollups", () => {
   it("start equal to a recount", async () => {
@@ -101,8 +103,13 @@ describe("referral counters and rollups", () => {
           const payer = pick(referred);
           const externalId = `inv_${seed}_${step}`;
           const amountCents = 1 + Math.floor(random() * 9000);
-          await recordPayment(db, { externalId, userId: payer.userId, amountCents, type: "payment" }, now);
-          paid.push({ externalId, userId: payer.userId, amountCents, refunded: false });
+          const currency = pick(CURRENCIES);
+          await recordPayment(
+            db,
+            { externalId, userId: payer.userId, amountCents, currency, type: "payment" },
+            now,
+          );
+          paid.push({ externalId, userId: payer.userId, amountCents, currency, refunded: false });
         } else if (action < 0.8 && paid.some((p) => !p.refunded)) {
           const payment = pick(paid.filter((p) => !p.refunded));
           const full = random() < 0.6;
@@ -113,6 +120,7 @@ describe("referral counters and rollups", () => {
               userId: payment.userId,
               amountCents: full ? payment.amountCents : Math.max(1, Math.floor(payment.amountCents / 3)),
               type: random() < 0.7 ? "refund" : "chargeback",
+              currency: payment.currency,
               refundOf: payment.externalId,
             },
             now,
@@ -168,15 +176,17 @@ describe("referral counters and rollups", () => {
       }
       for (const step of [40, 75, 90]) await expectProgramFiguresEqualRecount(db, at(step));
       // The history really exercised the rollups (not a vacuous pass).
-      const [seen] = rawRows<{ days: number; statuses: number; qualified: number }>(
+      const [seen] = rawRows<{ days: number; statuses: number; qualified: number; currencies: number }>(
         await db.execute(sql`
           SELECT (SELECT count(*) FROM referral_code_daily)::int AS days,
-                 (SELECT count(DISTINCT status) FROM commission_totals WHERE entries > 0)::int AS statuses,
+                 (SELECT count(DISTINCT currency) FROM report_currency_daily)::int AS currencies,
+                 (SELECT count(DISTINCT status) FROM commission_currency_totals WHERE entries > 0)::int AS statuses,
                  (SELECT coalesce(sum(qualified_referrals), 0)::int FROM referrer_stats) AS qualified`),
       );
       expect(seen.days).toBeGreaterThan(5);
       expect(seen.statuses).toBeGreaterThan(1);
       expect(seen.qualified).toBeGreaterThan(0);
+      expect(seen.currencies).toBe(2); // eur and jpy beside the usd rollups
     });
   }
 

@@ -1,4 +1,4 @@
-// Every counter and rollup kept by the triggers of db/migrations/0010_referral_rollups.sql (and 0011, 0012, 0014), side by side
+// Every counter and rollup kept by the triggers of db/migrations/0010_referral_rollups.sql (and 0011, 0012, 0014, 0036), side by side
 // with a recount of the raw rows it summarises. Empty when they agree — the invariant the rollup tests
 // hold after random histories, and what an operator can run against a live database to check it.
 import { sql, type SQL } from "drizzle-orm";
@@ -272,6 +272,62 @@ export const REPORT_ROLLUPS: Rollup[] = [
   })),
 ];
 
+const CURRENCY_BUCKETS = [
+  "on_hold_cents",
+  "approved_cents",
+  "paid_cents",
+  "reversed_cents",
+  "rejected_cents",
+];
+
+/**
+ * The other currencies' companions of the report rollups (0036): non-usd direct commissions per referral
+ * and per referrer, and the report and earned rollups with a currency in their key. Keyed by the
+ * referral's commission_mask, so rebuilt after report_fill (their currency_rollups_fill loads them from
+ * these recount views).
+ */
+export const CURRENCY_ROLLUPS: Rollup[] = (
+  [
+    ["referral_currency_ledger", ["referral_id", "currency"], CURRENCY_BUCKETS],
+    ["referrer_currency_stats", ["user_id", "currency"], CURRENCY_BUCKETS],
+    [
+      "report_currency_daily",
+      [
+        "currency",
+        "referrer_user_id",
+        "referral_code_id",
+        "day",
+        "source",
+        "is_flagged",
+        "commission_eligible",
+        "commission_mask",
+      ],
+      CURRENCY_BUCKETS,
+    ],
+    [
+      "earned_currency_daily",
+      [
+        "currency",
+        "with_referral",
+        "referrer_user_id",
+        "referral_code_id",
+        "day",
+        "source",
+        "is_flagged",
+        "commission_eligible",
+        "commission_mask",
+      ],
+      ["cents"],
+    ],
+  ] as const
+).map(([name, keys, values]) => ({
+  name,
+  keys: [...keys],
+  values: [...values],
+  kept: `SELECT ${[...keys, ...values].join(", ")} FROM ${name}`,
+  recount: `SELECT * FROM ${name}_recount`,
+}));
+
 /** Kept vs recounted, joined on the key; a missing row on either side counts as zeros. */
 function compare(r: Rollup): SQL {
   const key = (side: string) => `concat_ws('/', ${r.keys.map((k) => `${side}.${k}`).join(", ")})`;
@@ -286,7 +342,7 @@ function compare(r: Rollup): SQL {
 
 export async function findRollupMismatches(db: DbOrTx): Promise<RollupMismatch[]> {
   const out: RollupMismatch[] = [];
-  for (const rollup of [...ROLLUPS, ...REPORT_ROLLUPS]) {
+  for (const rollup of [...ROLLUPS, ...REPORT_ROLLUPS, ...CURRENCY_ROLLUPS]) {
     out.push(
       ...rowsAs(
         await db.execute(compare(rollup)),

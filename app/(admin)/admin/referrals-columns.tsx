@@ -12,7 +12,7 @@ import {
 } from "@tanstack/react-table";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { UtcTime } from "@/components/ui/utc-time";
-import { formatMoney } from "@/lib/format";
+import { formatMoney, formatMoneyByCurrency } from "@/lib/format";
 import type { ReportRow } from "@/lib/queries/referral-report";
 import {
   commissionStatusLabel,
@@ -184,6 +184,21 @@ export const columns = column.columns([
         {formatMoney(getValue())}
       </span>
     ),
+  }),
+  // The same commission in the currencies other than usd, on one line like every cell of the dense table
+  // (0036): never added to the usd column beside it.
+  column.accessor("otherCurrencies", {
+    id: "commission_other_currencies",
+    header: label("commission_other_currencies"),
+    enableSorting: false,
+    cell: ({ getValue }) =>
+      getValue().length ? (
+        <span className="block text-right font-medium whitespace-nowrap text-ink-900 tabular-nums">
+          {formatMoneyByCurrency(getValue())}
+        </span>
+      ) : (
+        <span className="block text-right text-ink-400">—</span>
+      ),
   }),
   column.accessor("commissionMask", {
     id: "commission_status",

@@ -59,6 +59,37 @@ export function ReferralsSummary({
           </div>
         ) : null}
       </dl>
+      {/* Other currencies on lines of their own: never added to the usd figures above. */}
+      {totals.otherCurrencies.map((c) => (
+        <dl
+          key={c.currency}
+          className="mt-1 flex flex-wrap gap-x-5 gap-y-1 text-sm"
+          data-testid={`filtered-money-${c.currency}`}
+        >
+          <div className="flex gap-1.5">
+            <dt className="text-ink-500">In {c.currency.toUpperCase()}</dt>
+            <dd className="font-medium text-ink-900 tabular-nums">{formatMoney(c.netCents, c.currency)}</dd>
+          </div>
+          <div className="flex gap-1.5">
+            <dt className="text-ink-500">{MONEY_TERMS.onHold.label}</dt>
+            <dd className="tabular-nums">{formatMoney(c.pendingCents, c.currency)}</dd>
+          </div>
+          <div className="flex gap-1.5">
+            <dt className="text-ink-500">{MONEY_TERMS.approved.label}</dt>
+            <dd className="tabular-nums">{formatMoney(c.approvedCents, c.currency)}</dd>
+          </div>
+          <div className="flex gap-1.5">
+            <dt className="text-ink-500">{MONEY_TERMS.paid.label}</dt>
+            <dd className="tabular-nums">{formatMoney(c.paidCents, c.currency)}</dd>
+          </div>
+          {c.reversedCents ? (
+            <div className="flex gap-1.5">
+              <dt className="text-ink-500">{MONEY_TERMS.reversed.label}</dt>
+              <dd className="tabular-nums">{formatMoney(c.reversedCents, c.currency)}</dd>
+            </div>
+          ) : null}
+        </dl>
+      ))}
       <p className="mt-1 text-xs text-ink-500">
         {totals.eligible.toLocaleString("en-US")} eligible · {totals.flagged.toLocaleString("en-US")} flagged
         · {totals.commissionPaid.toLocaleString("en-US")} paid in full

@@ -145,12 +145,12 @@ export function ReportChartsSection({
       <div className="grid gap-6 lg:grid-cols-2">
         <ChartCard
           title="Signups and commissions"
-          description={`Referred signups and commissions earned (net of reversals, all levels) ${per}.`}
+          description={`Referred signups and commissions earned in USD (net of reversals, all levels) ${per}; other currencies are in the key figures and the table's totals.`}
         >
           <BarLineChart bar={SIGNUPS_BARS} line={COMMISSION_LINE} data={points} />
           <DataTable
             caption="Signups and commissions over time"
-            head={["Period", "Signups", "Commissions"]}
+            head={["Period", "Signups", "Commissions (USD)"]}
             rows={timeline.map((t) => [label(t.bucket), t.signups, formatMoney(t.commissionCents)])}
           />
         </ChartCard>
@@ -205,7 +205,7 @@ export function ReportChartsSection({
 
         <ChartCard
           title="Top referrers, last 30 days"
-          description="By referrals, with their commission — the whole program, whatever the filters."
+          description="By referrals, with their commission in USD — the whole program, whatever the filters."
         >
           {topReferrers.length ? (
             <>

@@ -2,7 +2,7 @@
 // the same length before it ("Signups 76, +12% vs previous 30 days").
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
-import { formatMoney, formatPercent } from "@/lib/format";
+import { formatMoney, formatMoneyByCurrency, formatPercent } from "@/lib/format";
 import { relativeChange, type ReportKeyFigures } from "@/lib/queries/report-key-figures";
 
 const DAY_MS = 86_400_000;
@@ -35,6 +35,8 @@ type Figure = {
   /** The change as words, and whether it went up, down or nowhere (for the colour, which only repeats it). */
   change: { text: string; trend: "up" | "down" | "flat" };
   previous: string;
+  /** Amounts in other currencies, shown under the usd value (never added to it). */
+  others?: string;
 };
 
 function countChange(current: number, previous: number, against: string): Figure["change"] {
@@ -106,8 +108,10 @@ export function ReportKeyFigures({
       id: "commission",
       label: "Commissions earned",
       value: formatMoney(c.commissionCents),
+      // The change compares usd with usd; the other currencies are listed, not converted or added.
       change: countChange(c.commissionCents, p.commissionCents, against),
       previous: formatMoney(p.commissionCents),
+      others: c.otherCommissions.length ? formatMoneyByCurrency(c.otherCommissions) : undefined,
     },
   ];
 
@@ -143,6 +147,14 @@ export function ReportKeyFigures({
               >
                 {f.value}
               </p>
+              {f.others ? (
+                <p
+                  className="text-sm font-medium text-ink-700 tabular-nums"
+                  data-testid="key-figure-other-currencies"
+                >
+                  + {f.others}
+                </p>
+              ) : null}
               <p
                 className={cn(
                   "mt-1 text-xs font-medium",

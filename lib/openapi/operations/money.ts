@@ -4,7 +4,7 @@ import { referralAnalyticsQuerySchema } from "@/lib/validation/analytics";
 import { commissionListQuerySchema, recordPaymentSchema } from "@/lib/validation/payments";
 import { clientIdParamsSchema } from "@/lib/validation/referral-codes";
 import { defineOperations } from "../operation";
-import { id, moneyString, timestamp } from "../shapes";
+import { currencyAmount, id, moneyString, timestamp } from "../shapes";
 
 const centsInt = z.number().int();
 
@@ -95,13 +95,29 @@ export const clientCommissionsSchema = z.object({
 export const referralAnalyticsSchema = z.union([
   z.looseObject({
     codes: z.array(z.looseObject({ id, code: z.string(), total_signups: z.number().int() })),
-    recent_referrals: z.array(z.looseObject({ used_at: timestamp, referred_user_email: z.string() })),
+    recent_referrals: z.array(
+      z.looseObject({
+        used_at: timestamp,
+        referred_user_email: z.string(),
+        // commission_amount is usd; this lists every currency the referral earned in, usd first.
+        commission_by_currency: z.array(currencyAmount),
+      }),
+    ),
     summary: z.looseObject({
       total_codes: z.number().int(),
       active_codes: z.number().int(),
       total_referrals: z.number().int(),
       total_commission_earned: moneyString,
       commission_pending: moneyString,
+      // The money figures above are usd; the same in each other currency (never added to them).
+      other_currencies: z.array(
+        z.object({
+          currency: z.string(),
+          total_commission_earned: currencyAmount.shape.amount,
+          commission_pending: currencyAmount.shape.amount,
+          commission_paid: currencyAmount.shape.amount,
+        }),
+      ),
     }),
   }),
   z.looseObject({

@@ -5,7 +5,7 @@ import { leaderboardQuerySchema } from "@/lib/validation/leaderboard";
 import { myReferralsQuerySchema } from "@/lib/validation/my-referrals";
 import { redeemSchema } from "@/lib/validation/redemptions";
 import { defineOperations } from "../operation";
-import { id, moneyString, timestamp } from "../shapes";
+import { currencyAmount, id, moneyString, timestamp } from "../shapes";
 
 const int = z.number().int();
 
@@ -30,6 +30,7 @@ export const myReferralsSchema = z.object({
     points_pending: int,
     commission_earned: moneyString,
     commission_earned_cents: int,
+    commission_by_currency: z.array(currencyAmount),
   }),
   referrals: z.array(
     z.object({
@@ -44,6 +45,7 @@ export const myReferralsSchema = z.object({
       points_pending: int,
       commission_earned: moneyString,
       commission_earned_cents: int,
+      commission_by_currency: z.array(currencyAmount),
     }),
   ),
   page: int,
@@ -111,7 +113,9 @@ export const referrerOperations = defineOperations([
     operationId: "listMyReferrals",
     tag: "Account",
     summary: "Everyone the signed-in client referred, one page at a time, with totals",
-    description: "E-mails are masked.",
+    description:
+      "E-mails are masked. `commission_earned` is in usd (the base currency); `commission_by_currency` lists " +
+      "the commission in every currency it was earned in (usd first), never added across currencies.",
     access: "client",
     query: myReferralsQuerySchema,
     responses: {
@@ -128,6 +132,10 @@ export const referrerOperations = defineOperations([
             points_pending: 0,
             commission_earned: "3.00",
             commission_earned_cents: 300,
+            commission_by_currency: [
+              { currency: "usd", amount: "3.00", amount_cents: 300 },
+              { currency: "eur", amount: "3.99", amount_cents: 399 },
+            ],
           },
           referrals: [
             {
@@ -142,6 +150,7 @@ export const referrerOperations = defineOperations([
               points_pending: 0,
               commission_earned: "3.00",
               commission_earned_cents: 300,
+              commission_by_currency: [{ currency: "usd", amount: "3.00", amount_cents: 300 }],
             },
           ],
           page: 1,

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { ReferralStatusBadge } from "@/components/referrals/referral-status-badge";
+import { MoneyByCurrency } from "@/components/commissions/money-by-currency";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
 import { CardEmptyState } from "@/components/ui/card-list";
 import { StatCard } from "@/components/ui/stat-card";
 import { Table, TableBody, TableHead, TableScroll, Td, Th } from "@/components/ui/table";
 import { pageContext } from "@/lib/auth/page-context";
-import { formatDate, formatMoney, formatPoints } from "@/lib/format";
+import { formatDate, formatMoneyByCurrency, formatPoints } from "@/lib/format";
 import { getMyReferrals, type MyReferral } from "@/lib/queries/my-referrals";
 import { getSignupsBySource } from "@/lib/queries/referral-analytics";
 import { myReferralsPageSchema } from "@/lib/validation/my-referrals";
@@ -71,8 +72,8 @@ export default async function MyReferralsPage({
         <StatCard
           testId="referrals-earned"
           label="Commission from referrals"
-          value={formatMoney(totals.commissionCents)}
-          note="Direct, net of refunds; all of it is on Earnings"
+          value={formatMoneyByCurrency(totals.commissionByCurrency)}
+          note="Direct, net of refunds, in each currency paid; all of it is on Earnings"
         />
         <StatCard
           label="In review"
@@ -115,7 +116,7 @@ export default async function MyReferralsPage({
                     <div>
                       <dt className="text-xs text-ink-500">Commission</dt>
                       <dd className="font-medium text-ink-900 tabular-nums">
-                        {formatMoney(r.commissionCents)}
+                        <MoneyByCurrency amounts={r.commissionByCurrency} />
                       </dd>
                     </div>
                   </dl>
@@ -157,7 +158,7 @@ export default async function MyReferralsPage({
                         <Points referral={r} />
                       </Td>
                       <Td numeric className="font-medium text-ink-900">
-                        {formatMoney(r.commissionCents)}
+                        <MoneyByCurrency amounts={r.commissionByCurrency} />
                       </Td>
                     </tr>
                   ))}

@@ -1,5 +1,6 @@
 import { route } from "@/lib/http";
 import { centsToDecimal } from "@/lib/format";
+import { currencyAmountsJson } from "@/lib/money/currency-amounts";
 import { getMyReferrals } from "@/lib/queries/my-referrals";
 import { myReferralsQuerySchema } from "@/lib/validation/my-referrals";
 
@@ -8,6 +9,8 @@ export const dynamic = "force-dynamic";
 /**
  * `GET /api/me/referrals[?page=1&per_page=25]` (the signed-in client): the seed's "My Referrals API" —
  * everyone they referred (masked e-mail), when, status, points and commission earned, with totals.
+ * `commission_earned` is the usd figure (the field predates currencies); `commission_by_currency` has
+ * every currency's.
  */
 export const GET = route(
   { access: "client", query: myReferralsQuerySchema },
@@ -26,6 +29,7 @@ export const GET = route(
         points_pending: mine.totals.pointsPending,
         commission_earned: centsToDecimal(mine.totals.commissionCents),
         commission_earned_cents: mine.totals.commissionCents,
+        commission_by_currency: currencyAmountsJson(mine.totals.commissionByCurrency),
       },
       referrals: mine.referrals.map((r) => ({
         id: r.id,
@@ -39,6 +43,7 @@ export const GET = route(
         points_pending: r.pointsPending,
         commission_earned: centsToDecimal(r.commissionCents),
         commission_earned_cents: r.commissionCents,
+        commission_by_currency: currencyAmountsJson(r.commissionByCurrency),
       })),
       page: mine.page,
       per_page: mine.perPage,

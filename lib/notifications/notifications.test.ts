@@ -1,0 +1,328 @@
+// The notification pipeline end to end on a real database and a real SMTP server (smtp-server on a random
+// port): domain events → consumer → outbox → send jobs → mailbox, with preferences, the daily cap, the
+// unsubscribe link and an SMTP outage.
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { NOTIFICATION_SEND_QUEUE } from "@/db/job-queue";
+import { commissions, notificationOutbox } from "@/db/schema";
+import { approveDueCommissions } from "@/lib/commissions/approve-due";
+import { recordEvent } from "@/lib/events/record-event";
+import { findRollupMismatches } from "@/lib/referrals/rollup-mismatches";
+import { attributeSignup } from "@/lib/referrals/attribute-signup";
+import { insertClient, insertCode, insertReferral } from "@/testing/fixtures";
+import { plainRender } from "@/testing/notification-render";
+import { headerOf, partOf, startSmtpServer, type Received } from "@/testing/smtp-sink";
+import { rawRows, useTestDatabase } from "@/testing/use-test-database";
+import { consumeNotificationEvents } from "./consume-events";
+import type { NotificationKind } from "./messages";
+import { saveNotificationPreferences, turnOffNotificationKind } from "./preferences";
+import { runNotificationSendJob } from "./send-notification";
+import { sweepNotificationOutbox } from "./sweep-outbox";
+import { unsubscribeFromLink } from "./unsubscribe";
+import { unsubscribeToken, verifyUnsubscribeToken } from "./unsubscribe-token";
+
+process.env.NEXTAUTH_SECRET ??= "notifications-test-secret";
+const testDb = useTestDatabase();
+const origin = "https://musenest.test";
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+beforeAll(async () => {
+  smtp = await startSmtpServer();
+});
+afterAll(() => smtp.close());
+
+const ctx = (cap = 20, now = new Date()) => ({ now, origin, cap, render: plainRender });
+const consume = (cap = 20, now = new Date()) => consumeNotificationEvents(testDb.db, ctx(cap, now));
+
+/** Runs the send jobs waiting in the queue as the worker would; a job that throws stays for its retry. */
+async function runSendJobs(smtpUrl: string | null = smtp.url): Promise<{ ran: number; failed: number }> {
+  const jobs = rawRows<{ id: string; data: unknown }>(
+    await testDb.db.execute(
+      sql`SELECT id, data FROM pgboss.job WHERE name = ${NOTIFICATION_SEND_QUEUE} AND state = 'created' ORDER BY created_on`,
+    ),
+  );
+  let failed = 0;
+  for (const job of jobs) {
+    const data = typeof job.data === "string" ? JSON.parse(job.data) : job.data;
+    const config = smtpUrl ? { smtpUrl, from: "MuseNest <notify@musenest.test>" } : null;
+    try {
+      await runNotificationSendJob(testDb.db, data, { config, origin, render: plainRender });
+    } catch {
+      failed++;
+      continue;
+    }
+    await testDb.db.execute(sql`UPDATE pgboss.job SET state = 'completed' WHERE id = ${job.id}::uuid`);
+  }
+  return { ran: jobs.length, failed };
+}
+
+const mailTo = (email: string, kind?: NotificationKind, from = 0): Received[] =>
+  smtp.received
+    .slice(from)
+    .filter((m) => m.to.includes(email) && (!kind || headerOf(m.raw, "Subject") === `[${kind}]`));
+
+let seq = 0;
+async function referrerWithCode(name = "Maya") {
+  seq++;
+  const user = await insertClient(testDb.db, {
+    name: `${name} ${seq}`,
+    email: `${name.toLowerCase()}${seq}@example.com`,
+  });
+  const code = await insertCode(testDb.db, user.id, `${name.toUpperCase()}${seq}CODE`);
+  return { user, code };
+}
+
+describe("notifications from domain events", () => {
+  it("a signup with Maya's code: Maya receives exactly one new-referral message, the address masked", async () => {
+    const { user: maya, code } = await referrerWithCode("Maya");
+    await consume(); // whatever earlier setup recorded
+    const mark = smtp.received.length;
+    const { user: referred } = await attributeSignup(testDb.db, {
+      name: "Jordan Lee",
+      email: `jordan.lee${seq}@example.org`,
+      password: "correct horse battery",
+      businessType: "creator",
+      referralCode: code.code,
+    });
+    const consumed = await consume();
+    expect(consumed.queued).toBeGreaterThanOrEqual(1);
+    await runSendJobs();
+    await runSendJobs(); // a second worker pass finds nothing left
+    const received = mailTo(maya.email, "referral_signed_up", mark);
+    expect(received).toHaveLength(1);
+    const body = partOf(received[0].raw, "text/plain");
+    expect(body).toContain(`j***@example.org`);
+    expect(body).not.toContain(referred.email);
+    expect(body).toContain(code.code);
+    // RFC 8058 one-click unsubscribe on every message.
+    expect(headerOf(received[0].raw, "List-Unsubscribe")).toMatch(
+      /^<https:\/\/musenest\.test\/unsubscribe\?token=[^>]+>$/,
+    );
+    expect(headerOf(received[0].raw, "List-Unsubscribe-Post")).toBe("List-Unsubscribe=One-Click");
+  });
+
+  it("an approval job run twice sends one commission-approved message", async () => {
+    const { user: maya, code } = await referrerWithCode("Ana");
+    const referral = await insertReferral(testDb.db, code, { commissionEligible: true });
+    await testDb.db.insert(commissions).values({
+      beneficiaryUserId: maya.id,
+      referralId: referral.id,
+      amountCents: 12_345,
+      currency: "usd",
+      holdUntil: new Date(Date.now() - 60_000),
+    });
+    await consume();
+    const mark = smtp.received.length;
+    await approveDueCommissions(testDb.db, new Date());
+    await consume();
+    await runSendJobs();
+    // The job again (a retry after a crash), and the consumer again over the same events.
+    await approveDueCommissions(testDb.db, new Date());
+    await testDb.db.execute(
+      sql`UPDATE domain_events SET notified_at = NULL WHERE type = 'commission.approved'`,
+    );
+    const again = await consume();
+    expect(again.queued).toBe(0);
+    expect(again.duplicates).toBeGreaterThanOrEqual(1);
+    await runSendJobs();
+    const received = mailTo(maya.email, "commission_approved", mark);
+    expect(received).toHaveLength(1);
+    expect(partOf(received[0].raw, "text/plain")).toContain('"cents":12345');
+  });
+
+  it("a kind turned off gets no outbox row; the others still arrive", async () => {
+    const { user, code } = await referrerWithCode("Noor");
+    await saveNotificationPreferences(testDb.db, {
+      userId: user.id,
+      role: "client",
+      enabled: ["commission_approved", "payout_sent", "reward_reached", "coupon_redeemed", "monthly_summary"],
+    });
+    await insertReferral(testDb.db, code);
+    await testDb.db.transaction((tx) =>
+      recordEvent(tx, "referral.created", {
+        id: 999_000 + seq,
+        referrerUserId: user.id,
+        referredUserId: null,
+        codeUsed: code.code,
+      }),
+    );
+    await testDb.db.transaction((tx) =>
+      recordEvent(tx, "reward.redeemed", {
+        id: 1,
+        userId: user.id,
+        itemName: "Tote bag",
+        costPoints: 300,
+        couponCode: "TOTE-123",
+      }),
+    );
+    const result = await consume();
+    expect(result.turnedOff).toBe(1);
+    const rows = await testDb.db
+      .select()
+      .from(notificationOutbox)
+      .where(eq(notificationOutbox.userId, user.id));
+    expect(rows.map((r) => r.kind)).toEqual(["coupon_redeemed"]);
+  });
+
+  it("past the daily cap messages are kept as capped, not sent", async () => {
+    const { user } = await referrerWithCode("Cap");
+    for (let i = 0; i < 4; i++)
+      await testDb.db.transaction((tx) =>
+        recordEvent(tx, "reward.redeemed", {
+          id: i,
+          userId: user.id,
+          itemName: "Sticker",
+          costPoints: 10,
+          couponCode: `CAP-${seq}-${i}`,
+        }),
+      );
+    const result = await consume(3);
+    expect(result).toMatchObject({ queued: 3, capped: 1 });
+    const rows = await testDb.db
+      .select()
+      .from(notificationOutbox)
+      .where(eq(notificationOutbox.userId, user.id));
+    expect(rows.filter((r) => r.status === "capped")).toHaveLength(1);
+    const mark = smtp.received.length;
+    await runSendJobs();
+    expect(mailTo(user.email, "coupon_redeemed", mark)).toHaveLength(3);
+  });
+});
+
+describe("unsubscribe", () => {
+  it("the link turns off its kind only: no more of that kind, the others still arrive", async () => {
+    const { user, code } = await referrerWithCode("Uma");
+    await consume();
+    const mark = smtp.received.length;
+    await attributeSignup(testDb.db, {
+      name: "First Referred",
+      email: `first${seq}@example.org`,
+      password: "correct horse battery",
+      businessType: "creator",
+      referralCode: code.code,
+    });
+    await consume();
+    await runSendJobs();
+    const [first] = mailTo(user.email, "referral_signed_up", mark);
+    const link = /^<(.+)>$/.exec(headerOf(first.raw, "List-Unsubscribe")!)![1];
+    const token = new URL(link).searchParams.get("token")!;
+    expect(await unsubscribeFromLink(testDb.db, token)).toEqual({
+      userId: user.id,
+      kind: "referral_signed_up",
+    });
+
+    const mark2 = smtp.received.length;
+    await attributeSignup(testDb.db, {
+      name: "Second Referred",
+      email: `second${seq}@example.org`,
+      password: "correct horse battery",
+      businessType: "creator",
+      referralCode: code.code,
+    });
+    await testDb.db.transaction((tx) =>
+      recordEvent(tx, "reward.redeemed", {
+        id: 7,
+        userId: user.id,
+        itemName: "Mug",
+        costPoints: 50,
+        couponCode: `MUG-${seq}`,
+      }),
+    );
+    await consume();
+    await runSendJobs();
+    expect(mailTo(user.email, "referral_signed_up", mark2)).toHaveLength(0);
+    expect(mailTo(user.email, "coupon_redeemed", mark2)).toHaveLength(1);
+  });
+
+  it("a message queued before the kind was turned off is not sent", async () => {
+    const { user } = await referrerWithCode("Late");
+    await testDb.db.transaction((tx) =>
+      recordEvent(tx, "reward.redeemed", {
+        id: 8,
+        userId: user.id,
+        itemName: "Pen",
+        costPoints: 5,
+        couponCode: `PEN-${seq}`,
+      }),
+    );
+    await consume();
+    await turnOffNotificationKind(testDb.db, { userId: user.id, kind: "coupon_redeemed" });
+    const mark = smtp.received.length;
+    await runSendJobs();
+    expect(mailTo(user.email, undefined, mark)).toHaveLength(0);
+    const [row] = await testDb.db
+      .select()
+      .from(notificationOutbox)
+      .where(eq(notificationOutbox.userId, user.id));
+    expect(row.status).toBe("skipped");
+  });
+
+  it("a token cannot be forged or moved to another kind or user", async () => {
+    const secret = "another-secret";
+    const token = unsubscribeToken(42, "payout_sent", secret);
+    expect(verifyUnsubscribeToken(token, secret)).toEqual({ userId: 42, kind: "payout_sent" });
+    const [, , mac] = token.split(".");
+    expect(verifyUnsubscribeToken(`42.commission_approved.${mac}`, secret)).toBeNull();
+    expect(verifyUnsubscribeToken(`43.payout_sent.${mac}`, secret)).toBeNull();
+    expect(verifyUnsubscribeToken(token, "a-different-server-secret")).toBeNull();
+    expect(verifyUnsubscribeToken(`42.not_a_kind.${mac}`, secret)).toBeNull();
+    expect(verifyUnsubscribeToken("garbage", secret)).toBeNull();
+    await expect(unsubscribeFromLink(testDb.db, `42.payout_sent.${"A".repeat(43)}`)).rejects.toMatchObject({
+      code: "invalid_unsubscribe_link",
+    });
+  });
+});
+
+describe("delivery", () => {
+  it("SMTP down: the message is retried and sent once it is back; without SMTP_URL it waits", async () => {
+    const { user } = await referrerWithCode("Down");
+    await testDb.db.transaction((tx) =>
+      recordEvent(tx, "reward.redeemed", {
+        id: 9,
+        userId: user.id,
+        itemName: "Hat",
+        costPoints: 5,
+        couponCode: `HAT-${seq}`,
+      }),
+    );
+    await consume();
+    // Not configured: the job leaves the row waiting in the outbox, and the sweeper does nothing.
+    await runSendJobs(null);
+    let [row] = await testDb.db
+      .select()
+      .from(notificationOutbox)
+      .where(eq(notificationOutbox.userId, user.id));
+    expect(row).toMatchObject({ status: "queued", attempts: 0, lastError: "Waiting: SMTP_URL is not set" });
+    expect(await sweepNotificationOutbox(testDb.db, null, new Date(Date.now() + 5 * 60_000))).toEqual({
+      enqueued: 0,
+    });
+
+    // Configured, but the mail server is down: the sweeper hands it on, the send fails and stays for retry.
+    const down = await startSmtpServer();
+    const downUrl = down.url;
+    await down.close();
+    const config = { smtpUrl: downUrl, from: "MuseNest <notify@musenest.test>" };
+    expect(
+      (await sweepNotificationOutbox(testDb.db, config, new Date(Date.now() + 5 * 60_000))).enqueued,
+    ).toBeGreaterThanOrEqual(1);
+    const attempt = await runSendJobs(downUrl);
+    expect(attempt.failed).toBeGreaterThanOrEqual(1);
+    [row] = await testDb.db.select().from(notificationOutbox).where(eq(notificationOutbox.userId, user.id));
+    expect(row.status).toBe("queued");
+    expect(row.lastError).toMatch(/^Retrying soon/);
+
+    // The retry (same job, still in the queue) once the server is back: sent, once.
+    const mark = smtp.received.length;
+    await runSendJobs();
+    await runSendJobs();
+    expect(mailTo(user.email, "coupon_redeemed", mark)).toHaveLength(1);
+    [row] = await testDb.db.select().from(notificationOutbox).where(eq(notificationOutbox.userId, user.id));
+    expect(row).toMatchObject({ status: "sent", attempts: 2, lastError: null });
+  });
+
+  it("the daily counters equal a recount of the outbox (findRollupMismatches)", async () => {
+    const kept = rawRows(await testDb.db.execute(sql`SELECT * FROM notification_daily_counts`));
+    expect(kept.length).toBeGreaterThan(0);
+    const mismatches = await findRollupMismatches(testDb.db);
+    expect(mismatches.filter((m) => m.rollup === "notification_daily_counts")).toEqual([]);
+  });
+});

@@ -26,6 +26,7 @@ const adminItems: NavItem[] = [
   { href: "/admin/rewards", label: "Rewards" },
   { href: "/admin/clients", label: "Clients" },
   { href: "/admin/invites", label: "Invites" },
+  { href: "/admin/notifications", label: "Notifications" },
   { href: "/admin/jobs", label: "Jobs" },
   { href: "/admin/api-keys", label: "API keys" },
   { href: "/admin/webhooks", label: "Webhooks" },

@@ -31,6 +31,8 @@ export const notificationOutbox = pgTable(
     kind: text("kind").notNull(),
     message: jsonb("message").$type<Record<string, unknown>>().notNull(),
     subject: text("subject").notNull(),
+    /** The plain-text message as decided (the admin outbox shows it). */
+    body: text("body").notNull(),
     /** The page the message is about, e.g. `/dashboard` (made absolute with the configured origin). */
     actionPath: text("action_path").notNull(),
     status: text("status", { enum: notificationStatus }).notNull().default("queued"),

@@ -5,3 +5,4 @@ import "@/lib/rewards/points-jobs";
 import "@/lib/invites/invite-email-worker";
 import "@/lib/webhooks/webhook-jobs";
 import "@/lib/accounts/account-email-worker";
+import "@/lib/notifications/notification-jobs";

@@ -10,10 +10,10 @@ import { recordEvent } from "@/lib/events/record-event";
 import { findRollupMismatches } from "@/lib/referrals/rollup-mismatches";
 import { attributeSignup } from "@/lib/referrals/attribute-signup";
 import { insertClient, insertCode, insertReferral } from "@/testing/fixtures";
-import { plainRender } from "@/testing/notification-render";
 import { headerOf, partOf, startSmtpServer, type Received } from "@/testing/smtp-sink";
 import { rawRows, useTestDatabase } from "@/testing/use-test-database";
 import { consumeNotificationEvents } from "./consume-events";
+import { renderNotification } from "./templates/render-notification";
 import type { NotificationKind } from "./messages";
 import { saveNotificationPreferences, turnOffNotificationKind } from "./preferences";
 import { runNotificationSendJob } from "./send-notification";
@@ -30,7 +30,7 @@ beforeAll(async () => {
 });
 afterAll(() => smtp.close());
 
-const ctx = (cap = 20, now = new Date()) => ({ now, origin, cap, render: plainRender });
+const ctx = (cap = 20, now = new Date()) => ({ now, origin, cap, render: renderNotification });
 const consume = (cap = 20, now = new Date()) => consumeNotificationEvents(testDb.db, ctx(cap, now));
 
 /** Runs the send jobs waiting in the queue as the worker would; a job that throws stays for its retry. */
@@ -45,7 +45,7 @@ async function runSendJobs(smtpUrl: string | null = smtp.url): Promise<{ ran: nu
     const data = typeof job.data === "string" ? JSON.parse(job.data) : job.data;
     const config = smtpUrl ? { smtpUrl, from: "MuseNest <notify@musenest.test>" } : null;
     try {
-      await runNotificationSendJob(testDb.db, data, { config, origin, render: plainRender });
+      await runNotificationSendJob(testDb.db, data, { config, origin, render: renderNotification });
     } catch {
       failed++;
       continue;
@@ -58,7 +58,7 @@ async function runSendJobs(smtpUrl: string | null = smtp.url): Promise<{ ran: nu
 const mailTo = (email: string, kind?: NotificationKind, from = 0): Received[] =>
   smtp.received
     .slice(from)
-    .filter((m) => m.to.includes(email) && (!kind || headerOf(m.raw, "Subject") === `[${kind}]`));
+    .filter((m) => m.to.includes(email) && (!kind || headerOf(m.raw, "X-MuseNest-Notification") === kind));
 
 let seq = 0;
 async function referrerWithCode(name = "Maya") {
@@ -93,6 +93,9 @@ describe("notifications from domain events", () => {
     expect(body).toContain(`j***@example.org`);
     expect(body).not.toContain(referred.email);
     expect(body).toContain(code.code);
+    const html = partOf(received[0].raw, "text/html");
+    expect(html).toContain("j***@example.org");
+    expect(html).not.toContain(referred.email);
     // RFC 8058 one-click unsubscribe on every message.
     expect(headerOf(received[0].raw, "List-Unsubscribe")).toMatch(
       /^<https:\/\/musenest\.test\/unsubscribe\?token=[^>]+>$/,
@@ -126,7 +129,7 @@ describe("notifications from domain events", () => {
     await runSendJobs();
     const received = mailTo(maya.email, "commission_approved", mark);
     expect(received).toHaveLength(1);
-    expect(partOf(received[0].raw, "text/plain")).toContain('"cents":12345');
+    expect(partOf(received[0].raw, "text/plain")).toContain("$123.45");
   });
 
   it("a kind turned off gets no outbox row; the others still arrive", async () => {

@@ -89,3 +89,16 @@ export async function turnedOff(
     );
   return new Set(rows.map((r) => `${r.userId}:${r.kind}`));
 }
+
+/** Whether the user has turned this kind off (the unsubscribe page's "done" reads it rather than trusting the URL). */
+export async function isNotificationKindOff(
+  db: DbOrTx,
+  userId: number,
+  kind: NotificationKind,
+): Promise<boolean> {
+  const [row] = await db
+    .select({ enabled: notificationPreferences.enabled })
+    .from(notificationPreferences)
+    .where(and(eq(notificationPreferences.userId, userId), eq(notificationPreferences.kind, kind)));
+  return row?.enabled === false;
+}

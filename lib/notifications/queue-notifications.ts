@@ -82,7 +82,7 @@ export async function queueNotifications(
     const recipient = recipients.get(draft.userId);
     if (!recipient) continue; // deleted since the event: nobody to tell
     const frame = notificationFrame(recipient, draft.message.kind, draft.actionPath, ctx.origin);
-    const { subject } = await ctx.render(draft.message, frame);
+    const { subject, text } = await ctx.render(draft.message, frame);
     const [row] = await tx
       .insert(notificationOutbox)
       .values({
@@ -91,6 +91,7 @@ export async function queueNotifications(
         kind: draft.message.kind,
         message: draft.message,
         subject,
+        body: text,
         actionPath: draft.actionPath,
         createdAt: ctx.now,
       })

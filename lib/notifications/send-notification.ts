@@ -93,6 +93,8 @@ export async function sendNotification(
       headers: {
         "List-Unsubscribe": `<${frame.unsubscribeUrl}>`,
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        // Lets recipients (and tests) filter by kind without parsing the subject.
+        "X-MuseNest-Notification": message.kind,
       },
     });
   } catch (error) {

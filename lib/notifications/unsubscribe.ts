@@ -23,3 +23,8 @@ export async function unsubscribeFromLink(
   await turnOffNotificationKind(db, { ...target, now });
   return target;
 }
+
+/** What a link would turn off, for the confirmation page (a GET changes nothing: link scanners open it). */
+export function unsubscribeLinkTarget(token: string): { userId: number; kind: NotificationKind } | null {
+  return verifyUnsubscribeToken(token);
+}

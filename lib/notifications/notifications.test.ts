@@ -9,9 +9,10 @@ import { approveDueCommissions } from "@/lib/commissions/approve-due";
 import { recordEvent } from "@/lib/events/record-event";
 import { findRollupMismatches } from "@/lib/referrals/rollup-mismatches";
 import { attributeSignup } from "@/lib/referrals/attribute-signup";
-import { insertClient, insertCode, insertReferral } from "@/testing/fixtures";
+import { insertClient, insertCode, insertReferral, insertUser } from "@/testing/fixtures";
 import { headerOf, partOf, startSmtpServer, type Received } from "@/testing/smtp-sink";
 import { rawRows, useTestDatabase } from "@/testing/use-test-database";
+import { checkFailingJobs, FAILING_JOB_THRESHOLD, notifyWebhookEndpointDisabled } from "./admin-notices";
 import { consumeNotificationEvents } from "./consume-events";
 import { renderNotification } from "./templates/render-notification";
 import type { NotificationKind } from "./messages";
@@ -327,5 +328,45 @@ describe("delivery", () => {
     expect(kept.length).toBeGreaterThan(0);
     const mismatches = await findRollupMismatches(testDb.db);
     expect(mismatches.filter((m) => m.rollup === "notification_daily_counts")).toEqual([]);
+  });
+});
+
+describe("admin notices", () => {
+  it("a disabled webhook endpoint and a failing job reach every admin, the job once per queue per day", async () => {
+    const admin = await insertUser(testDb.db, {
+      email: `ops${++seq}@musenest.test`,
+      name: "Ops Admin",
+      role: "admin",
+    });
+    await testDb.db.transaction((tx) =>
+      notifyWebhookEndpointDisabled(
+        tx,
+        {
+          id: 7,
+          url: "https://hooks.example.com/in?token=secret",
+          reason: "every delivery failed for 3 days",
+          disabledAt: new Date(),
+        },
+        ctx(),
+      ),
+    );
+    for (let i = 0; i < FAILING_JOB_THRESHOLD; i++)
+      await testDb.db.execute(sql`
+        INSERT INTO pgboss.job (name, data, state, completed_on, output)
+        VALUES ('invites:send-email', '{}'::jsonb, 'failed', now(), ${JSON.stringify({ message: `SMTP refused ${i}` })}::jsonb)`);
+    expect((await checkFailingJobs(testDb.db, ctx())).queues).toContain("invites:send-email");
+    await checkFailingJobs(testDb.db, ctx()); // the hourly check again, same day: nothing new
+    const rows = await testDb.db
+      .select()
+      .from(notificationOutbox)
+      .where(eq(notificationOutbox.userId, admin.id));
+    expect(rows.map((r) => r.kind).sort()).toEqual(["job_failing", "webhook_endpoint_disabled"]);
+    const mark = smtp.received.length;
+    await runSendJobs();
+    const hook = mailTo(admin.email, "webhook_endpoint_disabled", mark);
+    expect(hook).toHaveLength(1);
+    // The receiver's token in the endpoint's query string is not mailed.
+    expect(partOf(hook[0].raw, "text/plain")).not.toContain("token=secret");
+    expect(mailTo(admin.email, "job_failing", mark)).toHaveLength(1);
   });
 });

@@ -8,11 +8,15 @@ import { isWindowOpen } from "@/lib/time-window";
 export const BASE_RATE_BPS = 1000;
 const ONE = 10_000n; // 100% in basis points, and ×1 as a multiplier
 
-/** SPEC: ≥25 qualified referrals → ×1.1, ≥50 → ×1.25, ≥100 → ×1.5 (highest first). */
-export const TIER_MULTIPLIERS: readonly { minReferrals: number; multiplier: number }[] = [
-  { minReferrals: 100, multiplier: 15_000 },
-  { minReferrals: 50, multiplier: 12_500 },
-  { minReferrals: 25, multiplier: 11_000 },
+/**
+ * SPEC: ≥25 qualified referrals → ×1.1, ≥50 → ×1.25, ≥100 → ×1.5 (highest first); the names are what
+ * the tier.reached event and its e-mail call them. The SQL function commission_tier (migration 0035,
+ * the tier.reached event's trigger) spells the same table; badge-and-tier-events.test.ts holds them equal.
+ */
+export const TIER_MULTIPLIERS: readonly { minReferrals: number; multiplier: number; name: string }[] = [
+  { minReferrals: 100, multiplier: 15_000, name: "Champion" },
+  { minReferrals: 50, multiplier: 12_500, name: "Ambassador" },
+  { minReferrals: 25, multiplier: 11_000, name: "Advocate" },
 ];
 
 export type CommissionLevel = (typeof commissionLevel.enumValues)[number];

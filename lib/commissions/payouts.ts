@@ -1,4 +1,5 @@
 import { eventsFromRowsSql, recordEvent } from "@/lib/events/record-event";
+import { payoutBatchCreatedJson } from "@/lib/events/resource-json";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { commissions, payoutBatches, payouts } from "@/db/schema";
 import { z } from "zod";
@@ -117,6 +118,7 @@ export async function createPayoutBatch(
       entityId: batch.id,
       details: { lines, totalCents: totals[BASE_CURRENCY] ?? 0, totals, minimumCents: minimum },
     });
+    await recordEvent(tx, "payout_batch.created", payoutBatchCreatedJson(saved, lines));
     return { batch: saved, lines };
   });
 }

@@ -12,6 +12,11 @@ export const EVENT_TYPES = [
   "commission.reversed",
   "payout.paid",
   "reward.redeemed",
+  // Recorded by triggers (migration 0035) on the rows that win a badge and raise a commission tier, so every
+  // path that does either records it once; payloads in lib/events/resource-json.ts.
+  "badge.earned",
+  "tier.reached",
+  "payout_batch.created",
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -3676,6 +3676,9 @@ export interface operations {
                 | "commission.reversed"
                 | "payout.paid"
                 | "reward.redeemed"
+                | "badge.earned"
+                | "tier.reached"
+                | "payout_batch.created"
               )[];
               failing_since: string | null;
               id: number;
@@ -3761,6 +3764,9 @@ export interface operations {
             | "commission.reversed"
             | "payout.paid"
             | "reward.redeemed"
+            | "badge.earned"
+            | "tier.reached"
+            | "payout_batch.created"
           )[];
           url: string;
         };
@@ -3814,6 +3820,9 @@ export interface operations {
                 | "commission.reversed"
                 | "payout.paid"
                 | "reward.redeemed"
+                | "badge.earned"
+                | "tier.reached"
+                | "payout_batch.created"
               )[];
               failing_since: string | null;
               id: number;
@@ -4004,6 +4013,9 @@ export interface operations {
             | "commission.reversed"
             | "payout.paid"
             | "reward.redeemed"
+            | "badge.earned"
+            | "tier.reached"
+            | "payout_batch.created"
           )[];
           url?: string;
         };
@@ -4056,6 +4068,9 @@ export interface operations {
                 | "commission.reversed"
                 | "payout.paid"
                 | "reward.redeemed"
+                | "badge.earned"
+                | "tier.reached"
+                | "payout_batch.created"
               )[];
               failing_since: string | null;
               id: number;

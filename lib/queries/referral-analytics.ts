@@ -6,6 +6,7 @@ import { timestampParam } from "@/db/sql-values";
 import type { DbOrTx } from "@/db/types";
 import {
   commissionBucketRow,
+  type CommissionBucketCents,
   readCommissionBuckets,
   rollupBucketColumns,
   sumRollupBucket,
@@ -258,17 +259,32 @@ function ofClientCodes(clientId: number) {
   return sql`d.referral_code_id = ANY (ARRAY(SELECT rc.id FROM referral_codes rc WHERE rc.client_id = ${clientId}))`;
 }
 
+/** One UTC month of a client, as numbers: what the monthly report and the monthly summary e-mail show. */
+export type MonthlyFigures = {
+  month: string;
+  /** Referrals up to the month's end (or today while it runs). */
+  totalReferrals: number;
+  /** Signups within the month. */
+  newReferrals: number;
+  clicks: number;
+  /** Direct commissions created in the month, by bucket (base currency: the month rollups hold usd rows). */
+  money: CommissionBucketCents;
+  /** The code with most signups in the month (ties: alphabetical); null without a signup. */
+  topCode: string | null;
+};
+
 /**
- * The report for one UTC month: referrals up to its end and within it, the direct commissions created in
- * it (earned; pending = not yet paid), the code with most signups in it, and signups ÷ clicks in it.
- * A month still running is counted up to today (whole UTC days: nothing is recorded after `now`).
+ * The figures of one UTC month: referrals up to its end and within it, the direct commissions created in
+ * it, the code with most signups in it, and its clicks. A month still running is counted up to today
+ * (whole UTC days: nothing is recorded after `now`). The dashboard's monthly report (monthlyReportRead) and
+ * the monthly summary e-mail (lib/notifications/monthly-summary.ts) both read this one query.
  *
  * From rollups only: the month's signups and clicks from referral_code_daily (the client's codes, the
  * month's days), its commissions from commission_daily (by the buckets of commission-buckets.ts), and
  * "referrals up to its end" as referrer_stats' total minus the signups of the days after the month —
  * at most a year of days, never a count of the referrals themselves.
  */
-export function monthlyReportRead(clientId: number, month: string, now: Date): JsonRead<MonthlyReport> {
+export function monthlyFiguresRead(clientId: number, month: string, now: Date): JsonRead<MonthlyFigures> {
   const bounds = monthBounds(month);
   const first = dayParam(bounds.start);
   // The month's last day, or today while it runs.
@@ -297,20 +313,36 @@ export function monthlyReportRead(clientId: number, month: string, now: Date): J
     money: bucketJson.nullable(),
     top_code: jsonCol.nullableText,
   });
-  return jsonRead(query, shape, (r) => {
-    const money = readCommissionBuckets(r.money ?? undefined);
-    return {
-      period: month,
-      total_referrals: r.total,
-      new_referrals: r.new,
-      commission_earned: centsToDecimal(money.earnedCents),
-      commission_pending: centsToDecimal(money.unpaidCents),
-      commission_on_hold: centsToDecimal(money.onHoldCents),
-      commission_approved: centsToDecimal(money.approvedCents),
-      top_performing_code: r.top_code,
-      conversion_rate: ratio(r.new, r.clicks),
-    };
-  });
+  return jsonRead(query, shape, (r) => ({
+    month,
+    totalReferrals: r.total,
+    newReferrals: r.new,
+    clicks: r.clicks,
+    money: readCommissionBuckets(r.money ?? undefined),
+    topCode: r.top_code,
+  }));
+}
+
+/** The report for one UTC month (GET /api/clients/:id/referral-analytics?month=, the Earnings page). */
+export function monthlyReportRead(clientId: number, month: string, now: Date): JsonRead<MonthlyReport> {
+  const figures = monthlyFiguresRead(clientId, month, now);
+  return {
+    sql: figures.sql,
+    parse: (json) => {
+      const f = figures.parse(json);
+      return {
+        period: f.month,
+        total_referrals: f.totalReferrals,
+        new_referrals: f.newReferrals,
+        commission_earned: centsToDecimal(f.money.earnedCents),
+        commission_pending: centsToDecimal(f.money.unpaidCents),
+        commission_on_hold: centsToDecimal(f.money.onHoldCents),
+        commission_approved: centsToDecimal(f.money.approvedCents),
+        top_performing_code: f.topCode,
+        conversion_rate: ratio(f.newReferrals, f.clicks),
+      };
+    },
+  };
 }
 
 export function getMonthlyReport(

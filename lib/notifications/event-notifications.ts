@@ -153,6 +153,39 @@ export async function draftsForEvent(db: DbOrTx, event: RecordedEvent): Promise<
       };
       return [draft(event, userId, message, "/redeem")];
     }
+    case "badge.earned":
+    case "tier.reached": {
+      const userId = num(p.user_id);
+      const name = str(p.name);
+      if (userId === null || name === null) return [];
+      const message: NotificationMessage = {
+        kind: "reward_reached",
+        reward:
+          event.type === "badge.earned"
+            ? { type: "badge", name }
+            : { type: "tier", name, multiplier: num(p.multiplier) ?? 1 },
+      };
+      return [draft(event, userId, message, "/dashboard/rewards")];
+    }
+    case "payout_batch.created": {
+      const batchId = num(p.id);
+      if (batchId === null) return [];
+      const perCurrency =
+        p.currency_totals && typeof p.currency_totals === "object"
+          ? Object.entries(p.currency_totals as Record<string, unknown>)
+          : [];
+      const message: NotificationMessage = {
+        kind: "payout_batch_ready",
+        batchId,
+        lines: num(p.lines) ?? 0,
+        // Largest first, like every per-currency list in messages.ts.
+        totals: perCurrency
+          .map(([currency, cents]) => ({ currency, cents: num(cents) ?? 0 }))
+          .sort((a, b) => b.cents - a.cents || a.currency.localeCompare(b.currency)),
+      };
+      const admins = await activeAdminIds(db);
+      return admins.map((admin) => draft(event, admin, message, `/admin/payouts/${batchId}`));
+    }
     default:
       return [];
   }

@@ -1,5 +1,6 @@
 // Registers the notification jobs with the job runner (imported by lib/jobs/registry.ts): the events
-// consumer and the sweeper every minute, the failing-jobs check every hour, and the send worker.
+// consumer and the sweeper every minute, the failing-jobs check and the monthly summary every hour (the
+// summary acts in a month's first days only), and the send worker.
 import { getDb } from "@/db/client";
 import { NOTIFICATION_SEND_QUEUE } from "@/db/job-queue";
 import { configuredAppOrigin } from "@/lib/app-url";
@@ -7,6 +8,7 @@ import { mailerConfigFromEnv } from "@/lib/invites/mailer";
 import { registerJob, registerWorker } from "@/lib/jobs/scheduler";
 import { checkFailingJobs } from "./admin-notices";
 import { consumeNotificationEvents } from "./consume-events";
+import { queueMonthlySummaries } from "./monthly-summary-job";
 import { pipelineContext } from "./pipeline-context";
 import { runNotificationSendJob } from "./send-notification";
 import { sweepNotificationOutbox } from "./sweep-outbox";
@@ -28,6 +30,12 @@ registerJob({
   name: "notifications:check-failing-jobs",
   intervalMs: 60 * 60_000,
   run: async (now) => checkFailingJobs(await getDb(), pipelineContext(now)),
+});
+
+registerJob({
+  name: "notifications:monthly-summary",
+  intervalMs: 60 * 60_000,
+  run: async (now) => queueMonthlySummaries(await getDb(), pipelineContext(now)),
 });
 
 registerWorker({

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NOTIFICATION_SEND_QUEUE } from "@/db/job-queue";
 import { commissions, notificationOutbox } from "@/db/schema";
 import { approveDueCommissions } from "@/lib/commissions/approve-due";
-import { recordEvent } from "@/lib/events/record-event";
+import { recordEvent, recordEvents } from "@/lib/events/record-event";
 import { findRollupMismatches } from "@/lib/referrals/rollup-mismatches";
 import { attributeSignup } from "@/lib/referrals/attribute-signup";
 import { insertClient, insertCode, insertReferral, insertUser } from "@/testing/fixtures";
@@ -14,6 +14,7 @@ import { headerOf, partOf, startSmtpServer, type Received } from "@/testing/smtp
 import { rawRows, useTestDatabase } from "@/testing/use-test-database";
 import { checkFailingJobs, FAILING_JOB_THRESHOLD, notifyWebhookEndpointDisabled } from "./admin-notices";
 import { consumeNotificationEvents } from "./consume-events";
+import { queueMonthlySummaries } from "./monthly-summary-job";
 import { renderNotification } from "./templates/render-notification";
 import type { NotificationKind } from "./messages";
 import { saveNotificationPreferences, turnOffNotificationKind } from "./preferences";
@@ -368,5 +369,74 @@ describe("admin notices", () => {
     // The receiver's token in the endpoint's query string is not mailed.
     expect(partOf(hook[0].raw, "text/plain")).not.toContain("token=secret");
     expect(mailTo(admin.email, "job_failing", mark)).toHaveLength(1);
+  });
+});
+
+describe("rewards, payout batches and the monthly summary", () => {
+  it("a badge, a tier and a payout batch become reward and batch-ready messages", async () => {
+    const { user } = await referrerWithCode("Rae");
+    const admin = await insertUser(testDb.db, {
+      email: `fin${++seq}@musenest.test`,
+      name: "Finance",
+      role: "admin",
+    });
+    await testDb.db.transaction((tx) =>
+      recordEvents(tx, [
+        { type: "badge.earned", data: { userId: user.id, badge: "gold", name: "Gold" } },
+        { type: "tier.reached", data: { userId: user.id, name: "Silver", multiplier: 1.1 } },
+        {
+          type: "payout_batch.created",
+          data: { id: 41, currencyTotals: { eur: 399, usd: 11_000 }, lines: 3 },
+        },
+      ]),
+    );
+    await consume();
+    const mine = await testDb.db
+      .select()
+      .from(notificationOutbox)
+      .where(eq(notificationOutbox.userId, user.id));
+    expect(mine.map((r) => r.message)).toEqual([
+      { kind: "reward_reached", reward: { type: "badge", name: "Gold" } },
+      { kind: "reward_reached", reward: { type: "tier", name: "Silver", multiplier: 1.1 } },
+    ]);
+    const [batch] = await testDb.db
+      .select()
+      .from(notificationOutbox)
+      .where(eq(notificationOutbox.userId, admin.id));
+    expect(batch.message).toEqual({
+      kind: "payout_batch_ready",
+      batchId: 41,
+      lines: 3,
+      totals: [
+        { currency: "usd", cents: 11_000 },
+        { currency: "eur", cents: 399 },
+      ],
+    });
+    expect(batch.actionPath).toBe("/admin/payouts/41");
+  });
+
+  it("the monthly summary is queued once per referrer and month, only in the month's first days", async () => {
+    const { user } = await referrerWithCode("Mo");
+    const { user: quiet } = await referrerWithCode("Quiet");
+    await turnOffNotificationKind(testDb.db, { userId: quiet.id, kind: "monthly_summary" });
+    const first = new Date("2026-12-01T06:00:00Z");
+    expect(await queueMonthlySummaries(testDb.db, ctx(20, new Date("2026-12-15T06:00:00Z")))).toEqual({
+      month: null,
+      queued: 0,
+    });
+    const run = await queueMonthlySummaries(testDb.db, ctx(20, first));
+    expect(run.month).toBe("2026-11");
+    expect(run.queued).toBeGreaterThanOrEqual(1);
+    // The hourly run again, and a run with the progress marker reset: nothing twice.
+    expect((await queueMonthlySummaries(testDb.db, ctx(20, first))).queued).toBe(0);
+    await testDb.db.execute(sql`UPDATE notification_monthly_runs SET last_user_id = 0, finished_at = NULL`);
+    expect((await queueMonthlySummaries(testDb.db, ctx(20, first))).queued).toBe(0);
+    const summaries = await testDb.db
+      .select()
+      .from(notificationOutbox)
+      .where(eq(notificationOutbox.kind, "monthly_summary"));
+    expect(summaries.filter((r) => r.userId === user.id)).toHaveLength(1);
+    expect(summaries.filter((r) => r.userId === quiet.id)).toHaveLength(0);
+    expect(summaries.find((r) => r.userId === user.id)!.message).toMatchObject({ month: "2026-11" });
   });
 });

@@ -33,7 +33,7 @@ import {
 } from "@/lib/validation/campaigns";
 import { leaderboardOptInSchema } from "@/lib/validation/leaderboard";
 import { retryJobSchema } from "@/lib/validation/jobs";
-import { notificationPreferencesSchema } from "@/lib/validation/notifications";
+import { notificationPreferencesSchema, processNotificationsSchema } from "@/lib/validation/notifications";
 import { embedCreateCodeSchema } from "@/lib/validation/embed";
 import { EVENT_TYPES } from "@/lib/events/event-types";
 import { REFERRER_NOTIFICATION_KINDS } from "@/lib/notifications/messages";
@@ -257,6 +257,7 @@ export const actionTargets: Record<string, ActionTarget> = {
     valid: () => ({ intent: "assign", clientId: MISSING, partner: "nobody@example.net" }),
   },
   approveDueAction: { schema: approveDueSchema, who: "admin", valid: () => ({}) },
+  processNotificationEventsAction: { schema: processNotificationsSchema, who: "admin", valid: () => ({}) },
   createPayoutBatchAction: {
     schema: createPayoutBatchSchema,
     who: "admin",

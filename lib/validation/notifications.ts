@@ -33,3 +33,6 @@ export const adminNotificationsSearchSchema = z.object({
   status: z.enum(notificationStatus).optional().catch(undefined),
 });
 export type AdminNotificationsSearch = z.output<typeof adminNotificationsSearchSchema>;
+
+/** "Process new events now" on /admin/notifications: no fields. */
+export const processNotificationsSchema = z.object({});

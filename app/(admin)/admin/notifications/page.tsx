@@ -17,6 +17,7 @@ import { NOTIFICATION_KIND_LABELS } from "@/lib/notifications/kind-labels";
 import { NOTIFICATION_KINDS } from "@/lib/notifications/messages";
 import { ADMIN_NOTIFICATIONS_LIMIT, listNotificationsForAdmin } from "@/lib/queries/notification-outbox";
 import { adminNotificationsSearchSchema } from "@/lib/validation/notifications";
+import { ProcessNowForm } from "./process-now-form";
 
 export const metadata: Metadata = { title: "Notifications" };
 export const dynamic = "force-dynamic";
@@ -55,6 +56,8 @@ export default async function AdminNotificationsPage({ searchParams }: Props) {
           </ButtonLink>
         }
       />
+
+      <ProcessNowForm />
 
       <FilterLinks
         label="Filter by status"

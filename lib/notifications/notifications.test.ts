@@ -271,6 +271,10 @@ describe("unsubscribe", () => {
     expect(verifyUnsubscribeToken(token, "a-different-server-secret")).toBeNull();
     expect(verifyUnsubscribeToken(`42.not_a_kind.${mac}`, secret)).toBeNull();
     expect(verifyUnsubscribeToken("garbage", secret)).toBeNull();
+    // The same bytes spelled differently (base64url's spare bits in the last character) are refused too.
+    const last = mac.at(-1)!;
+    const respelled = mac.slice(0, -1) + String.fromCharCode(last.charCodeAt(0) ^ 1);
+    expect(verifyUnsubscribeToken(`42.payout_sent.${respelled}`, secret)).toBeNull();
     await expect(unsubscribeFromLink(testDb.db, `42.payout_sent.${"A".repeat(43)}`)).rejects.toMatchObject({
       code: "invalid_unsubscribe_link",
     });

@@ -31,7 +31,9 @@ export function verifyUnsubscribeToken(
   const userId = Number(match[1]);
   const kind = NOTIFICATION_KINDS.find((k) => k === match[2]);
   if (!kind || !Number.isSafeInteger(userId) || userId < 1) return null;
-  const given = Buffer.from(match[3], "base64url");
-  const expected = signature(userId, kind, secret);
+  // Compared as text: the canonical encoding only (base64url's last character has spare bits, so two
+  // spellings would decode to the same bytes).
+  const given = Buffer.from(match[3]);
+  const expected = Buffer.from(signature(userId, kind, secret).toString("base64url"));
   return given.length === expected.length && timingSafeEqual(given, expected) ? { userId, kind } : null;
 }

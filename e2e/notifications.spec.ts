@@ -119,7 +119,9 @@ test("the unsubscribe link from the outbox works signed out: one-click POST, and
 
   await anonymous.getByRole("button", { name: "Unsubscribe from New referral" }).click();
   await expect(anonymous.getByRole("heading", { name: "You are unsubscribed" })).toBeVisible();
-  await expect(anonymous.getByRole("status")).toContainText("We turned off New referral e-mails");
+  await expect(anonymous.getByRole("status").filter({ hasText: "We turned off" })).toContainText(
+    "New referral",
+  );
   await expectNoSeriousViolations(anonymous);
   await maya.reload();
   await expect(checkbox(maya, "New referral")).not.toBeChecked();
@@ -127,5 +129,5 @@ test("the unsubscribe link from the outbox works signed out: one-click POST, and
 
   // A made-up link is refused on the page too.
   await anonymous.goto("/unsubscribe?token=1.payout_sent.not-a-signature");
-  await expect(anonymous.getByRole("alert")).toContainText("not valid");
+  await expect(anonymous.getByRole("alert").filter({ hasText: "not valid" })).toBeVisible();
 });

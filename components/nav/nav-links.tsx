@@ -17,8 +17,8 @@ export type NavUser = { name: string; roleLabel: string | null };
 type NavLinksProps = {
   items: NavItem[];
   user: NavUser | null;
-  /** Below this width the links fold into the menu button; long lists (the admin's) need `xl`. */
-  collapseBelow?: "lg" | "xl";
+  /** Below this width the links fold into the menu button; long lists (the admin's) need `xl` or `2xl`. */
+  collapseBelow?: "lg" | "xl" | "2xl";
 };
 
 // Tailwind needs whole class names in the source, so each breakpoint's layout is spelled out.
@@ -47,6 +47,19 @@ const layouts = {
     emphasis: "xl:mt-0 xl:ml-2",
     userBox: "xl:justify-end xl:border-0 xl:pt-0",
     userName: "xl:max-w-24 2xl:max-w-48",
+  },
+  // More than eleven links no longer fit 1280 px: they stay in the menu up to 1536 px.
+  "2xl": {
+    toggle: "2xl:hidden",
+    panel:
+      "2xl:static 2xl:flex 2xl:flex-1 2xl:flex-row 2xl:items-center 2xl:gap-3 2xl:border-0 2xl:bg-transparent 2xl:p-0 2xl:shadow-none",
+    list: "2xl:flex-row 2xl:items-center",
+    listWithUser: "2xl:mr-auto",
+    listAnonymous: "2xl:ml-auto",
+    link: "2xl:px-2 2xl:py-1.5",
+    emphasis: "2xl:mt-0 2xl:ml-2",
+    userBox: "2xl:justify-end 2xl:border-0 2xl:pt-0",
+    userName: "2xl:max-w-40",
   },
 } as const;
 

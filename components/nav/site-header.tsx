@@ -62,8 +62,8 @@ export function Logo() {
 
 export function SiteHeader({ user }: { user: SiteHeaderUser | null }) {
   const items = navItemsFor(user);
-  // The admin's list is long: it gets the wider bar and folds into the menu below `xl`.
-  const wide = items.length > 6;
+  // The admin's list is long: it folds into the menu below `xl`, or below `2xl` past eleven links.
+  const collapseBelow = items.length > 11 ? "2xl" : items.length > 6 ? "xl" : "lg";
   const navUser: NavUser | null = user
     ? { name: user.name.trim() || user.email, roleLabel: user.role === "admin" ? "Admin" : null }
     : null;
@@ -75,7 +75,7 @@ export function SiteHeader({ user }: { user: SiteHeaderUser | null }) {
         <Link href="/" className="shrink-0 rounded-lg" aria-label="MuseNest Referrals home">
           <Logo />
         </Link>
-        <NavLinks items={items} user={navUser} collapseBelow={wide ? "xl" : "lg"} />
+        <NavLinks items={items} user={navUser} collapseBelow={collapseBelow} />
       </div>
     </header>
   );

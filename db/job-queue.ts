@@ -125,6 +125,7 @@ export const QUEUE_DEFINITIONS: QueueDefinition[] = [
   { name: "rewards:expire-points", policy: "singleton", retryLimit: 0 },
   { name: "rewards:release-paid-referrals", policy: "singleton", retryLimit: 0 },
   { name: "invites:sweep-queued", policy: "singleton", retryLimit: 0 },
+  { name: "leaderboard:move-window", policy: "singleton", retryLimit: 0 },
   // Webhooks (lib/webhooks): the fan-out of recorded events, and one job per delivery attempt, which
   // schedules its own retries (5 s … 24 h) so the queue itself retries only an attempt that crashed.
   { name: "webhooks:fan-out", policy: "singleton", retryLimit: 0 },

@@ -65,9 +65,9 @@ export const notificationExamples: NotificationExample[] = [
   },
   {
     name: "reward_reached",
-    message: { kind: "reward_reached", reward: { type: "tier", name: "Gold", multiplier: 1.1 } },
-    subject: "You reached the Gold tier: 1.1× commissions",
-    lines: ["You reached the Gold tier.", "every new commission is multiplied by 1.1× (10% more)."],
+    message: { kind: "reward_reached", reward: { type: "tier", name: "Advocate", multiplier: 1.1 } },
+    subject: "You reached the Advocate tier: 1.1× commissions",
+    lines: ["You reached the Advocate tier.", "every new commission is multiplied by 1.1× (10% more)."],
   },
   {
     name: "coupon_redeemed",

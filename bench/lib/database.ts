@@ -6,6 +6,7 @@ import path from "node:path";
 import postgres from "postgres";
 import { createApiKey } from "@/lib/auth/api-keys";
 import { openPglite, openPostgres, runMigrations, type DatabaseHandle } from "@/db/open";
+import { moveLeaderboardWindow } from "@/lib/queries/leaderboard-window";
 import { runNodeCapture } from "./server";
 
 export type BenchDatabase = { kind: "postgres"; url: string } | { kind: "pglite"; dir: string };
@@ -112,6 +113,10 @@ export async function prepareDatabase(opts: {
     );
   }
   const seedSeconds = await seed(db, opts.referrals);
+  // Measured as a reused database is: the seed analyzes only the tables it bulk-loads, and with autovacuum
+  // off (as on the bench machine) the codes and the rollups would be planned without statistics — hash
+  // joins over every code's counters on the dashboard instead of the referrer's few index look-ups.
+  await maintain(db);
   const handle = await openBench(db);
   try {
     return { db, referrals: await referralCount(handle), seeded: true, seedSeconds };
@@ -130,6 +135,10 @@ async function maintain(db: BenchDatabase): Promise<void> {
   const handle = await openPostgres(db.url, { max: 1 });
   try {
     await runMigrations(handle);
+    // The leaderboard's 30 days where the app's job (leaderboard:move-window) would have moved them by
+    // now: the bench server runs with JOBS=off, and a database seeded on an earlier day would otherwise
+    // be measured on the board's slower path for a window nobody moved.
+    await moveLeaderboardWindow(handle.db, new Date());
   } finally {
     await handle.close();
   }

@@ -5,4 +5,5 @@ import "@/lib/rewards/points-jobs";
 import "@/lib/invites/invite-email-worker";
 import "@/lib/webhooks/webhook-jobs";
 import "@/lib/accounts/account-email-worker";
+import "@/lib/queries/leaderboard-window-job";
 import "@/lib/notifications/notification-jobs";

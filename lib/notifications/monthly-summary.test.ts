@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { commissions, referralClicks } from "@/db/schema";
 import { centsToDecimal } from "@/lib/format";
 import { loadDashboardEarnings } from "@/lib/queries/dashboard";
-import { creditPoints } from "@/lib/rewards/ledger";
+import { findRollupMismatches } from "@/lib/referrals/rollup-mismatches";
+import { creditPoints, voidPendingEntries } from "@/lib/rewards/ledger";
 import { insertClient, insertCode, insertReferral, type User } from "@/testing/fixtures";
 import { useTestDatabase } from "@/testing/use-test-database";
 import { monthlySummaryMessages } from "./monthly-summary";
@@ -72,6 +73,9 @@ beforeAll(async () => {
       status: "available",
       now: new Date("2026-12-01T00:00:00Z"),
     });
+    // Held, then voided (its referral rejected): earned nothing.
+    const voided = await creditPoints(tx, { ...credit, points: 80, status: "pending", now: nov });
+    await voidPendingEntries(tx, [{ id: voided, userId: busy.id, deltaPoints: 80 }]);
   });
   referrers.push(busy);
 
@@ -143,6 +147,10 @@ describe("monthlySummaryMessages", () => {
       afterUserId = page[page.length - 1].userId;
     }
     expect(seen).toEqual(referrers.map((r) => r.id).sort((a, b) => a - b));
+  });
+
+  it("reads points from a rollup equal to its recount (points_earned_daily)", async () => {
+    expect(await findRollupMismatches(testDb.db)).toEqual([]);
   });
 
   it("refuses a malformed month or page", async () => {

@@ -3,7 +3,6 @@ import { and, asc, eq, exists, gt, sql } from "drizzle-orm";
 import { z } from "zod";
 import { jsonCol, readBatch, type JsonRead } from "@/db/json-batch";
 import { referralCodes, users } from "@/db/schema";
-import { timestampParam } from "@/db/sql-values";
 import type { DbOrTx } from "@/db/types";
 import { BASE_CURRENCY } from "@/lib/money/currencies";
 import type { NotificationMessage } from "@/lib/notifications/messages";
@@ -24,18 +23,26 @@ export const monthlySummaryQuerySchema = z.object({
 });
 export type MonthlySummaryQuery = z.infer<typeof monthlySummaryQuerySchema>;
 
-/** Referrers per statement: each brings a handful of index look-ups, so a page is split into a few batches. */
-const READS_PER_STATEMENT = 100;
+/**
+ * Referrers per statement: each brings a handful of index look-ups. Measured on a 200k-referral program
+ * (2,008 referrers, load ~14 on 2 cores): 100 referrers in statements of 50 took 0.8 s, in one statement
+ * 5.9 s; in statements of 40 the whole walk took 4 ms per referrer.
+ */
+const READS_PER_STATEMENT = 40;
 
 /**
- * Points the referrer earned in the month: the credits (positive rows, held ones included, void ones not)
- * created in it. A range of the (user_id, created_at) index: one month of one referrer's rows.
+ * Points the referrer earned in the month: the credits (held ones included, void ones not) created in it,
+ * from the per-day rollup points_earned_daily (migration 0035) — at most 31 rows.
  */
 function monthlyPointsSql(userId: number, month: string) {
   const { start, end } = monthBounds(month);
-  return sql`SELECT coalesce(sum(p.delta_points), 0) FROM points_ledger p
-              WHERE p.user_id = ${userId} AND p.created_at >= ${timestampParam(start)}
-                AND p.created_at < ${timestampParam(end)} AND p.delta_points > 0 AND p.status <> 'void'`;
+  return sql`SELECT coalesce(sum(p.points), 0) FROM points_earned_daily p
+              WHERE p.user_id = ${userId} AND p.day >= ${dayParam(start)} AND p.day < ${dayParam(end)}`;
+}
+
+/** A date as a `date` parameter (its UTC day). */
+function dayParam(date: Date) {
+  return sql`${date.toISOString().slice(0, 10)}::date`;
 }
 
 /** One referrer's summary message for `month`, as one JSON read (batched by readBatch). */

@@ -26,6 +26,10 @@ export async function rebuildRollups(db: DbOrTx): Promise<void> {
                ORDER BY ${rollup.keys.join(", ")}`),
     );
   }
+  // Who is on the leaderboard (0037) follows the accounts, not the referrals.
+  await db.execute(sql`
+    UPDATE referrer_counted c SET listed = (u.status = 'active' AND u.role = 'client')
+      FROM users u WHERE u.id = c.referrer_user_id`);
   // The program's striped counters (0009): the whole count on slot 0, the other slots zero.
   await db.execute(sql`
     UPDATE program_counters

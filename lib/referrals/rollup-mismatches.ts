@@ -45,14 +45,28 @@ export const ROLLUPS: Rollup[] = [
                      count(*) FILTER (WHERE referral_is_qualified(review_status, net_paid_cents)) AS qualified_referrals
                 FROM referral_usage_log WHERE referrer_user_id IS NOT NULL GROUP BY 1`,
   },
-  // The leaderboard's (0033): counted referrals and the latest of them, per referrer and per referrer-day.
+  // The leaderboard's (0033): counted referrals and the latest of them, per referrer and per referrer-day;
+  // and (0037) those on the days of the kept 30-day window, whatever day it starts on.
   {
     name: "referrer_counted",
     keys: ["referrer_user_id"],
-    values: ["referrals", "last_us"],
-    kept: `SELECT referrer_user_id, referrals, last_us FROM referrer_counted`,
-    recount: `SELECT referrer_user_id, count(*) AS referrals, max(epoch_us(used_at)) AS last_us
+    values: ["referrals", "last_us", "recent"],
+    kept: `SELECT referrer_user_id, referrals, last_us, recent FROM referrer_counted`,
+    recount: `SELECT referrer_user_id, count(*) AS referrals, max(epoch_us(used_at)) AS last_us,
+                     count(*) FILTER (WHERE (used_at AT TIME ZONE 'UTC')::date >= (SELECT first_day FROM leaderboard_window)) AS recent
                 FROM referral_usage_log WHERE referrer_user_id IS NOT NULL AND referral_is_counted(review_status)
+               GROUP BY 1`,
+  },
+  // Who is on the board (0037): the referrers with a counted referral who are active clients (1 each).
+  // A column, set again by rebuildRollups from users.
+  {
+    name: "referrer_counted.listed",
+    keys: ["referrer_user_id"],
+    values: ["listed"],
+    kept: `SELECT referrer_user_id, 1 AS listed FROM referrer_counted WHERE listed AND referrals > 0`,
+    recount: `SELECT l.referrer_user_id, 1 AS listed
+                FROM referral_usage_log l JOIN users u ON u.id = l.referrer_user_id
+               WHERE referral_is_counted(l.review_status) AND u.status = 'active' AND u.role = 'client'
                GROUP BY 1`,
   },
   {
@@ -64,6 +78,15 @@ export const ROLLUPS: Rollup[] = [
                      max(epoch_us(used_at)) AS last_us
                 FROM referral_usage_log WHERE referrer_user_id IS NOT NULL AND referral_is_counted(review_status)
                GROUP BY 1, 2`,
+  },
+  // The monthly summary's points (0035): non-void credits per user and UTC day.
+  {
+    name: "points_earned_daily",
+    keys: ["user_id", "day"],
+    values: ["points"],
+    kept: `SELECT user_id, day, points FROM points_earned_daily`,
+    recount: `SELECT user_id, (created_at AT TIME ZONE 'UTC')::date AS day, sum(delta_points) AS points
+                FROM points_ledger WHERE delta_points > 0 AND status <> 'void' GROUP BY 1, 2`,
   },
   {
     name: "referral_usage_log.net_paid_cents",

@@ -25,6 +25,15 @@ const QUEUE_LABELS: Record<string, string> = {
   "commissions:approve-due": "Approve commissions past their hold",
   "rewards:expire-points": "Expire points",
   "rewards:release-paid-referrals": "Release points on first payment",
+  "accounts:send-email": "Send account e-mail (password reset, address change)",
+  "webhooks:fan-out": "Turn events into webhook deliveries",
+  "webhooks:deliver": "Deliver a webhook",
+  "leaderboard:move-window": "Move the leaderboard's 30 days",
+  "notifications:consume-events": "Turn events into notification e-mails",
+  "notifications:send": "Send a notification e-mail",
+  "notifications:sweep": "Hand waiting notifications to the mailer",
+  "notifications:check-failing-jobs": "Tell admins about failing jobs",
+  "notifications:monthly-summary": "Queue the monthly summaries",
 };
 
 const STATE: Record<JobState, { label: string; tone: BadgeTone }> = {

@@ -11,6 +11,7 @@ import {
 import { ensureAuthSecret } from "@/lib/auth/secret";
 import { embedAllowedOrigins } from "@/lib/edge/embed-origins.mjs";
 import { EMBED_REQUEST_HEADER, isEmbedPath } from "@/lib/edge/embed-surface";
+import { ONE_CLICK_HANDLER_PATH, rewritesToOneClickHandler } from "@/lib/edge/one-click-unsubscribe";
 
 /**
  * The one gate in front of the app (Next 16 Proxy, Node.js runtime): cross-site writes refused, signed-in
@@ -52,6 +53,12 @@ export async function proxy(req: NextRequest) {
   if (needsSession(req.nextUrl.pathname) && !(await hasSession(req))) {
     // Next turns a same-host Location into a relative one, so the visitor stays on the host they came in on.
     return finish(NextResponse.redirect(new URL(loginRedirectPath(req.nextUrl), req.url), 307));
+  }
+
+  if (rewritesToOneClickHandler(req.method, req.nextUrl.pathname, req.headers.get("next-action"))) {
+    const handler = req.nextUrl.clone();
+    handler.pathname = ONE_CLICK_HANDLER_PATH;
+    return finish(NextResponse.rewrite(handler));
   }
 
   // Next reads the nonce from the request's policy header while rendering and stamps it on its scripts.

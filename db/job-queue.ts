@@ -111,6 +111,8 @@ export type QueueDefinition = { name: string } & Omit<PgBoss.Queue, "name">;
 export const INVITE_EMAIL_QUEUE = "invites:send-email";
 /** Password reset links, address confirmations and "your address changed" notices (lib/accounts). */
 export const ACCOUNT_EMAIL_QUEUE = "accounts:send-email";
+/** One notification e-mail from the outbox (lib/notifications/send-notification.ts). */
+export const NOTIFICATION_SEND_QUEUE = "notifications:send";
 
 /**
  * Every queue the app uses. The scheduled ones are the registered jobs (lib/jobs/registry.ts); the invite
@@ -128,6 +130,13 @@ export const QUEUE_DEFINITIONS: QueueDefinition[] = [
   // schedules its own retries (5 s … 24 h) so the queue itself retries only an attempt that crashed.
   { name: "webhooks:fan-out", policy: "singleton", retryLimit: 0 },
   { name: "webhooks:deliver", policy: "standard", retryLimit: 2, retryDelay: 30, retryBackoff: true },
+  // Notifications (lib/notifications): the events consumer, the sweeper of waiting sends, the failing-jobs
+  // check and the monthly summary are scheduled; each send retries like the invite e-mails.
+  { name: NOTIFICATION_SEND_QUEUE, policy: "standard", retryLimit: 5, retryDelay: 30, retryBackoff: true },
+  { name: "notifications:consume-events", policy: "singleton", retryLimit: 0 },
+  { name: "notifications:sweep", policy: "singleton", retryLimit: 0 },
+  { name: "notifications:check-failing-jobs", policy: "singleton", retryLimit: 0 },
+  { name: "notifications:monthly-summary", policy: "singleton", retryLimit: 0 },
 ];
 
 /**

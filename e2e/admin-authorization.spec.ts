@@ -27,6 +27,7 @@ const ADMIN_PAGES: Target[] = [
   { path: "/admin/clients/[id]", id: clientId },
   { path: "/admin/invites" },
   { path: "/admin/jobs" },
+  { path: "/admin/notifications" },
   { path: "/admin/payouts" },
   { path: "/admin/payouts/[id]", id: payoutBatchId },
   { path: "/admin/review" },

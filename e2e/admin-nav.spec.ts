@@ -24,6 +24,7 @@ test("at desktop width the System menu opens, leads to its pages and marks where
   await expect(nav.getByRole("list", { name: "System" }).getByRole("link")).toHaveText([
     "Invites",
     "Account e-mails",
+    "Notifications",
     "Jobs",
     "API keys",
     "Webhooks",

@@ -32,6 +32,7 @@ const REFERRER_PAGES = [
   "/leaderboard",
   "/account",
   "/account/password",
+  "/account/notifications",
   "/logout",
 ];
 
@@ -44,6 +45,7 @@ const ADMIN_PAGES = [
   "/admin/payouts",
   "/admin/invites",
   "/admin/account-emails",
+  "/admin/notifications",
   "/admin/api-keys",
   "/admin/webhooks",
   "/admin/audit",

@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { assignAccountNumber } from "@/lib/clients/account-number";
 import { hashPassword } from "@/lib/auth/password";
 import { canonicalCode } from "@/lib/referrals/code-format";
+import { skipPendingNotificationEvents } from "@/lib/notifications/skip-events";
 import { attributeSignup } from "@/lib/referrals/attribute-signup";
 import { normalizeEmail } from "@/lib/referrals/normalize-email";
 import { generateReferrals } from "./generate-referrals";
@@ -142,6 +143,8 @@ export async function seedDemo(db: Db, opts: { password?: string; referrals?: nu
   await seedDemoRewards(db);
   await seedCodeStates(db);
   await seedDemoCommissions(db);
+  // The demo's history is not news: nobody is e-mailed about the seeded signups, approvals and payouts.
+  await skipPendingNotificationEvents(db);
 }
 
 /**

@@ -54,3 +54,20 @@ export function bodyOf(raw: string): string {
 
 export const headerOf = (raw: string, name: string) =>
   new RegExp(`^${name}:\\s*(.*)$`, "im").exec(raw.slice(0, raw.indexOf("\r\n\r\n")))?.[1];
+
+/** One part of a multipart message (text + HTML) by its content type, decoded; the whole body otherwise. */
+export function partOf(raw: string, type: "text/plain" | "text/html"): string {
+  const head = raw.slice(0, raw.indexOf("\r\n\r\n")).replace(/\r\n\s+/g, " ");
+  const boundary = /^content-type:\s*multipart\/[^\n]*boundary="?([^";\r\n]+)"?/im.exec(head)?.[1];
+  if (!boundary) return bodyOf(raw);
+  for (const part of raw.split(`--${boundary}`).slice(1)) {
+    const content = part.replace(/^\r\n/, "").replace(/\r\n$/, "");
+    const partHead = content.slice(0, content.indexOf("\r\n\r\n"));
+    if (new RegExp(`^content-type:\\s*${type}`, "im").test(partHead)) return bodyOf(content);
+    if (/^content-type:\s*multipart\//im.test(partHead)) {
+      const nested = partOf(content, type);
+      if (nested) return nested;
+    }
+  }
+  return "";
+}

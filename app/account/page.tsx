@@ -45,6 +45,21 @@ export default async function AccountPage() {
 
         <Card>
           <CardHeader>
+            <CardTitle>E-mail notifications</CardTitle>
+            <CardDescription>
+              Choose which messages we send you: new referrals, approved commissions, payouts, the monthly
+              summary and more.
+            </CardDescription>
+          </CardHeader>
+          <CardBody>
+            <ButtonLink href="/account/notifications" variant="secondary">
+              Notification settings
+            </ButtonLink>
+          </CardBody>
+        </Card>
+
+        <Card>
+          <CardHeader>
             <CardTitle>Sessions</CardTitle>
             <CardDescription>
               Signed in on a computer you no longer use, or lost a phone? Sign out on every device, this one

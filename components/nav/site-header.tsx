@@ -29,6 +29,7 @@ const adminItems: NavItem[] = [
   // the daily pages and the admin's name in view at 1280 px.
   { href: "/admin/invites", label: "Invites", group: "System" },
   { href: "/admin/account-emails", label: "Account e-mails", group: "System" },
+  { href: "/admin/notifications", label: "Notifications", group: "System" },
   { href: "/admin/jobs", label: "Jobs", group: "System" },
   { href: "/admin/api-keys", label: "API keys", group: "System" },
   { href: "/admin/webhooks", label: "Webhooks", group: "System" },

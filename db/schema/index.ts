@@ -10,3 +10,4 @@ export * from "./rate-limits";
 export * from "./embed";
 export * from "./webhooks";
 export * from "./accounts";
+export * from "./notifications";

@@ -23,12 +23,17 @@ export const domainEvents = pgTable(
     payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
     createdAt: createdAt(),
     webhooksFannedOutAt: timestamp("webhooks_fanned_out_at", { withTimezone: true }),
+    /** The notifications consumer's progress (0034, lib/notifications/consume-events.ts). */
+    notifiedAt: timestamp("notified_at", { withTimezone: true }),
   },
   (t) => [
     index("domain_events_webhooks_pending_idx")
       .on(t.seq)
       .where(sql`"webhooks_fanned_out_at" IS NULL`),
     index("domain_events_type_idx").on(t.type, t.seq),
+    index("domain_events_notifications_pending_idx")
+      .on(t.seq)
+      .where(sql`"notified_at" IS NULL`),
   ],
 );
 

@@ -33,8 +33,10 @@ import {
 } from "@/lib/validation/campaigns";
 import { leaderboardOptInSchema } from "@/lib/validation/leaderboard";
 import { retryJobSchema } from "@/lib/validation/jobs";
+import { notificationPreferencesSchema, processNotificationsSchema } from "@/lib/validation/notifications";
 import { embedCreateCodeSchema } from "@/lib/validation/embed";
 import { EVENT_TYPES } from "@/lib/events/event-types";
+import { REFERRER_NOTIFICATION_KINDS } from "@/lib/notifications/messages";
 import {
   createWebhookEndpointFormSchema,
   endpointIdSchema,
@@ -255,6 +257,7 @@ export const actionTargets: Record<string, ActionTarget> = {
     valid: () => ({ intent: "assign", clientId: MISSING, partner: "nobody@example.net" }),
   },
   approveDueAction: { schema: approveDueSchema, who: "admin", valid: () => ({}) },
+  processNotificationEventsAction: { schema: processNotificationsSchema, who: "admin", valid: () => ({}) },
   createPayoutBatchAction: {
     schema: createPayoutBatchSchema,
     who: "admin",
@@ -327,5 +330,12 @@ export const actionTargets: Record<string, ActionTarget> = {
     schema: signOutEverywhereSchema,
     who: "client",
     valid: () => ({ currentPassword: "not-the-password" }),
+  },
+  saveNotificationPreferencesAction: {
+    schema: notificationPreferencesSchema,
+    who: "client",
+    // Every referrer kind on: the defaults, so the demo client's settings stay as they were.
+    valid: () =>
+      Object.fromEntries(REFERRER_NOTIFICATION_KINDS.map((kind) => [kind, "on"])) as Record<string, string>,
   },
 };

@@ -201,6 +201,12 @@ const CASES: Record<string, Case> = {
     foreignAnswer: () => ({ status: "success", message: expect.stringContaining("grab@example.net") }),
     invalid: { newEmail: "" },
   },
+  "app/account/notifications/actions.ts#saveNotificationPreferencesAction": {
+    // Preferences are always the caller's own; a client cannot switch on the admins' kinds.
+    foreign: () => ({ ...smuggled(), referral_signed_up: "on", referral_flagged: "on" }),
+    foreignAnswer: () => ({ status: "error", message: "This kind of notification is for admins only" }),
+    invalid: { referral_signed_up: "yes" },
+  },
   "app/account/actions.ts#signOutEverywhereAction": {
     foreign: () => ({ ...smuggled(), currentPassword: "not the other's password" }),
     foreignAnswer: () => ({ status: "error", message: "Your current password is not correct" }),

@@ -42,6 +42,19 @@ describe("checkWriteOrigin", () => {
     expect(checkWriteOrigin({ ...base, pathname: "/apidocs", origin: null }).ok).toBe(false);
   });
 
+  it("lets the RFC 8058 one-click unsubscribe POST through without an Origin, and nothing beside it", () => {
+    expect(checkWriteOrigin({ ...base, pathname: "/unsubscribe", origin: null }).ok).toBe(true);
+    expect(checkWriteOrigin({ ...base, pathname: "/unsubscribe", origin: "https://mail.example" }).ok).toBe(
+      true,
+    );
+    expect(checkWriteOrigin({ ...base, pathname: "/unsubscribe/one-click", origin: null }).ok).toBe(true);
+    expect(checkWriteOrigin({ ...base, pathname: "/unsubscribe/other", origin: null }).ok).toBe(false);
+    expect(checkWriteOrigin({ ...base, pathname: "/account/notifications", origin: null }).ok).toBe(false);
+    expect(checkWriteOrigin({ ...base, method: "DELETE", pathname: "/unsubscribe", origin: null }).ok).toBe(
+      false,
+    );
+  });
+
   it("ignores a malformed configured URL", () => {
     expect(checkWriteOrigin({ ...base, configuredUrl: "not a url", origin: "https://evil.example" }).ok).toBe(
       false,

@@ -4,6 +4,8 @@
  * Origin at all. Browsers send Origin on every POST, so a POST without one is a script, not our form.
  * API routes are not covered: they authenticate with a bearer key or answer 401, and webhooks are signed.
  */
+import { isOneClickUnsubscribe } from "./one-click-unsubscribe";
+
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 export type OriginCheck = { ok: true } | { ok: false; message: string };
@@ -40,6 +42,8 @@ export function checkWriteOrigin(req: {
 }): OriginCheck {
   if (SAFE_METHODS.has(req.method.toUpperCase())) return { ok: true };
   if (req.pathname === "/api" || req.pathname.startsWith("/api/")) return { ok: true };
+  // Mail providers POST the one-click unsubscribe from their servers: the signed token authorizes it.
+  if (isOneClickUnsubscribe(req.method, req.pathname)) return { ok: true };
   if (!req.origin || req.origin === "null") {
     return { ok: false, message: "Refused: a form submission must come from this site (no Origin header)." };
   }

@@ -6,3 +6,4 @@ import "@/lib/invites/invite-email-worker";
 import "@/lib/webhooks/webhook-jobs";
 import "@/lib/accounts/account-email-worker";
 import "@/lib/queries/leaderboard-window-job";
+import "@/lib/notifications/notification-jobs";

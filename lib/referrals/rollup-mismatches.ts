@@ -177,6 +177,15 @@ export const ROLLUPS: Rollup[] = [
     recount: `SELECT beneficiary_user_id, currency, status, sum(amount_cents) AS amount_cents, count(*) AS entries
                 FROM commissions GROUP BY 1, 2, 3`,
   },
+  // Notifications queued per recipient per UTC day (0034), the daily cap's counter; capped ones don't count.
+  {
+    name: "notification_daily_counts",
+    keys: ["user_id", "day"],
+    values: ["messages"],
+    kept: `SELECT user_id, day, messages FROM notification_daily_counts`,
+    recount: `SELECT user_id, (created_at AT TIME ZONE 'UTC')::date AS day, count(*) AS messages
+                FROM notification_outbox WHERE status <> 'capped' GROUP BY 1, 2`,
+  },
 ];
 
 /**

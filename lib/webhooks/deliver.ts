@@ -3,6 +3,8 @@ import { Webhook } from "standardwebhooks";
 import { domainEvents, webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import type { Db } from "@/db/types";
 import { writeAudit } from "@/lib/audit";
+import { notifyWebhookEndpointDisabled } from "@/lib/notifications/admin-notices";
+import { pipelineContext } from "@/lib/notifications/pipeline-context";
 import { enqueueDeliveries } from "./delivery-queue";
 import { postWebhook, type PostResult } from "./post-webhook";
 import { resolveSafeTarget } from "./safe-target";
@@ -153,5 +155,10 @@ async function noteEndpointFailure(tx: Tx, endpointId: number, now: Date): Promi
       entityId: endpointId,
       details: { url: endpoint.url, failingSince: endpoint.failingSince.toISOString() },
     },
+  );
+  await notifyWebhookEndpointDisabled(
+    tx,
+    { id: endpointId, url: endpoint.url, reason, disabledAt: now },
+    pipelineContext(now),
   );
 }

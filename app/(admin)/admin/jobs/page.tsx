@@ -29,6 +29,11 @@ const QUEUE_LABELS: Record<string, string> = {
   "webhooks:fan-out": "Turn events into webhook deliveries",
   "webhooks:deliver": "Deliver a webhook",
   "leaderboard:move-window": "Move the leaderboard's 30 days",
+  "notifications:consume-events": "Turn events into notification e-mails",
+  "notifications:send": "Send a notification e-mail",
+  "notifications:sweep": "Hand waiting notifications to the mailer",
+  "notifications:check-failing-jobs": "Tell admins about failing jobs",
+  "notifications:monthly-summary": "Queue the monthly summaries",
 };
 
 const STATE: Record<JobState, { label: string; tone: BadgeTone }> = {

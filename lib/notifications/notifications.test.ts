@@ -1,0 +1,446 @@
+// The notification pipeline end to end on a real database and a real SMTP server (smtp-server on a random
+// port): domain events → consumer → outbox → send jobs → mailbox, with preferences, the daily cap, the
+// unsubscribe link and an SMTP outage.
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { NOTIFICATION_SEND_QUEUE } from "@/db/job-queue";
+import { commissions, notificationOutbox } from "@/db/schema";
+import { approveDueCommissions } from "@/lib/commissions/approve-due";
+import { recordEvent, recordEvents } from "@/lib/events/record-event";
+import { findRollupMismatches } from "@/lib/referrals/rollup-mismatches";
+import { attributeSignup } from "@/lib/referrals/attribute-signup";
+import { insertClient, insertCode, insertReferral, insertUser } from "@/testing/fixtures";
+import { headerOf, partOf, startSmtpServer, type Received } from "@/testing/smtp-sink";
+import { rawRows, useTestDatabase } from "@/testing/use-test-database";
+import { checkFailingJobs, FAILING_JOB_THRESHOLD, notifyWebhookEndpointDisabled } from "./admin-notices";
+import { consumeNotificationEvents } from "./consume-events";
+import { queueMonthlySummaries } from "./monthly-summary-job";
+import { renderNotification } from "./templates/render-notification";
+import type { NotificationKind } from "./messages";
+import { saveNotificationPreferences, turnOffNotificationKind } from "./preferences";
+import { runNotificationSendJob } from "./send-notification";
+import { sweepNotificationOutbox } from "./sweep-outbox";
+import { unsubscribeFromLink } from "./unsubscribe";
+import { unsubscribeToken, verifyUnsubscribeToken } from "./unsubscribe-token";
+
+process.env.NEXTAUTH_SECRET ??= "notifications-test-secret";
+const testDb = useTestDatabase();
+const origin = "https://musenest.test";
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+beforeAll(async () => {
+  smtp = await startSmtpServer();
+});
+afterAll(() => smtp.close());
+
+const ctx = (cap = 20, now = new Date()) => ({ now, origin, cap, render: renderNotification });
+const consume = (cap = 20, now = new Date()) => consumeNotificationEvents(testDb.db, ctx(cap, now));
+
+/** Runs the send jobs waiting in the queue as the worker would; a job that throws stays for its retry. */
+async function runSendJobs(smtpUrl: string | null = smtp.url): Promise<{ ran: number; failed: number }> {
+  const jobs = rawRows<{ id: string; data: unknown }>(
+    await testDb.db.execute(
+      sql`SELECT id, data FROM pgboss.job WHERE name = ${NOTIFICATION_SEND_QUEUE} AND state = 'created' ORDER BY created_on`,
+    ),
+  );
+  let failed = 0;
+  for (const job of jobs) {
+    const data = typeof job.data === "string" ? JSON.parse(job.data) : job.data;
+    const config = smtpUrl ? { smtpUrl, from: "MuseNest <notify@musenest.test>" } : null;
+    try {
+      await runNotificationSendJob(testDb.db, data, { config, origin, render: renderNotification });
+    } catch {
+      failed++;
+      continue;
+    }
+    await testDb.db.execute(sql`UPDATE pgboss.job SET state = 'completed' WHERE id = ${job.id}::uuid`);
+  }
+  return { ran: jobs.length, failed };
+}
+
+const mailTo = (email: string, kind?: NotificationKind, from = 0): Received[] =>
+  smtp.received
+    .slice(from)
+    .filter((m) => m.to.includes(email) && (!kind || headerOf(m.raw, "X-MuseNest-Notification") === kind));
+
+let seq = 0;
+async function referrerWithCode(name = "Maya") {
+  seq++;
+  const user = await insertClient(testDb.db, {
+    name: `${name} ${seq}`,
+    email: `${name.toLowerCase()}${seq}@example.com`,
+  });
+  const code = await insertCode(testDb.db, user.id, `${name.toUpperCase()}${seq}CODE`);
+  return { user, code };
+}
+
+describe("notifications from domain events", () => {
+  it("a signup with Maya's code: Maya receives exactly one new-referral message, the address masked", async () => {
+    const { user: maya, code } = await referrerWithCode("Maya");
+    await consume(); // whatever earlier setup recorded
+    const mark = smtp.received.length;
+    const { user: referred } = await attributeSignup(testDb.db, {
+      name: "Jordan Lee",
+      email: `jordan.lee${seq}@example.org`,
+      password: "correct horse battery",
+      businessType: "creator",
+      referralCode: code.code,
+    });
+    const consumed = await consume();
+    expect(consumed.queued).toBeGreaterThanOrEqual(1);
+    await runSendJobs();
+    await runSendJobs(); // a second worker pass finds nothing left
+    const received = mailTo(maya.email, "referral_signed_up", mark);
+    expect(received).toHaveLength(1);
+    const body = partOf(received[0].raw, "text/plain");
+    expect(body).toContain(`j***@example.org`);
+    expect(body).not.toContain(referred.email);
+    expect(body).toContain(code.code);
+    const html = partOf(received[0].raw, "text/html");
+    expect(html).toContain("j***@example.org");
+    expect(html).not.toContain(referred.email);
+    // RFC 8058 one-click unsubscribe on every message.
+    expect(headerOf(received[0].raw, "List-Unsubscribe")).toMatch(
+      /^<https:\/\/musenest\.test\/unsubscribe\?token=[^>]+>$/,
+    );
+    expect(headerOf(received[0].raw, "List-Unsubscribe-Post")).toBe("List-Unsubscribe=One-Click");
+  });
+
+  it("an approval job run twice sends one commission-approved message", async () => {
+    const { user: maya, code } = await referrerWithCode("Ana");
+    const referral = await insertReferral(testDb.db, code, { commissionEligible: true });
+    await testDb.db.insert(commissions).values({
+      beneficiaryUserId: maya.id,
+      referralId: referral.id,
+      amountCents: 12_345,
+      currency: "usd",
+      holdUntil: new Date(Date.now() - 60_000),
+    });
+    await consume();
+    const mark = smtp.received.length;
+    await approveDueCommissions(testDb.db, new Date());
+    await consume();
+    await runSendJobs();
+    // The job again (a retry after a crash), and the consumer again over the same events.
+    await approveDueCommissions(testDb.db, new Date());
+    await testDb.db.execute(
+      sql`UPDATE domain_events SET notified_at = NULL WHERE type = 'commission.approved'`,
+    );
+    const again = await consume();
+    expect(again.queued).toBe(0);
+    expect(again.duplicates).toBeGreaterThanOrEqual(1);
+    await runSendJobs();
+    const received = mailTo(maya.email, "commission_approved", mark);
+    expect(received).toHaveLength(1);
+    expect(partOf(received[0].raw, "text/plain")).toContain("$123.45");
+  });
+
+  it("a kind turned off gets no outbox row; the others still arrive", async () => {
+    const { user, code } = await referrerWithCode("Noor");
+    await saveNotificationPreferences(testDb.db, {
+      userId: user.id,
+      role: "client",
+      enabled: ["commission_approved", "payout_sent", "reward_reached", "coupon_redeemed", "monthly_summary"],
+    });
+    await insertReferral(testDb.db, code);
+    await testDb.db.transaction((tx) =>
+      recordEvent(tx, "referral.created", {
+        id: 999_000 + seq,
+        referrerUserId: user.id,
+        referredUserId: null,
+        codeUsed: code.code,
+      }),
+    );
+    await testDb.db.transaction((tx) =>
+      recordEvent(tx, "reward.redeemed", {
+        id: 1,
+        userId: user.id,
+        itemName: "Tote bag",
+        costPoints: 300,
+        couponCode: "TOTE-123",
+      }),
+    );
+    const result = await consume();
+    expect(result.turnedOff).toBe(1);
+    const rows = await testDb.db
+      .select()
+      .from(notificationOutbox)
+      .where(eq(notificationOutbox.userId, user.id));
+    expect(rows.map((r) => r.kind)).toEqual(["coupon_redeemed"]);
+  });
+
+  it("past the daily cap messages are kept as capped, not sent", async () => {
+    const { user } = await referrerWithCode("Cap");
+    for (let i = 0; i < 4; i++)
+      await testDb.db.transaction((tx) =>
+        recordEvent(tx, "reward.redeemed", {
+          id: i,
+          userId: user.id,
+          itemName: "Sticker",
+          costPoints: 10,
+          couponCode: `CAP-${seq}-${i}`,
+        }),
+      );
+    const result = await consume(3);
+    expect(result).toMatchObject({ queued: 3, capped: 1 });
+    const rows = await testDb.db
+      .select()
+      .from(notificationOutbox)
+      .where(eq(notificationOutbox.userId, user.id));
+    expect(rows.filter((r) => r.status === "capped")).toHaveLength(1);
+    const mark = smtp.received.length;
+    await runSendJobs();
+    expect(mailTo(user.email, "coupon_redeemed", mark)).toHaveLength(3);
+  });
+});
+
+describe("unsubscribe", () => {
+  it("the link turns off its kind only: no more of that kind, the others still arrive", async () => {
+    const { user, code } = await referrerWithCode("Uma");
+    await consume();
+    const mark = smtp.received.length;
+    await attributeSignup(testDb.db, {
+      name: "First Referred",
+      email: `first${seq}@example.org`,
+      password: "correct horse battery",
+      businessType: "creator",
+      referralCode: code.code,
+    });
+    await consume();
+    await runSendJobs();
+    const [first] = mailTo(user.email, "referral_signed_up", mark);
+    const link = /^<(.+)>$/.exec(headerOf(first.raw, "List-Unsubscribe")!)![1];
+    const token = new URL(link).searchParams.get("token")!;
+    expect(await unsubscribeFromLink(testDb.db, token)).toEqual({
+      userId: user.id,
+      kind: "referral_signed_up",
+    });
+
+    const mark2 = smtp.received.length;
+    await attributeSignup(testDb.db, {
+      name: "Second Referred",
+      email: `second${seq}@example.org`,
+      password: "correct horse battery",
+      businessType: "creator",
+      referralCode: code.code,
+    });
+    await testDb.db.transaction((tx) =>
+      recordEvent(tx, "reward.redeemed", {
+        id: 7,
+        userId: user.id,
+        itemName: "Mug",
+        costPoints: 50,
+        couponCode: `MUG-${seq}`,
+      }),
+    );
+    await consume();
+    await runSendJobs();
+    expect(mailTo(user.email, "referral_signed_up", mark2)).toHaveLength(0);
+    expect(mailTo(user.email, "coupon_redeemed", mark2)).toHaveLength(1);
+  });
+
+  it("a message queued before the kind was turned off is not sent", async () => {
+    const { user } = await referrerWithCode("Late");
+    await testDb.db.transaction((tx) =>
+      recordEvent(tx, "reward.redeemed", {
+        id: 8,
+        userId: user.id,
+        itemName: "Pen",
+        costPoints: 5,
+        couponCode: `PEN-${seq}`,
+      }),
+    );
+    await consume();
+    await turnOffNotificationKind(testDb.db, { userId: user.id, kind: "coupon_redeemed" });
+    const mark = smtp.received.length;
+    await runSendJobs();
+    expect(mailTo(user.email, undefined, mark)).toHaveLength(0);
+    const [row] = await testDb.db
+      .select()
+      .from(notificationOutbox)
+      .where(eq(notificationOutbox.userId, user.id));
+    expect(row.status).toBe("skipped");
+  });
+
+  it("a token cannot be forged or moved to another kind or user", async () => {
+    const secret = "another-secret";
+    const token = unsubscribeToken(42, "payout_sent", secret);
+    expect(verifyUnsubscribeToken(token, secret)).toEqual({ userId: 42, kind: "payout_sent" });
+    const [, , mac] = token.split(".");
+    expect(verifyUnsubscribeToken(`42.commission_approved.${mac}`, secret)).toBeNull();
+    expect(verifyUnsubscribeToken(`43.payout_sent.${mac}`, secret)).toBeNull();
+    expect(verifyUnsubscribeToken(token, "a-different-server-secret")).toBeNull();
+    expect(verifyUnsubscribeToken(`42.not_a_kind.${mac}`, secret)).toBeNull();
+    expect(verifyUnsubscribeToken("garbage", secret)).toBeNull();
+    // The same bytes spelled differently (base64url's spare bits in the last character) are refused too.
+    const last = mac.at(-1)!;
+    const respelled = mac.slice(0, -1) + String.fromCharCode(last.charCodeAt(0) ^ 1);
+    expect(verifyUnsubscribeToken(`42.payout_sent.${respelled}`, secret)).toBeNull();
+    await expect(unsubscribeFromLink(testDb.db, `42.payout_sent.${"A".repeat(43)}`)).rejects.toMatchObject({
+      code: "invalid_unsubscribe_link",
+    });
+  });
+});
+
+describe("delivery", () => {
+  it("SMTP down: the message is retried and sent once it is back; without SMTP_URL it waits", async () => {
+    const { user } = await referrerWithCode("Down");
+    await testDb.db.transaction((tx) =>
+      recordEvent(tx, "reward.redeemed", {
+        id: 9,
+        userId: user.id,
+        itemName: "Hat",
+        costPoints: 5,
+        couponCode: `HAT-${seq}`,
+      }),
+    );
+    await consume();
+    // Not configured: the job leaves the row waiting in the outbox, and the sweeper does nothing.
+    await runSendJobs(null);
+    let [row] = await testDb.db
+      .select()
+      .from(notificationOutbox)
+      .where(eq(notificationOutbox.userId, user.id));
+    expect(row).toMatchObject({ status: "queued", attempts: 0, lastError: "Waiting: SMTP_URL is not set" });
+    expect(await sweepNotificationOutbox(testDb.db, null, new Date(Date.now() + 5 * 60_000))).toEqual({
+      enqueued: 0,
+    });
+
+    // Configured, but the mail server is down: the sweeper hands it on, the send fails and stays for retry.
+    const down = await startSmtpServer();
+    const downUrl = down.url;
+    await down.close();
+    const config = { smtpUrl: downUrl, from: "MuseNest <notify@musenest.test>" };
+    expect(
+      (await sweepNotificationOutbox(testDb.db, config, new Date(Date.now() + 5 * 60_000))).enqueued,
+    ).toBeGreaterThanOrEqual(1);
+    const attempt = await runSendJobs(downUrl);
+    expect(attempt.failed).toBeGreaterThanOrEqual(1);
+    [row] = await testDb.db.select().from(notificationOutbox).where(eq(notificationOutbox.userId, user.id));
+    expect(row.status).toBe("queued");
+    expect(row.lastError).toMatch(/^Retrying soon/);
+
+    // The retry (same job, still in the queue) once the server is back: sent, once.
+    const mark = smtp.received.length;
+    await runSendJobs();
+    await runSendJobs();
+    expect(mailTo(user.email, "coupon_redeemed", mark)).toHaveLength(1);
+    [row] = await testDb.db.select().from(notificationOutbox).where(eq(notificationOutbox.userId, user.id));
+    expect(row).toMatchObject({ status: "sent", attempts: 2, lastError: null });
+  });
+
+  it("the daily counters equal a recount of the outbox (findRollupMismatches)", async () => {
+    const kept = rawRows(await testDb.db.execute(sql`SELECT * FROM notification_daily_counts`));
+    expect(kept.length).toBeGreaterThan(0);
+    const mismatches = await findRollupMismatches(testDb.db);
+    expect(mismatches.filter((m) => m.rollup === "notification_daily_counts")).toEqual([]);
+  });
+});
+
+describe("admin notices", () => {
+  it("a disabled webhook endpoint and a failing job reach every admin, the job once per queue per day", async () => {
+    const admin = await insertUser(testDb.db, {
+      email: `ops${++seq}@musenest.test`,
+      name: "Ops Admin",
+      role: "admin",
+    });
+    await testDb.db.transaction((tx) =>
+      notifyWebhookEndpointDisabled(
+        tx,
+        {
+          id: 7,
+          url: "https://hooks.example.com/in?token=secret",
+          reason: "every delivery failed for 3 days",
+          disabledAt: new Date(),
+        },
+        ctx(),
+      ),
+    );
+    for (let i = 0; i < FAILING_JOB_THRESHOLD; i++)
+      await testDb.db.execute(sql`
+        INSERT INTO pgboss.job (name, data, state, completed_on, output)
+        VALUES ('invites:send-email', '{}'::jsonb, 'failed', now(), ${JSON.stringify({ message: `SMTP refused ${i}` })}::jsonb)`);
+    expect((await checkFailingJobs(testDb.db, ctx())).queues).toContain("invites:send-email");
+    await checkFailingJobs(testDb.db, ctx()); // the hourly check again, same day: nothing new
+    const rows = await testDb.db
+      .select()
+      .from(notificationOutbox)
+      .where(eq(notificationOutbox.userId, admin.id));
+    expect(rows.map((r) => r.kind).sort()).toEqual(["job_failing", "webhook_endpoint_disabled"]);
+    const mark = smtp.received.length;
+    await runSendJobs();
+    const hook = mailTo(admin.email, "webhook_endpoint_disabled", mark);
+    expect(hook).toHaveLength(1);
+    // The receiver's token in the endpoint's query string is not mailed.
+    expect(partOf(hook[0].raw, "text/plain")).not.toContain("token=secret");
+    expect(mailTo(admin.email, "job_failing", mark)).toHaveLength(1);
+  });
+});
+
+describe("rewards, payout batches and the monthly summary", () => {
+  it("a badge, a tier and a payout batch become reward and batch-ready messages", async () => {
+    const { user } = await referrerWithCode("Rae");
+    const admin = await insertUser(testDb.db, {
+      email: `fin${++seq}@musenest.test`,
+      name: "Finance",
+      role: "admin",
+    });
+    await testDb.db.transaction((tx) =>
+      recordEvents(tx, [
+        { type: "badge.earned", data: { userId: user.id, badge: "gold", name: "Gold" } },
+        { type: "tier.reached", data: { userId: user.id, name: "Silver", multiplier: 1.1 } },
+        {
+          type: "payout_batch.created",
+          data: { id: 41, currencyTotals: { eur: 399, usd: 11_000 }, lines: 3 },
+        },
+      ]),
+    );
+    await consume();
+    const mine = await testDb.db
+      .select()
+      .from(notificationOutbox)
+      .where(eq(notificationOutbox.userId, user.id));
+    expect(mine.map((r) => r.message)).toEqual([
+      { kind: "reward_reached", reward: { type: "badge", name: "Gold" } },
+      { kind: "reward_reached", reward: { type: "tier", name: "Silver", multiplier: 1.1 } },
+    ]);
+    const [batch] = await testDb.db
+      .select()
+      .from(notificationOutbox)
+      .where(eq(notificationOutbox.userId, admin.id));
+    expect(batch.message).toEqual({
+      kind: "payout_batch_ready",
+      batchId: 41,
+      lines: 3,
+      totals: [
+        { currency: "usd", cents: 11_000 },
+        { currency: "eur", cents: 399 },
+      ],
+    });
+    expect(batch.actionPath).toBe("/admin/payouts/41");
+  });
+
+  it("the monthly summary is queued once per referrer and month, only in the month's first days", async () => {
+    const { user } = await referrerWithCode("Mo");
+    const { user: quiet } = await referrerWithCode("Quiet");
+    await turnOffNotificationKind(testDb.db, { userId: quiet.id, kind: "monthly_summary" });
+    const first = new Date("2026-12-01T06:00:00Z");
+    expect(await queueMonthlySummaries(testDb.db, ctx(20, new Date("2026-12-15T06:00:00Z")))).toEqual({
+      month: null,
+      queued: 0,
+    });
+    const run = await queueMonthlySummaries(testDb.db, ctx(20, first));
+    expect(run.month).toBe("2026-11");
+    expect(run.queued).toBeGreaterThanOrEqual(1);
+    // The hourly run again, and a run with the progress marker reset: nothing twice.
+    expect((await queueMonthlySummaries(testDb.db, ctx(20, first))).queued).toBe(0);
+    await testDb.db.execute(sql`UPDATE notification_monthly_runs SET last_user_id = 0, finished_at = NULL`);
+    expect((await queueMonthlySummaries(testDb.db, ctx(20, first))).queued).toBe(0);
+    const summaries = await testDb.db
+      .select()
+      .from(notificationOutbox)
+      .where(eq(notificationOutbox.kind, "monthly_summary"));
+    expect(summaries.filter((r) => r.userId === user.id)).toHaveLength(1);
+    expect(summaries.filter((r) => r.userId === quiet.id)).toHaveLength(0);
+    expect(summaries.find((r) => r.userId === user.id)!.message).toMatchObject({ month: "2026-11" });
+  });
+});

@@ -40,10 +40,13 @@ async function signIn(baseURL: string, email: string): Promise<APIRequestContext
 }
 
 /** The pid of the process holding a TCP connection to `port` on this machine (ss -p; we run as root). */
-function pidConnectedTo(port: number): number | null {
-  const out = execFileSync("ss", ["-tnpH", "state", "established", `( dport = :${port} )`], {
-    encoding: "utf8",
-  });
+/** The process whose TCP connection from `clientPort` to `port` is open (ss names its pid). */
+function pidConnectedTo(port: number, clientPort: number): number | null {
+  const out = execFileSync(
+    "ss",
+    ["-tnpH", "state", "established", `( dport = :${port} and sport = :${clientPort} )`],
+    { encoding: "utf8" },
+  );
   const match = /pid=(\d+)/.exec(out);
   return match ? Number(match[1]) : null;
 }
@@ -102,12 +105,16 @@ test("two instances on a primary and a streaming replica: shared limits and jobs
     const auth = { Authorization: `Bearer ${apiKey}` };
     lap("migrate, seed, 100k rows");
 
-    // SMTP: the first message is held (never answered), as a mail server that stalls mid-send.
+    // SMTP: the invite's first message is held (never answered), as a mail server that stalls mid-send.
+    // Only the invite's: the instances also send notifications (new referral, approved commission) here,
+    // and the connection that stalls must be the invite job's.
     let held = false;
+    let heldClientPort = 0;
     smtp = await startSmtpServer({
       onData(stream, session, callback) {
-        if (!held) {
+        if (!held && session.envelope.rcptTo.some((r) => r.address === "friend.cluster@example.org")) {
           held = true;
+          heldClientPort = session.remotePort;
           stream.resume();
           return; // no callback: the sending instance waits on us
         }
@@ -223,7 +230,7 @@ test("two instances on a primary and a streaming replica: shared limits and jobs
       { id: inviteJobId(invite.id), expireInSeconds: 5, retryDelay: 1, db: jobDbForHandle(handle) },
     );
     const holderPid = await until("an instance sending the e-mail", async () =>
-      held ? (pidConnectedTo(smtpPort) ?? undefined) : undefined,
+      held ? (pidConnectedTo(smtpPort, heldClientPort) ?? undefined) : undefined,
     );
     const victim = servers.find((s) => s.child.pid === holderPid);
     expect(victim, "the SMTP connection belongs to one of the instances").toBeDefined();

@@ -13,6 +13,7 @@ import { leaderboardQuerySchema } from "@/lib/validation/leaderboard";
 import { issueEmbedTokenSchema, revokeEmbedTokensQuerySchema } from "@/lib/validation/embed";
 import { createWebhookEndpointSchema, updateWebhookEndpointSchema } from "@/lib/validation/webhook-endpoints";
 import { passwordResetConfirmSchema, passwordResetRequestSchema } from "@/lib/validation/account-recovery";
+import { unsubscribeSchema } from "@/lib/validation/notifications";
 import type { Who } from "./runner";
 
 /** Ids of real rows, so hostile values in one field meet an otherwise valid request. */
@@ -332,5 +333,15 @@ export const routeTargets: RouteTarget[] = [
       token: "fuzzfuzzfuzzfuzzfuzzfuzzfuzzfuzzfuzzfuzzfuz",
       password: "Tangerine-Wobble-Quartz-93",
     }),
+  },
+  {
+    // RFC 8058 one-click: mail providers POST /unsubscribe, which the proxy hands to this handler.
+    file: "app/unsubscribe/one-click/route.ts",
+    method: "POST",
+    path: "/unsubscribe",
+    who: "anonymous",
+    query: unsubscribeSchema,
+    // Well formed but never signed by this server: refused, nobody's preference changes.
+    validQuery: () => ({ token: "1.referral_signed_up.fuzzfuzzfuzzfuzzfuzzfuzzfuzzfuzzfuzzfuzzfuz" }),
   },
 ];

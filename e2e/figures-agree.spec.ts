@@ -82,6 +82,8 @@ test("each figure reads the same on every page that shows it and in the API", as
   // Codes & sharing: the per-code "last 7 / 30 days" column adds up to the same 30 days.
   await maya.goto("/dashboard/codes");
   const perCode = maya.getByRole("region", { name: "How each code performs" });
+  // allInnerTexts does not wait: read the column once its first cell is there (an empty read summed to 0).
+  await expect(perCode.getByTestId("code-last-30").first()).toBeVisible();
   const perCode30 = (await perCode.getByTestId("code-last-30").allInnerTexts()).reduce(
     (n, v) => n + Number(v),
     0,

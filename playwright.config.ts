@@ -57,7 +57,8 @@ export default defineConfig({
     // Builds (unless E2E_SKIP_BUILD=1) and starts the app on a fresh embedded database with the demo seed.
     command: "node e2e/serve.mjs",
     url: `${baseURL}/api/ready`,
-    timeout: 240_000,
+    // Includes `next build` (unless E2E_SKIP_BUILD=1): several minutes on a slow or busy 2-core machine.
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",

@@ -1,7 +1,10 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import { ISOLATED_TEST_FILES } from "./testing/isolated-test-files";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
+
+const exclude = ["**/node_modules/**", "e2e/**", ".next/**", ".data/**"];
 
 export default defineConfig({
   resolve: {
@@ -12,8 +15,6 @@ export default defineConfig({
   },
   test: {
     environment: "node",
-    include: ["**/*.test.ts"],
-    exclude: ["**/node_modules/**", "e2e/**", ".next/**", ".data/**"],
     globalSetup: ["testing/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 120_000,
@@ -27,5 +28,20 @@ export default defineConfig({
       DATABASE_URL: "",
       PGLITE_DATA_DIR: "memory://",
     },
+    projects: [
+      {
+        extends: true,
+        test: { name: "isolated", include: ISOLATED_TEST_FILES, exclude, isolate: true },
+      },
+      {
+        extends: true,
+        test: {
+          name: "shared",
+          include: ["**/*.test.ts"],
+          exclude: [...exclude, ...ISOLATED_TEST_FILES],
+          isolate: false,
+        },
+      },
+    ],
   },
 });

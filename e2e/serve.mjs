@@ -1,12 +1,16 @@
 // Playwright's webServer: build the app (unless E2E_SKIP_BUILD=1), then run the production server
-// (server.mjs, what `npm start` runs) on 127.0.0.1:E2E_PORT against a brand-new embedded PGlite database,
-// so every run starts from the demo seed.
+// (server.mjs, what `npm start` runs) on 127.0.0.1:E2E_PORT against a brand-new database, so every run
+// starts from the demo seed: a fresh database on the TEST_DATABASE_URL server when one is set (as in CI:
+// the same server the integration tests use; PostgreSQL in its own processes leaves the app's event loop
+// to the app), else an embedded PGlite folder.
 // Stops (and removes the temporary database) when Playwright sends SIGTERM/SIGINT.
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { randomBytes } from "node:crypto";
+import postgres from "postgres";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
@@ -18,7 +22,7 @@ const tempRoot = mkdtempSync(path.join(os.tmpdir(), "musenest-e2e-"));
 const dataDir = path.join(tempRoot, "pglite");
 
 const env = { ...process.env };
-// The e2e app runs on PGlite, never on whatever PostgreSQL the shell points at.
+// The e2e app never runs on whatever database the shell's DATABASE_URL points at.
 delete env.DATABASE_URL;
 // …and never mails anyone: without SMTP_URL e-mail invites stay in the outbox, which is what the specs read.
 delete env.SMTP_URL;
@@ -53,6 +57,39 @@ delete env.BODY_LIMIT_BYTES;
 let child;
 let stopping = false;
 
+// TEST_DATABASE_URL names a local PostgreSQL server (the integration tests refuse any other host): the
+// app gets a database of its own there, created empty (the server's bootstrap migrates and seeds it)
+// and dropped on exit.
+const pgServerUrl = process.env.TEST_DATABASE_URL || undefined;
+const pgDatabase = pgServerUrl ? `musenest_e2e_${randomBytes(6).toString("hex")}` : undefined;
+
+async function admin(statement) {
+  const client = postgres(pgServerUrl, { max: 1, onnotice: () => {} });
+  try {
+    await client.unsafe(statement);
+  } finally {
+    await client.end({ timeout: 5 });
+  }
+}
+
+async function createDatabase() {
+  if (!pgDatabase) return;
+  await admin(`CREATE DATABASE "${pgDatabase}"`);
+  const url = new URL(pgServerUrl);
+  url.pathname = `/${pgDatabase}`;
+  env.DATABASE_URL = url.toString();
+  delete env.PGLITE_DATA_DIR;
+}
+
+let dropped = false;
+async function dropDatabase() {
+  if (!pgDatabase || dropped) return;
+  dropped = true;
+  await admin(`DROP DATABASE IF EXISTS "${pgDatabase}" WITH (FORCE)`).catch((error) =>
+    console.error(`[e2e] could not drop ${pgDatabase}: ${error.message}`),
+  );
+}
+
 function removeTempRoot() {
   rmSync(tempRoot, { recursive: true, force: true });
 }
@@ -74,12 +111,13 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
     if (stopping) return;
     stopping = true;
     if (child) {
+      // The main flow below drops the database once the server has exited.
       child.kill(signal);
       // If the server ignores the signal, do not outlive Playwright's own SIGKILL deadline.
-      setTimeout(() => child?.kill("SIGKILL"), 8_000).unref();
+      setTimeout(() => child?.kill("SIGKILL"), 6_000).unref();
     } else {
       removeTempRoot();
-      process.exit(1);
+      dropDatabase().finally(() => process.exit(1));
     }
   });
 }
@@ -88,6 +126,7 @@ process.on("exit", () => {
   removeTempRoot();
 });
 
+let code = 0;
 try {
   if (process.env.E2E_SKIP_BUILD === "1" && existsSync(path.join(root, ".next", "BUILD_ID"))) {
     console.log("[e2e] E2E_SKIP_BUILD=1: using the existing .next build");
@@ -98,10 +137,13 @@ try {
     rmSync(dataDir, { recursive: true, force: true });
   }
   if (stopping) process.exit(1);
-  console.log(`[e2e] server.mjs on http://${HOST}:${PORT} (PGlite in ${dataDir})`);
+  await createDatabase();
+  const where = pgDatabase ? `PostgreSQL database ${pgDatabase}` : `PGlite in ${dataDir}`;
+  console.log(`[e2e] server.mjs on http://${HOST}:${PORT} (${where})`);
   await run([path.join(root, "server.mjs"), "-p", PORT, "-H", HOST], "server.mjs");
-  process.exit(0);
 } catch (error) {
   if (!stopping) console.error(`[e2e] ${error instanceof Error ? error.message : error}`);
-  process.exit(stopping ? 0 : 1);
+  code = stopping ? 0 : 1;
 }
+await dropDatabase();
+process.exit(code);

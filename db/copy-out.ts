@@ -24,13 +24,28 @@ export type CopiedRows = { bytes: Uint8Array; rows: number };
  * paused, so a slow client stops PostgreSQL instead of filling this process's memory. Stopping early (`return()` on the
  * generator, a cancelled download) cancels the COPY and hands the connection back clean.
  */
-export function copyOut(db: Db, query: SQL, mode: "lines" | "csv"): AsyncGenerator<CopiedRows> | null {
+export function copyOut(
+  db: Db,
+  query: SQL | CopyQueryBuilder,
+  mode: "lines" | "csv",
+): AsyncGenerator<CopiedRows> | null {
   const client = (db as { $client?: unknown }).$client as PostgresClient | undefined;
   if (typeof client?.unsafe !== "function" || typeof client.begin !== "function") return null;
   const format = mode === "lines" ? "binary" : "csv";
   const decoder = mode === "lines" ? new BinaryCopyFrames() : new CsvRecordEnds();
-  return streamCopy(client, `COPY (${inlineLiterals(query)}) TO STDOUT (FORMAT ${format})`, decoder);
+  const copySql = async (probe: CopyProbe) =>
+    `COPY (${inlineLiterals(typeof query === "function" ? await query(probe) : query)}) TO STDOUT (FORMAT ${format})`;
+  return streamCopy(client, copySql, decoder);
 }
+
+/** Reads a little inside the COPY's transaction (same snapshot as the COPY) before the query is chosen. */
+export type CopyProbe = (query: SQL) => Promise<readonly Record<string, unknown>[]>;
+
+/**
+ * Chooses the COPY's query from what `probe` reads first: e.g. leaves out a join that cannot match. The
+ * probe and the COPY share one REPEATABLE READ snapshot, so what the probe saw is what the COPY reads.
+ */
+export type CopyQueryBuilder = (probe: CopyProbe) => Promise<SQL>;
 
 type CopyDecoder = { push(chunk: Buffer): CopiedRows; end(): void };
 
@@ -54,7 +69,7 @@ type Copying = { stream: Readable; copy: { cancel(): unknown } };
  */
 async function* streamCopy(
   client: PostgresClient,
-  copySql: string,
+  copySql: (probe: CopyProbe) => Promise<string>,
   decoder: CopyDecoder,
 ): AsyncGenerator<CopiedRows> {
   let handOver!: (copying: Copying) => void;
@@ -62,10 +77,12 @@ async function* streamCopy(
   let finish!: (error?: Error) => void;
   const finished = new Promise<void>((resolve, reject) => (finish = (e) => (e ? reject(e) : resolve())));
   finished.catch(() => {});
-  const transaction = client.begin("read only", async (tx) => {
+  // Repeatable read: a probe the query was chosen by and the COPY see the same snapshot.
+  const transaction = client.begin("isolation level repeatable read read only", async (tx) => {
     await tx.unsafe("SET LOCAL statement_timeout = 0");
     await tx.unsafe("SET LOCAL standard_conforming_strings = on");
-    const copy = tx.unsafe(copySql);
+    const text = await copySql(async (query) => await tx.unsafe(inlineLiterals(query)));
+    const copy = tx.unsafe(text);
     handOver({ stream: (await copy.readable()) as unknown as Readable, copy });
     await finished;
   });

@@ -96,8 +96,13 @@ export async function finishBulkLoad(
   load: BulkLoad,
   onProgress?: (phase: string, done: number, total: number) => void,
 ): Promise<void> {
-  await rebuildRollups(tx); // before the triggers are back: the recount is written once, not moved again
-  onProgress?.("rollups", 1, 1);
+  // Statistics first: the last ANALYZE ran before the money was written (commissions were empty then),
+  // and the recounts below join and group the loaded tables; planned from an empty commissions table they
+  // probe referral_usage_log's key a million times instead of hashing it once.
+  await analyzeBulkTables(tx);
+  onProgress?.("analyze", 1, 1);
+  // Before the triggers are back: the recount is written once, not moved again.
+  await rebuildRollups(tx, (step) => onProgress?.(`rollup ${step}`, 1, 1));
   await tx.execute(sql`SET LOCAL session_replication_role = origin`);
   const state: Record<string, string> = { D: "DISABLE", R: "ENABLE REPLICA", A: "ENABLE ALWAYS" };
   for (const t of load.triggers) {

@@ -33,9 +33,11 @@ try {
     program: { tailShare: 0.4, tailReferrers: Math.ceil(count / 100), payingShare: 0.25 },
     onProgress: ({ phase, done, total, seconds }) => {
       if (phase === "referrals" && done < total && seconds - last < 2) return;
+      // Each line's time since the previous one: how long that step (or those batches) took.
+      const step = seconds - last;
       last = seconds;
       const rate = phase === "referrals" ? `, ${Math.round(done / seconds)} referrals/s` : "";
-      console.log(`  ${phase}: ${done}/${total} (${seconds.toFixed(1)} s${rate})`);
+      console.log(`  ${phase}: ${done}/${total} (${seconds.toFixed(1)} s, +${step.toFixed(1)} s${rate})`);
     },
   });
   const seconds = (performance.now() - started) / 1000;

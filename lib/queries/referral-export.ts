@@ -2,7 +2,7 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/types";
-import { copyOut, type CopiedRows } from "@/db/copy-out";
+import { copyOut, type CopiedRows, type CopyProbe } from "@/db/copy-out";
 import { col, rowsAs } from "@/db/rows";
 import { centsToDecimal } from "@/lib/format";
 import { MINOR_UNITS } from "@/lib/money/currencies";
@@ -17,6 +17,7 @@ import type { ReferralReportFilters, ReportOrder } from "@/lib/validation/referr
 import {
   referralReportWhere,
   resolveReportFilters,
+  selectsEveryReferral,
   type ResolvedReportFilters,
 } from "./referral-report-filter";
 import { currencyEarnedCents } from "./referral-currency-amounts";
@@ -281,25 +282,42 @@ export function copyExportRuns(
   fields: readonly ExportField[] = EXPORT_FIELDS,
   order: ReportOrder = DEFAULT_EXPORT_ORDER,
 ): AsyncGenerator<CopiedRows> | null {
-  const selection = exportRows(referralReportWhere(filters));
+  const where = referralReportWhere(filters);
+  // The other currencies are joined only when the file has their column and some referral has a row in
+  // referral_currency_ledger (0036 writes non-usd commissions only): for a usd-only program the join
+  // would probe an empty hash once per exported row for nothing (~6% of a million-row export). Asked in
+  // the COPY's own snapshot (copyOut), so a commission written meanwhile is either in both or in neither.
+  const selection = async (probe: CopyProbe) =>
+    exportRows(where, {
+      everyReferral: selectsEveryReferral(filters),
+      otherCurrencies:
+        fields.includes("commission_other_currencies") &&
+        (await probe(sql`SELECT 1 AS one FROM referral_currency_ledger LIMIT 1`)).length > 0,
+    });
   if (format === "csv") {
     // The cells are about as wide as the columns they come from, so they are encoded below the sort, by
     // the parallel workers that join and sort (a flattened subquery: its target list is the sort's input).
     const cells = fields.map((f) => exportValues[f].csv);
     return copyOut(
       db,
-      sql`SELECT ${sql.join(cells, sql`, `)} FROM (${selection}) x ORDER BY ${exportOrderBy(sql`x`, order)}`,
+      async (probe) =>
+        sql`SELECT ${sql.join(cells, sql`, `)} FROM (${await selection(probe)}) x ORDER BY ${exportOrderBy(sql`x`, order)}`,
       "csv",
     );
   }
   // A JSON line is about three times as wide as its columns: sorting the narrow rows first (a subquery
   // with ORDER BY is not flattened) keeps the sort small, and the lines are built above it.
-  const sorted = sql`SELECT * FROM (${selection}) s ORDER BY ${exportOrderBy(sql`s`, order)}`;
+  const sorted = async (probe: CopyProbe) =>
+    sql`SELECT * FROM (${await selection(probe)}) s ORDER BY ${exportOrderBy(sql`s`, order)}`;
   // The keys are constants (inlined as literals by copyOut), each value's JSON text between them.
   const members = fields.map(
     (f, i) => sql`${`${i ? "," : ",\n{"}${JSON.stringify(f)}:`}::text || ${exportValues[f].json}`,
   );
-  return copyOut(db, sql`SELECT ${sql.join(members, sql` || `)} || '}' FROM (${sorted}) x`, "lines");
+  return copyOut(
+    db,
+    async (probe) => sql`SELECT ${sql.join(members, sql` || `)} || '}' FROM (${await sorted(probe)}) x`,
+    "lines",
+  );
 }
 
 /** JSON text of a text value; `null` for NULL (to_json of NULL is NULL, and one NULL would void the line). */
@@ -378,16 +396,28 @@ function csvNeutralisedText(value: SQL): SQL {
 
 /**
  * The whole selection as one statement (its caller sorts it by `used_at, id`): the referred users'
- * current tier from one DISTINCT ON over the subscriptions of the selected referrals' users (a semi-join
- * the planner hashes for a full export and probes for a narrow one) — no lookup per row.
+ * current tier from one DISTINCT ON over the subscriptions (of a filtered export: of the selected
+ * referrals' users, a semi-join the planner probes for a narrow one) — no lookup per row.
  */
-function exportRows(where: SQL): SQL {
+function exportRows(
+  where: SQL,
+  opts: {
+    /**
+     * The filters select every referral: the tiers are then those of all subscriptions, without the
+     * semi-join that narrows them to the selected referrals' users — at a million rows that semi-join
+     * hashed every referral once more in each parallel worker for no row less (a quarter of the export).
+     */
+    everyReferral: boolean;
+    /** Some referral has a non-usd row (see copyExportRuns): join their amounts, else the column is NULL. */
+    otherCurrencies: boolean;
+  },
+): SQL {
   return sql`
     SELECT l.id, l.used_at, l.code_used, l.signup_ip, l.source, l.is_flagged, l.commission_eligible,
            l.commission_paid, l.commission_amount_cents, l.commission_mask, l.review_status,
            r.email AS referrer_email, r.name AS referrer_name,
            d.email AS referred_email, d.name AS referred_name, tier.name AS subscription_tier,
-           camp.campaign_name, oc.other_currencies
+           camp.campaign_name, ${opts.otherCurrencies ? sql`oc.other_currencies` : sql`NULL::text AS other_currencies`}
       FROM referral_usage_log l
       JOIN users d ON d.id = l.referred_user_id
       LEFT JOIN users r ON r.id = l.referrer_user_id
@@ -397,12 +427,12 @@ function exportRows(where: SQL): SQL {
       LEFT JOIN (
         SELECT DISTINCT ON (s.user_id) s.user_id, t.name
           FROM subscriptions s JOIN subscription_tiers t ON t.id = s.tier_id
-         WHERE s.user_id IN (SELECT l.referred_user_id FROM referral_usage_log l WHERE ${where})
+         ${opts.everyReferral ? sql`` : sql`WHERE s.user_id IN (SELECT l.referred_user_id FROM referral_usage_log l WHERE ${where})`}
          ORDER BY s.user_id, s.created_at DESC, s.id DESC
       ) tier ON tier.user_id = l.referred_user_id
       -- Grouped by its key, so the planner drops the join when the field isn't chosen; a hash of the
       -- (usually small, non-usd only) ledger when it is, not a probe per exported row.
-      LEFT JOIN ${otherCurrencies(null)} oc ON oc.referral_id = l.id
+      ${opts.otherCurrencies ? sql`LEFT JOIN ${otherCurrencies(null)} oc ON oc.referral_id = l.id` : sql``}
      WHERE ${where}`;
 }
 

@@ -29,7 +29,16 @@ import { userSearchIds } from "./user-search";
  * runs once per page view, not in every statement (page, probes, totals, charts, export count).
  */
 export function referralReportWhere(filters: ResolvedReportFilters): SQL {
-  const conditions: SQL[] = [sql`TRUE`];
+  return sql.join([sql`TRUE`, ...reportConditions(filters)], sql` AND `);
+}
+
+/** Whether the filters select every referral (no condition at all): the export then skips narrowing joins. */
+export function selectsEveryReferral(filters: ResolvedReportFilters): boolean {
+  return reportConditions(filters).length === 0;
+}
+
+function reportConditions(filters: ResolvedReportFilters): SQL[] {
+  const conditions: SQL[] = [];
   const { from, toExclusive } = dateBounds(filters);
   if (from) conditions.push(sql`l.used_at >= ${timestampParam(from)}`);
   if (toExclusive) conditions.push(sql`l.used_at < ${timestampParam(toExclusive)}`);
@@ -52,8 +61,7 @@ export function referralReportWhere(filters: ResolvedReportFilters): SQL {
 
   if (filters.flagged) conditions.push(sql`l.is_flagged`);
   if (filters.source) conditions.push(sql`l.source = ${filters.source}::referral_source`);
-
-  return sql.join(conditions, sql` AND `);
+  return conditions;
 }
 
 /**

@@ -7,7 +7,11 @@ import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/types";
 import { ROLLUPS } from "./rollup-mismatches";
 
-export async function rebuildRollups(db: DbOrTx): Promise<void> {
+export async function rebuildRollups(
+  db: DbOrTx,
+  /** Called after each step with its name (the seed prints how long each took). */
+  onStep?: (step: string) => void,
+): Promise<void> {
   // Net paid first: "qualified" in the other rollups depends on it.
   await db.execute(sql`
     UPDATE referral_usage_log l SET net_paid_cents = COALESCE(n.net, 0)
@@ -15,6 +19,7 @@ export async function rebuildRollups(db: DbOrTx): Promise<void> {
       LEFT JOIN (SELECT user_id, sum(CASE WHEN type = 'payment' THEN amount_cents ELSE -amount_cents END) AS net
                    FROM payments GROUP BY user_id) n ON n.user_id = r.referred_user_id
      WHERE l.id = r.id AND l.net_paid_cents IS DISTINCT FROM COALESCE(n.net, 0)`);
+  onStep?.("net paid");
   for (const rollup of ROLLUPS) {
     if (rollup.name.includes(".")) continue; // a column (net paid, above), not a table
     const columns = [...rollup.keys, ...rollup.values].join(", ");
@@ -25,18 +30,23 @@ export async function rebuildRollups(db: DbOrTx): Promise<void> {
                SELECT ${columns} FROM (${rollup.recount}) n WHERE ${nonZero}
                ORDER BY ${rollup.keys.join(", ")}`),
     );
+    onStep?.(rollup.name);
   }
   // Who is on the leaderboard (0037) follows the accounts, not the referrals.
   await db.execute(sql`
     UPDATE referrer_counted c SET listed = (u.status = 'active' AND u.role = 'client')
       FROM users u WHERE u.id = c.referrer_user_id`);
+  onStep?.("referrer_counted.listed");
   // The program's striped counters (0009): the whole count on slot 0, the other slots zero.
   await db.execute(sql`
     UPDATE program_counters
        SET clients = CASE WHEN slot = 0 THEN (SELECT count(*) FROM users WHERE role = 'client') ELSE 0 END,
            referrals = CASE WHEN slot = 0 THEN (SELECT count(*) FROM referral_usage_log) ELSE 0 END`);
+  onStep?.("program_counters");
   // The report rollups and own-referral counters of 0012 (REPORT_ROLLUPS), from their recount views.
   await db.execute(sql`SELECT report_fill()`);
+  onStep?.("report_fill");
   // The other currencies' companions (0036), keyed by the masks report_fill just set.
   await db.execute(sql`SELECT currency_rollups_fill()`);
+  onStep?.("currency_rollups_fill");
 }

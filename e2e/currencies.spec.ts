@@ -108,3 +108,92 @@ test("a euro and a yen referral show €3.99 and ¥500 on my-referrals and in th
   await adminContext.close();
   await amandaContext.close();
 });
+
+test("a EUR commission shows in euros on the monthly report, the per-code table and the admin top referrers, and the report fits 1280 px", async ({
+  browser,
+}) => {
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await new LoginPage(admin).signInAs(ADMIN_EMAIL);
+  const id = unique();
+  // Amanda (the monthly report and her code) and Sarah (a top referrer of the seed's last 30 days).
+  const euroCommission: Record<string, number> = {};
+  for (const code of [AMANDA.code, "SARAH25"]) {
+    const client = await admin.request.post("/api/clients", {
+      data: {
+        name: `Euro ${code} ${id}`,
+        email: `eur.${code.toLowerCase()}.${id}@example.org`,
+        business_type: "creator",
+        referral_code: code,
+      },
+    });
+    expect(client.status()).toBe(201);
+    const payment = await admin.request.post("/api/payments", {
+      data: {
+        external_id: `inv_eur_${code}_${id}`,
+        user_id: (await client.json()).data.user_id,
+        amount_cents: 3995,
+        currency: "eur",
+      },
+    });
+    expect(payment.status()).toBe(201);
+    const [direct] = (await payment.json()).data.commissions as { amount_cents: number; currency: string }[];
+    expect(direct.currency).toBe("eur");
+    euroCommission[code] = direct.amount_cents;
+  }
+
+  // Amanda: the month's euros on the monthly report, and her code's euros in the per-code table, as the
+  // analytics API gives them (the figures of every euro payment of hers this month, this spec's included).
+  const amandaContext = await browser.newContext();
+  const amanda = await amandaContext.newPage();
+  await new LoginPage(amanda).signInAs(AMANDA.email);
+  const me = (await (await amanda.request.get("/api/me")).json()).data.user_id as number;
+  const month = new Date().toISOString().slice(0, 7);
+  const report = (
+    await (
+      await amanda.request.get(`/api/clients/${me}/referral-analytics?period=monthly&month=${month}`)
+    ).json()
+  ).data as {
+    other_currencies: { currency: string; commission_earned: string; commission_on_hold: string }[];
+  };
+  const eurMonth = report.other_currencies.find((o) => o.currency === "eur")!;
+  expect(Math.round(Number(eurMonth.commission_earned) * 100)).toBeGreaterThanOrEqual(
+    euroCommission[AMANDA.code],
+  );
+  await amanda.goto(`/dashboard/earnings?month=${month}`);
+  const monthly = amanda.getByTestId("monthly-report");
+  await expect(monthly).toContainText(
+    formatMoney(Math.round(Number(eurMonth.commission_earned) * 100), "eur"),
+  );
+  await expect(monthly).toContainText(
+    formatMoney(Math.round(Number(eurMonth.commission_on_hold) * 100), "eur"),
+  );
+
+  const overview = (await (await amanda.request.get(`/api/clients/${me}/referral-analytics`)).json())
+    .data as {
+    codes: { code: string; commission_by_currency: { currency: string; amount_cents: number }[] }[];
+  };
+  const code = overview.codes.find((c) => c.code === AMANDA.code)!;
+  const eurCode = code.commission_by_currency.find((a) => a.currency === "eur")!;
+  await amanda.goto("/dashboard/codes");
+  const perCode = amanda
+    .getByRole("region", { name: "How each code performs" })
+    .getByRole("row")
+    .filter({ has: amanda.getByRole("rowheader", { name: new RegExp(`^${AMANDA.code}\\b`) }) });
+  await expect(perCode.getByTestId("code-earned")).toContainText(formatMoney(eurCode.amount_cents, "eur"));
+
+  // The admin's top referrers: Sarah's commission lists her euros (beside her dollars when she has any).
+  await admin.setViewportSize({ width: 1280, height: 800 });
+  await admin.goto("/admin");
+  const top = admin.getByRole("row").filter({ hasText: "sarah@example.com" });
+  await expect(top.getByTestId("top-referrer-commission")).toContainText(
+    formatMoney(euroCommission.SARAH25, "eur"),
+  );
+  // The referrals table fits 1280 px with its default columns (a euro row lists € in its Commission cell).
+  const grid = admin.getByTestId("referrals-grid");
+  await expect(grid).toBeVisible();
+  const overflow = await grid.evaluate((el) => el.scrollWidth - el.clientWidth);
+  expect(overflow, "the report table's sideways scroll at 1280 px").toBeLessThanOrEqual(0);
+  await adminContext.close();
+  await amandaContext.close();
+});

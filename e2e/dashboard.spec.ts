@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { formatMoney } from "@/lib/format";
 import { LoginPage } from "./pages/login-page";
 
 type Analytics = {
@@ -11,6 +12,7 @@ type Analytics = {
     signups_last_30_days: number;
     conversion_rate: number | null;
     total_commission_earned: string;
+    commission_by_currency: { currency: string; amount_cents: number }[];
   }[];
   summary: {
     total_referrals: number;
@@ -89,7 +91,8 @@ test("Maya's dashboard renders the same numbers as GET /api/clients/:id/referral
       String(c.total_signups),
       `${c.signups_last_7_days} / ${c.signups_last_30_days}`,
       percent(c.conversion_rate),
-      `$${c.total_commission_earned}`,
+      // Every currency the code earned in, one line each (usd first).
+      c.commission_by_currency.map((a) => formatMoney(a.amount_cents, a.currency)).join(""),
     ]);
   }
 });

@@ -14,6 +14,7 @@ import { createApiKey } from "@/lib/auth/api-keys";
 import { centsToDecimal } from "@/lib/format";
 import { getReportPage, getReportTotals } from "@/lib/queries/referral-report";
 import { getReportKeyFigures } from "@/lib/queries/report-key-figures";
+import { getTopReferrers } from "@/lib/queries/report-charts";
 import { referralReportSearchSchema } from "@/lib/validation/referral-report";
 import { findRollupMismatches } from "@/lib/referrals/rollup-mismatches";
 import { commissionFixtures } from "@/testing/commissions";
@@ -223,5 +224,85 @@ describe("per-currency read models equal the ledger", () => {
         .map((r) => r.commission_by_currency.map((a) => [a.currency, a.amount_cents]))
         .sort(),
     ).toEqual([...l.values()].map((list) => list.map((a) => [a.currency, a.cents])).sort());
+  });
+
+  // Hand-counted (10% of each payment, floored once, no conversion): usd 100 (mixed) + 399 = $4.99;
+  // eur 399 + 200 − 50 (the partial refund) = €5.49; ¥500. All written today, on the referrer's one code.
+  const usd = 499;
+  const eur = 549;
+  const jpy = 500;
+
+  it("the analytics API's per-code commission: every currency the code earned in, usd first", async () => {
+    const res = await analyticsGet(get(`/api/clients/${referrer.id}/referral-analytics`), {
+      params: Promise.resolve({ id: String(referrer.id) }),
+    });
+    const { data } = (await res.json()) as {
+      data: {
+        codes: {
+          total_commission_earned: string;
+          commission_by_currency: { currency: string; amount: string; amount_cents: number }[];
+        }[];
+      };
+    };
+    expect(data.codes).toHaveLength(1);
+    expect(data.codes[0].total_commission_earned).toBe("4.99"); // the existing key stays usd
+    expect(data.codes[0].commission_by_currency).toEqual([
+      { currency: "usd", amount: "4.99", amount_cents: usd },
+      { currency: "eur", amount: "5.49", amount_cents: eur },
+      { currency: "jpy", amount: "500", amount_cents: jpy },
+    ]);
+  });
+
+  it("the monthly report (dashboard and API): the month's other currencies by bucket, beside usd", async () => {
+    const month = new Date().toISOString().slice(0, 7);
+    const res = await analyticsGet(
+      get(`/api/clients/${referrer.id}/referral-analytics?period=monthly&month=${month}`),
+      { params: Promise.resolve({ id: String(referrer.id) }) },
+    );
+    expect(res.status).toBe(200);
+    const { data } = (await res.json()) as {
+      data: { commission_earned: string; commission_on_hold: string; other_currencies: unknown[] };
+    };
+    expect(data.commission_earned).toBe("4.99");
+    expect(data.commission_on_hold).toBe("4.99");
+    expect(data.other_currencies).toEqual([
+      {
+        currency: "eur",
+        commission_earned: "5.49",
+        commission_pending: "5.49",
+        commission_on_hold: "5.49",
+        commission_approved: "0.00",
+      },
+      {
+        currency: "jpy",
+        commission_earned: "500",
+        commission_pending: "500",
+        commission_on_hold: "500",
+        commission_approved: "0",
+      },
+    ]);
+    // The month before holds none of it.
+    const [y, m] = month.split("-").map(Number);
+    const before = new Date(Date.UTC(y, m - 2, 1)).toISOString().slice(0, 7);
+    const previous = await analyticsGet(
+      get(`/api/clients/${referrer.id}/referral-analytics?period=monthly&month=${before}`),
+      { params: Promise.resolve({ id: String(referrer.id) }) },
+    );
+    expect(
+      ((await previous.json()) as { data: { other_currencies: unknown[] } }).data.other_currencies,
+    ).toEqual([]);
+  });
+
+  it("the admin report's top referrers: commission and average per referral in each currency", async () => {
+    const top = (await getTopReferrers(testDb.db, new Date())).find((r) => r.userId === referrer.id);
+    expect(top).toMatchObject({
+      referrals: 4,
+      totalCommissionCents: usd,
+      avgCommissionCents: Math.round(usd / 4),
+      otherCurrencies: [
+        { currency: "eur", cents: eur, avgCents: Math.round(eur / 4) },
+        { currency: "jpy", cents: jpy, avgCents: jpy / 4 },
+      ],
+    });
   });
 });

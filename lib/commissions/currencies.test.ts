@@ -46,6 +46,36 @@ describe("payments in any currency", () => {
     expect(usd.cents ?? "0").toBe("0");
   });
 
+  // The flat-amount rule (commissionCurrency in earn-commissions.ts): a flat amount is set in the program's
+  // currency (the campaign form asks for $) and paid in it whatever the client pays in — a flat $5.00 is
+  // $5.00 on a euro or a yen payment, never €5.00 or ¥500 (no conversion, no currency mixed into another's
+  // sum); a refund takes back its share in usd.
+  it("a flat_rate campaign pays its usd amount on a EUR and a JPY payment; a half refund takes back half", async () => {
+    const campaign = await f.makeCampaign({ commissionType: "flat_rate", commissionValue: 500 });
+    const { user: referrer, code } = await f.makeReferrer({ campaignId: campaign.id });
+    const euro = await f.referClient(code.code);
+    const yen = await f.referClient(code.code);
+    const eur = await f.pay(euro.userId, 3995, { currency: "eur", externalId: "inv_flat_eur" }, paidAt);
+    const jpy = await f.pay(yen.userId, 5009, { currency: "jpy" }, paidAt);
+    expect(eur.commissions.map((c) => [c.level, c.amountCents, c.currency, c.rateBps])).toEqual([
+      ["direct", 500, "usd", null],
+    ]);
+    expect(jpy.commissions.map((c) => [c.level, c.amountCents, c.currency])).toEqual([
+      ["direct", 500, "usd"],
+    ]);
+    const refund = await f.pay(
+      euro.userId,
+      1998,
+      { type: "refund", refundOf: "inv_flat_eur", currency: "eur" },
+      paidAt,
+    );
+    // 1,998 of 3,995 euro cents refunded: 500 × 1998/3995 = 250.06 → 250 usd cents taken back.
+    expect(refund.commissions.map((c) => [c.amountCents, c.currency])).toEqual([[-250, "usd"]]);
+    expect(await perCurrency(referrer.id)).toEqual([
+      { currency: "usd", status: "pending", amount_cents: "750" },
+    ]);
+  });
+
   it("a KWD payment is in fils (3 decimals); a refund reverses in the payment's currency", async () => {
     const { user: referrer, code } = await f.makeReferrer();
     const client = await f.referClient(code.code);

@@ -18,7 +18,9 @@ const referrers: User[] = [];
 // Hand-counted November 2026 of `busy`: signups 2 on BUSYCODA and 1 on BUSYCODB (one more on BUSYCODA at the last
 // instant of October, one on the first of December); clicks 5 in November on BUSYCODA (2 on Dec 1);
 // direct usd commission 15.00 on hold + 4.50 approved (a rejected 7.00, a partner 3.00 and a December
-// 1.00 left out); points 300 + 200 held (50 in December, 80 voided left out).
+// 1.00 left out), and beside it €3.99 on hold + €1.00 approved and ¥500 paid (a partner €2.00 and a December
+// ¥70 left out: other currencies are counted like usd, never added to it); points 300 + 200 held (50 in
+// December, 80 voided left out).
 beforeAll(async () => {
   const db = testDb.db;
   busy = await insertClient(db, { name: "Busy" });
@@ -52,6 +54,24 @@ beforeAll(async () => {
     { ...base, referralId: logs[3].id, amountCents: 700, status: "rejected" },
     { ...base, referralId: logs[1].id, amountCents: 300, status: "pending", level: "partner" },
     { ...base, referralId: logs[4].id, amountCents: 100, createdAt: new Date("2026-12-01T00:00:00Z") },
+    { ...base, referralId: logs[1].id, amountCents: 399, status: "pending", currency: "eur" },
+    { ...base, referralId: logs[2].id, amountCents: 100, status: "approved", currency: "eur" },
+    { ...base, referralId: logs[3].id, amountCents: 500, status: "paid", currency: "jpy" },
+    {
+      ...base,
+      referralId: logs[1].id,
+      amountCents: 200,
+      status: "pending",
+      level: "partner",
+      currency: "eur",
+    },
+    {
+      ...base,
+      referralId: logs[4].id,
+      amountCents: 70,
+      currency: "jpy",
+      createdAt: new Date("2026-12-01T00:00:00Z"),
+    },
   ]);
   await db.transaction(async (tx) => {
     const credit = { userId: busy.id, reason: "referral_referrer" as const, expiryDays: null };
@@ -108,11 +128,36 @@ describe("monthlySummaryMessages", () => {
         month,
         clicks: 5,
         signups: 3,
-        commission: [{ cents: 1950, currency: "usd" }],
+        commission: [
+          { cents: 1950, currency: "usd" },
+          { cents: 499, currency: "eur" },
+          { cents: 500, currency: "jpy" },
+        ],
         points: 500,
         bestCode: "BUSYCODA",
       },
     });
+  });
+
+  it("gives the month's other currencies on the dashboard's monthly report, by bucket, never added to usd", async () => {
+    const { report } = await loadDashboardEarnings(testDb.db, busy, { now, month });
+    expect(report.commission_earned).toBe("19.50");
+    expect(report.other_currencies).toEqual([
+      {
+        currency: "eur",
+        commission_earned: "4.99",
+        commission_pending: "4.99",
+        commission_on_hold: "3.99",
+        commission_approved: "1.00",
+      },
+      {
+        currency: "jpy",
+        commission_earned: "500",
+        commission_pending: "0",
+        commission_on_hold: "0",
+        commission_approved: "0",
+      },
+    ]);
   });
 
   it("shows what the dashboard's monthly report shows, for every referrer", async () => {
@@ -123,8 +168,17 @@ describe("monthlySummaryMessages", () => {
       const { report } = await loadDashboardEarnings(testDb.db, user, { now, month });
       expect(message.signups).toBe(report.new_referrals);
       expect(message.bestCode).toBe(report.top_performing_code);
-      const earned = message.commission.reduce((sum, m) => sum + m.cents, 0);
-      expect(centsToDecimal(earned)).toBe(report.commission_earned);
+      // Per currency, amount for amount (a currency that nets to zero is left out of both).
+      const shown = [
+        { currency: "usd", amount: report.commission_earned },
+        ...report.other_currencies.map((o) => ({ currency: o.currency, amount: o.commission_earned })),
+      ].filter((o) => Number(o.amount) !== 0);
+      expect(
+        message.commission.map((m) => ({
+          currency: m.currency,
+          amount: centsToDecimal(m.cents, m.currency),
+        })),
+      ).toEqual(shown);
       expect(message.clicks ? message.signups / message.clicks : null).toBe(report.conversion_rate);
     }
     expect(all.find((m) => m.userId === quiet.id)?.message).toMatchObject({

@@ -58,14 +58,18 @@ export function monthlySummaryRead(
     parse: (json) => {
       const row = shape.parse(json);
       const f = figures.parse(row.figures);
-      // The month rollups hold base-currency commissions only (migration 0027), like the report shows.
-      const earned = f.money.earnedCents;
+      // Per currency, as the report shows it: usd from commission_daily, the others from their companion
+      // (0040); a currency that earned nothing net in the month is left out.
+      const commission = [
+        { cents: f.money.earnedCents, currency: BASE_CURRENCY },
+        ...f.otherCurrencies.map((o) => ({ cents: o.earnedCents, currency: o.currency })),
+      ].filter((c) => c.cents !== 0);
       return {
         kind: "monthly_summary",
         month,
         clicks: f.clicks,
         signups: f.newReferrals,
-        commission: earned === 0 ? [] : [{ cents: earned, currency: BASE_CURRENCY }],
+        commission,
         points: row.points,
         bestCode: f.topCode,
       };

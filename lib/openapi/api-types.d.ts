@@ -1489,7 +1489,16 @@ export interface operations {
            *         "commission_on_hold": "8.97",
            *         "commission_approved": "0.00",
            *         "top_performing_code": "MAYA2025",
-           *         "conversion_rate": 0.12
+           *         "conversion_rate": 0.12,
+           *         "other_currencies": [
+           *           {
+           *             "currency": "eur",
+           *             "commission_earned": "3.99",
+           *             "commission_pending": "3.99",
+           *             "commission_on_hold": "3.99",
+           *             "commission_approved": "0.00"
+           *           }
+           *         ]
            *       }
            *     }
            */
@@ -1498,6 +1507,11 @@ export interface operations {
               | ({
                   codes: ({
                     code: string;
+                    commission_by_currency: {
+                      amount: string;
+                      amount_cents: number;
+                      currency: string;
+                    }[];
                     id: number;
                     total_signups: number;
                   } & {
@@ -1538,6 +1552,13 @@ export interface operations {
                   commission_pending: string;
                   conversion_rate: number | null;
                   new_referrals: number;
+                  other_currencies: {
+                    commission_approved: string;
+                    commission_earned: string;
+                    commission_on_hold: string;
+                    commission_pending: string;
+                    currency: string;
+                  }[];
                   period: string;
                   top_performing_code: string | null;
                   total_referrals: number;

@@ -61,6 +61,7 @@ describe("getTopReferrers (the seed's BI query)", () => {
         referrals: 1,
         totalCommissionCents: 0,
         avgCommissionCents: 0,
+        otherCurrencies: [],
       },
     ]);
   });

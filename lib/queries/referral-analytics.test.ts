@@ -136,6 +136,7 @@ describe("getReferralAnalytics", () => {
         commission_paid: "9.99",
         clicks: 10,
         conversion_rate: 0.5,
+        commission_by_currency: [{ currency: "usd", amount: "19.98", amount_cents: 1998 }],
       },
       {
         id: codeBId,
@@ -151,6 +152,7 @@ describe("getReferralAnalytics", () => {
         commission_paid: "0.00",
         clicks: 0,
         conversion_rate: null,
+        commission_by_currency: [{ currency: "usd", amount: "10.00", amount_cents: 1000 }],
       },
     ]);
     expect(a.summary).toEqual({
@@ -205,6 +207,7 @@ describe("getMonthlyReport", () => {
       commission_approved: "0.00",
       top_performing_code: "REFCODEB",
       conversion_rate: null,
+      other_currencies: [],
     });
     expect(await getMonthlyReport(testDb.db, referrerId, "2026-05", now)).toEqual({
       period: "2026-05",
@@ -216,6 +219,7 @@ describe("getMonthlyReport", () => {
       commission_approved: "10.00",
       top_performing_code: "REFCODEA",
       conversion_rate: 0.75,
+      other_currencies: [],
     });
     expect(await getMonthlyReport(testDb.db, referrerId, "2026-06", now)).toEqual({
       period: "2026-06",
@@ -227,6 +231,7 @@ describe("getMonthlyReport", () => {
       commission_approved: "0.00",
       top_performing_code: "REFCODEA",
       conversion_rate: 0.5,
+      other_currencies: [],
     });
   });
 

@@ -42,6 +42,8 @@ export type CodeAnalytics = {
   commission_paid: string;
   clicks: number;
   conversion_rate: number | null;
+  /** The code's earned commission in every currency it was earned in, usd first (`total_commission_earned` is usd). */
+  commission_by_currency: ReturnType<typeof currencyAmountsJson>;
 };
 
 export type RecentReferral = {
@@ -83,6 +85,15 @@ export type ReferralAnalytics = {
   };
 };
 
+/** The monthly report's money in one currency other than usd (the report's own figures are usd). */
+export type MonthlyCurrencyReport = {
+  currency: string;
+  commission_earned: string;
+  commission_pending: string;
+  commission_on_hold: string;
+  commission_approved: string;
+};
+
 export type MonthlyReport = {
   period: string;
   total_referrals: number;
@@ -94,6 +105,8 @@ export type MonthlyReport = {
   commission_approved: string;
   top_performing_code: string | null;
   conversion_rate: number | null;
+  /** The month's direct commissions in the other currencies (0040), by currency; none are converted. */
+  other_currencies: MonthlyCurrencyReport[];
 };
 
 const ratio = (signups: number, clicks: number) => (clicks > 0 ? signups / clicks : null);
@@ -115,6 +128,7 @@ const codeJson = z.object({
   clicks: jsonCol.int,
   earned: jsonCol.count,
   paid: jsonCol.count,
+  others: jsonCol.list(z.object({ currency: jsonCol.text, cents: jsonCol.int })),
 });
 
 const recentJson = z.object({
@@ -146,7 +160,8 @@ function codeSignupsBetween(from: SQL, to: SQL) {
 /**
  * The analytics of one client as one JSON read, from counters and rollups (migration 0010): codes with
  * their counters (referral_code_stats), their signups in the last 30 and 7 UTC days (referral_code_daily)
- * and their direct commission (commission_totals by code); the referrer's total (referrer_stats) and
+ * and their direct commission (commission_totals by code, usd; commission_currency_code_totals, 0040, the
+ * other currencies); the referrer's total (referrer_stats) and
  * money (commission_totals, by the buckets of commission-buckets.ts; usd) and the other currencies'
  * (referrer_currency_stats, 0036, per currency); the latest 10 referrals by the
  * (referrer_user_id, used_at) index. Nothing here counts history: the cost is the number of codes, days
@@ -180,7 +195,14 @@ export function referralAnalyticsRead(
                    AND t.referral_code_id = rc.id) AS earned,
                (SELECT ${sumRollupBucket("paid", "t")} FROM commission_totals t
                  WHERE t.beneficiary_user_id = ${clientId} AND t.level = 'direct'
-                   AND t.referral_code_id = rc.id) AS paid
+                   AND t.referral_code_id = rc.id) AS paid,
+               (SELECT json_agg(json_build_object('currency', o.currency, 'cents', o.cents) ORDER BY o.currency)
+                  FROM (SELECT t.currency, ${sumRollupBucket("earned", "t")} AS cents
+                          FROM commission_currency_code_totals t
+                         WHERE t.beneficiary_user_id = ${clientId} AND t.level = 'direct'
+                           AND t.referral_code_id = rc.id
+                         GROUP BY t.currency) o
+                 WHERE o.cents <> 0) AS others
           FROM referral_codes rc
           LEFT JOIN referral_code_stats cs ON cs.referral_code_id = rc.id
          WHERE rc.client_id = ${clientId}) x),
@@ -222,6 +244,7 @@ export function referralAnalyticsRead(
       commission_paid: centsToDecimal(c.paid),
       clicks: c.clicks,
       conversion_rate: ratio(c.total_signups, c.clicks),
+      commission_by_currency: currencyAmountsJson(withBaseCurrency(c.earned, c.others)),
     }));
     const totalClicks = codes.reduce((n, c) => n + c.clicks, 0);
     return {
@@ -307,8 +330,10 @@ export type MonthlyFigures = {
   /** Signups within the month. */
   newReferrals: number;
   clicks: number;
-  /** Direct commissions created in the month, by bucket (base currency: the month rollups hold usd rows). */
+  /** Direct commissions created in the month, by bucket, in usd (commission_daily holds usd rows). */
   money: CommissionBucketCents;
+  /** The same in each other currency earned in the month (commission_currency_daily, 0040), by currency. */
+  otherCurrencies: (CommissionBucketCents & { currency: string })[];
   /** The code with most signups in the month (ties: alphabetical); null without a signup. */
   topCode: string | null;
 };
@@ -320,7 +345,8 @@ export type MonthlyFigures = {
  * the monthly summary e-mail (lib/notifications/monthly-summary.ts) both read this one query.
  *
  * From rollups only: the month's signups and clicks from referral_code_daily (the client's codes, the
- * month's days), its commissions from commission_daily (by the buckets of commission-buckets.ts), and
+ * month's days), its commissions from commission_daily (usd) and commission_currency_daily (0040, the other
+ * currencies, one entry each — never added to the usd figures) by the buckets of commission-buckets.ts, and
  * "referrals up to its end" as referrer_stats' total minus the signups of the days after the month —
  * at most a year of days, never a count of the referrals themselves.
  */
@@ -342,6 +368,11 @@ export function monthlyFiguresRead(clientId: number, month: string, now: Date): 
                   SELECT ${rollupBucketColumns("t")} FROM commission_daily t
                    WHERE t.beneficiary_user_id = ${clientId} AND t.level = 'direct'
                      AND t.day >= ${first} AND t.day <= ${last}) b),
+      'others', (SELECT json_agg(o ORDER BY o.currency) FROM (
+                   SELECT t.currency, ${rollupBucketColumns("t")} FROM commission_currency_daily t
+                    WHERE t.beneficiary_user_id = ${clientId} AND t.day >= ${first} AND t.day <= ${last}
+                      AND t.level = 'direct'
+                    GROUP BY t.currency) o),
       'top_code', (SELECT rc.code FROM referral_code_daily d JOIN referral_codes rc ON rc.id = d.referral_code_id
                     WHERE ${ofClientCodes(clientId)} AND d.day >= ${first} AND d.day <= ${last}
                     GROUP BY rc.code HAVING sum(d.signups) > 0
@@ -351,6 +382,7 @@ export function monthlyFiguresRead(clientId: number, month: string, now: Date): 
     new: jsonCol.int,
     clicks: jsonCol.int,
     money: bucketJson.nullable(),
+    others: jsonCol.list(bucketJson.extend({ currency: jsonCol.text })),
     top_code: jsonCol.nullableText,
   });
   return jsonRead(query, shape, (r) => ({
@@ -359,6 +391,9 @@ export function monthlyFiguresRead(clientId: number, month: string, now: Date): 
     newReferrals: r.new,
     clicks: r.clicks,
     money: readCommissionBuckets(r.money ?? undefined),
+    // A currency whose rows all net to zero in every bucket (a payment refunded in full) still shows: the
+    // report lists what happened in the month, like usd's zero figures.
+    otherCurrencies: r.others.map((o) => ({ currency: o.currency, ...readCommissionBuckets(o) })),
     topCode: r.top_code,
   }));
 }
@@ -380,6 +415,13 @@ export function monthlyReportRead(clientId: number, month: string, now: Date): J
         commission_approved: centsToDecimal(f.money.approvedCents),
         top_performing_code: f.topCode,
         conversion_rate: ratio(f.newReferrals, f.clicks),
+        other_currencies: f.otherCurrencies.map((o) => ({
+          currency: o.currency,
+          commission_earned: centsToDecimal(o.earnedCents, o.currency),
+          commission_pending: centsToDecimal(o.unpaidCents, o.currency),
+          commission_on_hold: centsToDecimal(o.onHoldCents, o.currency),
+          commission_approved: centsToDecimal(o.approvedCents, o.currency),
+        })),
       };
     },
   };

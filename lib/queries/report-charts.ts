@@ -7,7 +7,14 @@ import { col, rowsAs } from "@/db/rows";
 import { timestampParam } from "@/db/sql-values";
 import { dateBounds, type ReferralReportFilters } from "@/lib/validation/referral-report";
 import { resolveReportFilters, type ResolvedReportFilters } from "./referral-report-filter";
-import { clickFacts, earnedFacts, referralFacts, referralFactsByCode } from "./report-rollups";
+import type { CurrencyAmount } from "@/lib/money/currency-amounts";
+import {
+  clickFacts,
+  earnedFacts,
+  referralCurrencyFactsByCode,
+  referralFacts,
+  referralFactsByCode,
+} from "./report-rollups";
 
 export type ChartBucket = "day" | "week" | "month";
 
@@ -26,6 +33,11 @@ export type TopReferrer = {
   referrals: number;
   totalCommissionCents: number;
   avgCommissionCents: number;
+  /**
+   * The same in each other currency their referrals earned in (total and average over all their referrals
+   * of the period, like the usd figures), one entry per currency, never added to usd.
+   */
+  otherCurrencies: (CurrencyAmount & { avgCents: number })[];
 };
 
 const DAY_MS = 86_400_000;
@@ -113,13 +125,16 @@ export async function getReportCharts(
 
 /**
  * The seed's "Business Intelligence Dashboard" query: top referrers of the last 30 days by referrals,
- * with their total and average commission per referral (the usage log's summaries), through their codes.
+ * with their total and average commission per referral (the usage log's summaries), through their codes:
+ * usd from report_code_daily, each other currency from report_currency_daily (0036) — 30 days of rows for
+ * the top referrers, never their history.
  */
 export async function getTopReferrers(db: Db, now = new Date(), limit = 10): Promise<TopReferrer[]> {
   // "Last 30 days" as on every other page (lib/time-windows.ts): whole UTC days, today included.
   const since = lastDays(now, LAST_30_DAYS).since;
   // Per code from the daily rollups, then per code owner.
   const perCode = referralFactsByCode({ from: since });
+  const perCodeCurrency = referralCurrencyFactsByCode({ from: since });
   const rows = rowsAs(
     await db.execute(sql`
       WITH top AS (
@@ -128,10 +143,19 @@ export async function getTopReferrers(db: Db, now = new Date(), limit = 10): Pro
          GROUP BY rc.client_id HAVING sum(f.referrals) > 0
          ORDER BY referrals DESC, rc.client_id
          LIMIT ${limit}::int
+      ), others AS (
+        SELECT rc.client_id, f.currency, sum(f.net_cents) AS cents
+          FROM ${perCodeCurrency} f JOIN referral_codes rc ON rc.id = f.referral_code_id
+         WHERE rc.client_id IN (SELECT client_id FROM top)
+         GROUP BY 1, 2 HAVING sum(f.net_cents) <> 0
       )
       SELECT u.id AS user_id, u.name, u.email AS referrer, top.referrals::bigint AS total_referrals,
              top.cents::bigint AS total_commission,
-             round(top.cents::numeric / top.referrals)::bigint AS avg_commission_per_referral
+             round(top.cents::numeric / top.referrals)::bigint AS avg_commission_per_referral,
+             (SELECT coalesce(json_agg(json_build_object('currency', o.currency, 'cents', o.cents,
+                                                         'avg_cents', round(o.cents::numeric / top.referrals))
+                                       ORDER BY o.currency), '[]'::json)
+                FROM others o WHERE o.client_id = top.client_id) AS others
         FROM top JOIN users u ON u.id = top.client_id
        ORDER BY top.referrals DESC, u.id`),
     z.object({
@@ -141,6 +165,15 @@ export async function getTopReferrers(db: Db, now = new Date(), limit = 10): Pro
       total_referrals: col.int,
       total_commission: col.cents,
       avg_commission_per_referral: col.cents,
+      others: col.json(
+        z.array(
+          z.object({
+            currency: z.string(),
+            cents: z.coerce.number().int(),
+            avg_cents: z.coerce.number().int(),
+          }),
+        ),
+      ),
     }),
   );
   return rows.map((r) => ({
@@ -150,5 +183,6 @@ export async function getTopReferrers(db: Db, now = new Date(), limit = 10): Pro
     referrals: r.total_referrals,
     totalCommissionCents: r.total_commission,
     avgCommissionCents: r.avg_commission_per_referral,
+    otherCurrencies: r.others.map((o) => ({ currency: o.currency, cents: o.cents, avgCents: o.avg_cents })),
   }));
 }

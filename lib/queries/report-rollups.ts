@@ -3,6 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { idArrayParam, timestampParam } from "@/db/sql-values";
 import { commissionStatusBit } from "@/lib/commissions/commission-status-bit";
 import { BASE_CURRENCY } from "@/lib/money/currencies";
+import { currencyEarnedCents } from "./referral-currency-amounts";
 import { userSearchIds } from "./user-search";
 import {
   referralClicksWhere,
@@ -307,5 +308,32 @@ export function referralFactsByCode(period: Period): SQL {
   return unionOrEmpty(
     parts,
     sql`SELECT 0 AS referral_code_id, 0::bigint AS referrals, 0::bigint AS net_cents WHERE FALSE`,
+  );
+}
+
+/**
+ * referralFactsByCode's money in the other currencies (not usd): `(referral_code_id, currency, net_cents)`
+ * for the referrals signed up in `period` (every referrer), from report_currency_daily (0036) and, for a
+ * partial day, referral_currency_ledger. Net = the earned bucket (referral-currency-amounts.ts). Group by
+ * currency: amounts of two currencies are never added.
+ */
+export function referralCurrencyFactsByCode(period: Period): SQL {
+  const { days, edges } = splitIntoDays(period);
+  const parts: SQL[] = [];
+  if (days) {
+    parts.push(sql`
+      SELECT r.referral_code_id, r.currency, ${currencyEarnedCents("r")} AS net_cents
+        FROM report_currency_daily r
+       WHERE ${and([sql`r.referral_code_id <> 0`, ...dayConditions(days)])}`);
+  }
+  for (const edge of edges) {
+    parts.push(sql`
+      SELECT l.referral_code_id, x.currency, ${currencyEarnedCents("x")} AS net_cents
+        FROM referral_currency_ledger x JOIN referral_usage_log l ON l.id = x.referral_id
+       WHERE l.referral_code_id IS NOT NULL AND ${edgeCondition(sql`l.used_at`, edge)}`);
+  }
+  return unionOrEmpty(
+    parts,
+    sql`SELECT 0 AS referral_code_id, NULL::text AS currency, 0::bigint AS net_cents WHERE FALSE`,
   );
 }

@@ -176,10 +176,18 @@ describe("referral counters and rollups", () => {
       }
       for (const step of [40, 75, 90]) await expectProgramFiguresEqualRecount(db, at(step));
       // The history really exercised the rollups (not a vacuous pass).
-      const [seen] = rawRows<{ days: number; statuses: number; qualified: number; currencies: number }>(
+      const [seen] = rawRows<{
+        days: number;
+        statuses: number;
+        qualified: number;
+        currencies: number;
+        ownCurrencies: number;
+      }>(
         await db.execute(sql`
           SELECT (SELECT count(*) FROM referral_code_daily)::int AS days,
                  (SELECT count(DISTINCT currency) FROM report_currency_daily)::int AS currencies,
+                 (SELECT count(DISTINCT currency) FROM commission_currency_code_totals WHERE entries > 0)::int
+                   AS "ownCurrencies",
                  (SELECT count(DISTINCT status) FROM commission_currency_totals WHERE entries > 0)::int AS statuses,
                  (SELECT coalesce(sum(qualified_referrals), 0)::int FROM referrer_stats) AS qualified`),
       );
@@ -187,6 +195,7 @@ describe("referral counters and rollups", () => {
       expect(seen.statuses).toBeGreaterThan(1);
       expect(seen.qualified).toBeGreaterThan(0);
       expect(seen.currencies).toBe(2); // eur and jpy beside the usd rollups
+      expect(seen.ownCurrencies).toBe(2); // and in the per-code and per-day companions (0040)
     });
   }
 

@@ -1,4 +1,4 @@
-// Every counter and rollup kept by the triggers of db/migrations/0010_referral_rollups.sql (and 0011, 0012, 0014, 0036), side by side
+// Every counter and rollup kept by the triggers of db/migrations/0010_referral_rollups.sql (and 0011, 0012, 0014, 0036, 0040), side by side
 // with a recount of the raw rows it summarises. Empty when they agree — the invariant the rollup tests
 // hold after random histories, and what an operator can run against a live database to check it.
 import { sql, type SQL } from "drizzle-orm";
@@ -176,6 +176,28 @@ export const ROLLUPS: Rollup[] = [
     kept: `SELECT beneficiary_user_id, currency, status, amount_cents, entries FROM commission_currency_totals`,
     recount: `SELECT beneficiary_user_id, currency, status, sum(amount_cents) AS amount_cents, count(*) AS entries
                 FROM commissions GROUP BY 1, 2, 3`,
+  },
+  // A referrer's own commissions in the other currencies (0040), by day and by code: the monthly report's
+  // and the analytics' per-code money beside commission_daily and commission_totals' usd.
+  {
+    name: "commission_currency_daily",
+    keys: ["beneficiary_user_id", "day", "currency", "level", "status"],
+    values: ["amount_cents", "entries"],
+    kept: `SELECT beneficiary_user_id, day, currency, level, status, amount_cents, entries FROM commission_currency_daily`,
+    recount: `SELECT beneficiary_user_id, (created_at AT TIME ZONE 'UTC')::date AS day, currency, level, status,
+                     sum(amount_cents) AS amount_cents, count(*) AS entries
+                FROM commissions WHERE currency <> 'usd' GROUP BY 1, 2, 3, 4, 5`,
+  },
+  {
+    name: "commission_currency_code_totals",
+    keys: ["beneficiary_user_id", "level", "referral_code_id", "currency", "status"],
+    values: ["amount_cents", "entries"],
+    kept: `SELECT beneficiary_user_id, level, referral_code_id, currency, status, amount_cents, entries
+             FROM commission_currency_code_totals`,
+    recount: `SELECT c.beneficiary_user_id, c.level, coalesce(l.referral_code_id, 0) AS referral_code_id, c.currency,
+                     c.status, sum(c.amount_cents) AS amount_cents, count(*) AS entries
+                FROM commissions c LEFT JOIN referral_usage_log l ON l.id = c.referral_id
+               WHERE c.currency <> 'usd' GROUP BY 1, 2, 3, 4, 5`,
   },
   // Notifications queued per recipient per UTC day (0034), the daily cap's counter; capped ones don't count.
   {

@@ -10,9 +10,11 @@ import {
   rowSortingFeature,
   tableFeatures,
 } from "@tanstack/react-table";
+import { MoneyByCurrency } from "@/components/commissions/money-by-currency";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { UtcTime } from "@/components/ui/utc-time";
 import { formatMoney, formatMoneyByCurrency } from "@/lib/format";
+import { withBaseCurrency } from "@/lib/money/currency-amounts";
 import type { ReportRow } from "@/lib/queries/referral-report";
 import {
   commissionStatusLabel,
@@ -179,14 +181,21 @@ export const columns = column.columns([
     id: "commission_amount",
     header: label("commission_amount"),
     sortDescFirst: true,
-    cell: ({ getValue }) => (
-      <span className="block text-right font-medium text-ink-900 tabular-nums">
-        {formatMoney(getValue())}
+    // Every currency the referral earned in, one line each (usd first, left out when zero beside another):
+    // a euro referral reads €3.99, not $0.00. Sorted by the usd amount, as the API's commission_amount.
+    cell: ({ row }) => (
+      <span
+        className="block text-right font-medium text-ink-900 tabular-nums"
+        data-testid="report-commission"
+      >
+        <MoneyByCurrency
+          amounts={withBaseCurrency(row.original.commissionAmountCents, row.original.otherCurrencies)}
+        />
       </span>
     ),
   }),
-  // The same commission in the currencies other than usd, on one line like every cell of the dense table
-  // (0036): never added to the usd column beside it.
+  // The commission in the currencies other than usd alone, on one line (0036): not shown by default (the
+  // Commission column already lists them), chosen for a view whose export should carry them as a column.
   column.accessor("otherCurrencies", {
     id: "commission_other_currencies",
     header: label("commission_other_currencies"),

@@ -37,7 +37,10 @@ export function ReferralsGrid({
                     aria-sort={sorted ? (sorted === "asc" ? "ascending" : "descending") : undefined}
                     className={cn(
                       // Sticky cells (not the thead): the header row stays at the top of the scroll box.
-                      "sticky top-0 z-10 border-b border-ink-200 bg-ink-50 px-3 py-2 font-medium whitespace-nowrap",
+                      "sticky top-0 z-10 border-b border-ink-200 bg-ink-50 px-2.5 py-2 align-bottom font-medium",
+                      // A two-word label may wrap ("Commission / status"): the column is then as wide as its
+                      // cells, not its heading, and the default columns fit 1280 px. A sort button stays whole.
+                      canSort ? "whitespace-nowrap" : "whitespace-normal",
                       header.column.id === "select" && "w-10",
                       header.column.id === "commission_amount" && "text-right",
                     )}
@@ -73,7 +76,7 @@ export function ReferralsGrid({
               className="hover:bg-ink-50/60 data-[state=selected]:bg-brand-50/60"
             >
               {row.getVisibleCells().map((cell) => (
-                <td key={cell.id} className="h-10 px-3 py-1.5 whitespace-nowrap">
+                <td key={cell.id} className="h-10 px-2.5 py-1.5 whitespace-nowrap">
                   <table.FlexRender cell={cell} />
                 </td>
               ))}

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { BarListChart } from "@/components/charts/bar-list-chart";
+import { MoneyByCurrency } from "@/components/commissions/money-by-currency";
 import { chartColors } from "@/components/charts/chart-theme";
 import { BarLineChart } from "@/components/charts/bar-line-chart";
 import { COMMISSION_LINE, SIGNUPS_BARS } from "@/components/charts/series";
@@ -8,6 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableHead, TableScroll, Td, Th } from "@/components/ui/table";
 import type { Db } from "@/lib/context";
 import { formatMoney, formatPercent } from "@/lib/format";
+import { withBaseCurrency } from "@/lib/money/currency-amounts";
 import {
   getReportCharts,
   getTopReferrers,
@@ -205,7 +207,7 @@ export function ReportChartsSection({
 
         <ChartCard
           title="Top referrers, last 30 days"
-          description="By referrals, with their commission in USD — the whole program, whatever the filters."
+          description="By referrals, with their commission in each currency it was earned in — the whole program, whatever the filters."
         >
           {topReferrers.length ? (
             <>
@@ -242,11 +244,18 @@ export function ReportChartsSection({
                         <Td unstyled numeric className="py-1.5 pr-3">
                           {r.referrals.toLocaleString("en-US")}
                         </Td>
-                        <Td unstyled numeric className="py-1.5 pr-3">
-                          {formatMoney(r.totalCommissionCents)}
+                        <Td unstyled numeric className="py-1.5 pr-3" data-testid="top-referrer-commission">
+                          <MoneyByCurrency
+                            amounts={withBaseCurrency(r.totalCommissionCents, r.otherCurrencies)}
+                          />
                         </Td>
                         <Td unstyled numeric className="hidden py-1.5 sm:table-cell">
-                          {formatMoney(r.avgCommissionCents)}
+                          <MoneyByCurrency
+                            amounts={withBaseCurrency(
+                              r.avgCommissionCents,
+                              r.otherCurrencies.map((o) => ({ currency: o.currency, cents: o.avgCents })),
+                            )}
+                          />
                         </Td>
                       </tr>
                     ))}

@@ -1,11 +1,27 @@
+import { MoneyByCurrency } from "@/components/commissions/money-by-currency";
 import { MoneyLabel } from "@/components/commissions/money-label";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { StatCard } from "@/components/ui/stat-card";
-import { formatMoney, formatPercent } from "@/lib/format";
-import type { MonthlyReport } from "@/lib/queries/referral-analytics";
+import { formatPercent } from "@/lib/format";
+import { BASE_CURRENCY, minorUnits } from "@/lib/money/currencies";
+import { withBaseCurrency } from "@/lib/money/currency-amounts";
+import type { MonthlyCurrencyReport, MonthlyReport } from "@/lib/queries/referral-analytics";
 
-/** The report's decimal strings ("-4.39") as the pages write money ("-$4.39"). */
-const money = (decimal: string) => formatMoney(Math.round(Number(decimal) * 100));
+type Bucket = "commission_earned" | "commission_on_hold" | "commission_approved";
+
+/** The report's decimal strings ("-4.39", "500" yen) back to minor units of their currency. */
+const minor = (decimal: string, currency: string) => Math.round(Number(decimal) * 10 ** minorUnits(currency));
+
+/**
+ * One bucket of the month in every currency it moved in, usd first, one line each (never added
+ * together): a referrer paid in euros sees the month's € beside its $.
+ */
+function BucketMoney({ report, bucket }: { report: MonthlyReport; bucket: Bucket }) {
+  const others = report.other_currencies
+    .map((o: MonthlyCurrencyReport) => ({ currency: o.currency, cents: minor(o[bucket], o.currency) }))
+    .filter((o) => o.cents !== 0);
+  return <MoneyByCurrency amounts={withBaseCurrency(minor(report[bucket], BASE_CURRENCY), others)} />;
+}
 
 const monthLabel = new Intl.DateTimeFormat("en-US", { month: "long", year: "numeric", timeZone: "UTC" });
 
@@ -57,17 +73,17 @@ export function MonthlyReportCard({
           />
           <StatCard
             label={<MoneyLabel state="earned" />}
-            value={money(report.commission_earned)}
+            value={<BucketMoney report={report} bucket="commission_earned" />}
             note="Direct, net of refunds"
           />
           <StatCard
             label={<MoneyLabel state="onHold" />}
-            value={money(report.commission_on_hold)}
+            value={<BucketMoney report={report} bucket="commission_on_hold" />}
             note="Still in its hold"
           />
           <StatCard
             label={<MoneyLabel state="approved" />}
-            value={money(report.commission_approved)}
+            value={<BucketMoney report={report} bucket="commission_approved" />}
             note="Past the hold, not yet paid"
           />
           <StatCard

@@ -1,3 +1,4 @@
+import { MoneyByCurrency } from "@/components/commissions/money-by-currency";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
 import { RowHeader, Table, TableBody, TableHead, TableScroll, Td, Th } from "@/components/ui/table";
 import { formatPercent } from "@/lib/format";
@@ -56,8 +57,14 @@ export function PerCodeCard({ codes }: { codes: CodeAnalytics[] }) {
                 <Td dense numeric>
                   {formatPercent(c.conversion_rate)}
                 </Td>
-                <Td dense numeric>
-                  ${c.total_commission_earned}
+                <Td dense numeric data-testid="code-earned">
+                  {/* Every currency the code earned in, one line each (never added together). */}
+                  <MoneyByCurrency
+                    amounts={c.commission_by_currency.map((a) => ({
+                      currency: a.currency,
+                      cents: a.amount_cents,
+                    }))}
+                  />
                 </Td>
               </tr>
             ))}

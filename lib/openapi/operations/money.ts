@@ -94,7 +94,15 @@ export const clientCommissionsSchema = z.object({
 /** The overview (codes, latest referrals, summary) or, with `period=monthly`, one month's report. */
 export const referralAnalyticsSchema = z.union([
   z.looseObject({
-    codes: z.array(z.looseObject({ id, code: z.string(), total_signups: z.number().int() })),
+    codes: z.array(
+      z.looseObject({
+        id,
+        code: z.string(),
+        total_signups: z.number().int(),
+        // total_commission_earned is usd; this lists every currency the code earned in, usd first.
+        commission_by_currency: z.array(currencyAmount),
+      }),
+    ),
     recent_referrals: z.array(
       z.looseObject({
         used_at: timestamp,
@@ -128,6 +136,16 @@ export const referralAnalyticsSchema = z.union([
     commission_pending: moneyString,
     top_performing_code: z.string().nullable(),
     conversion_rate: z.number().nullable(),
+    // The money figures above are usd; the month's commissions in each other currency (never added to them).
+    other_currencies: z.array(
+      z.object({
+        currency: z.string(),
+        commission_earned: currencyAmount.shape.amount,
+        commission_pending: currencyAmount.shape.amount,
+        commission_on_hold: currencyAmount.shape.amount,
+        commission_approved: currencyAmount.shape.amount,
+      }),
+    ),
   }),
 ]);
 
@@ -227,6 +245,15 @@ export const moneyOperations = defineOperations([
           commission_approved: "0.00",
           top_performing_code: "MAYA2025",
           conversion_rate: 0.12,
+          other_currencies: [
+            {
+              currency: "eur",
+              commission_earned: "3.99",
+              commission_pending: "3.99",
+              commission_on_hold: "3.99",
+              commission_approved: "0.00",
+            },
+          ],
         },
       },
     },

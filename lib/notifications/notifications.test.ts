@@ -67,7 +67,16 @@ const mailTo = (email: string, kind?: NotificationKind, from = 0): Received[] =>
     .slice(from)
     .filter((m) => m.to.includes(email) && (!kind || headerOf(m.raw, "X-MuseNest-Notification") === kind));
 
+/** A redeemed reward (a coupon-redeemed message for `userId`), in a transaction of its own. */
+const recordRedemption = (
+  userId: number,
+  reward: { id: number; itemName: string; costPoints: number; couponCode: string },
+) => testDb.db.transaction((tx) => recordEvent(tx, "reward.redeemed", { userId, ...reward }));
+
 let seq = 0;
+const insertAdmin = (mailbox: string, name: string) =>
+  insertUser(testDb.db, { email: `${mailbox}${++seq}@musenest.test`, name, role: "admin" });
+
 async function referrerWithCode(name = "Maya") {
   seq++;
   const user = await insertClient(testDb.db, {
@@ -155,15 +164,7 @@ describe("notifications from domain events", () => {
         codeUsed: code.code,
       }),
     );
-    await testDb.db.transaction((tx) =>
-      recordEvent(tx, "reward.redeemed", {
-        id: 1,
-        userId: user.id,
-        itemName: "Tote bag",
-        costPoints: 300,
-        couponCode: "TOTE-123",
-      }),
-    );
+    await recordRedemption(user.id, { id: 1, itemName: "Tote bag", costPoints: 300, couponCode: "TOTE-123" });
     const result = await consume();
     expect(result.turnedOff).toBe(1);
     const rows = await testDb.db
@@ -176,15 +177,12 @@ describe("notifications from domain events", () => {
   it("past the daily cap messages are kept as capped, not sent", async () => {
     const { user } = await referrerWithCode("Cap");
     for (let i = 0; i < 4; i++)
-      await testDb.db.transaction((tx) =>
-        recordEvent(tx, "reward.redeemed", {
-          id: i,
-          userId: user.id,
-          itemName: "Sticker",
-          costPoints: 10,
-          couponCode: `CAP-${seq}-${i}`,
-        }),
-      );
+      await recordRedemption(user.id, {
+        id: i,
+        itemName: "Sticker",
+        costPoints: 10,
+        couponCode: `CAP-${seq}-${i}`,
+      });
     const result = await consume(3);
     expect(result).toMatchObject({ queued: 3, capped: 1 });
     const rows = await testDb.db
@@ -228,15 +226,7 @@ describe("unsubscribe", () => {
       businessType: "creator",
       referralCode: code.code,
     });
-    await testDb.db.transaction((tx) =>
-      recordEvent(tx, "reward.redeemed", {
-        id: 7,
-        userId: user.id,
-        itemName: "Mug",
-        costPoints: 50,
-        couponCode: `MUG-${seq}`,
-      }),
-    );
+    await recordRedemption(user.id, { id: 7, itemName: "Mug", costPoints: 50, couponCode: `MUG-${seq}` });
     await consume();
     await runSendJobs();
     expect(mailTo(user.email, "referral_signed_up", mark2)).toHaveLength(0);
@@ -245,15 +235,7 @@ describe("unsubscribe", () => {
 
   it("a message queued before the kind was turned off is not sent", async () => {
     const { user } = await referrerWithCode("Late");
-    await testDb.db.transaction((tx) =>
-      recordEvent(tx, "reward.redeemed", {
-        id: 8,
-        userId: user.id,
-        itemName: "Pen",
-        costPoints: 5,
-        couponCode: `PEN-${seq}`,
-      }),
-    );
+    await recordRedemption(user.id, { id: 8, itemName: "Pen", costPoints: 5, couponCode: `PEN-${seq}` });
     await consume();
     await turnOffNotificationKind(testDb.db, { userId: user.id, kind: "coupon_redeemed" });
     const mark = smtp.received.length;
@@ -289,15 +271,7 @@ describe("unsubscribe", () => {
 describe("delivery", () => {
   it("SMTP down: the message is retried and sent once it is back; without SMTP_URL it waits", async () => {
     const { user } = await referrerWithCode("Down");
-    await testDb.db.transaction((tx) =>
-      recordEvent(tx, "reward.redeemed", {
-        id: 9,
-        userId: user.id,
-        itemName: "Hat",
-        costPoints: 5,
-        couponCode: `HAT-${seq}`,
-      }),
-    );
+    await recordRedemption(user.id, { id: 9, itemName: "Hat", costPoints: 5, couponCode: `HAT-${seq}` });
     await consume();
     // Not configured: the job leaves the row waiting in the outbox, and the sweeper does nothing.
     await runSendJobs(null);
@@ -343,11 +317,7 @@ describe("delivery", () => {
 
 describe("admin notices", () => {
   it("a disabled webhook endpoint and a failing job reach every admin, the job once per queue per day", async () => {
-    const admin = await insertUser(testDb.db, {
-      email: `ops${++seq}@musenest.test`,
-      name: "Ops Admin",
-      role: "admin",
-    });
+    const admin = await insertAdmin("ops", "Ops Admin");
     await testDb.db.transaction((tx) =>
       notifyWebhookEndpointDisabled(
         tx,
@@ -384,11 +354,7 @@ describe("admin notices", () => {
 describe("rewards, payout batches and the monthly summary", () => {
   it("a badge, a tier and a payout batch become reward and batch-ready messages", async () => {
     const { user } = await referrerWithCode("Rae");
-    const admin = await insertUser(testDb.db, {
-      email: `fin${++seq}@musenest.test`,
-      name: "Finance",
-      role: "admin",
-    });
+    const admin = await insertAdmin("fin", "Finance");
     await testDb.db.transaction((tx) =>
       recordEvents(tx, [
         { type: "badge.earned", data: { userId: user.id, badge: "gold", name: "Gold" } },
@@ -481,11 +447,7 @@ describe("each message is rendered once, outside the queueing transaction", () =
   it("the consumer renders before its transaction and stores subject, text and HTML; the sender mails them", async () => {
     const { user } = await referrerWithCode("Once");
     await consume(); // whatever earlier tests left
-    const admin = await insertUser(testDb.db, {
-      email: `once${++seq}@musenest.test`,
-      name: "Once Admin",
-      role: "admin",
-    });
+    const admin = await insertAdmin("once", "Once Admin");
     await testDb.db.transaction((tx) =>
       recordEvents(tx, [
         {
@@ -529,15 +491,7 @@ describe("each message is rendered once, outside the queueing transaction", () =
 
   it("a row queued before renderings were stored is rendered once by its first send, not again on retry", async () => {
     const { user } = await referrerWithCode("Legacy");
-    await testDb.db.transaction((tx) =>
-      recordEvent(tx, "reward.redeemed", {
-        id: 12,
-        userId: user.id,
-        itemName: "Scarf",
-        costPoints: 5,
-        couponCode: `OLD-${seq}`,
-      }),
-    );
+    await recordRedemption(user.id, { id: 12, itemName: "Scarf", costPoints: 5, couponCode: `OLD-${seq}` });
     await consume();
     await testDb.db
       .update(notificationOutbox)
@@ -562,7 +516,7 @@ describe("each message is rendered once, outside the queueing transaction", () =
 
   it("the monthly summary and the failing-jobs check render outside their transactions too", async () => {
     await referrerWithCode("Month");
-    await insertUser(testDb.db, { email: `jobs${++seq}@musenest.test`, name: "Jobs Admin", role: "admin" });
+    await insertAdmin("jobs", "Jobs Admin");
     for (let i = 0; i < FAILING_JOB_THRESHOLD; i++)
       await testDb.db.execute(sql`
         INSERT INTO pgboss.job (name, data, state, completed_on, output)

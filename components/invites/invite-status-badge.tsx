@@ -1,9 +1,10 @@
-import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { StatusBadge, type StatusBadges } from "@/components/ui/status-badge";
 
 // A type-only import: erased at build time, so client components can use this file.
 import type { InviteStatus } from "@/lib/enums";
 
-const STATUS: Record<InviteStatus, { label: string; tone: BadgeTone }> = {
+/** Invites' and account e-mails' statuses (they share the outbox's four). */
+export const INVITE_STATUS_BADGES: StatusBadges<InviteStatus> = {
   sent: { label: "Sent", tone: "success" },
   queued: { label: "Queued", tone: "info" },
   failed: { label: "Failed", tone: "danger" },
@@ -12,8 +13,7 @@ const STATUS: Record<InviteStatus, { label: string; tone: BadgeTone }> = {
 
 /** An invite's status in words; the colour only repeats them. */
 export function InviteStatusBadge({ status }: { status: InviteStatus }) {
-  const { label, tone } = STATUS[status];
-  return <Badge tone={tone}>{label}</Badge>;
+  return <StatusBadge badges={INVITE_STATUS_BADGES} status={status} />;
 }
 
 /** What a queued invite means for the person who sent it. */

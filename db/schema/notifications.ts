@@ -31,8 +31,10 @@ export const notificationOutbox = pgTable(
     kind: text("kind").notNull(),
     message: jsonb("message").$type<Record<string, unknown>>().notNull(),
     subject: text("subject").notNull(),
-    /** The plain-text message as decided (the admin outbox shows it). */
+    /** The plain-text part as rendered when queued (the admin outbox shows it, the send job mails it). */
     body: text("body").notNull(),
+    /** The HTML part as rendered when queued (0044); null only on rows queued before that. */
+    html: text("html"),
     /** The page the message is about, e.g. `/dashboard` (made absolute with the configured origin). */
     actionPath: text("action_path").notNull(),
     status: text("status", { enum: notificationStatus }).notNull().default("queued"),

@@ -7,25 +7,27 @@ import { timestampParam } from "@/db/sql-values";
 import type { Db, DbOrTx } from "@/db/types";
 import { activeAdminIds, ADMIN_ACTION_PATHS } from "./event-notifications";
 import type { NotificationMessage } from "./messages";
-import { queueNotifications, type QueueContext, type QueueResult } from "./queue-notifications";
+import {
+  queueNotifications,
+  type NotificationDraft,
+  type QueueContext,
+  type QueueResult,
+} from "./queue-notifications";
+import { renderDrafts } from "./render-drafts";
 
 // Admin messages that come from operations rather than from a domain event: queued directly, in the
 // transaction of what they report.
 
 type AdminMessage = Extract<NotificationMessage, { kind: "webhook_endpoint_disabled" | "job_failing" }>;
 
-async function notifyAdmins(tx: DbOrTx, message: AdminMessage, key: string, ctx: QueueContext) {
-  const admins = await activeAdminIds(tx);
-  return queueNotifications(
-    tx,
-    admins.map((userId) => ({
-      userId,
-      key: `${key}:${userId}`,
-      message,
-      actionPath: ADMIN_ACTION_PATHS[message.kind],
-    })),
-    ctx,
-  );
+/** One message per active admin. */
+async function adminDrafts(db: DbOrTx, message: AdminMessage, key: string): Promise<NotificationDraft[]> {
+  return (await activeAdminIds(db)).map((userId) => ({
+    userId,
+    key: `${key}:${userId}`,
+    message,
+    actionPath: ADMIN_ACTION_PATHS[message.kind],
+  }));
 }
 
 /** The endpoint's address without its query (which may carry a token of the receiver's). */
@@ -38,13 +40,17 @@ function displayUrl(url: string): string {
   }
 }
 
-/** Tells every admin an endpoint was disabled (on `tx`, the transaction that disabled it). */
-export function notifyWebhookEndpointDisabled(
+/**
+ * Tells every admin an endpoint was disabled, on `tx`, the transaction that disabled it. The one place a
+ * message is rendered inside a transaction: the decision is made there (and must commit with its notice),
+ * it happens once per endpoint, and the messages are one per admin.
+ */
+export async function notifyWebhookEndpointDisabled(
   tx: DbOrTx,
   endpoint: { id: number; url: string; reason: string; disabledAt: Date },
   ctx: QueueContext,
 ): Promise<QueueResult> {
-  return notifyAdmins(
+  const drafts = await adminDrafts(
     tx,
     {
       kind: "webhook_endpoint_disabled",
@@ -53,8 +59,8 @@ export function notifyWebhookEndpointDisabled(
       reason: endpoint.reason,
     },
     `webhook_endpoint_disabled:${endpoint.id}:${endpoint.disabledAt.toISOString()}`,
-    ctx,
   );
+  return queueNotifications(tx, await renderDrafts(tx, drafts, ctx), ctx);
 }
 
 /** Failed runs of one queue within a day that make it "keep failing". */
@@ -79,14 +85,17 @@ export async function checkFailingJobs(db: Db, ctx: QueueContext): Promise<{ que
     z.object({ queue: col.text, failures: col.int, lastError: col.nullableText }),
   );
   const day = ctx.now.toISOString().slice(0, 10);
-  await db.transaction(async (tx) => {
-    for (const { queue, failures, lastError } of failing)
-      await notifyAdmins(
-        tx,
+  const drafts: NotificationDraft[] = [];
+  for (const { queue, failures, lastError } of failing)
+    drafts.push(
+      ...(await adminDrafts(
+        db,
         { kind: "job_failing", queue, failures, lastError: lastError ? lastError.slice(0, 300) : null },
         `job_failing:${queue}:${day}`,
-        ctx,
-      );
-  });
+      )),
+    );
+  // Rendered before the transaction; the idempotency key still makes the hourly check queue each once.
+  const rendered = await renderDrafts(db, drafts, ctx);
+  await db.transaction((tx) => queueNotifications(tx, rendered, ctx));
   return { queues: failing.map((f) => f.queue) };
 }

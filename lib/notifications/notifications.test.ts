@@ -1,10 +1,11 @@
 // The notification pipeline end to end on a real database and a real SMTP server (smtp-server on a random
 // port): domain events → consumer → outbox → send jobs → mailbox, with preferences, the daily cap, the
 // unsubscribe link and an SMTP outage.
-import { eq, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NOTIFICATION_SEND_QUEUE } from "@/db/job-queue";
 import { commissions, notificationOutbox } from "@/db/schema";
+import type { Db } from "@/db/types";
 import { approveDueCommissions } from "@/lib/commissions/approve-due";
 import { recordEvent, recordEvents } from "@/lib/events/record-event";
 import { findRollupMismatches } from "@/lib/referrals/rollup-mismatches";
@@ -17,6 +18,7 @@ import { consumeNotificationEvents } from "./consume-events";
 import { queueMonthlySummaries } from "./monthly-summary-job";
 import { renderNotification } from "./templates/render-notification";
 import type { NotificationKind } from "./messages";
+import type { RenderNotification } from "./notification-settings";
 import { saveNotificationPreferences, turnOffNotificationKind } from "./preferences";
 import { runNotificationSendJob } from "./send-notification";
 import { sweepNotificationOutbox } from "./sweep-outbox";
@@ -36,7 +38,10 @@ const ctx = (cap = 20, now = new Date()) => ({ now, origin, cap, render: renderN
 const consume = (cap = 20, now = new Date()) => consumeNotificationEvents(testDb.db, ctx(cap, now));
 
 /** Runs the send jobs waiting in the queue as the worker would; a job that throws stays for its retry. */
-async function runSendJobs(smtpUrl: string | null = smtp.url): Promise<{ ran: number; failed: number }> {
+async function runSendJobs(
+  smtpUrl: string | null = smtp.url,
+  render: RenderNotification = renderNotification,
+): Promise<{ ran: number; failed: number }> {
   const jobs = rawRows<{ id: string; data: unknown }>(
     await testDb.db.execute(
       sql`SELECT id, data FROM pgboss.job WHERE name = ${NOTIFICATION_SEND_QUEUE} AND state = 'created' ORDER BY created_on`,
@@ -47,7 +52,7 @@ async function runSendJobs(smtpUrl: string | null = smtp.url): Promise<{ ran: nu
     const data = typeof job.data === "string" ? JSON.parse(job.data) : job.data;
     const config = smtpUrl ? { smtpUrl, from: "MuseNest <notify@musenest.test>" } : null;
     try {
-      await runNotificationSendJob(testDb.db, data, { config, origin, render: renderNotification });
+      await runNotificationSendJob(testDb.db, data, { config, origin, render });
     } catch {
       failed++;
       continue;
@@ -62,7 +67,16 @@ const mailTo = (email: string, kind?: NotificationKind, from = 0): Received[] =>
     .slice(from)
     .filter((m) => m.to.includes(email) && (!kind || headerOf(m.raw, "X-MuseNest-Notification") === kind));
 
+/** A redeemed reward (a coupon-redeemed message for `userId`), in a transaction of its own. */
+const recordRedemption = (
+  userId: number,
+  reward: { id: number; itemName: string; costPoints: number; couponCode: string },
+) => testDb.db.transaction((tx) => recordEvent(tx, "reward.redeemed", { userId, ...reward }));
+
 let seq = 0;
+const insertAdmin = (mailbox: string, name: string) =>
+  insertUser(testDb.db, { email: `${mailbox}${++seq}@musenest.test`, name, role: "admin" });
+
 async function referrerWithCode(name = "Maya") {
   seq++;
   const user = await insertClient(testDb.db, {
@@ -150,15 +164,7 @@ describe("notifications from domain events", () => {
         codeUsed: code.code,
       }),
     );
-    await testDb.db.transaction((tx) =>
-      recordEvent(tx, "reward.redeemed", {
-        id: 1,
-        userId: user.id,
-        itemName: "Tote bag",
-        costPoints: 300,
-        couponCode: "TOTE-123",
-      }),
-    );
+    await recordRedemption(user.id, { id: 1, itemName: "Tote bag", costPoints: 300, couponCode: "TOTE-123" });
     const result = await consume();
     expect(result.turnedOff).toBe(1);
     const rows = await testDb.db
@@ -171,15 +177,12 @@ describe("notifications from domain events", () => {
   it("past the daily cap messages are kept as capped, not sent", async () => {
     const { user } = await referrerWithCode("Cap");
     for (let i = 0; i < 4; i++)
-      await testDb.db.transaction((tx) =>
-        recordEvent(tx, "reward.redeemed", {
-          id: i,
-          userId: user.id,
-          itemName: "Sticker",
-          costPoints: 10,
-          couponCode: `CAP-${seq}-${i}`,
-        }),
-      );
+      await recordRedemption(user.id, {
+        id: i,
+        itemName: "Sticker",
+        costPoints: 10,
+        couponCode: `CAP-${seq}-${i}`,
+      });
     const result = await consume(3);
     expect(result).toMatchObject({ queued: 3, capped: 1 });
     const rows = await testDb.db
@@ -223,15 +226,7 @@ describe("unsubscribe", () => {
       businessType: "creator",
       referralCode: code.code,
     });
-    await testDb.db.transaction((tx) =>
-      recordEvent(tx, "reward.redeemed", {
-        id: 7,
-        userId: user.id,
-        itemName: "Mug",
-        costPoints: 50,
-        couponCode: `MUG-${seq}`,
-      }),
-    );
+    await recordRedemption(user.id, { id: 7, itemName: "Mug", costPoints: 50, couponCode: `MUG-${seq}` });
     await consume();
     await runSendJobs();
     expect(mailTo(user.email, "referral_signed_up", mark2)).toHaveLength(0);
@@ -240,15 +235,7 @@ describe("unsubscribe", () => {
 
   it("a message queued before the kind was turned off is not sent", async () => {
     const { user } = await referrerWithCode("Late");
-    await testDb.db.transaction((tx) =>
-      recordEvent(tx, "reward.redeemed", {
-        id: 8,
-        userId: user.id,
-        itemName: "Pen",
-        costPoints: 5,
-        couponCode: `PEN-${seq}`,
-      }),
-    );
+    await recordRedemption(user.id, { id: 8, itemName: "Pen", costPoints: 5, couponCode: `PEN-${seq}` });
     await consume();
     await turnOffNotificationKind(testDb.db, { userId: user.id, kind: "coupon_redeemed" });
     const mark = smtp.received.length;
@@ -284,15 +271,7 @@ describe("unsubscribe", () => {
 describe("delivery", () => {
   it("SMTP down: the message is retried and sent once it is back; without SMTP_URL it waits", async () => {
     const { user } = await referrerWithCode("Down");
-    await testDb.db.transaction((tx) =>
-      recordEvent(tx, "reward.redeemed", {
-        id: 9,
-        userId: user.id,
-        itemName: "Hat",
-        costPoints: 5,
-        couponCode: `HAT-${seq}`,
-      }),
-    );
+    await recordRedemption(user.id, { id: 9, itemName: "Hat", costPoints: 5, couponCode: `HAT-${seq}` });
     await consume();
     // Not configured: the job leaves the row waiting in the outbox, and the sweeper does nothing.
     await runSendJobs(null);
@@ -338,11 +317,7 @@ describe("delivery", () => {
 
 describe("admin notices", () => {
   it("a disabled webhook endpoint and a failing job reach every admin, the job once per queue per day", async () => {
-    const admin = await insertUser(testDb.db, {
-      email: `ops${++seq}@musenest.test`,
-      name: "Ops Admin",
-      role: "admin",
-    });
+    const admin = await insertAdmin("ops", "Ops Admin");
     await testDb.db.transaction((tx) =>
       notifyWebhookEndpointDisabled(
         tx,
@@ -379,11 +354,7 @@ describe("admin notices", () => {
 describe("rewards, payout batches and the monthly summary", () => {
   it("a badge, a tier and a payout batch become reward and batch-ready messages", async () => {
     const { user } = await referrerWithCode("Rae");
-    const admin = await insertUser(testDb.db, {
-      email: `fin${++seq}@musenest.test`,
-      name: "Finance",
-      role: "admin",
-    });
+    const admin = await insertAdmin("fin", "Finance");
     await testDb.db.transaction((tx) =>
       recordEvents(tx, [
         { type: "badge.earned", data: { userId: user.id, badge: "gold", name: "Gold" } },
@@ -442,5 +413,124 @@ describe("rewards, payout batches and the monthly summary", () => {
     expect(summaries.filter((r) => r.userId === user.id)).toHaveLength(1);
     expect(summaries.filter((r) => r.userId === quiet.id)).toHaveLength(0);
     expect(summaries.find((r) => r.userId === user.id)!.message).toMatchObject({ month: "2026-11" });
+  });
+});
+
+describe("each message is rendered once, outside the queueing transaction", () => {
+  /** `db` with its transactions watched, and a renderer that counts its calls and whether one was open. */
+  function watched() {
+    let open = 0;
+    const db = new Proxy(testDb.db, {
+      get(target, prop) {
+        if (prop === "transaction")
+          return (fn: (tx: unknown) => Promise<unknown>, config?: unknown) =>
+            target.transaction(async (tx) => {
+              open++;
+              try {
+                return await fn(tx);
+              } finally {
+                open--;
+              }
+            }, config as never);
+        const value = Reflect.get(target, prop, target);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    }) as Db;
+    const renders: { kind: string; inTransaction: boolean }[] = [];
+    const render: RenderNotification = async (message, frame) => {
+      renders.push({ kind: message.kind, inTransaction: open > 0 });
+      return renderNotification(message, frame);
+    };
+    return { db, renders, render };
+  }
+
+  it("the consumer renders before its transaction and stores subject, text and HTML; the sender mails them", async () => {
+    const { user } = await referrerWithCode("Once");
+    await consume(); // whatever earlier tests left
+    const admin = await insertAdmin("once", "Once Admin");
+    await testDb.db.transaction((tx) =>
+      recordEvents(tx, [
+        {
+          type: "reward.redeemed",
+          data: { id: 11, userId: user.id, itemName: "Cap", costPoints: 5, couponCode: `ONCE-${seq}` },
+        },
+        { type: "payout_batch.created", data: { id: 77, currencyTotals: { usd: 500 }, lines: 1 } },
+      ]),
+    );
+    const w = watched();
+    const consumed = await consumeNotificationEvents(w.db, { ...ctx(), render: w.render });
+    expect(consumed.queued).toBeGreaterThanOrEqual(2);
+    expect(w.renders.length).toBe(consumed.queued);
+    expect(w.renders.filter((r) => r.inTransaction)).toEqual([]);
+    const rows = await testDb.db
+      .select()
+      .from(notificationOutbox)
+      .where(inArray(notificationOutbox.userId, [user.id, admin.id]));
+    expect(rows.map((r) => r.kind).sort()).toEqual(["coupon_redeemed", "payout_batch_ready"]);
+    for (const row of rows) {
+      expect(row.subject).not.toBe("");
+      expect(row.body).toContain("/unsubscribe?token=");
+      expect(row.html).toContain("<html");
+    }
+
+    // SMTP down first: the retry mails the stored rendering; the sender renders nothing.
+    const down = await startSmtpServer();
+    await down.close();
+    const sender = watched();
+    expect((await runSendJobs(down.url, sender.render)).failed).toBeGreaterThanOrEqual(2);
+    const mark = smtp.received.length;
+    await runSendJobs(smtp.url, sender.render);
+    expect(sender.renders).toEqual([]);
+    const [coupon] = mailTo(user.email, "coupon_redeemed", mark);
+    const stored = rows.find((r) => r.kind === "coupon_redeemed")!;
+    expect(headerOf(coupon.raw, "Subject")).toBe(stored.subject);
+    expect(partOf(coupon.raw, "text/plain").replace(/\r\n/g, "\n").trim()).toBe(stored.body.trim());
+    expect(partOf(coupon.raw, "text/html").replace(/\r\n/g, "\n").trim()).toBe(stored.html!.trim());
+    expect(mailTo(admin.email, "payout_batch_ready", mark)).toHaveLength(1);
+  });
+
+  it("a row queued before renderings were stored is rendered once by its first send, not again on retry", async () => {
+    const { user } = await referrerWithCode("Legacy");
+    await recordRedemption(user.id, { id: 12, itemName: "Scarf", costPoints: 5, couponCode: `OLD-${seq}` });
+    await consume();
+    await testDb.db
+      .update(notificationOutbox)
+      .set({ html: null, subject: "Old subject", body: "Old body" })
+      .where(eq(notificationOutbox.userId, user.id));
+    const down = await startSmtpServer();
+    await down.close();
+    const sender = watched();
+    await runSendJobs(down.url, sender.render);
+    expect(sender.renders).toHaveLength(1);
+    const [row] = await testDb.db
+      .select()
+      .from(notificationOutbox)
+      .where(eq(notificationOutbox.userId, user.id));
+    expect(row.html).toContain("<html");
+    expect(row.body).toContain(`OLD-${seq}`);
+    const mark = smtp.received.length;
+    await runSendJobs(smtp.url, sender.render);
+    expect(sender.renders).toHaveLength(1);
+    expect(mailTo(user.email, "coupon_redeemed", mark)).toHaveLength(1);
+  });
+
+  it("the monthly summary and the failing-jobs check render outside their transactions too", async () => {
+    await referrerWithCode("Month");
+    await insertAdmin("jobs", "Jobs Admin");
+    for (let i = 0; i < FAILING_JOB_THRESHOLD; i++)
+      await testDb.db.execute(sql`
+        INSERT INTO pgboss.job (name, data, state, completed_on, output)
+        VALUES ('notifications:sweep', '{}'::jsonb, 'failed', now(), ${JSON.stringify({ message: `down ${i}` })}::jsonb)`);
+    const w = watched();
+    const monthly = await queueMonthlySummaries(w.db, {
+      ...ctx(20, new Date("2027-01-02T06:00:00Z")),
+      render: w.render,
+    });
+    expect(monthly.queued).toBeGreaterThanOrEqual(1);
+    expect((await checkFailingJobs(w.db, { ...ctx(), render: w.render })).queues).toContain(
+      "notifications:sweep",
+    );
+    expect(w.renders.map((r) => r.kind)).toEqual(expect.arrayContaining(["monthly_summary", "job_failing"]));
+    expect(w.renders.filter((r) => r.inTransaction)).toEqual([]);
   });
 });

@@ -3,10 +3,10 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { jobDbForTx, jobStatements, NOTIFICATION_SEND_QUEUE } from "@/db/job-queue";
 import { notificationOutbox, users } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
-import type { NotificationFrame, NotificationKind, NotificationMessage } from "./messages";
+import type { NotificationMessage } from "./messages";
 import type { RenderNotification } from "./notification-settings";
 import { turnedOff } from "./preferences";
-import { unsubscribeToken } from "./unsubscribe-token";
+import type { RenderedDraft } from "./render-drafts";
 
 /** A message decided for one recipient, before preferences, the cap and the outbox. */
 export type NotificationDraft = {
@@ -23,6 +23,7 @@ export type QueueContext = {
   /** The configured public origin (lib/app-url.ts configuredAppOrigin): links are mailed. */
   origin: string;
   cap: number;
+  /** Used by renderDrafts, before the queueing transaction; queueNotifications itself renders nothing. */
   render: RenderNotification;
 };
 
@@ -30,33 +31,19 @@ export type QueueResult = { queued: number; capped: number; turnedOff: number; d
 
 const statements = jobStatements();
 
-/** The absolute links of one recipient's message. */
-export function notificationFrame(
-  recipient: { id: number; name: string },
-  kind: NotificationKind,
-  actionPath: string,
-  origin: string,
-): NotificationFrame {
-  return {
-    recipientName: recipient.name,
-    actionUrl: `${origin}${actionPath}`,
-    unsubscribeUrl: `${origin}/unsubscribe?token=${unsubscribeToken(recipient.id, kind)}`,
-    preferencesUrl: `${origin}/account/notifications`,
-  };
-}
-
 const utcDay = (at: Date) => at.toISOString().slice(0, 10);
 
 /**
- * Writes decided messages to the outbox on `tx` (the caller's transaction) and enqueues their sends in it:
- * kinds the recipient turned off get no row; a key already in the outbox adds nothing (a job or consumer
- * run twice sends once); past the recipient's daily cap the row is kept as `capped`, not sent. The cap is
- * a conditional increment of the recipient's counter for the day, so two writers cannot both pass it.
+ * Writes decided, already rendered messages (renderDrafts) to the outbox on `tx` (the caller's transaction)
+ * and enqueues their sends in it: kinds the recipient turned off get no row; a key already in the outbox
+ * adds nothing (a job or consumer run twice sends once); past the recipient's daily cap the row is kept as
+ * `capped`, not sent. The cap is a conditional increment of the recipient's counter for the day, so two
+ * writers cannot both pass it.
  */
 export async function queueNotifications(
   tx: DbOrTx,
-  drafts: readonly NotificationDraft[],
-  ctx: QueueContext,
+  drafts: readonly RenderedDraft[],
+  ctx: Pick<QueueContext, "now" | "cap">,
 ): Promise<QueueResult> {
   const result: QueueResult = { queued: 0, capped: 0, turnedOff: 0, duplicates: 0 };
   if (!drafts.length) return result;
@@ -68,21 +55,18 @@ export async function queueNotifications(
   const wanted = drafts.filter((d) => !off.has(`${d.userId}:${d.message.kind}`));
   result.turnedOff = drafts.length - wanted.length;
   if (!wanted.length) return result;
-  const recipients = new Map(
+  const recipients = new Set(
     (
       await tx
-        .select({ id: users.id, name: users.name })
+        .select({ id: users.id })
         .from(users)
         .where(inArray(users.id, [...new Set(wanted.map((d) => d.userId))]))
-    ).map((u) => [u.id, u]),
+    ).map((u) => u.id),
   );
   const day = utcDay(ctx.now);
   const jobDb = jobDbForTx(tx);
   for (const draft of wanted) {
-    const recipient = recipients.get(draft.userId);
-    if (!recipient) continue; // deleted since the event: nobody to tell
-    const frame = notificationFrame(recipient, draft.message.kind, draft.actionPath, ctx.origin);
-    const { subject, text } = await ctx.render(draft.message, frame);
+    if (!recipients.has(draft.userId)) continue; // deleted since the event: nobody to tell
     const [row] = await tx
       .insert(notificationOutbox)
       .values({
@@ -90,8 +74,9 @@ export async function queueNotifications(
         userId: draft.userId,
         kind: draft.message.kind,
         message: draft.message,
-        subject,
-        body: text,
+        subject: draft.rendered.subject,
+        body: draft.rendered.text,
+        html: draft.rendered.html,
         actionPath: draft.actionPath,
         createdAt: ctx.now,
       })

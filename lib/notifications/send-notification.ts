@@ -7,7 +7,7 @@ import type { DbOrTx } from "@/db/types";
 import { deliveryFailureReason, isPermanentFailure, type MailerConfig } from "@/lib/invites/mailer";
 import { notificationMessageSchema } from "./messages";
 import type { RenderNotification } from "./notification-settings";
-import { notificationFrame } from "./queue-notifications";
+import { notificationFrame } from "./render-drafts";
 
 /** A send claimed longer ago than this is taken to have died with its instance and may be claimed again. */
 export const STALE_CLAIM_MS = 15 * 60_000;
@@ -15,6 +15,7 @@ export const STALE_CLAIM_MS = 15 * 60_000;
 export type SendContext = {
   config: MailerConfig;
   origin: string;
+  /** Only for a row queued before its rendering was stored (0044); every other row is mailed as stored. */
   render: RenderNotification;
   now?: () => Date;
 };
@@ -30,7 +31,8 @@ export class TransientNotificationError extends Error {
 }
 
 /**
- * Sends one outbox row, once. The row is claimed first (queued → sending, a committed status change), so
+ * Sends one outbox row, once, as it was rendered when it was queued (subject, text and HTML on the row).
+ * The row is claimed first (queued → sending, a committed status change), so
  * a job run twice, a sweeper's extra job or a second instance finds nothing to do; only a claim left by an
  * instance that died mid-send (older than STALE_CLAIM_MS) is taken again. A kind turned off after the
  * message was queued is not sent (`skipped`). A transient SMTP failure puts the row back to queued and
@@ -80,7 +82,12 @@ export async function sendNotification(
   }
   const message = notificationMessageSchema.parse(row.message);
   const frame = notificationFrame(recipient, message.kind, row.actionPath, ctx.origin);
-  const rendered = await ctx.render(message, frame);
+  let rendered = row.html === null ? null : { subject: row.subject, text: row.body, html: row.html };
+  if (!rendered) {
+    // Queued before renderings were stored: rendered here once and stored, so a retry mails the same.
+    rendered = await ctx.render(message, frame);
+    await finish({ subject: rendered.subject, body: rendered.text, html: rendered.html });
+  }
   const transport = nodemailer.createTransport(ctx.config.smtpUrl);
   try {
     await transport.sendMail({
@@ -108,7 +115,7 @@ export async function sendNotification(
   } finally {
     transport.close();
   }
-  await finish({ status: "sent", sentAt: now(), lastError: null, subject: rendered.subject });
+  await finish({ status: "sent", sentAt: now(), lastError: null });
   return "sent";
 }
 

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import { FilterLinks } from "@/components/ui/filter-links";
-import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { createdColumn, OutboxTable, STATUS_COLUMN } from "@/components/admin/outbox-table";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { CardEmptyState } from "@/components/ui/card-list";
 import { PageHeader } from "@/components/ui/page-header";
+import type { StatusBadges } from "@/components/ui/status-badge";
 import { Table, TableBody, TableHead, TableScroll, Td, Th } from "@/components/ui/table";
 import { UtcTime } from "@/components/ui/utc-time";
 import { pageContext } from "@/lib/auth/page-context";
@@ -36,7 +35,7 @@ const QUEUE_LABELS: Record<string, string> = {
   "notifications:monthly-summary": "Queue the monthly summaries",
 };
 
-const STATE: Record<JobState, { label: string; tone: BadgeTone }> = {
+const STATE: StatusBadges<JobState> = {
   created: { label: "Waiting", tone: "info" },
   retry: { label: "Retrying", tone: "warning" },
   active: { label: "Running", tone: "info" },
@@ -45,14 +44,8 @@ const STATE: Record<JobState, { label: string; tone: BadgeTone }> = {
   failed: { label: "Failed", tone: "danger" },
 };
 
-const FILTERS: { value: JobState | undefined; label: string }[] = [
-  { value: undefined, label: "All" },
-  { value: "failed", label: "Failed" },
-  { value: "retry", label: "Retrying" },
-  { value: "active", label: "Running" },
-  { value: "created", label: "Waiting" },
-  { value: "completed", label: "Done" },
-];
+/** The states worth filtering by, the ones needing attention first. */
+const FILTERS: JobState[] = ["failed", "retry", "active", "created", "completed"];
 
 /** "every 10 minutes" for the crons the app registers; anything else as written. */
 function describeCron(cron: string | undefined): string {
@@ -137,84 +130,65 @@ export default async function AdminJobsPage({ searchParams }: Props) {
         </TableScroll>
       </Card>
 
-      <FilterLinks
-        label="Filter by state"
-        links={FILTERS.map((f) => ({
-          label: f.label,
-          href: f.value ? `/admin/jobs?state=${f.value}` : "/admin/jobs",
-          current: f.value === search.state,
-        }))}
+      <OutboxTable
+        label="Recent jobs"
+        rows={jobs.map((job) => ({ ...job, createdAt: job.createdOn.toISOString() }))}
+        rowKey={(job) => job.id}
+        minWidth="min-w-[56rem]"
+        status={{ header: "State", badges: STATE, of: (job) => job.state }}
+        filter={{
+          label: "Filter by state",
+          path: "/admin/jobs",
+          param: "state",
+          statuses: FILTERS,
+          current: search.state,
+        }}
+        columns={[
+          createdColumn("seconds"),
+          {
+            header: "Job",
+            cell: (job) => (
+              <>
+                <p className="font-medium text-ink-900">{label(job.queue)}</p>
+                <p className="text-xs text-ink-500">{job.summary}</p>
+              </>
+            ),
+          },
+          STATUS_COLUMN,
+          {
+            header: "Attempts",
+            numeric: true,
+            cell: (job) => `${job.retryCount + 1} of ${job.retryLimit + 1}`,
+          },
+          {
+            header: "Finished",
+            className: "whitespace-nowrap text-ink-700",
+            cell: (job) =>
+              job.completedOn ? <UtcTime value={job.completedOn.toISOString()} precision="seconds" /> : "—",
+          },
+          {
+            header: "Error",
+            cell: (job) =>
+              job.error ? (
+                <p className="max-w-sm text-xs break-words text-red-800">{job.error}</p>
+              ) : (
+                <span className="text-ink-400">—</span>
+              ),
+          },
+          {
+            header: <span className="sr-only">Actions</span>,
+            // relative: the sr-only label is absolutely placed and would widen the page at 390 px
+            headerClassName: "relative",
+            cell: (job) =>
+              job.state === "failed" ? <RetryJobButton queue={job.queue} jobId={job.id} /> : null,
+          },
+        ]}
+        empty={{
+          title: search.state ? `No ${STATE[search.state].label.toLowerCase()} jobs` : "No jobs yet",
+          text: "Jobs appear here when a schedule fires or an invite e-mail is sent. Finished jobs are kept a day, failed ones a week.",
+        }}
+        limit={RECENT_JOBS_LIMIT}
       />
-
-      <Card role="region" aria-label="Recent jobs">
-        {jobs.length ? (
-          <TableScroll aria-label="Recent jobs table">
-            <Table className="min-w-[56rem]">
-              <TableHead className="bg-ink-50/60">
-                <tr>
-                  <Th>Created</Th>
-                  <Th>Job</Th>
-                  <Th>State</Th>
-                  <Th align="right">Attempts</Th>
-                  <Th>Finished</Th>
-                  <Th>Error</Th>
-                  {/* relative: the sr-only label is absolutely placed and would widen the page at 390 px */}
-                  <Th className="relative">
-                    <span className="sr-only">Actions</span>
-                  </Th>
-                </tr>
-              </TableHead>
-              <TableBody>
-                {jobs.map((job) => (
-                  <tr key={job.id} className="align-top">
-                    <Td className="whitespace-nowrap text-ink-700">
-                      <UtcTime value={job.createdOn.toISOString()} precision="seconds" />
-                    </Td>
-                    <Td>
-                      <p className="font-medium text-ink-900">{label(job.queue)}</p>
-                      <p className="text-xs text-ink-500">{job.summary}</p>
-                    </Td>
-                    <Td>
-                      <Badge tone={STATE[job.state].tone}>{STATE[job.state].label}</Badge>
-                    </Td>
-                    <Td numeric>
-                      {job.retryCount + 1} of {job.retryLimit + 1}
-                    </Td>
-                    <Td className="whitespace-nowrap text-ink-700">
-                      {job.completedOn ? (
-                        <UtcTime value={job.completedOn.toISOString()} precision="seconds" />
-                      ) : (
-                        "—"
-                      )}
-                    </Td>
-                    <Td>
-                      {job.error ? (
-                        <p className="max-w-sm text-xs break-words text-red-800">{job.error}</p>
-                      ) : (
-                        <span className="text-ink-400">—</span>
-                      )}
-                    </Td>
-                    <Td>
-                      {job.state === "failed" ? <RetryJobButton queue={job.queue} jobId={job.id} /> : null}
-                    </Td>
-                  </tr>
-                ))}
-              </TableBody>
-            </Table>
-          </TableScroll>
-        ) : (
-          <CardEmptyState
-            headingLevel="h2"
-            title={search.state ? `No ${STATE[search.state].label.toLowerCase()} jobs` : "No jobs yet"}
-            text="Jobs appear here when a schedule fires or an invite e-mail is sent. Finished jobs are kept a day, failed ones a week."
-          />
-        )}
-        {jobs.length === RECENT_JOBS_LIMIT ? (
-          <p className="border-t border-ink-100 px-5 py-3 text-sm text-ink-500">
-            Showing the newest {RECENT_JOBS_LIMIT}. Filter by state to narrow the list.
-          </p>
-        ) : null}
-      </Card>
     </div>
   );
 }

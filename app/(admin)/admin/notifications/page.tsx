@@ -1,15 +1,8 @@
 import type { Metadata } from "next";
-import {
-  NOTIFICATION_STATUS_LABELS,
-  NotificationStatusBadge,
-} from "@/components/notifications/notification-status-badge";
+import { createdColumn, messageColumn, OutboxTable, STATUS_COLUMN } from "@/components/admin/outbox-table";
+import { NOTIFICATION_STATUS_BADGES } from "@/components/notifications/notification-status-badge";
 import { ButtonLink } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
-import { CardEmptyState } from "@/components/ui/card-list";
-import { FilterLinks } from "@/components/ui/filter-links";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, TableBody, TableHead, TableScroll, Td, Th } from "@/components/ui/table";
-import { UtcTime } from "@/components/ui/utc-time";
 import { NOTIFICATION_STATUSES } from "@/lib/enums";
 import { pageContext } from "@/lib/auth/page-context";
 import { mailerConfigFromEnv } from "@/lib/invites/mailer";
@@ -37,10 +30,6 @@ export default async function AdminNotificationsPage({ searchParams }: Props) {
   });
   const rows = await listNotificationsForAdmin(db, search);
   const smtpConfigured = mailerConfigFromEnv() !== null;
-  const filters = [
-    { value: undefined, label: "All" },
-    ...NOTIFICATION_STATUSES.map((value) => ({ value, label: NOTIFICATION_STATUS_LABELS[value].label })),
-  ];
   return (
     <div className="page-container">
       <PageHeader
@@ -59,77 +48,33 @@ export default async function AdminNotificationsPage({ searchParams }: Props) {
 
       <ProcessNowForm />
 
-      <FilterLinks
-        label="Filter by status"
-        links={filters.map((f) => ({
-          label: f.label,
-          href: f.value ? `/admin/notifications?status=${f.value}` : "/admin/notifications",
-          current: f.value === search.status,
-        }))}
+      <OutboxTable
+        label="Notifications"
+        rows={rows}
+        rowKey={(n) => n.id}
+        minWidth="min-w-[64rem]"
+        status={{ badges: NOTIFICATION_STATUS_BADGES, of: (n) => n.status, note: (n) => n.lastError }}
+        filter={{
+          label: "Filter by status",
+          path: "/admin/notifications",
+          param: "status",
+          statuses: NOTIFICATION_STATUSES,
+          current: search.status,
+        }}
+        columns={[
+          createdColumn(),
+          { header: "Recipient", className: "whitespace-nowrap text-ink-900", cell: (n) => n.recipient },
+          { header: "Kind", className: "whitespace-nowrap text-ink-900", cell: (n) => kindLabel(n.kind) },
+          messageColumn(),
+          STATUS_COLUMN,
+          { header: "Attempts", numeric: true, className: "text-ink-700", cell: (n) => n.attempts },
+        ]}
+        empty={{
+          title: search.status ? "No notifications with this status" : "No notifications yet",
+          text: "Messages about signups, commissions, payouts and operations appear here as they are decided.",
+        }}
+        limit={ADMIN_NOTIFICATIONS_LIMIT}
       />
-
-      <Card role="region" aria-label="Notifications">
-        {rows.length ? (
-          <TableScroll aria-label="Notifications table">
-            <Table className="min-w-[64rem]">
-              <TableHead className="bg-ink-50/60">
-                <tr>
-                  <Th>Created</Th>
-                  <Th>Recipient</Th>
-                  <Th>Kind</Th>
-                  <Th>Message</Th>
-                  <Th>Status</Th>
-                  <Th align="right">Attempts</Th>
-                </tr>
-              </TableHead>
-              <TableBody>
-                {rows.map((n) => (
-                  <tr key={n.id} className="align-top">
-                    <Td className="whitespace-nowrap text-ink-700">
-                      <UtcTime value={n.createdAt} />
-                      {n.sentAt ? (
-                        <p className="text-xs text-ink-500">
-                          Sent <UtcTime value={n.sentAt} />
-                        </p>
-                      ) : null}
-                    </Td>
-                    <Td className="whitespace-nowrap text-ink-900">{n.recipient}</Td>
-                    <Td className="whitespace-nowrap text-ink-900">{kindLabel(n.kind)}</Td>
-                    <Td>
-                      <details className="max-w-md">
-                        <summary className="cursor-pointer font-medium text-ink-800">{n.subject}</summary>
-                        <pre className="mt-2 font-sans text-xs break-all whitespace-pre-wrap text-ink-700">
-                          {n.body}
-                        </pre>
-                      </details>
-                    </Td>
-                    <Td>
-                      <NotificationStatusBadge status={n.status} />
-                      {n.lastError ? (
-                        <p className="mt-1 max-w-56 text-xs text-ink-600">{n.lastError}</p>
-                      ) : null}
-                    </Td>
-                    <Td numeric className="text-ink-700">
-                      {n.attempts}
-                    </Td>
-                  </tr>
-                ))}
-              </TableBody>
-            </Table>
-          </TableScroll>
-        ) : (
-          <CardEmptyState
-            headingLevel="h2"
-            title={search.status ? "No notifications with this status" : "No notifications yet"}
-            text="Messages about signups, commissions, payouts and operations appear here as they are decided."
-          />
-        )}
-        {rows.length === ADMIN_NOTIFICATIONS_LIMIT ? (
-          <p className="border-t border-ink-100 px-5 py-3 text-sm text-ink-500">
-            Showing the newest {ADMIN_NOTIFICATIONS_LIMIT}.
-          </p>
-        ) : null}
-      </Card>
     </div>
   );
 }

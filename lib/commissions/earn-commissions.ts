@@ -9,6 +9,7 @@ import type { DbOrTx } from "@/db/types";
 import { BASE_CURRENCY } from "@/lib/money/currencies";
 import { settingsRead } from "@/lib/settings";
 import { calculateCommission, wholeMonthsBetween, type CampaignTerms } from "./calculate-commission";
+import { referralSummaryUpdateWith } from "./referral-summary";
 import type { Commission } from "./reverse-commissions";
 
 type Payment = typeof payments.$inferSelect;
@@ -316,14 +317,16 @@ export async function sendCommissions(
       .onConflictDoNothing()
       .returning(),
   );
-  // The referral's summaries and ledger columns are written by the INSERT's own trigger, in one row
-  // version (report_commission_stmt, 0041). Their commission.created events (the outbox) go in the same
-  // statement: one round trip for the whole payment.
+  // The referral's summaries refreshed in the same statement, from its rows and the ones written here.
+  const summarised = tx
+    .$with("summarised", { id: sql<number>`id` })
+    .as(sql`${referralSummaryUpdateWith(referral.id, sql`written`)} RETURNING l.id`);
+  // …and their commission.created events (the outbox) too: one round trip for the whole payment.
   const announced = tx
     .$with("announced", { id: sql<string>`id` })
     .as(sql`${eventsFromRowsSql("commission.created", sql`written`)} RETURNING id`);
   const rows = tx
-    .with(written, announced)
+    .with(written, summarised, announced)
     .select()
     .from(written)
     .execute()

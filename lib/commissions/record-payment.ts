@@ -21,6 +21,7 @@ import {
   sendCommissions,
   type PayerReferral,
 } from "./earn-commissions";
+import { syncReferralSummaries } from "./referral-summary";
 import { reverseEarnings, type Commission } from "./reverse-commissions";
 import { domainMetrics } from "@/lib/observability/metrics.mjs";
 
@@ -371,7 +372,10 @@ async function recordRefund(
       `${formatMoney(original.amountCents, original.currency)} payment`,
     now,
   });
-  // The referral's summaries follow its reversals by the commissions' own trigger (0041).
+  await syncReferralSummaries(
+    tx,
+    earnings.map((e) => e.referralId).filter((id): id is number => id !== null),
+  );
   if (referral?.referrer) await takeBackPointsIfUnpaid(tx, referral.id, referral.referrer.id, refund, now);
   return { payment: refund, created: true, commissions: reversals };
 }

@@ -4,11 +4,8 @@ import { BASE_CURRENCY } from "@/lib/money/currencies";
 import { inCommissionBucket, sumCommissionBucket } from "./commission-buckets";
 
 /**
- * Refreshes the per-referral summaries on referral_usage_log from the ledger, inside the caller's
- * transaction (so they can never disagree with it). Since 0041 the commissions' own trigger
- * (report_commission_stmt) writes them with every change of a referral's direct rows, in the same
- * UPDATE as the ledger columns; this statement is for writes that skip triggers (the seed's bulk load)
- * and is a no-op (no row written) after a trigger already did it:
+ * Refreshes the seed's per-referral summaries on referral_usage_log from the ledger, inside the caller's
+ * transaction (so they can never disagree with it):
  *   commission_amount_cents = the referral's direct commissions in the earned bucket (net of reversals,
  *                             rejected rows excluded; the same as the per-code `total_commission_earned`),
  *                             in the base currency (usd) only: the report rollups summing it have no
@@ -26,6 +23,22 @@ export async function syncReferralSummaries(tx: DbOrTx, referralIds: number[] | 
     )}`;
   }
   await tx.execute(summariesUpdate(referralIds, sql`commissions`));
+}
+
+/**
+ * The same refresh of one referral as a statement to run inside the statement that writes its new
+ * commission rows (a CTE beside the INSERT): `written` names the relation of those rows (the INSERT's
+ * RETURNING), which the statement's snapshot does not show in `commissions` yet. One round trip less for
+ * a payment, inside the referrer's lock.
+ */
+export function referralSummaryUpdateWith(referralId: number, written: SQL): SQL {
+  return summariesUpdate(
+    sql`VALUES (${referralId}::bigint)`,
+    sql`(SELECT referral_id, level, kind, status, amount_cents, currency FROM commissions
+          WHERE referral_id = ${referralId}
+         UNION ALL
+         SELECT referral_id, level, kind, status, amount_cents, currency FROM ${written})`,
+  );
 }
 
 /** The UPDATE of the summaries of `referralIds` from the commission rows `rows` (a table or a subquery). */

@@ -186,9 +186,11 @@ test("a EUR commission shows in euros on the monthly report, the per-code table 
   await admin.setViewportSize({ width: 1280, height: 800 });
   await admin.goto("/admin");
   const top = admin.getByRole("row").filter({ hasText: "sarah@example.com" });
-  await expect(top.getByTestId("top-referrer-commission")).toContainText(
-    formatMoney(euroCommission.SARAH25, "eur"),
-  );
+  // At least this spec's euro commission (a retry of this test adds its own payment to the first one's).
+  const sarahEuros = top.getByTestId("top-referrer-commission");
+  await expect(sarahEuros).toContainText("€");
+  const euros = /€([\d,]+\.\d{2})/.exec(await sarahEuros.innerText())?.[1];
+  expect(Math.round(Number(euros?.replaceAll(",", "")) * 100)).toBeGreaterThanOrEqual(euroCommission.SARAH25);
   // The referrals table fits 1280 px with its default columns (a euro row lists € in its Commission cell).
   const grid = admin.getByTestId("referrals-grid");
   await expect(grid).toBeVisible();

@@ -43,7 +43,7 @@ function PersonLink({ person }: { person: { id: number; name: string } }) {
     <Link
       href={`/admin/clients/${person.id}`}
       title={person.name}
-      className="block max-w-48 truncate font-medium text-ink-900 hover:text-brand-700 hover:underline"
+      className="block max-w-40 truncate font-medium text-ink-900 hover:text-brand-700 hover:underline"
     >
       {person.name}
     </Link>
@@ -52,9 +52,19 @@ function PersonLink({ person }: { person: { id: number; name: string } }) {
 
 const Muted = ({ children }: { children: string }) => <span className="text-ink-400">{children}</span>;
 
-function Truncated({ text, className }: { text: string; className?: string }) {
+// Long names and e-mails are cut with an ellipsis (the whole text is the title) so the default columns fit
+// 1280 px whatever the data; `width` is the cell's cap.
+function Truncated({
+  text,
+  className,
+  width = "max-w-52",
+}: {
+  text: string;
+  className?: string;
+  width?: string;
+}) {
   return (
-    <span title={text} className={`block max-w-52 truncate ${className ?? ""}`}>
+    <span title={text} className={`block ${width} truncate ${className ?? ""}`}>
       {text}
     </span>
   );
@@ -153,7 +163,7 @@ export const columns = column.columns([
     enableSorting: false,
     cell: ({ getValue }) => {
       const name = getValue();
-      return name ? <Truncated text={name} className="max-w-40 text-ink-700" /> : <Muted>—</Muted>;
+      return name ? <Truncated text={name} width="max-w-32" className="text-ink-700" /> : <Muted>—</Muted>;
     },
   }),
   column.accessor("source", {

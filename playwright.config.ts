@@ -12,15 +12,65 @@ const freePort = () =>
     .toString()
     .trim();
 process.env.E2E_PORT ||= freePort();
+process.env.E2E_PORT_2 ||= freePort();
 // The port of the host page e2e/embed-panel.spec.ts serves from another origin: e2e/serve.mjs lets
 // http://127.0.0.1:<it> frame the panel (EMBED_ALLOWED_ORIGINS), chosen the same way.
 process.env.E2E_EMBED_HOST_PORT ||= freePort();
 const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
+const secondBaseURL = `http://127.0.0.1:${process.env.E2E_PORT_2}`;
+
+// Two servers, each on its own fresh database, and one project per server running its spec files one after
+// another (in name order, as before): the two projects run side by side. One test at a time is a pipeline —
+// test runner, then Chromium, then the server, then the database — that kept about one of the two cores
+// busy. Each spec still runs alone against its server, so no spec needs to tolerate another one's writes.
+// These go to the second server: about half of the suite's time, from the durations of a full run.
+const SECOND_SERVER_SPECS = [
+  "every-page",
+  "currencies",
+  "admin-reports",
+  "dashboard-tabs",
+  "rewards",
+  "notifications",
+  "password-reset",
+  "commissions",
+];
+const secondServerMatch = SECOND_SERVER_SPECS.map((name) => new RegExp(`/${name}\\.spec\\.ts$`));
+
+const chromium = {
+  ...devices["Desktop Chrome"],
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+      "--disable-dev-shm-usage",
+    ],
+  },
+};
+
+/** The app on `port`, built first unless `skipBuild`, on a fresh database with the demo seed (e2e/serve.mjs). */
+const server = (url: string, port: string, skipBuild: boolean) => ({
+  command: "node e2e/serve.mjs",
+  url: `${url}/api/ready`,
+  env: { E2E_PORT: port, ...(skipBuild ? { E2E_SKIP_BUILD: "1" } : {}) },
+  // Includes `next build` (unless E2E_SKIP_BUILD=1): several minutes on a slow or busy 2-core machine.
+  timeout: 600_000,
+  reuseExistingServer: false,
+  stdout: "pipe" as const,
+  stderr: "pipe" as const,
+  // SIGTERM lets serve.mjs stop `next start` and drop or delete its temporary database.
+  gracefulShutdown: { signal: "SIGTERM" as const, timeout: 10_000 },
+});
 
 export default defineConfig({
   testDir: "e2e",
-  // Two cores: the Next.js server, PGlite and Chromium already share them.
-  workers: 1,
+  // One worker per project (below): each server serves one spec at a time.
+  workers: 2,
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),
   retries: process.env.CI ? 1 : 0,
@@ -28,41 +78,21 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {
-    baseURL,
     screenshot: "only-on-failure",
     trace: "retain-on-failure",
   },
   projects: [
+    { name: "chromium", testIgnore: secondServerMatch, workers: 1, use: { ...chromium, baseURL } },
     {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--disable-quic",
-            "--disable-dev-shm-usage",
-          ],
-        },
-      },
+      name: "chromium-2",
+      testMatch: secondServerMatch,
+      workers: 1,
+      use: { ...chromium, baseURL: secondBaseURL },
     },
   ],
-  webServer: {
-    // Builds (unless E2E_SKIP_BUILD=1) and starts the app on a fresh embedded database with the demo seed.
-    command: "node e2e/serve.mjs",
-    url: `${baseURL}/api/ready`,
-    // Includes `next build` (unless E2E_SKIP_BUILD=1): several minutes on a slow or busy 2-core machine.
-    timeout: 600_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
-    // SIGTERM lets serve.mjs stop `next start` and delete its temporary database folder.
-    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
-  },
+  // Started one after the other: the first builds (unless E2E_SKIP_BUILD=1), the second reuses its build.
+  webServer: [
+    server(baseURL, process.env.E2E_PORT!, process.env.E2E_SKIP_BUILD === "1"),
+    server(secondBaseURL, process.env.E2E_PORT_2!, true),
+  ],
 });

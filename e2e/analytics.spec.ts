@@ -1,6 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { LoginPage } from "./pages/login-page";
 
+// Long multi-page journeys: beside the other server's specs on two cores they can pass a minute.
+test.describe.configure({ timeout: 120_000 });
+
 test("Maya's dashboard shows her analytics; the period switch changes the URL and the chart data", async ({
   page,
 }) => {

@@ -1,8 +1,8 @@
 // /docs/api: Scalar's interactive reference of GET /api/openapi.json. It must work offline (every request
 // stays on our origin: the script is the installed package's, no web fonts, no telemetry), pass axe, and
 // fit a phone. It is a route handler rendering third-party markup, not an app page, hence its own spec.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { axe, seriousViolations } from "./support/axe";
 
 test("the API reference renders the generated document from our own origin only", async ({
   page,
@@ -29,10 +29,9 @@ test("the API reference renders the generated document from our own origin only"
     // Excluded: the tokens of the syntax-highlighted request samples (`hljs-*`), coloured by the
     // highlighter theme bundled in Scalar's script; the sample stays readable as plain code, and every
     // other part of the page (navigation, headings, parameters, badges) is checked.
-    const results = await new AxeBuilder({ page }).exclude("[class*='hljs-']").analyze();
-    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    const serious = await seriousViolations(page, axe(page).exclude("[class*='hljs-']"));
     expect(
-      serious.flatMap((v) => v.nodes.slice(0, 5).map((n) => `${width}px ${v.id}: ${n.html.slice(0, 100)}`)),
+      serious.flatMap((v) => v.nodes.map((html) => `${width}px ${v.id}: ${html.slice(0, 100)}`)),
     ).toEqual([]);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, `${width}px horizontal overflow`).toBeLessThanOrEqual(0);

@@ -6,6 +6,9 @@ import { expect, test } from "@playwright/test";
 import { formatMoney } from "@/lib/format";
 import { ADMIN_EMAIL, LoginPage } from "./pages/login-page";
 
+// Long multi-page journeys: beside the other server's specs on two cores they can pass a minute.
+test.describe.configure({ timeout: 120_000 });
+
 const AMANDA = { email: "amanda@example.com", code: "AMANDA25" };
 const unique = () => `${Date.now()}${Math.floor(Math.random() * 1000)}`;
 

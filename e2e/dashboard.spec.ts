@@ -1,7 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { formatMoney } from "@/lib/format";
 import { LoginPage } from "./pages/login-page";
+import { seriousViolations } from "./support/axe";
 
 type Analytics = {
   codes: {
@@ -42,10 +42,8 @@ const cardNote = (page: Page, card: string) =>
   page.getByTestId("summary-cards").getByTestId(`card-${card}`).locator("[data-note]");
 
 async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   // The ids and the offending markup, so a failure says what to fix.
-  expect(serious.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.html).slice(0, 3) }))).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
 }
 
 test("Maya's dashboard renders the same numbers as GET /api/clients/:id/referral-analytics", async ({

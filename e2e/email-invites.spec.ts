@@ -2,6 +2,9 @@ import { expect, test } from "@playwright/test";
 import { AdminInvitesPage, EmailInvitesCard } from "./pages/email-invites";
 import { ADMIN_EMAIL, LoginPage, MAYA_EMAIL } from "./pages/login-page";
 
+// Long multi-page journeys: beside the other server's specs on two cores they can pass a minute.
+test.describe.configure({ timeout: 120_000 });
+
 // The e2e server has no SMTP_URL, so every accepted invite stays queued: the admin outbox.
 test("a referrer invites by e-mail and an admin reads the queued invite in the outbox", async ({
   browser,

@@ -1,11 +1,11 @@
 // The embeddable referral panel (issue 16 part 3) in real Chromium, framed by a host page served from
 // another origin: a tiny HTTP server on the port playwright.config.ts chose (E2E_EMBED_HOST_PORT, the one
 // EMBED_ALLOWED_ORIGINS lets in) and a second one on a port the kernel picks (not on the list).
-import AxeBuilder from "@axe-core/playwright";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { ADMIN_EMAIL, LoginPage, MAYA_EMAIL } from "./pages/login-page";
+import { seriousViolations } from "./support/axe";
 
 const HOST_PORT = Number(process.env.E2E_EMBED_HOST_PORT);
 
@@ -200,10 +200,7 @@ async function checkPanel(page: Page, url: string, label: string) {
   await expect(page.getByTestId("embed-invite-link")).toBeVisible();
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 844 });
-    const results = await new AxeBuilder({ page }).analyze();
-    for (const v of results.violations) {
-      if (v.impact === "serious" || v.impact === "critical") problems.push(`${label} ${width}: axe ${v.id}`);
-    }
+    for (const v of await seriousViolations(page)) problems.push(`${label} ${width}: axe ${v.id}`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
     if (overflow) problems.push(`${label} ${width}: horizontal overflow`);
   }

@@ -1,6 +1,9 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { ADMIN_EMAIL, LoginPage, MAYA_EMAIL } from "./pages/login-page";
 
+// Long multi-page journeys: beside the other server's specs on two cores they can pass a minute.
+test.describe.configure({ timeout: 120_000 });
+
 // One number, one meaning (issue 18 item 2): every figure that more than one page shows is read from each
 // of them and from the API, and all must be equal. Maya's demo account has referrals, clicks and money in
 // every state, so a page that counted a different window or summed a different bucket shows up here.

@@ -31,7 +31,7 @@ async function latestResetLink(admin: Page, email: string): Promise<string> {
 test("forgot password: the e-mailed link sets a new password once and signs the other devices out", async ({
   browser,
 }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(120_000);
   const admin = await newPage(browser);
   await new LoginPage(admin).signInAs(ADMIN_EMAIL);
   const email = `reset.${Date.now()}@example.org`;

@@ -34,6 +34,8 @@ export class LoginPage {
   async signInAs(email: string, password = DEMO_PASSWORD): Promise<void> {
     await this.goto();
     await this.signIn(email, password);
-    await expect(this.page).not.toHaveURL(/\/login(\?|$)/);
+    // The password hash, then the first render of the page behind it: with two servers and their
+    // browsers sharing two cores this can take longer than the default 10 s for a single expectation.
+    await expect(this.page).not.toHaveURL(/\/login(\?|$)/, { timeout: 30_000 });
   }
 }

@@ -21,17 +21,8 @@ export type PayerReferral = {
   reviewStatus: (typeof reviewStatus.enumValues)[number];
   commissionEligible: boolean;
   campaignId: number | null;
-  /**
-   * The referrer — only when the referral can earn: it has one and is not rejected. `locked`: this
-   * statement took their row lock (FOR UPDATE); otherwise the commissions' statement takes it and checks
-   * what was read here (payerReferralLocked's `lock` says when).
-   */
-  referrer: {
-    id: number;
-    status: (typeof userStatus.enumValues)[number];
-    partnerId: number | null;
-    locked: boolean;
-  } | null;
+  /** The referrer, row-locked (FOR UPDATE) — only when the referral can earn: it has one and is not rejected. */
+  referrer: { id: number; status: (typeof userStatus.enumValues)[number]; partnerId: number | null } | null;
   /** The referrer's points held until this client's first payment exist: the release has work to do. */
   holdsPointsForFirstPayment: boolean;
 };
@@ -40,37 +31,23 @@ export type PayerReferral = {
  * The referral of the client `referredUserId` names (null if they were not referred) as a subquery for a
  * LATERAL join, which also takes the referrer's row lock. Locking the referrer serialises their commission
  * decisions: the qualified-referral count that sets the tier and the one-time bonus are read (in a LATER
- * statement, with a fresh snapshot) after any concurrent payment of theirs has committed. Read its columns
- * with readPayerReferral.
- *
- * `lock: "first-payment"` (an incoming payment) takes the lock here only when this payment may be the
- * client's first (nothing paid yet, or points held until it): its triggers then move the referrer's
- * qualified count, a counter taken after the referrer's lock by every writer (signups, refunds). A renewal
- * moves no referrer counter in this statement, so it leaves the lock to its commissions' statement, the
- * transaction's last (commissionInputsHeld): the referrer's payments then queue only on that statement and
- * the COMMIT, not on this one, the inputs' read and the app's round trip in between.
+ * statement, with a fresh snapshot) after any concurrent payment of theirs has committed. recordPayment
+ * runs it in the statement that writes the payment, so the lock is held from there to the commit and not
+ * a round trip longer. Read its columns with readPayerReferral.
  */
-export function payerReferralLocked(referredUserId: SQL, lock: "always" | "first-payment" = "always"): SQL {
-  const mayBeFirst =
-    lock === "always" ? sql`true` : sql`(NOT l.paying OR l.net_paid_cents <= 0 OR h.holds_points)`;
+export function payerReferralLocked(referredUserId: SQL): SQL {
   return sql`
     SELECT l.id AS referral_id, l.review_status, l.commission_eligible, rc.campaign_id,
-           ref.id AS referrer_id,
-           CASE WHEN lk.id IS NULL THEN ref.status ELSE lk.status END AS referrer_status,
-           CASE WHEN lk.id IS NULL THEN ref.partner_id ELSE lk.partner_id END AS partner_id,
-           lk.id IS NOT NULL AS referrer_locked, h.holds_points
+           ref.id AS referrer_id, ref.status AS referrer_status, ref.partner_id,
+           EXISTS (SELECT 1 FROM points_ledger p
+                    WHERE p.referral_id = l.id AND p.status = 'pending' AND p.awaits_first_payment) AS holds_points
       FROM referral_usage_log l
       LEFT JOIN referral_codes rc ON rc.id = l.referral_code_id
-      CROSS JOIN LATERAL (
-        SELECT EXISTS (SELECT 1 FROM points_ledger p
-                        WHERE p.referral_id = l.id AND p.status = 'pending' AND p.awaits_first_payment) AS holds_points
-      ) h
-      LEFT JOIN users ref ON ref.id = l.referrer_user_id AND l.review_status <> 'rejected'
       LEFT JOIN LATERAL (
         SELECT u.id, u.status, u.partner_id FROM users u
-         WHERE u.id = l.referrer_user_id AND l.review_status <> 'rejected' AND ${mayBeFirst}
+         WHERE u.id = l.referrer_user_id AND l.review_status <> 'rejected'
            FOR UPDATE
-      ) lk ON true
+      ) ref ON true
      WHERE l.referred_user_id = ${referredUserId}
      LIMIT 1`;
 }
@@ -84,7 +61,6 @@ export const payerReferralColumns = z.object({
   referrer_id: col.nullableInt,
   referrer_status: z.enum(userStatus.enumValues).nullable(),
   partner_id: col.nullableInt,
-  referrer_locked: col.bool.nullable(),
   holds_points: col.bool.nullable(),
 });
 
@@ -98,12 +74,7 @@ export function readPayerReferral(row: z.infer<typeof payerReferralColumns>): Pa
     referrer:
       row.referrer_id === null
         ? null
-        : {
-            id: row.referrer_id,
-            status: row.referrer_status!,
-            partnerId: row.partner_id,
-            locked: row.referrer_locked!,
-          },
+        : { id: row.referrer_id, status: row.referrer_status!, partnerId: row.partner_id },
     holdsPointsForFirstPayment: row.holds_points!,
   };
 }
@@ -318,21 +289,7 @@ export async function sendCommissions(
     partnerOverrideBps: inputs.partner?.status === "active" ? inputs.partner.override_bps : null,
     retention,
   });
-  // Read without the referrer's lock (a renewal, see payerReferralLocked): the last statement takes it and
-  // checks the referrer is still active with the same partner and qualified count; if not, it fails and
-  // recordPayment runs the payment again with the lock taken first.
-  const held = referrer.locked
-    ? null
-    : sql`SELECT commission_inputs_held(${referrer.id}::int, ${referrer.partnerId}::int,
-                                       ${inputs.qualified}::bigint) AS held`;
-  if (!lines.length) {
-    if (!held) return none;
-    // No line at this count; a higher tier might still pay one, so the count is checked all the same.
-    const checked = tx.execute(held).then(() => [] as Commission[]);
-    checked.catch(() => {});
-    await new Promise((resolve) => setImmediate(resolve));
-    return { rows: checked };
-  }
+  if (!lines.length) return none;
 
   const holdUntil = new Date(payment.occurredAt.getTime() + holdDays * DAY_MS);
   const written = tx.$with("written").as(
@@ -368,17 +325,10 @@ export async function sendCommissions(
   const announced = tx
     .$with("announced", { id: sql<string>`id` })
     .as(sql`${eventsFromRowsSql("commission.created", sql`written`)} RETURNING id`);
-  const guard = tx.$with("guard", { held: sql<boolean>`held` }).as(held ?? sql`SELECT true AS held`);
-  const rows = (
-    held
-      ? tx
-          .with(guard, written, summarised, announced)
-          .select()
-          .from(written)
-          // A one-time filter: evaluated (the lock taken, the inputs checked) before the rows are read.
-          .where(sql`(SELECT held FROM guard)`)
-      : tx.with(written, summarised, announced).select().from(written)
-  )
+  const rows = tx
+    .with(written, summarised, announced)
+    .select()
+    .from(written)
     .execute()
     .then((r) => r.sort((a, b) => a.id - b.id));
   rows.catch(() => {});

@@ -432,55 +432,6 @@ describe("recordPayment: refunds and chargebacks", () => {
     expect(direct.map(({ c }) => c.amountCents)).toEqual(expected);
   });
 
-  it.runIf(Boolean(process.env.TEST_DATABASE_URL))(
-    "a renewal waits for its referrer's lock only in its last statement, then earns at the count committed before it",
-    async () => {
-      // Issue 12: a referrer's payments queue on their row lock; a renewal takes it in the commissions'
-      // statement (commission_inputs_held), not in the payment's first, so the queue is that statement and
-      // the COMMIT. Here another client's first payment holds the lock (uncommitted, count 24 → 25) while the
-      // renewal reads its inputs (24, ×1.0); the lock's check finds 25 and the renewal runs again: ×1.1.
-      const { user: referrer, code } = await f.makeReferrer();
-      await f.addQualifiedReferrals(referrer.id, code.id, 23);
-      const renewing = await f.referClient(code.code);
-      await f.pay(renewing.userId, 3995, {}, now);
-      const first = await f.referClient(code.code);
-      let release!: () => void;
-      const held = new Promise<void>((resolve) => (release = resolve));
-      let locked!: () => void;
-      const holding = new Promise<void>((resolve) => (locked = resolve));
-      const holder = testDb.db.transaction(async (tx) => {
-        const paid = await recordPayment(
-          tx,
-          { externalId: "inv_holder", userId: first.userId, amountCents: 3995, type: "payment" },
-          now,
-        );
-        expect(paid.commissions[0].amountCents).toBe(439);
-        locked();
-        await held;
-      });
-      await holding;
-      const renewal = f.pay(renewing.userId, 3995, {}, now);
-      let waiting: string | undefined;
-      for (let i = 0; i < 100 && !waiting; i++) {
-        await new Promise((r) => setTimeout(r, 50));
-        const [row] = rawRows<{ query: string }>(
-          await testDb.db.execute(sql`
-            SELECT query FROM pg_stat_activity
-             WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`),
-        );
-        waiting = row?.query;
-      }
-      release();
-      await holder;
-      const result = await renewal;
-      // Blocked by the commissions' statement (its lock check), not by the payment's own statement.
-      expect(waiting).toMatch(/commission_inputs_held/);
-      expect(waiting).not.toMatch(/INSERT INTO payments/i);
-      expect(result.commissions.map((c) => c.amountCents)).toEqual([439]);
-      expect(await f.ledgerOf(referrer.id)).toHaveLength(3);
-    },
-  );
-
   it("a failing commissions INSERT (its COMMIT already sent behind it) throws and leaves nothing written", async () => {
     const { user: referrer, code } = await f.makeReferrer();
     const client = await f.referClient(code.code);

@@ -5,7 +5,7 @@ import { paymentSource, paymentType } from "@/db/schema/enums";
 import { col, rowsAs } from "@/db/rows";
 import { timestampParam } from "@/db/sql-values";
 import type { DbOrTx, Tx } from "@/db/types";
-import { DomainError, notFound, pgErrorCode } from "@/lib/errors";
+import { DomainError, notFound } from "@/lib/errors";
 import { formatMoney } from "@/lib/format";
 import { BASE_CURRENCY, isKnownCurrency, normalizeCurrency } from "@/lib/money/currencies";
 import { accountEmail } from "@/lib/referrals/normalize-email";
@@ -87,46 +87,24 @@ export async function recordPayment(
   // An incoming payment's commissions INSERT may still be answering behind the COMMIT (recordIncoming).
   // If it failed, the COMMIT rolled the whole transaction back (PostgreSQL answers it with ROLLBACK,
   // PGlite throws) and the INSERT's own error is the one thrown.
-  const attempt = async (lock: ReferrerLock): Promise<RecordedPayment> => {
-    let pending: Promise<Commission[]> | undefined;
-    const outcome = await db
-      .transaction(async (tx): Promise<Outcome> => {
-        const result =
-          input.type === "payment"
-            ? await recordIncoming(tx, input, occurredAt, now, lock)
-            : settled(await recordRefund(tx, input, occurredAt, now));
-        pending = result.commissions;
-        return result;
-      })
-      .catch(async (error: unknown) => {
-        await pending;
-        throw error;
-      });
-    return { ...outcome, commissions: await outcome.commissions };
-  };
-  // A renewal reads its commission inputs before taking the referrer's lock (payerReferralLocked); when a
-  // payment of theirs changed them meanwhile, commission_inputs_held fails it and nothing was written: once
-  // more with the lock taken first, as a first payment. Its locks come in another order than a locked
-  // payment's (the client's rows, then the referrer's), so two payments of one client at once, or a refund
-  // beside it, can deadlock: PostgreSQL ends one, which also runs again with the lock first.
-  let recorded: RecordedPayment | undefined;
-  for (let i = 0; !recorded; i++) {
-    try {
-      recorded = await attempt(i === 0 ? "first-payment" : "always");
-    } catch (error) {
-      const retry = input.type === "payment" && i < MAX_RETRIES && RETRY_LOCKED.has(pgErrorCode(error) ?? "");
-      if (!retry) throw error;
-    }
-  }
+  let pending: Promise<Commission[]> | undefined;
+  const outcome = await db
+    .transaction(async (tx): Promise<Outcome> => {
+      const result =
+        input.type === "payment"
+          ? await recordIncoming(tx, input, occurredAt, now)
+          : settled(await recordRefund(tx, input, occurredAt, now));
+      pending = result.commissions;
+      return result;
+    })
+    .catch(async (error: unknown) => {
+      await pending;
+      throw error;
+    });
+  const recorded: RecordedPayment = { ...outcome, commissions: await outcome.commissions };
   if (recorded.created) countRecorded(input.type, recorded.commissions);
   return recorded;
 }
-
-/** When an incoming payment takes its referrer's row lock (payerReferralLocked). */
-type ReferrerLock = "always" | "first-payment";
-/** commission_inputs_held's serialization_failure (0045), and a deadlock. */
-const RETRY_LOCKED = new Set(["40001", "40P01"]);
-const MAX_RETRIES = 3;
 
 /** A transaction's result whose ledger rows may still be on their way (see recordIncoming). */
 type Outcome = Omit<RecordedPayment, "commissions"> & { commissions: Promise<Commission[]> };
@@ -178,10 +156,9 @@ async function recordIncoming(
   input: RecordPaymentInput,
   occurredAt: Date,
   now: Date,
-  lock: ReferrerLock,
 ): Promise<Outcome> {
   const { client, subscription } = await resolveClientAndSubscription(tx, input);
-  const writing = insertPaymentAndLockReferral(tx, input, occurredAt, now, client.id, subscription, lock);
+  const writing = insertPaymentAndLockReferral(tx, input, occurredAt, now, client.id, subscription);
   // Sent behind the payment statement without waiting for its answer (pipelined): read after the
   // referrer's lock was granted, one round trip less under it (prefetchCommissionInputs says why it is
   // exact). If the payment statement fails, this one fails too; that error is the one thrown.
@@ -246,7 +223,6 @@ async function insertPaymentAndLockReferral(
   now: Date,
   clientId: number,
   subscription: Subscription | null,
-  lock: ReferrerLock,
 ): Promise<{ payment: Payment; referral: PayerReferral | null } | undefined> {
   // Paying makes the subscription active. A trial converting, or a canceled one coming back, starts a new
   // run of continuous months (the retention bonus counts them); a renewal keeps the run. Written only
@@ -276,7 +252,7 @@ async function insertPaymentAndLockReferral(
                 ${input.providerPaymentIntentId ?? null}, ${timestampParam(occurredAt)}, ${timestampParam(now)})
         ON CONFLICT (external_id) DO NOTHING
         RETURNING *)${activate}
-      SELECT p.*, r.* FROM p LEFT JOIN LATERAL (${payerReferralLocked(sql`p.user_id`, lock)}) r ON true`),
+      SELECT p.*, r.* FROM p LEFT JOIN LATERAL (${payerReferralLocked(sql`p.user_id`)}) r ON true`),
     paymentColumns.merge(payerReferralColumns),
   );
   if (!row) return undefined;

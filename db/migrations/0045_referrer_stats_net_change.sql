@@ -1,33 +1,9 @@
--- A renewal's commissions are computed from inputs read before the referrer's row lock (recordPayment
--- takes it in the transaction's last statement, so a referrer's payments queue on that statement and the
--- COMMIT only). This function, called by that statement before its rows are read, takes the lock and
--- checks what the commissions were computed from is still so: the referrer active, the same partner and
--- the same qualified count (the tier and the campaign bonus threshold). Each SELECT here takes a fresh
--- snapshot after its lock was granted, so it sees every payment that held the lock before. Otherwise it
--- fails with serialization_failure and recordPayment runs the payment again, lock first. Lock order as
--- every referrer writer: the users row, then referrer_stats.
-CREATE OR REPLACE FUNCTION commission_inputs_held(referrer integer, partner integer, qualified bigint)
-RETURNS boolean LANGUAGE plpgsql AS $$
-DECLARE
-  referrer_status text;
-  referrer_partner integer;
-  now_qualified bigint;
-BEGIN
-  SELECT status::text, partner_id INTO referrer_status, referrer_partner FROM users WHERE id = referrer FOR UPDATE;
-  SELECT qualified_referrals INTO now_qualified FROM referrer_stats WHERE user_id = referrer FOR UPDATE;
-  IF referrer_status IS DISTINCT FROM 'active' OR referrer_partner IS DISTINCT FROM partner
-     OR coalesce(now_qualified, 0) <> qualified THEN
-    RAISE EXCEPTION 'referrer % changed since their commission inputs were read', referrer
-      USING ERRCODE = 'serialization_failure';
-  END IF;
-  RETURN true;
-END;
-$$;
---> statement-breakpoint
--- report_referral_stmt (full body; was 0012's, with later changes): an UPDATE of referrals moved the
--- referrer's counters twice, the new rows' values added then the old rows' taken back, so every payment
--- (its net paid, its ledger summaries) wrote the referrer's referrer_stats row, twice, even when nothing
--- changed. Now once by the net change, and not when it nets to zero.
+-- report_referral_stmt (full body; 0012's with its later changes): an UPDATE of referrals moved the
+-- referrer's counters twice, the new rows' values added and then the old rows' taken back, so each UPDATE
+-- of a referral (a payment's net paid, its ledger summaries: three per payment) wrote the referrer's
+-- referrer_stats row twice even when nothing changed: 6 writes of a top referrer's hottest row per
+-- renewal, each a new row version under the lock all their payments queue on. Now once by the net
+-- change, and not at all when it nets to zero. Only the UPDATE branch changed.
 CREATE OR REPLACE FUNCTION report_referral_stmt() RETURNS trigger
 LANGUAGE plpgsql AS $function$
 DECLARE
@@ -74,7 +50,7 @@ BEGIN
   ELSIF TG_OP = 'UPDATE' THEN
     -- Moved once by the net change (new rows minus old rows), and not at all when it nets to zero: a
     -- payment's update of its referral's net paid, or of its ledger summaries, leaves these counters as
-    -- they are, and so leaves the referrer's row unwritten (recordPayment takes that row's lock last).
+    -- they are, and the referrer's row unwritten.
     UPDATE referrer_stats s
        SET in_review = s.in_review + d.in_review, rejected = s.rejected + d.rejected,
            commission_cents = s.commission_cents + d.cents

@@ -1,7 +1,8 @@
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { recordStatements } from "@/db/statement-log";
 import { commissionFixtures } from "@/testing/commissions";
-import { useTestDatabase } from "@/testing/use-test-database";
+import { rawRows, useTestDatabase } from "@/testing/use-test-database";
 
 const testDb = useTestDatabase();
 const f = commissionFixtures(() => testDb.db);
@@ -61,5 +62,32 @@ describe("a payment's round trips", () => {
     expect(result.commissions.map((c) => c.id)).toEqual(first.commissions.map((c) => c.id));
     // The payment insert (ON CONFLICT DO NOTHING) is the idempotency check itself; nothing else writes.
     expect(statements.filter((s) => /^(update|delete)|^insert into "(?!payments")/i.test(s))).toEqual([]);
+  });
+
+  it("a renewal writes its referrer's referrer_stats row once (the commission it adds), not per referral update", async () => {
+    // The hottest row of a top referrer: every payment of theirs queues on it until its COMMIT. Each
+    // UPDATE of a referral (net paid; the ledger summaries, twice) used to add its new values and take
+    // back its old ones in two UPDATEs of that row, even when nothing changed (6 writes per renewal).
+    const { user: referrer, code } = await f.makeReferrer();
+    const client = await f.referClient(code.code);
+    await f.pay(client.userId, 4900);
+    await testDb.db.execute(sql`CREATE TABLE stats_writes (user_id int)`);
+    await testDb.db.execute(sql`
+      CREATE FUNCTION count_stats_write() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN INSERT INTO stats_writes VALUES (NEW.user_id); RETURN NULL; END $$`);
+    await testDb.db.execute(sql`
+      CREATE TRIGGER count_stats_write AFTER UPDATE ON referrer_stats FOR EACH ROW EXECUTE FUNCTION count_stats_write()`);
+    try {
+      const { result } = await statementsOf(() => f.pay(client.userId, 4900));
+      expect(result.commissions.map((c) => c.amountCents)).toEqual([490]);
+      const writes = rawRows<{ n: number | string }>(
+        await testDb.db.execute(sql`SELECT count(*) AS n FROM stats_writes WHERE user_id = ${referrer.id}`),
+      );
+      expect(Number(writes[0].n)).toBe(1);
+    } finally {
+      await testDb.db.execute(sql`DROP TRIGGER count_stats_write ON referrer_stats`);
+      await testDb.db.execute(sql`DROP FUNCTION count_stats_write()`);
+      await testDb.db.execute(sql`DROP TABLE stats_writes`);
+    }
   });
 });

@@ -404,6 +404,34 @@ describe("recordPayment: refunds and chargebacks", () => {
     expect(results.map((r) => r.commissions[0].amountCents).sort()).toEqual([399, 439, 439, 439, 439, 439]);
   });
 
+  it("concurrent renewals and first payments of one referrer: each earns at the count committed before it", async () => {
+    // 18 qualified + 6 paying clients = 24; then 3 first payments and 6 renewals (two each) at once.
+    // Commission ids are drawn under the referrer's lock, so in id order the count is 24 plus the first
+    // payments before (a first payment counts itself): ×1.0 below 25, ×1.1 from 25.
+    const { user: referrer, code } = await f.makeReferrer();
+    await f.addQualifiedReferrals(referrer.id, code.id, 18);
+    const paying = [];
+    for (let i = 0; i < 6; i++) {
+      const c = await f.referClient(code.code);
+      await f.pay(c.userId, 3995, {}, now);
+      paying.push(c);
+    }
+    const fresh = [];
+    for (let i = 0; i < 3; i++) fresh.push(await f.referClient(code.code));
+    const firstPayers = new Set(fresh.map((c) => c.userId));
+    const batch = [...paying, ...fresh, ...paying].map((c) => ({ c, first: firstPayers.has(c.userId) }));
+    const results = await Promise.all(batch.map(({ c }) => f.pay(c.userId, 3995, {}, now)));
+    const direct = results
+      .map((r, i) => ({ first: batch[i].first, c: r.commissions.find((x) => x.level === "direct")! }))
+      .sort((a, b) => a.c.id - b.c.id);
+    let qualified = 24;
+    const expected = direct.map(({ first }) => {
+      if (first) qualified++;
+      return qualified >= 25 ? 439 : 399;
+    });
+    expect(direct.map(({ c }) => c.amountCents)).toEqual(expected);
+  });
+
   it("a failing commissions INSERT (its COMMIT already sent behind it) throws and leaves nothing written", async () => {
     const { user: referrer, code } = await f.makeReferrer();
     const client = await f.referClient(code.code);

@@ -2,8 +2,7 @@
 // values (a signup). PostgreSQL's default (`plan_cache_mode = auto`) plans a prepared statement afresh on
 // every execution whenever it estimates the generic plan dearer than a custom one — for the signup's facts
 // that estimate is off (an unnest of a parameter array, an `<>` filter) and its planning took 0.6–1 ms
-// against 0.1 ms to run, about a quarter of the signup's PostgreSQL time; the generic plan is the same plan
-// (measured at 100k referrals: bench/signup-cpu.ts, bench/attribution-cpu.ts; issue 12). Only for the
+// against 0.1 ms to run, at 100k referrals; the generic plan is the same plan (issue 12). Only for the
 // transaction (`SET LOCAL`): reports and searches over skewed data keep their custom plans.
 import { sql } from "drizzle-orm";
 import type { Tx } from "./types";

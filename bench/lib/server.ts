@@ -68,6 +68,8 @@ export type RunningServer = { url: string; pid: number; stop: () => Promise<void
 export async function startServer(
   db: { url?: string; pgliteDir?: string },
   logFile: string,
+  /** Extra node flags for the server (an ad-hoc probe's --cpu-prof). */
+  nodeArgs: string[] = [],
 ): Promise<RunningServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -90,7 +92,7 @@ export async function startServer(
   const log = createWriteStream(logFile);
   const child = spawn(
     process.execPath,
-    [path.join(root, "server.mjs"), "-p", String(port), "-H", "127.0.0.1"],
+    [...nodeArgs, path.join(root, "server.mjs"), "-p", String(port), "-H", "127.0.0.1"],
     {
       cwd: root,
       env,

@@ -1,6 +1,7 @@
 import type { DomainEventInput } from "@/lib/events/record-event";
 import { randomBytes } from "node:crypto";
 import type { FraudFlag } from "@/db/schema";
+import { useGenericPlans } from "@/db/generic-plans";
 import type { Db, Tx } from "@/db/types";
 import type { ReferralSource } from "@/lib/enums";
 import { hashPassword } from "@/lib/auth/password";
@@ -95,14 +96,18 @@ export async function attributeSignup(db: Db, input: SignupInput): Promise<Signu
       const clientType = input.clientType ?? "muse_owned";
       const regionId = input.regionId ?? 1;
       const salesChannelId = input.salesChannelId ?? 30;
-      const facts = await readSignupFacts(tx, {
-        email,
-        normalizedEmail,
-        slugCandidates: slugCandidates(input.name),
-        tierId: input.subscriptionTierId ?? null,
-        now,
-        referral: canonical === null ? null : { canonicalCode: canonical, ipHash },
-      });
+      // Every statement of the signup planned once per connection, not once per signup (db/generic-plans.ts).
+      const [, facts] = await Promise.all([
+        useGenericPlans(tx),
+        readSignupFacts(tx, {
+          email,
+          normalizedEmail,
+          slugCandidates: slugCandidates(input.name),
+          tierId: input.subscriptionTierId ?? null,
+          now,
+          referral: canonical === null ? null : { canonicalCode: canonical, ipHash },
+        }),
+      ]);
       const checked = canonical === null ? null : judgeCode(facts.code ?? undefined, now);
       if (checked && !checked.valid) throw invalidCode(checked.error);
       const attribution = checked?.valid ? { code: checked.code, referrer: checked.referrer } : null;

@@ -38,6 +38,9 @@ const secondServerMatch = SECOND_SERVER_SPECS.map((name) => new RegExp(`/${name}
 
 const chromium = {
   ...devices["Desktop Chrome"],
+  // Animations off (the app honours prefers-reduced-motion): headless Chromium otherwise keeps compositing
+  // frames for them, and with traces this was most of the browser's CPU on a 2-core machine.
+  reducedMotion: "reduce" as const,
   launchOptions: {
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: [
@@ -79,7 +82,10 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   use: {
     screenshot: "only-on-failure",
-    trace: "retain-on-failure",
+    // Recorded on the retry of a failed test only (CI retries once): recording every passing test's trace
+    // (a screencast and DOM snapshots per action) cost about a quarter of the suite's wall time here.
+    // Locally: `npx playwright test --trace on`.
+    trace: "on-first-retry",
   },
   projects: [
     { name: "chromium", testIgnore: secondServerMatch, workers: 1, use: { ...chromium, baseURL } },

@@ -4,7 +4,7 @@ import type { Page } from "@playwright/test";
 /**
  * axe-core over the page as it is now. Legacy mode runs the scan inside the page itself; the default mode
  * merges per-frame results in an extra blank page it opens for every scan, which about doubled each scan
- * here (/admin 7.3 → 3.1 s side by side) and made axe most of the browser suite's time. Our pages frame
+ * here (/admin 7.3 → 3.1 s per scan, side by side). Our pages frame
  * nothing cross-origin, which is what the default mode exists for.
  */
 export const axe = (page: Page): AxeBuilder => new AxeBuilder({ page }).setLegacyMode(true);
